@@ -1,0 +1,243 @@
+//! The clocks of a case (design §4): when each started, when it is due, when
+//! it stopped, and whether it was met or breached as of an instant.
+
+use crate::calendar::{Mode, Pause, Target};
+use crate::case::{Case, Event};
+use crate::policy::{ClockKind, Policies};
+use crate::vocab::EventKind;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClockState {
+    Met,
+    Breached,
+    Running,
+    Paused,
+}
+
+impl ClockState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClockState::Met => "met",
+            ClockState::Breached => "breached",
+            ClockState::Running => "running",
+            ClockState::Paused => "paused",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clock {
+    pub clock: ClockKind,
+    /// 1, 2, … per kind: resolve cycles, update gaps, resolutions.
+    pub cycle: u32,
+    pub rule: String,
+    pub mode: Mode,
+    pub target: Target,
+    pub started: DateTime<Utc>,
+    /// None while an unresumed pause holds the count short of the target.
+    pub due: Option<DateTime<Utc>>,
+    pub stopped: Option<DateTime<Utc>>,
+    pub state: ClockState,
+}
+
+impl Clock {
+    pub fn is_open(&self) -> bool {
+        self.stopped.is_none()
+    }
+}
+
+/// The events that had happened at `as_of`: an audit as of a past instant
+/// sees the ledger as it stood then.
+pub fn history_at(case: &Case, as_of: DateTime<Utc>) -> &[Event] {
+    let n = case
+        .history
+        .iter()
+        .take_while(|e| e.at.utc() <= as_of)
+        .count();
+    &case.history[..n]
+}
+
+/// Pauses from `paused` to the next `resumed` (open when not resumed).
+pub fn pauses(history: &[Event]) -> Vec<Pause> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for e in history {
+        match e.event {
+            EventKind::Paused if start.is_none() => start = Some(e.at.utc()),
+            EventKind::Resumed => {
+                if let Some(s) = start.take() {
+                    out.push(Pause {
+                        start: s,
+                        end: Some(e.at.utc()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Pause {
+            start: s,
+            end: None,
+        });
+    }
+    out
+}
+
+/// Every clock of a case as of `as_of`, in design order: acknowledge,
+/// resolve cycles, update gaps, follow-ups.
+pub fn clocks(case: &Case, p: &Policies, as_of: DateTime<Utc>) -> Vec<Clock> {
+    let history = history_at(case, as_of);
+    let pauses = pauses(history);
+    let received = case.received.utc();
+    let mut spans: Vec<(ClockKind, DateTime<Utc>, Option<DateTime<Utc>>)> = Vec::new();
+
+    // acknowledge: received → first acknowledged, updated or resolved
+    let ack_stop = history
+        .iter()
+        .find(|e| {
+            matches!(
+                e.event,
+                EventKind::Acknowledged | EventKind::Updated | EventKind::Resolved
+            )
+        })
+        .map(|e| e.at.utc());
+    spans.push((ClockKind::Acknowledge, received, ack_stop));
+
+    // resolve: received, then each reopened → the next resolved
+    let mut start = Some(received);
+    for e in history {
+        match e.event {
+            EventKind::Resolved => {
+                if let Some(s) = start.take() {
+                    spans.push((ClockKind::Resolve, s, Some(e.at.utc())));
+                }
+            }
+            EventKind::Reopened if start.is_none() => start = Some(e.at.utc()),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((ClockKind::Resolve, s, None));
+    }
+
+    // update_every: each customer-facing contact while unresolved → the next
+    // such contact or resolved
+    let mut gap = Some(received);
+    for e in history {
+        match e.event {
+            EventKind::Acknowledged | EventKind::Updated | EventKind::Reopened => {
+                if let Some(s) = gap.take() {
+                    spans.push((ClockKind::UpdateEvery, s, Some(e.at.utc())));
+                }
+                gap = Some(e.at.utc());
+            }
+            EventKind::Resolved => {
+                if let Some(s) = gap.take() {
+                    spans.push((ClockKind::UpdateEvery, s, Some(e.at.utc())));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = gap {
+        spans.push((ClockKind::UpdateEvery, s, None));
+    }
+
+    // follow_up: each resolved → the next followed-up. A reopening also ends
+    // it: the customer came back before anyone asked.
+    let mut waiting = None;
+    for e in history {
+        match e.event {
+            EventKind::Resolved => {
+                if let Some(s) = waiting.take() {
+                    spans.push((ClockKind::FollowUp, s, None));
+                }
+                waiting = Some(e.at.utc());
+            }
+            EventKind::FollowedUp | EventKind::Reopened => {
+                if let Some(s) = waiting.take() {
+                    spans.push((ClockKind::FollowUp, s, Some(e.at.utc())));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = waiting {
+        spans.push((ClockKind::FollowUp, s, None));
+    }
+
+    let mut out = Vec::with_capacity(spans.len());
+    let mut cycles = [0u32; 4];
+    for kind in ClockKind::ALL {
+        let Some(policy) = p.clock_policy(case, kind) else {
+            continue;
+        };
+        for (k, started, stopped) in spans.iter().filter(|s| s.0 == kind) {
+            cycles[*k as usize] += 1;
+            let due = p
+                .calendar
+                .due(policy.mode, *started, policy.target, &pauses);
+            let paused_now = pauses
+                .iter()
+                .any(|ps| ps.start <= as_of && ps.end.is_none_or(|e| e > as_of));
+            let state = match (stopped, due) {
+                (Some(_), None) => ClockState::Met,
+                (Some(s), Some(d)) if *s <= d => ClockState::Met,
+                (Some(_), Some(_)) => ClockState::Breached,
+                (None, Some(d)) if as_of > d => ClockState::Breached,
+                (None, _) if paused_now => ClockState::Paused,
+                (None, _) => ClockState::Running,
+            };
+            out.push(Clock {
+                clock: kind,
+                cycle: cycles[*k as usize],
+                rule: policy.rule.clone(),
+                mode: policy.mode,
+                target: policy.target,
+                started: *started,
+                due,
+                stopped: *stopped,
+                state,
+            });
+        }
+    }
+    out
+}
+
+/// The earliest due time among clocks still running (or paused).
+pub fn next_due(clocks: &[Clock]) -> Option<DateTime<Utc>> {
+    clocks
+        .iter()
+        .filter(|c| c.is_open())
+        .filter_map(|c| c.due)
+        .min()
+}
+
+/// A running clock already past its due time.
+pub fn is_overdue(clocks: &[Clock]) -> bool {
+    clocks
+        .iter()
+        .any(|c| c.is_open() && c.state == ClockState::Breached)
+}
+
+impl Clock {
+    /// The design §4 JSON shape; times in the ledger's zone.
+    pub fn to_json(&self, tz: chrono_tz::Tz) -> serde_json::Value {
+        let t = |d: Option<DateTime<Utc>>| d.map(|d| crate::time::local(d, tz));
+        serde_json::json!({
+            "clock": self.clock.as_str(),
+            "cycle": self.cycle,
+            "rule": self.rule,
+            "mode": self.mode.as_str(),
+            "target": self.target.to_string(),
+            "started": crate::time::local(self.started, tz),
+            "due": t(self.due),
+            "stopped": t(self.stopped),
+            "state": self.state.as_str(),
+        })
+    }
+}

@@ -1,0 +1,89 @@
+//! `redress check`: validate every case and policy file, reporting every problem.
+
+use super::Ctx;
+use crate::Verdict;
+use crate::diag::Diagnostic;
+use crate::output::{RED, paint};
+use anyhow::Result;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
+    let ledger = ctx.ledger()?;
+    let (problems, cases, policy_ok) = match crate::policy::load(&ledger.root) {
+        Ok(policies) => {
+            let scan = ledger.scan(&policies);
+            (scan.problems, scan.cases.len(), true)
+        }
+        Err(p) => (p, 0, false),
+    };
+    let (files, _) = ledger.case_files();
+    let mut out = String::new();
+    match args.format {
+        Format::Json => {
+            let doc = serde_json::json!({
+                "ok": problems.is_empty(),
+                "files": files.len(),
+                "problems": problems,
+            });
+            out.push_str(&serde_json::to_string_pretty(&doc)?);
+            out.push('\n');
+        }
+        Format::Text => {
+            for d in &problems {
+                out.push_str(&render(d, ctx.color));
+                out.push('\n');
+            }
+            if problems.is_empty() {
+                out.push_str(&format!(
+                    "ok: {} case files and the policies are valid\n",
+                    files.len()
+                ));
+            } else if !policy_ok {
+                out.push_str(&format!(
+                    "{} problem(s) in the policies; cases were not checked\n",
+                    problems.len()
+                ));
+            } else {
+                let bad: std::collections::BTreeSet<&str> =
+                    problems.iter().map(|d| d.path.as_str()).collect();
+                out.push_str(&format!(
+                    "{} problem(s) in {} file(s); {} of {} case files are valid\n",
+                    problems.len(),
+                    bad.len(),
+                    cases,
+                    files.len()
+                ));
+            }
+        }
+    }
+    crate::output::print(&out)?;
+    Ok(match (problems.is_empty(), policy_ok) {
+        (true, _) => Verdict::Pass,
+        (false, true) => Verdict::Fail,
+        (false, false) => anyhow::bail!("the policies are invalid"),
+    })
+}
+
+fn render(d: &Diagnostic, color: bool) -> String {
+    let head = format!("{}:{}:{}:", d.path, d.line, d.column);
+    let mut s = format!(
+        "{head} {}: {}",
+        paint(color, RED, &format!("error[{}]", d.code)),
+        d.message
+    );
+    if let Some(h) = &d.help {
+        s.push_str(&format!("\n  = help: {h}"));
+    }
+    s
+}

@@ -1,0 +1,107 @@
+//! One module per subcommand: parse arguments, call the domain, render.
+
+pub mod ack;
+pub mod append;
+pub mod assign;
+pub mod check;
+pub mod close;
+pub mod compensate;
+pub mod completions;
+pub mod escalate;
+pub mod follow_up;
+pub mod init;
+pub mod list;
+pub mod man;
+pub mod new;
+pub mod note;
+pub mod pause;
+pub mod reopen;
+pub mod resolve;
+pub mod resume;
+pub mod show;
+pub mod update;
+
+use crate::Verdict;
+use crate::cli::{Cli, Command};
+use crate::diag::Diagnostics;
+use crate::ledger::Ledger;
+use crate::policy::{self, Policies};
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+use std::path::PathBuf;
+
+/// What every command may need from the global flags.
+pub struct Ctx {
+    pub ledger_dir: Option<PathBuf>,
+    pub now: Option<String>,
+    pub color: bool,
+}
+
+/// An opened ledger: its root, its valid policies, and the current time.
+pub struct Open {
+    pub ledger: Ledger,
+    pub policies: Policies,
+    pub tz: Tz,
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Ctx {
+    pub fn ledger(&self) -> Result<Ledger> {
+        Ledger::discover(self.ledger_dir.as_deref())
+    }
+
+    /// Finds the ledger and loads its policies; invalid policies stop here.
+    pub fn open(&self) -> Result<Open> {
+        let ledger = self.ledger()?;
+        let policies = policy::load(&ledger.root)
+            .map_err(|d| anyhow::Error::new(Diagnostics(d)).context("the ledger's policies are invalid; fix them first (`redress policy check` lists every problem)"))?;
+        let tz = policies.tz();
+        let now = self.now_in(tz)?;
+        Ok(Open {
+            ledger,
+            policies,
+            tz,
+            now,
+        })
+    }
+
+    /// `--now`/`REDRESS_NOW`, else the wall clock, in the ledger's zone.
+    pub fn now_in(&self, tz: Tz) -> Result<DateTime<FixedOffset>> {
+        match &self.now {
+            Some(text) => crate::time::parse_in(text, tz)
+                .map_err(anyhow::Error::msg)
+                .context("reading --now / REDRESS_NOW"),
+            None => Ok(chrono::Utc::now().with_timezone(&tz).fixed_offset()),
+        }
+    }
+}
+
+pub fn dispatch(cli: Cli) -> Result<Verdict> {
+    let ctx = Ctx {
+        ledger_dir: cli.ledger,
+        now: cli.now,
+        color: crate::output::use_color(cli.color),
+    };
+    match cli.command {
+        Command::Init(a) => init::run(&ctx, a),
+        Command::New(a) => new::run(&ctx, a),
+        Command::List(a) => list::run(&ctx, a),
+        Command::Show(a) => show::run(&ctx, a),
+        Command::Ack(a) => ack::run(&ctx, a),
+        Command::Assign(a) => assign::run(&ctx, a),
+        Command::Note(a) => note::run(&ctx, a),
+        Command::Update(a) => update::run(&ctx, a),
+        Command::Escalate(a) => escalate::run(&ctx, a),
+        Command::Pause(a) => pause::run(&ctx, a),
+        Command::Resume(a) => resume::run(&ctx, a),
+        Command::Compensate(a) => compensate::run(&ctx, a),
+        Command::Resolve(a) => resolve::run(&ctx, a),
+        Command::FollowUp(a) => follow_up::run(&ctx, a),
+        Command::Close(a) => close::run(&ctx, a),
+        Command::Reopen(a) => reopen::run(&ctx, a),
+        Command::Check(a) => check::run(&ctx, a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
+    }
+}

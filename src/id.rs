@@ -1,0 +1,59 @@
+//! Case IDs: `YYYYMMDD-xxxx`, the receipt date and four random Crockford
+//! base32 characters, so two branches never mint the same ID by counting.
+
+use chrono::NaiveDate;
+
+/// Lower-case Crockford base32: no i, l, o, u.
+pub const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+pub fn generate(date: NaiveDate) -> String {
+    let suffix: String = (0..4)
+        .map(|_| ALPHABET[fastrand::usize(..ALPHABET.len())] as char)
+        .collect();
+    format!("{}-{suffix}", date.format("%Y%m%d"))
+}
+
+/// The receipt date an ID carries, if it is a well-formed ID.
+pub fn date_of(id: &str) -> Option<NaiveDate> {
+    let (date, suffix) = id.split_once('-')?;
+    if date.len() != 8
+        || !date.bytes().all(|b| b.is_ascii_digit())
+        || suffix.len() != 4
+        || !suffix.bytes().all(|b| ALPHABET.contains(&b))
+    {
+        return None;
+    }
+    NaiveDate::parse_from_str(date, "%Y%m%d").ok()
+}
+
+/// `cases/2026/11/20261122-k7q2.yaml`
+pub fn relative_path(id: &str) -> Option<String> {
+    let date = date_of(id)?;
+    Some(format!("cases/{}/{id}.yaml", date.format("%Y/%m")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_ids_are_valid() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        for _ in 0..100 {
+            let id = generate(d);
+            assert_eq!(date_of(&id), Some(d), "{id}");
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_ids() {
+        assert!(date_of("20261122-k7q2").is_some());
+        assert!(date_of("20261122-k7qi").is_none());
+        assert!(date_of("20261322-k7q2").is_none());
+        assert!(date_of("2026112-k7q2").is_none());
+        assert_eq!(
+            relative_path("20261122-k7q2").as_deref(),
+            Some("cases/2026/11/20261122-k7q2.yaml")
+        );
+    }
+}

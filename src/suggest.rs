@@ -1,0 +1,77 @@
+//! "Did you mean" hints for misspelt keys and values.
+
+/// The closest candidate within a small edit distance, if any.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// "unknown severity `hgih` (did you mean `high`?); expected one of …"
+pub fn unknown_value(what: &str, value: &str, names: &[&str]) -> String {
+    match closest(value, names.iter().copied()) {
+        Some(hint) => format!("unknown {what} `{value}`: did you mean `{hint}`?"),
+        None => format!(
+            "unknown {what} `{value}`: expected one of {}",
+            names.join(", ")
+        ),
+    }
+}
+
+/// Adds a "did you mean" to serde's `unknown field `x`, expected one of `a`, `b``
+/// and `unknown variant …` messages, which list the candidates themselves.
+pub fn improve_serde_message(message: &str) -> String {
+    for lead in ["unknown field `", "unknown variant `"] {
+        let Some(start) = message.find(lead) else {
+            continue;
+        };
+        let rest = &message[start + lead.len()..];
+        let Some(end) = rest.find('`') else { continue };
+        let word = &rest[..end];
+        let candidates: Vec<&str> = rest[end + 1..].split('`').skip(1).step_by(2).collect();
+        if let Some(hint) = closest(word, candidates.iter().copied()) {
+            return format!("{message} (did you mean `{hint}`?)");
+        }
+    }
+    message.to_string()
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_close_words() {
+        assert_eq!(closest("titel", ["title", "kind"]), Some("title"));
+        assert_eq!(closest("zzzzzz", ["title", "kind"]), None);
+    }
+
+    #[test]
+    fn improves_serde_unknown_field() {
+        let m = improve_serde_message("unknown field `severty`, expected one of `id`, `severity`");
+        assert!(m.ends_with("(did you mean `severity`?)"), "{m}");
+    }
+}
