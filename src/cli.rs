@@ -74,6 +74,22 @@ pub enum Command {
     Reopen(commands::reopen::Args),
     /// Validate every case and policy file, reporting every problem
     Check(commands::check::Args),
+    /// Audit the ledger: deadlines, follow-ups, compensation, escalations, KPIs
+    Audit(commands::audit::Args),
+    /// Statistics for decision-makers: periods, causes, channels, costs
+    Report(commands::report::Args),
+    /// Validate policies, explain them for one case, or measure a change
+    Policy(commands::policy::Args),
+    /// Import cases from another system's export
+    Import(commands::import::Args),
+    /// Export every case with its derived status and clock figures
+    Export(commands::export::Args),
+    /// Git merge driver for case files (see `redress git-setup`)
+    #[command(name = "merge-file")]
+    MergeFile(commands::merge_file::Args),
+    /// Configure this git repository to merge case files with redress
+    #[command(name = "git-setup")]
+    GitSetup(commands::git_setup::Args),
     /// Print shell completions
     Completions(commands::completions::Args),
     /// Print the man page (roff)

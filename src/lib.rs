@@ -19,6 +19,7 @@ pub mod policy_check;
 pub mod suggest;
 pub mod time;
 pub mod vocab;
+// Modules added by later issues are registered below, one line each.
 pub mod yaml;
 
 use clap::Parser;

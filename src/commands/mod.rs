@@ -3,19 +3,26 @@
 pub mod ack;
 pub mod append;
 pub mod assign;
+pub mod audit;
 pub mod check;
 pub mod close;
 pub mod compensate;
 pub mod completions;
 pub mod escalate;
+pub mod export;
 pub mod follow_up;
+pub mod git_setup;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod man;
+pub mod merge_file;
 pub mod new;
 pub mod note;
 pub mod pause;
+pub mod policy;
 pub mod reopen;
+pub mod report;
 pub mod resolve;
 pub mod resume;
 pub mod show;
@@ -25,7 +32,7 @@ use crate::Verdict;
 use crate::cli::{Cli, Command};
 use crate::diag::Diagnostics;
 use crate::ledger::Ledger;
-use crate::policy::{self, Policies};
+use crate::policy::Policies;
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
@@ -54,7 +61,7 @@ impl Ctx {
     /// Finds the ledger and loads its policies; invalid policies stop here.
     pub fn open(&self) -> Result<Open> {
         let ledger = self.ledger()?;
-        let policies = policy::load(&ledger.root)
+        let policies = crate::policy::load(&ledger.root)
             .map_err(|d| anyhow::Error::new(Diagnostics(d)).context("the ledger's policies are invalid; fix them first (`redress policy check` lists every problem)"))?;
         let tz = policies.tz();
         let now = self.now_in(tz)?;
@@ -101,6 +108,13 @@ pub fn dispatch(cli: Cli) -> Result<Verdict> {
         Command::Close(a) => close::run(&ctx, a),
         Command::Reopen(a) => reopen::run(&ctx, a),
         Command::Check(a) => check::run(&ctx, a),
+        Command::Audit(a) => audit::run(&ctx, a),
+        Command::Report(a) => report::run(&ctx, a),
+        Command::Policy(a) => policy::run(&ctx, a),
+        Command::Import(a) => import::run(&ctx, a),
+        Command::Export(a) => export::run(&ctx, a),
+        Command::MergeFile(a) => merge_file::run(&ctx, a),
+        Command::GitSetup(a) => git_setup::run(&ctx, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
     }
