@@ -3,11 +3,13 @@
 //! `run()` parses the command line and dispatches to `commands`; everything
 //! below `commands` is the domain, which computes and never prints.
 
+pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod compensation;
 pub mod diag;
 pub mod history;
 pub mod id;
@@ -16,6 +18,7 @@ pub mod money;
 pub mod output;
 pub mod policy;
 pub mod policy_check;
+pub mod routes;
 pub mod suggest;
 pub mod time;
 pub mod vocab;

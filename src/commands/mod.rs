@@ -12,6 +12,7 @@ pub mod escalate;
 pub mod export;
 pub mod follow_up;
 pub mod git_setup;
+pub mod impact;
 pub mod import;
 pub mod init;
 pub mod list;
