@@ -144,36 +144,61 @@ impl Ledger {
     /// Reads and validates every case in parallel; nothing is skipped silently.
     pub fn scan(&self, policies: &Policies) -> Scan {
         let (files, mut problems) = self.case_files();
-        let results: Vec<Result<LoadedCase, Vec<Diagnostic>>> = files
+        let results: Vec<(Option<String>, Result<LoadedCase, Vec<Diagnostic>>)> = files
             .par_iter()
-            .map(|rel| self.load(rel, policies))
+            .map(|rel| self.load_with_id(rel, policies))
             .collect();
         let mut cases = Vec::with_capacity(results.len());
-        for r in results {
+        let mut ids = Vec::with_capacity(results.len());
+        for (rel, (id, r)) in files.iter().zip(results) {
+            if let Some(id) = id {
+                ids.push((id, rel.as_str()));
+            }
             match r {
                 Ok(c) => cases.push(c),
                 Err(mut d) => problems.append(&mut d),
             }
         }
-        problems.extend(duplicate_ids(&cases));
+        problems.extend(duplicate_ids(&ids));
         problems.sort();
         Scan { cases, problems }
     }
 
     /// Reads one case and validates it (structure, sequence, policies).
     pub fn load(&self, rel: &str, policies: &Policies) -> Result<LoadedCase, Vec<Diagnostic>> {
-        let text = fs::read_to_string(self.abs(rel)).map_err(|e| {
-            vec![Diagnostic::new(
-                rel,
-                "unreadable",
-                format!("cannot read: {e}"),
-            )]
-        })?;
-        let case = parse_and_validate(&text, rel, policies)?;
-        Ok(LoadedCase {
-            path: rel.to_string(),
-            case,
-        })
+        self.load_with_id(rel, policies).1
+    }
+
+    /// Also returns the case's ID whenever the file parsed, valid or not, so
+    /// that duplicate IDs are found even among files with other problems.
+    fn load_with_id(
+        &self,
+        rel: &str,
+        policies: &Policies,
+    ) -> (Option<String>, Result<LoadedCase, Vec<Diagnostic>>) {
+        let text = match fs::read_to_string(self.abs(rel)) {
+            Ok(t) => t,
+            Err(e) => {
+                return (
+                    None,
+                    Err(vec![Diagnostic::new(
+                        rel,
+                        "unreadable",
+                        format!("cannot read: {e}"),
+                    )]),
+                );
+            }
+        };
+        match parse_and_validate(&text, rel, policies) {
+            Ok(case) => (
+                Some(case.id.clone()),
+                Ok(LoadedCase {
+                    path: rel.to_string(),
+                    case,
+                }),
+            ),
+            Err(d) => (id_line(&text), Err(d)),
+        }
     }
 
     /// Names a case by its ID or any unique prefix or suffix of it, from the
@@ -350,18 +375,26 @@ pub fn parse_and_validate(
         .collect())
 }
 
-fn duplicate_ids(cases: &[LoadedCase]) -> Vec<Diagnostic> {
+/// The `id:` of a case file that may not parse as a whole.
+fn id_line(text: &str) -> Option<String> {
+    text.lines()
+        .find_map(|l| l.strip_prefix("id:"))
+        .map(|v| v.trim().trim_matches('"').trim_matches('\'').to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
     let mut by_id: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for c in cases {
-        by_id.entry(&c.case.id).or_default().push(&c.path);
+    for (id, path) in ids {
+        by_id.entry(id).or_default().push(path);
     }
     let mut out = Vec::new();
     for (id, paths) in by_id.into_iter().filter(|(_, p)| p.len() > 1) {
         for p in &paths {
-            let others: Vec<&&str> = paths.iter().filter(|o| *o != p).collect();
+            let others: Vec<&str> = paths.iter().filter(|o| *o != p).copied().collect();
             out.push(
-                Diagnostic::new(*p, "duplicate-id", format!("case ID `{id}` is also used by {}", others.iter().map(|o| o.to_string()).collect::<Vec<_>>().join(", ")))
-                    .help("two branches created the same ID: give one of them a new ID (`redress new` makes one) and rename its file"),
+                Diagnostic::new(*p, "duplicate-id", format!("case ID `{id}` is also used by {}", others.join(", ")))
+                    .help("two branches created the same ID: keep one file per case; if they are different cases, give one a new ID (`redress new` makes one) and rename its file"),
             );
         }
     }

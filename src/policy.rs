@@ -885,7 +885,7 @@ impl<'a> Validator<'a> {
         if lo > hi {
             self.error(
                 min.span(),
-                &format!("the band is empty: min {lo} is above max {hi}"),
+                &format!("the band is empty: min {} is above max {}", crate::money::fixed(lo, 2), crate::money::fixed(hi, 2)),
                 Some("min and max are inclusive fractions of the harm, min ≤ max (e.g. min = 0.70, max = 0.80)"),
             );
             return None;

@@ -7,7 +7,16 @@ use std::fmt::Write;
 /// A scalar as YAML: plain when that reads back as the same string, else
 /// double-quoted (JSON string syntax is valid YAML).
 pub fn scalar(s: &str) -> String {
-    if is_plain_safe(s) {
+    quote_unless_plain(s, false)
+}
+
+/// A scalar inside a flow list (`[a, b]`), where `,[]{}` are syntax.
+fn flow_scalar(s: &str) -> String {
+    quote_unless_plain(s, true)
+}
+
+fn quote_unless_plain(s: &str, flow: bool) -> String {
+    if is_plain_safe(s) && !(flow && s.contains([',', '[', ']', '{', '}'])) {
         s.to_string()
     } else {
         serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
@@ -36,7 +45,7 @@ fn is_plain_safe(s: &str) -> bool {
         && !s.contains(" #")
         && !s.ends_with(':')
         && s.chars()
-            .all(|c| !c.is_control() && !matches!(c, '"' | '{' | '}' | '[' | ']' | ',' | '\\'))
+            .all(|c| !c.is_control() && !matches!(c, '"' | '\\'))
 }
 
 /// A key with a string value at `indent`; multi-line text as a literal block.
@@ -65,7 +74,7 @@ fn string_field(out: &mut String, indent: &str, key: &str, value: &str) {
 }
 
 fn list(items: &[String]) -> String {
-    let parts: Vec<String> = items.iter().map(|s| scalar(s)).collect();
+    let parts: Vec<String> = items.iter().map(|s| flow_scalar(s)).collect();
     format!("[{}]", parts.join(", "))
 }
 
@@ -236,6 +245,18 @@ mod tests {
             let v: std::collections::BTreeMap<String, String> = serde_yaml::from_str(&doc).unwrap();
             assert_eq!(v["k"], s, "{doc}");
         }
+    }
+
+    #[test]
+    fn flow_lists_round_trip() {
+        let items: Vec<String> = ["a, b", "[x]", "plain", "{y}"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let doc = format!("k: {}\n", list(&items));
+        let v: std::collections::BTreeMap<String, Vec<String>> =
+            serde_yaml::from_str(&doc).unwrap();
+        assert_eq!(v["k"], items, "{doc}");
     }
 
     #[test]

@@ -1,0 +1,478 @@
+//! The lifecycle of a case through the real binary: new, every event verb,
+//! list, show, with the clock fixed.
+
+mod common;
+use common::*;
+use predicates::prelude::*;
+use std::fs;
+
+fn new_case(dir: &std::path::Path) -> String {
+    let out = redress(dir)
+        .args([
+            "new",
+            "--kind",
+            "claim",
+            "--title",
+            "Parcel twelve days late, lamp arrived broken",
+            "--customer",
+            "Marie Tremblay",
+            "--email",
+            "marie.tremblay@example.com",
+            "--phone",
+            "+1 514 555 0199",
+            "--profile",
+            "voicer",
+            "--channel",
+            "email",
+            "--category",
+            "delivery",
+            "--severity",
+            "medium",
+            "--harm",
+            "120.00",
+            "--received",
+            "2026-11-16T09:14:00-05:00",
+            "--tag",
+            "wismo",
+            "--risk",
+            "temporal",
+            "--description",
+            "-",
+        ])
+        .write_stdin("The parcel arrived twelve days late.\nThe lamp inside was broken.\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let id = String::from_utf8(out).unwrap().trim().to_string();
+    assert!(redress::id::date_of(&id).is_some(), "not an id: {id}");
+    assert!(id.starts_with("20261116-"));
+    id
+}
+
+#[test]
+fn a_case_goes_from_new_to_resolved_by_pure_appends() {
+    let dir = init();
+    let id = new_case(dir.path());
+    let path = dir.path().join(case_path(&id));
+    let suffix = &id[id.len() - 4..];
+    let mut previous = fs::read(&path).unwrap();
+    let steps: Vec<Vec<&str>> = vec![
+        vec!["ack", suffix, "--at", "2026-11-16T11:02:00-05:00"],
+        vec!["assign", suffix, "bob", "--at", "2026-11-16T11:05:00-05:00"],
+        vec![
+            "note",
+            suffix,
+            "Carrier confirms the delay.",
+            "--at",
+            "2026-11-16T12:00:00-05:00",
+        ],
+        vec![
+            "pause",
+            suffix,
+            "--reason",
+            "waiting for photos",
+            "--at",
+            "2026-11-16T13:00:00-05:00",
+        ],
+        vec!["resume", suffix, "--at", "2026-11-17T09:00:00-05:00"],
+        vec![
+            "update",
+            suffix,
+            "Replacement ordered.",
+            "--at",
+            "2026-11-17T10:00:00-05:00",
+        ],
+        vec![
+            "escalate",
+            suffix,
+            "--to",
+            "supervisor",
+            "--reason",
+            "refund above frontline authority",
+            "--at",
+            "2026-11-17T10:30:00-05:00",
+        ],
+        vec![
+            "compensate",
+            suffix,
+            "--remedy",
+            "refund",
+            "--amount",
+            "90.00",
+            "--by",
+            "bob",
+            "--at",
+            "2026-11-18T10:00:00-05:00",
+        ],
+        vec![
+            "resolve",
+            suffix,
+            "--outcome",
+            "founded",
+            "--summary",
+            "Shipping fees refunded; lamp replaced.",
+            "--by",
+            "bob",
+            "--at",
+            "2026-11-18T10:05:00-05:00",
+        ],
+        vec![
+            "follow-up",
+            suffix,
+            "--satisfied",
+            "yes",
+            "--at",
+            "2026-11-19T15:00:00-05:00",
+        ],
+        vec!["close", suffix, "--at", "2026-11-19T15:05:00-05:00"],
+        vec![
+            "reopen",
+            suffix,
+            "--reason",
+            "the new lamp flickers",
+            "--at",
+            "2026-11-20T09:00:00-05:00",
+        ],
+        vec![
+            "resolve",
+            suffix,
+            "--outcome",
+            "founded",
+            "--summary",
+            "Second lamp sent.",
+            "--by",
+            "bob",
+            "--at",
+            "2026-11-20T11:00:00-05:00",
+        ],
+    ];
+    for step in &steps {
+        redress(dir.path()).args(step).assert().success();
+        let now = fs::read(&path).unwrap();
+        assert!(
+            now.len() > previous.len() && now.starts_with(&previous),
+            "{step:?} rewrote existing bytes"
+        );
+        let added = String::from_utf8_lossy(&now[previous.len()..]).to_string();
+        assert_eq!(added.matches("- at:").count(), 1, "{step:?} added {added}");
+        previous = now;
+    }
+    let json = redress(dir.path())
+        .args(["show", suffix, "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(v["id"], id.as_str());
+    assert_eq!(v["status"], "resolved");
+    assert_eq!(v["history"].as_array().unwrap().len(), steps.len());
+    assert_eq!(v["harm"], "120.00");
+    assert_eq!(v["assignee"], "bob");
+    assert_eq!(v["clocks"][0]["clock"], "acknowledge");
+    redress(dir.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok: 1 case files"));
+}
+
+#[test]
+fn new_writes_the_documented_layout() {
+    let dir = init();
+    let id = new_case(dir.path());
+    let text = fs::read_to_string(dir.path().join(case_path(&id))).unwrap();
+    let expected = format!(
+        "id: {id}
+kind: claim
+title: Parcel twelve days late, lamp arrived broken
+received: 2026-11-16T09:14:00-05:00
+channel: email
+customer:
+  name: Marie Tremblay
+  email: marie.tremblay@example.com
+  phone: \"+1 514 555 0199\"
+  profile: voicer
+category: delivery
+severity: medium
+harm: 120.00
+risks: [temporal]
+tags: [wismo]
+description: |-
+  The parcel arrived twelve days late.
+  The lamp inside was broken.
+history:
+"
+    );
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn new_without_a_terminal_names_the_missing_flags() {
+    let dir = init();
+    let before = snapshot(dir.path());
+    redress(dir.path())
+        .args(["new", "--title", "x"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing --kind, --customer, --channel, --category, --severity",
+        ));
+    assert_eq!(before, snapshot(dir.path()));
+}
+
+#[test]
+fn new_with_an_editor_takes_the_edited_case() {
+    let dir = init();
+    // A scripted "editor" that fills in the title.
+    let editor = write(
+        dir.path(),
+        "ed.sh",
+        "#!/bin/sh\nsed -i 's/^title: \"\"$/title: Written in the editor/' \"$1\"\n",
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let out = redress(dir.path())
+        .env("EDITOR", &editor)
+        .args([
+            "new",
+            "--edit",
+            "--kind",
+            "complaint",
+            "--customer",
+            "Jean Gagnon",
+            "--channel",
+            "phone",
+            "--category",
+            "service",
+            "--severity",
+            "low",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let id = String::from_utf8(out).unwrap().trim().to_string();
+    let text = fs::read_to_string(dir.path().join(case_path(&id))).unwrap();
+    assert!(text.contains("title: Written in the editor"), "{text}");
+}
+
+#[test]
+fn list_filters_and_formats() {
+    let dir = init();
+    add_case(dir.path(), "20261102-k7q2");
+    add_case(dir.path(), "20261110-m2xk");
+    redress(dir.path())
+        .args([
+            "resolve",
+            "m2xk",
+            "--outcome",
+            "unfounded",
+            "--summary",
+            "No fault found.",
+            "--at",
+            "2026-11-10T15:00:00-05:00",
+        ])
+        .assert()
+        .success();
+    redress(dir.path())
+        .args([
+            "follow-up",
+            "m2xk",
+            "--satisfied",
+            "yes",
+            "--at",
+            "2026-11-11T15:00:00-05:00",
+        ])
+        .assert()
+        .success();
+    let json = redress(dir.path())
+        .args(["list", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    for key in [
+        "id", "kind", "status", "received", "category", "severity", "title", "path", "due",
+        "overdue",
+    ] {
+        assert!(items[0].get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(items[0]["path"], "cases/2026/11/20261102-k7q2.yaml");
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = redress(dir.path())
+            .args(["list", "--format", "json"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["--status", "resolved"]), vec!["20261110-m2xk"]);
+    assert_eq!(ids(&["--status", "acknowledged"]), vec!["20261102-k7q2"]);
+    assert_eq!(ids(&["--since", "2026-11-05"]), vec!["20261110-m2xk"]);
+    assert_eq!(ids(&["--until", "2026-11-02"]), vec!["20261102-k7q2"]);
+    assert_eq!(ids(&["--category", "billing"]), Vec::<String>::new());
+    // k7q2 is acknowledged and its 10-working-day resolve clock ran out on 2026-11-16.
+    assert_eq!(ids(&["--overdue"]), vec!["20261102-k7q2"]);
+    let csv = redress(dir.path())
+        .args(["list", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.starts_with(
+            "id,kind,status,received,category,severity,channel,title,assignee,due,overdue,path\n"
+        ),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 3);
+}
+
+#[test]
+fn show_hides_contacts_unless_asked() {
+    let dir = init();
+    add_case(dir.path(), "20261102-k7q2");
+    redress(dir.path())
+        .args(["show", "k7q2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("marie@example.com").not());
+    redress(dir.path())
+        .args(["show", "k7q2", "--include-contacts"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("marie@example.com"));
+}
+
+#[test]
+fn a_case_named_by_prefix_or_suffix() {
+    let dir = init();
+    add_case(dir.path(), "20261102-k7q2");
+    for q in [
+        "20261102-k7q2",
+        "20261102",
+        "k7q2",
+        "7q2",
+        "20261102-k7q2.yaml",
+    ] {
+        redress(dir.path())
+            .args(["show", q, "--format", "json"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("\"id\": \"20261102-k7q2\""));
+    }
+}
+
+#[test]
+fn the_ledger_is_found_from_a_subfolder_or_named() {
+    let dir = init();
+    add_case(dir.path(), "20261102-k7q2");
+    let sub = dir.path().join("cases/2026");
+    redress(&sub).args(["show", "k7q2"]).assert().success();
+    let elsewhere = tempfile::tempdir().unwrap();
+    redress(elsewhere.path())
+        .args(["--ledger"])
+        .arg(dir.path())
+        .args(["show", "k7q2"])
+        .assert()
+        .success();
+    redress(elsewhere.path())
+        .env("REDRESS_LEDGER", dir.path())
+        .args(["show", "k7q2"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn init_refuses_an_existing_ledger() {
+    let dir = init();
+    let before = snapshot(dir.path());
+    redress(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already a ledger"));
+    assert_eq!(before, snapshot(dir.path()));
+    for f in [
+        "policies/deadlines.toml",
+        "policies/escalation.toml",
+        "policies/compensation.toml",
+        "policies/categories.toml",
+        ".gitignore",
+    ] {
+        assert!(dir.path().join(f).is_file(), "{f}");
+    }
+    redress(dir.path())
+        .args(["policy", "check"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn completions_and_man_page() {
+    let dir = init();
+    redress(dir.path())
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("follow-up"));
+    redress(dir.path())
+        .args(["completions", "zsh"])
+        .assert()
+        .success();
+    redress(dir.path())
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH redress"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let dir = init();
+    for i in 0..40 {
+        add_case(
+            dir.path(),
+            &format!("202611{:02}-k7q{}", 1 + i % 28, i % 10),
+        );
+    }
+    let bin = assert_cmd::cargo::cargo_bin("redress");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' list --format csv | head -1; echo \"status=${{PIPESTATUS:-0}}\"",
+            bin.display()
+        ))
+        .current_dir(dir.path())
+        .env("REDRESS_NOW", NOW)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
+}
