@@ -68,7 +68,12 @@ pub fn report_error(err: &anyhow::Error) -> u8 {
         eprintln!("error: {top}");
     }
     for cause in chain {
-        eprintln!("  caused by: {cause}");
+        // Diagnostics already say where and what; they print as they are.
+        if cause.downcast_ref::<diag::Diagnostics>().is_some() {
+            eprintln!("{cause}");
+        } else {
+            eprintln!("  caused by: {cause}");
+        }
     }
     2
 }

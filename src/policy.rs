@@ -299,10 +299,18 @@ impl Policies {
         self.team.get(member).map(String::as_str)
     }
 
-    /// The most a member may grant on one case; None = no limit set.
+    /// The most a member may grant on one case: their own `[authority]`
+    /// entry, else their level's; None = no limit set.
     pub fn authority_of(&self, member: &str) -> Option<Decimal> {
-        self.member_level(member)
-            .and_then(|l| self.authority.get(l))
+        if !self.team.contains_key(member) {
+            return None;
+        }
+        self.authority
+            .get(member)
+            .or_else(|| {
+                self.member_level(member)
+                    .and_then(|l| self.authority.get(l))
+            })
             .copied()
     }
 
@@ -493,11 +501,13 @@ pub fn load_texts(texts: &PolicyTexts) -> Result<Policies, Vec<Diagnostic>> {
     let band_rules = band_rules.into_iter().map(|(_, r)| r).collect();
     let mut authority = BTreeMap::new();
     for (level, amount) in &c.authority {
-        if !levels.contains(level) {
+        if !levels.contains(level) && !team.contains_key(level) {
+            let mut names = levels.clone();
+            names.extend(team.keys().cloned());
             v.unknown(
                 &Spanned::new(amount.span(), level.clone()),
-                "level",
-                &levels,
+                "level or team member",
+                &names,
             );
         }
         match amount.get_ref().0 {
