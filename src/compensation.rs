@@ -26,6 +26,11 @@ pub struct BandCheck {
     pub position: Option<BandPosition>,
 }
 
+/// For display: rounded to cents, always with two decimals.
+fn cents(d: Decimal) -> Decimal {
+    fixed(d.round_dp(2), 2)
+}
+
 pub fn total(history: &[Event]) -> Decimal {
     history
         .iter()
@@ -39,7 +44,7 @@ pub fn band_check(case: &Case, history: &[Event], p: &Policies) -> BandCheck {
     let (rule, band) = p.band_for(case);
     let harm = case.harm.map(|h| h.0);
     let total = total(history);
-    let range = harm.map(|h| (fixed(band.min * h, 2), fixed(band.max * h, 2)));
+    let range = harm.map(|h| (cents(band.min * h), cents(band.max * h)));
     // Compared with the exact products, not the rounded display range.
     let position = harm.map(|h| {
         if total < band.min * h {
