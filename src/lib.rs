@@ -13,6 +13,7 @@ pub mod compensation;
 pub mod diag;
 pub mod history;
 pub mod id;
+pub mod impact;
 pub mod ledger;
 pub mod money;
 pub mod output;
