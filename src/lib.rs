@@ -15,6 +15,7 @@ pub mod history;
 pub mod id;
 pub mod impact;
 pub mod ledger;
+pub mod merge;
 pub mod money;
 pub mod output;
 pub mod policy;
