@@ -24,6 +24,9 @@ pub struct LoadedCase {
     pub case: Case,
 }
 
+/// One file's outcome: its ID when it parsed at all, and the case or its problems.
+type Loaded = (Option<String>, Result<LoadedCase, Vec<Diagnostic>>);
+
 /// Everything a scan found: the cases that parsed, and every problem.
 #[derive(Debug, Default)]
 pub struct Scan {
@@ -144,7 +147,7 @@ impl Ledger {
     /// Reads and validates every case in parallel; nothing is skipped silently.
     pub fn scan(&self, policies: &Policies) -> Scan {
         let (files, mut problems) = self.case_files();
-        let results: Vec<(Option<String>, Result<LoadedCase, Vec<Diagnostic>>)> = files
+        let results: Vec<Loaded> = files
             .par_iter()
             .map(|rel| self.load_with_id(rel, policies))
             .collect();
@@ -171,11 +174,7 @@ impl Ledger {
 
     /// Also returns the case's ID whenever the file parsed, valid or not, so
     /// that duplicate IDs are found even among files with other problems.
-    fn load_with_id(
-        &self,
-        rel: &str,
-        policies: &Policies,
-    ) -> (Option<String>, Result<LoadedCase, Vec<Diagnostic>>) {
+    fn load_with_id(&self, rel: &str, policies: &Policies) -> Loaded {
         let text = match fs::read_to_string(self.abs(rel)) {
             Ok(t) => t,
             Err(e) => {
@@ -356,7 +355,7 @@ pub fn parse_and_validate(
             locus: case::Locus::Key("received"),
             message: format!("case `{}` is filed in the wrong folder", case.id),
             help: Some(format!(
-                "move it to {expected} (cases live under the year and month they were received)"
+                "move it to {expected} (cases live under the year and month they were received); if a file is already there, the case is recorded twice: see duplicate-id"
             )),
         });
     }
@@ -394,7 +393,7 @@ fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
             let others: Vec<&str> = paths.iter().filter(|o| *o != p).copied().collect();
             out.push(
                 Diagnostic::new(*p, "duplicate-id", format!("case ID `{id}` is also used by {}", others.join(", ")))
-                    .help("two branches created the same ID: keep one file per case; if they are different cases, give one a new ID (`redress new` makes one) and rename its file"),
+                    .help("the same ID is in two files: if they are one case, copy into the correctly filed one any event only the other has (in time order) and delete the other; if they are different cases, give one a new ID (same date, four new characters) and rename its file"),
             );
         }
     }

@@ -526,7 +526,7 @@ pub fn load_texts(texts: &PolicyTexts) -> Result<Policies, Vec<Diagnostic>> {
         return Err(v.problems);
     }
     Ok(Policies {
-        calendar: calendar.unwrap_or_else(|| unreachable_calendar()),
+        calendar: calendar.unwrap_or_else(unreachable_calendar),
         mode: mode.unwrap_or(Mode::Business),
         default,
         rules,
@@ -585,6 +585,14 @@ impl<'a> Validator<'a> {
             }
             return None;
         };
+        if let Some(line) = crate::diag::conflict_markers(text).first() {
+            self.problems.push(
+                Diagnostic::new(file, "conflict-marker", "merge conflict markers left in the file")
+                    .at(*line, 1)
+                    .help("resolve the conflict (choose or combine the two versions), delete the markers, then run `redress policy check`"),
+            );
+            return None;
+        }
         match toml::from_str::<T>(text) {
             Ok(v) => Some(v),
             Err(e) => {
