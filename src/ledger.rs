@@ -334,6 +334,44 @@ impl Ledger {
     }
 }
 
+/// Replaces (or creates) a file atomically: a temporary file in the same
+/// folder, written and fsynced, then renamed over `path`. Keeps the mode of
+/// the file it replaces (a new file gets 0644, not tempfile's 0600).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".redress-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("writing {}", path.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("syncing {}", path.display()))?;
+    match fs::metadata(path) {
+        Ok(meta) => {
+            let _ = fs::set_permissions(tmp.path(), meta.permissions());
+        }
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
+            }
+        }
+    }
+    tmp.persist(path)
+        .with_context(|| format!("replacing {}", path.display()))?;
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
 /// Parses a case and runs every check that needs no other file.
 pub fn parse_and_validate(
     text: &str,

@@ -68,6 +68,19 @@ pub fn parse_in(text: &str, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
     Ok(t.at)
 }
 
+/// A `--since`/`--until` bound in the ledger's zone. As an end bound
+/// (exclusive), a bare date includes that whole day.
+pub fn bound(text: &str, tz: Tz, end_of_day: bool) -> Result<DateTime<Utc>, String> {
+    let mut t = Timestamp::parse(text)?;
+    let date_only = t.date_only;
+    t.resolve(tz);
+    if date_only && end_of_day {
+        let next = t.at.date_naive().succ_opt().ok_or("date out of range")?;
+        return Ok(midnight(next, tz).with_timezone(&Utc));
+    }
+    Ok(t.utc())
+}
+
 /// RFC 3339 in the ledger's time zone, to the second: `2026-11-22T09:14:00-05:00`.
 pub fn local(at: DateTime<Utc>, tz: Tz) -> String {
     at.with_timezone(&tz)

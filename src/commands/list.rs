@@ -68,8 +68,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         eprintln!("warning: {d}");
     }
     let now = open.now.with_timezone(&Utc);
-    let since = bound(&args.since, open.tz, false).context("reading --since")?;
-    let until = bound(&args.until, open.tz, true).context("reading --until")?;
+    let since = args
+        .since
+        .as_deref()
+        .map(|t| crate::time::bound(t, open.tz, false))
+        .transpose()
+        .map_err(anyhow::Error::msg)
+        .context("reading --since")?;
+    let until = args
+        .until
+        .as_deref()
+        .map(|t| crate::time::bound(t, open.tz, true))
+        .transpose()
+        .map_err(anyhow::Error::msg)
+        .context("reading --until")?;
     let mut rows: Vec<Row> = scan
         .cases
         .iter()
@@ -140,23 +152,6 @@ pub fn assignee(c: &crate::case::Case) -> Option<&str> {
         .rev()
         .find(|e| e.event == crate::vocab::EventKind::Assigned)
         .and_then(|e| e.to.as_deref())
-}
-
-fn bound(
-    arg: &Option<String>,
-    tz: chrono_tz::Tz,
-    end_of_day: bool,
-) -> Result<Option<DateTime<Utc>>> {
-    let Some(text) = arg else { return Ok(None) };
-    let mut t = crate::time::Timestamp::parse(text).map_err(anyhow::Error::msg)?;
-    let date_only = t.date_only;
-    t.resolve(tz);
-    let mut at = t.utc();
-    if date_only && end_of_day {
-        let next = t.at.date_naive().succ_opt().context("date out of range")?;
-        at = crate::time::midnight(next, tz).with_timezone(&Utc);
-    }
-    Ok(Some(at))
 }
 
 fn json(r: &Row, tz: chrono_tz::Tz) -> serde_json::Value {

@@ -32,7 +32,7 @@ pub fn run(_ctx: &Ctx, args: Args) -> Result<Verdict> {
     let theirs = read(&args.theirs)?;
     let (merged, conflicts) = crate::merge::merge_bytes(&base, &ours, &theirs);
     if merged != ours {
-        replace(&args.ours, &merged)?;
+        crate::ledger::write_atomic(&args.ours, &merged)?;
     }
     if conflicts.is_empty() {
         return Ok(Verdict::Pass);
@@ -51,29 +51,4 @@ pub fn run(_ctx: &Ctx, args: Args) -> Result<Verdict> {
         "  = help: edit the file to keep the right text (and every event, in time order), delete the markers, then run `redress check`"
     );
     Ok(Verdict::Fail)
-}
-
-/// Replaces a file's content through a temporary file in the same folder,
-/// keeping its permissions.
-fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redress-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("syncing {}", path.display()))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path)
-        .with_context(|| format!("replacing {}", path.display()))?;
-    Ok(())
 }

@@ -12,12 +12,11 @@ use crate::diag::Diagnostics;
 use crate::output::{BOLD, DIM, paint};
 use crate::report::{self, Dim, Period, Report};
 use anyhow::{Context, Result};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -78,8 +77,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         None => open.now,
     }
     .with_timezone(&Utc);
-    let since = bound(args.since.as_deref(), tz, false).context("reading --since")?;
-    let until = bound(args.until.as_deref(), tz, true).context("reading --until")?;
+    let since = args
+        .since
+        .as_deref()
+        .map(|t| crate::time::bound(t, tz, false))
+        .transpose()
+        .map_err(anyhow::Error::msg)
+        .context("reading --since")?;
+    let until = args
+        .until
+        .as_deref()
+        .map(|t| crate::time::bound(t, tz, true))
+        .transpose()
+        .map_err(anyhow::Error::msg)
+        .context("reading --until")?;
     let by = if args.by.is_empty() {
         vec![Dim::Category, Dim::Channel]
     } else {
@@ -118,58 +129,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     };
     match &args.output {
         Some(path) => {
-            write_atomically(path, &text)?;
+            crate::ledger::write_atomic(path, text.as_bytes())?;
             eprintln!("report written to {}", path.display());
         }
         None => crate::output::print(&text)?,
     }
     Ok(Verdict::Pass)
-}
-
-/// `--since`/`--until` in the ledger's zone; a bare date as `--until`
-/// includes that whole day.
-fn bound(arg: Option<&str>, tz: chrono_tz::Tz, end_of_day: bool) -> Result<Option<DateTime<Utc>>> {
-    let Some(text) = arg else { return Ok(None) };
-    let mut t = crate::time::Timestamp::parse(text).map_err(anyhow::Error::msg)?;
-    let date_only = t.date_only;
-    t.resolve(tz);
-    let mut at = t.utc();
-    if date_only && end_of_day {
-        let next = t.at.date_naive().succ_opt().context("date out of range")?;
-        at = crate::time::midnight(next, tz).with_timezone(&Utc);
-    }
-    Ok(Some(at))
-}
-
-/// A temporary file in the same folder, synced, then renamed over FILE.
-fn write_atomically(path: &Path, text: &str) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redress-report-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())
-        .with_context(|| format!("writing {}", path.display()))?;
-    #[cfg(unix)]
-    {
-        // tempfile creates 0600; a report is an ordinary file (0644, or the
-        // mode of the file it replaces).
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))
-            .with_context(|| format!("setting the permissions of {}", path.display()))?;
-    }
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("syncing {}", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| anyhow::Error::new(e.error))
-        .with_context(|| format!("replacing {}", path.display()))?;
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------
