@@ -106,32 +106,49 @@ struct Tally {
     ratio_part: Option<(Decimal, Decimal)>,
 }
 
+/// One case's audit: its findings and what it contributes to the KPIs.
+/// Computed once per case; any group of them aggregates with [`kpis_of`].
+#[derive(Debug, Clone)]
+pub struct CaseAudit {
+    pub findings: Vec<Finding>,
+    tally: Tally,
+}
+
+impl CaseAudit {
+    /// Wall-clock hours from receipt to the first resolution, if resolved.
+    pub fn first_resolve_hours(&self) -> Option<f64> {
+        self.tally.resolve_hours
+    }
+}
+
 /// Audits the cases received at or before `as_of`, each seen as it stood then.
 pub fn run(cases: &[LoadedCase], p: &Policies, as_of: DateTime<Utc>) -> Audit {
-    let per_case: Vec<(Vec<Finding>, Tally)> = cases
+    let per_case: Vec<CaseAudit> = cases
         .par_iter()
         .filter(|c| c.case.received.utc() <= as_of)
         .map(|c| audit_case(c, p, as_of))
         .collect();
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut tallies = Vec::with_capacity(per_case.len());
-    for (f, t) in per_case {
-        findings.extend(f);
-        tallies.push(t);
-    }
+    assemble(per_case, p, as_of)
+}
+
+/// The whole audit from per-case audits: findings sorted by case, then
+/// code, and the KPIs.
+pub fn assemble(per_case: Vec<CaseAudit>, p: &Policies, as_of: DateTime<Utc>) -> Audit {
+    let kpis = kpis_of(&per_case);
+    let mut findings: Vec<Finding> = per_case.into_iter().flat_map(|c| c.findings).collect();
     findings.sort_by(|a, b| {
         (&a.case, a.code, &a.due, &a.message).cmp(&(&b.case, b.code, &b.due, &b.message))
     });
-    let kpis = kpis(&tallies);
     Audit {
         as_of: local(as_of, p.tz()),
-        cases: tallies.len(),
+        cases: kpis.cases,
         kpis,
         findings,
     }
 }
 
-fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> (Vec<Finding>, Tally) {
+/// Audits one case as it stood at `as_of`.
+pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAudit {
     let case = &lc.case;
     let tz = p.tz();
     let history = clock::history_at(case, as_of);
@@ -313,7 +330,10 @@ fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> (Vec<Findi
         compensation: band.total,
         ratio_part,
     };
-    (out, tally)
+    CaseAudit {
+        findings: out,
+        tally,
+    }
 }
 
 /// "2 working hours", "1 day", "2 working weeks".
@@ -411,7 +431,9 @@ pub fn p90(values: &mut [f64]) -> Option<f64> {
     Some(values[rank.max(1) - 1])
 }
 
-fn kpis(t: &[Tally]) -> Kpis {
+/// The KPIs of any group of audited cases.
+pub fn kpis_of<'a>(cases: impl IntoIterator<Item = &'a CaseAudit>) -> Kpis {
+    let t: Vec<&Tally> = cases.into_iter().map(|c| &c.tally).collect();
     let count = |f: &dyn Fn(&Tally) -> bool| t.iter().filter(|x| f(x)).count();
     let acks: Vec<bool> = t.iter().filter_map(|x| x.ack).collect();
     let resolves: Vec<bool> = t.iter().flat_map(|x| x.resolve.iter().copied()).collect();

@@ -27,6 +27,15 @@ pub struct LoadedCase {
 /// One file's outcome: its ID when it parsed at all, and the case or its problems.
 type Loaded = (Option<String>, Result<LoadedCase, Vec<Diagnostic>>);
 
+/// What [`Ledger::scan_map`] made of every valid case, and every problem.
+#[derive(Debug, Default)]
+pub struct ScanOf<T> {
+    /// How many case files were found.
+    pub files: usize,
+    pub items: Vec<T>,
+    pub problems: Vec<Diagnostic>,
+}
+
 /// Everything a scan found: the cases that parsed, and every problem.
 #[derive(Debug, Default)]
 pub struct Scan {
@@ -146,25 +155,47 @@ impl Ledger {
 
     /// Reads and validates every case in parallel; nothing is skipped silently.
     pub fn scan(&self, policies: &Policies) -> Scan {
+        let scan = self.scan_map(policies, |lc| lc);
+        Scan {
+            cases: scan.items,
+            problems: scan.problems,
+        }
+    }
+
+    /// Like [`scan`](Self::scan), but turns each valid case into what the
+    /// caller needs as soon as it is read, so that a ledger of any size never
+    /// has to sit in memory whole. `items` follow the files' sorted order.
+    pub fn scan_map<T: Send>(
+        &self,
+        policies: &Policies,
+        f: impl Fn(LoadedCase) -> T + Sync,
+    ) -> ScanOf<T> {
         let (files, mut problems) = self.case_files();
-        let results: Vec<Loaded> = files
+        let results: Vec<(Option<String>, Result<T, Vec<Diagnostic>>)> = files
             .par_iter()
-            .map(|rel| self.load_with_id(rel, policies))
+            .map(|rel| {
+                let (id, r) = self.load_with_id(rel, policies);
+                (id, r.map(&f))
+            })
             .collect();
-        let mut cases = Vec::with_capacity(results.len());
+        let mut items = Vec::with_capacity(results.len());
         let mut ids = Vec::with_capacity(results.len());
         for (rel, (id, r)) in files.iter().zip(results) {
             if let Some(id) = id {
                 ids.push((id, rel.as_str()));
             }
             match r {
-                Ok(c) => cases.push(c),
+                Ok(c) => items.push(c),
                 Err(mut d) => problems.append(&mut d),
             }
         }
         problems.extend(duplicate_ids(&ids));
         problems.sort();
-        Scan { cases, problems }
+        ScanOf {
+            files: files.len(),
+            items,
+            problems,
+        }
     }
 
     /// Reads one case and validates it (structure, sequence, policies).

@@ -13,10 +13,11 @@ use crate::clock;
 use crate::compensation::{self, BandPosition};
 use crate::estimates::{self, Params};
 use crate::ledger::LoadedCase;
-use crate::policy::{ClockKind, Policies};
+use crate::policy::Policies;
 use crate::vocab::{EventKind, Kind, Outcome, Profile, Risk};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
@@ -411,16 +412,24 @@ pub struct Estimate {
 pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
     let tz = p.tz();
     let as_of = o.as_of;
-    let mut cases: Vec<LoadedCase> = all
+    let mut cases: Vec<&LoadedCase> = all
         .iter()
         .filter(|lc| {
             let r = lc.case.received.utc();
             r <= as_of && o.since.is_none_or(|s| r >= s) && o.until.is_none_or(|u| r < u)
         })
-        .cloned()
         .collect();
     cases.sort_by(|a, b| a.case.id.cmp(&b.case.id));
-    let overall = audit::run(&cases, p, as_of);
+    // Each case is audited once; every group's figures aggregate these.
+    let audits: Vec<audit::CaseAudit> = cases
+        .par_iter()
+        .map(|c| audit::audit_case(c, p, as_of))
+        .collect();
+    let overall = audit::assemble(audits.clone(), p, as_of);
+    let all_cases = Cases {
+        cases: &cases,
+        audits: &audits,
+    };
 
     let mut by: Vec<Dim> = Vec::new();
     for d in &o.by {
@@ -440,13 +449,13 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
             by: by.iter().map(Dim::to_string).collect(),
         },
         cases: cases.len(),
-        periods: periods(&cases, p, o),
+        periods: periods(&all_cases, p, o),
         breakdowns: by
             .iter()
-            .map(|d| (d.to_string(), breakdown(&cases, d, p, as_of)))
+            .map(|d| (d.to_string(), breakdown(&all_cases, d, as_of)))
             .collect(),
         pareto: pareto(&count_by(&cases, &Dim::Category, as_of)),
-        resolve_distribution: resolve_distribution(&cases, p, as_of),
+        resolve_distribution: resolve_distribution(&audits),
         compensation: compensation_summary(&cases, p, as_of, &overall.kpis),
         ageing: ageing(&cases, tz, as_of),
         reopen: Reopen {
@@ -502,14 +511,14 @@ fn rate(r: Option<f64>) -> Option<f64> {
 
 /// The periods from the first to the last (or from --since to --until, no
 /// later than `as_of`), every one listed even when it has no case.
-fn periods(cases: &[LoadedCase], p: &Policies, o: &Options) -> Vec<PeriodRow> {
+fn periods(all: &Cases, p: &Policies, o: &Options) -> Vec<PeriodRow> {
     let tz = p.tz();
-    let mut buckets: BTreeMap<PeriodKey, Vec<LoadedCase>> = BTreeMap::new();
-    for lc in cases {
+    let mut buckets: BTreeMap<PeriodKey, Vec<usize>> = BTreeMap::new();
+    for (i, lc) in all.cases.iter().enumerate() {
         buckets
             .entry(PeriodKey::of(lc.case.received.utc(), tz, o.period))
             .or_default()
-            .push(lc.clone());
+            .push(i);
     }
     let first = buckets.keys().next().copied();
     let last = buckets.keys().next_back().copied();
@@ -526,16 +535,21 @@ fn periods(cases: &[LoadedCase], p: &Policies, o: &Options) -> Vec<PeriodRow> {
     let mut out = Vec::new();
     let mut k = start;
     while k <= end {
-        let group = buckets.remove(&k).unwrap_or_default();
-        let kpis = audit::run(&group, p, o.as_of).kpis;
+        let group = all.pick(&buckets.remove(&k).unwrap_or_default());
+        let kpis = audit::kpis_of(group.audits.iter().copied());
         out.push(PeriodRow {
             period: k.label(o.period),
-            cases: group.len(),
+            cases: group.cases.len(),
             complaints: group
+                .cases
                 .iter()
                 .filter(|c| c.case.kind == Kind::Complaint)
                 .count(),
-            claims: group.iter().filter(|c| c.case.kind == Kind::Claim).count(),
+            claims: group
+                .cases
+                .iter()
+                .filter(|c| c.case.kind == Kind::Claim)
+                .count(),
             open: kpis.open,
             resolved_on_time_rate: rate(kpis.resolved_on_time_rate),
             median_hours_to_acknowledge: hours(kpis.median_hours_to_acknowledge),
@@ -548,22 +562,40 @@ fn periods(cases: &[LoadedCase], p: &Policies, o: &Options) -> Vec<PeriodRow> {
     out
 }
 
-fn groups(
-    cases: &[LoadedCase],
-    dim: &Dim,
-    as_of: DateTime<Utc>,
-) -> BTreeMap<String, Vec<LoadedCase>> {
-    let mut out: BTreeMap<String, Vec<LoadedCase>> = BTreeMap::new();
-    for lc in cases {
+/// The indices of the cases under each value of a dimension.
+fn groups(cases: &[&LoadedCase], dim: &Dim, as_of: DateTime<Utc>) -> BTreeMap<String, Vec<usize>> {
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, lc) in cases.iter().enumerate() {
         for key in dim.keys(lc, as_of) {
-            out.entry(key).or_default().push(lc.clone());
+            out.entry(key).or_default().push(i);
         }
     }
     out
 }
 
+/// The report's cases with their audits, index for index.
+pub struct Cases<'a> {
+    pub cases: &'a [&'a LoadedCase],
+    pub audits: &'a [audit::CaseAudit],
+}
+
+/// A subset of [`Cases`], by index.
+struct Group<'a> {
+    cases: Vec<&'a LoadedCase>,
+    audits: Vec<&'a audit::CaseAudit>,
+}
+
+impl<'a> Cases<'a> {
+    fn pick(&self, indices: &[usize]) -> Group<'a> {
+        Group {
+            cases: indices.iter().map(|&i| self.cases[i]).collect(),
+            audits: indices.iter().map(|&i| &self.audits[i]).collect(),
+        }
+    }
+}
+
 /// (key, cases) by descending count, then key.
-fn count_by(cases: &[LoadedCase], dim: &Dim, as_of: DateTime<Utc>) -> Vec<(String, usize)> {
+fn count_by(cases: &[&LoadedCase], dim: &Dim, as_of: DateTime<Utc>) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for lc in cases {
         for key in dim.keys(lc, as_of) {
@@ -576,21 +608,17 @@ fn count_by(cases: &[LoadedCase], dim: &Dim, as_of: DateTime<Utc>) -> Vec<(Strin
 }
 
 /// One row per value, most cases first (then by key).
-pub fn breakdown(
-    cases: &[LoadedCase],
-    dim: &Dim,
-    p: &Policies,
-    as_of: DateTime<Utc>,
-) -> Vec<BreakdownRow> {
-    let total = cases.len();
-    let mut rows: Vec<BreakdownRow> = groups(cases, dim, as_of)
+pub fn breakdown(all: &Cases, dim: &Dim, as_of: DateTime<Utc>) -> Vec<BreakdownRow> {
+    let total = all.cases.len();
+    let mut rows: Vec<BreakdownRow> = groups(all.cases, dim, as_of)
         .into_iter()
-        .map(|(key, group)| {
-            let k = audit::run(&group, p, as_of).kpis;
+        .map(|(key, indices)| {
+            let group = all.pick(&indices);
+            let k = audit::kpis_of(group.audits.iter().copied());
             BreakdownRow {
                 key,
-                cases: group.len(),
-                share: ratio(group.len(), total),
+                cases: group.cases.len(),
+                share: ratio(group.cases.len(), total),
                 open: k.open,
                 resolved_on_time_rate: rate(k.resolved_on_time_rate),
                 median_hours_to_resolve: hours(k.median_hours_to_resolve),
@@ -638,18 +666,7 @@ pub const RESOLVE_BINS: &[(u32, Option<u32>)] = &[
     (30, None),
 ];
 
-/// First-cycle hours to resolve of a case (stopped clocks only), as the audit measures it.
-fn first_resolve_hours(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> Option<f64> {
-    clock::clocks(&lc.case, p, as_of)
-        .into_iter()
-        .find(|c| c.clock == ClockKind::Resolve && c.cycle == 1)
-        .and_then(|c| {
-            c.stopped
-                .map(|s| (s - c.started).num_seconds() as f64 / 3600.0)
-        })
-}
-
-fn resolve_distribution(cases: &[LoadedCase], p: &Policies, as_of: DateTime<Utc>) -> Vec<Bin> {
+fn resolve_distribution(audits: &[audit::CaseAudit]) -> Vec<Bin> {
     let mut bins: Vec<Bin> = RESOLVE_BINS
         .iter()
         .map(|(from, to)| Bin {
@@ -663,9 +680,9 @@ fn resolve_distribution(cases: &[LoadedCase], p: &Policies, as_of: DateTime<Utc>
             cases: 0,
         })
         .collect();
-    for h in cases
+    for h in audits
         .iter()
-        .filter_map(|c| first_resolve_hours(c, p, as_of))
+        .filter_map(audit::CaseAudit::first_resolve_hours)
     {
         let days = h / 24.0;
         if let Some(b) = bins.iter_mut().find(|b| {
@@ -682,7 +699,7 @@ fn money(d: Decimal) -> String {
 }
 
 fn compensation_summary(
-    cases: &[LoadedCase],
+    cases: &[&LoadedCase],
     p: &Policies,
     as_of: DateTime<Utc>,
     kpis: &Kpis,
@@ -772,7 +789,7 @@ pub fn age_bucket(days: i64) -> usize {
 }
 
 /// The open cases at `as_of`, by calendar days since they were received.
-pub fn ageing(cases: &[LoadedCase], tz: Tz, as_of: DateTime<Utc>) -> Vec<AgeBucket> {
+pub fn ageing(cases: &[&LoadedCase], tz: Tz, as_of: DateTime<Utc>) -> Vec<AgeBucket> {
     let mut buckets: Vec<AgeBucket> = AGE_BUCKETS
         .iter()
         .map(|(label, lo, hi)| AgeBucket {
@@ -827,7 +844,7 @@ fn num(x: f64) -> String {
 /// The cost estimates (see `estimates`). Cases are split into the recovered
 /// (resolved, and not dissatisfied at their latest follow-up) and the rest.
 fn estimate(
-    cases: &[LoadedCase],
+    cases: &[&LoadedCase],
     as_of: DateTime<Utc>,
     currency: &str,
     loaded: &estimates::Loaded,

@@ -62,20 +62,26 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         None => open.now,
     }
     .with_timezone(&Utc);
-    let (cases, problems) = match &args.case {
+    let p = &open.policies;
+    let (mut result, problems) = match &args.case {
         Some(q) => {
             let rel = open.ledger.find(q)?;
-            match open.ledger.load(&rel, &open.policies) {
-                Ok(c) => (vec![c], vec![]),
-                Err(d) => (vec![], d),
+            match open.ledger.load(&rel, p) {
+                Ok(c) => (audit::run(std::slice::from_ref(&c), p, as_of), vec![]),
+                Err(d) => (audit::run(&[], p, as_of), d),
             }
         }
         None => {
-            let scan = open.ledger.scan(&open.policies);
-            (scan.cases, scan.problems)
+            // Each case is audited as it is read and then dropped.
+            let scan = open.ledger.scan_map(p, |c| {
+                (c.case.received.utc() <= as_of).then(|| audit::audit_case(&c, p, as_of))
+            });
+            (
+                audit::assemble(scan.items.into_iter().flatten().collect(), p, as_of),
+                scan.problems,
+            )
         }
     };
-    let mut result = audit::run(&cases, &open.policies, as_of);
     if !args.code.is_empty() {
         result
             .findings
