@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 use chrono::Utc;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use std::fmt::Write;
+use std::io::Write as _;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -87,18 +88,25 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
             .findings
             .retain(|f| args.code.iter().any(|c| c == f.code));
     }
-    let text = match args.format {
-        Format::Json => json(&result, &problems)?,
-        Format::Csv => csv(&result)?,
-        Format::Markdown => markdown(&result, &problems, &open.policies.currency),
-        Format::Table => table(&result, &problems, ctx.color, &open.policies.currency),
-    };
-    if !matches!(args.format, Format::Table | Format::Markdown | Format::Json) {
-        for p in &problems {
-            eprintln!("{p}");
+    // Scripts' formats stream straight out: a large audit is never held
+    // twice in memory as text.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match args.format {
+        Format::Json => json(&result, &problems, &mut out)?,
+        Format::Csv => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            csv(&result, &mut out)?
+        }
+        Format::Markdown => {
+            out.write_all(markdown(&result, &problems, &open.policies.currency).as_bytes())?
+        }
+        Format::Table => {
+            out.write_all(table(&result, &problems, ctx.color, &open.policies.currency).as_bytes())?
         }
     }
-    crate::output::print(&text)?;
+    out.flush()?;
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -109,16 +117,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     Ok(if failed { Verdict::Fail } else { Verdict::Pass })
 }
 
-fn json(a: &Audit, problems: &[Diagnostic]) -> Result<String> {
-    let mut v = serde_json::to_value(a)?;
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("problems".into(), serde_json::to_value(problems)?);
+fn json(a: &Audit, problems: &[Diagnostic], out: &mut impl std::io::Write) -> Result<()> {
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        #[serde(flatten)]
+        audit: &'a Audit,
+        problems: &'a [Diagnostic],
     }
-    Ok(serde_json::to_string_pretty(&v)? + "\n")
+    serde_json::to_writer_pretty(&mut *out, &Doc { audit: a, problems })?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
-fn csv(a: &Audit) -> Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+fn csv(a: &Audit, out: &mut impl std::io::Write) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     w.write_record(["case", "code", "severity", "due", "path", "message"])?;
     for f in &a.findings {
         w.write_record([
@@ -130,7 +142,8 @@ fn csv(a: &Audit) -> Result<String> {
             &f.message,
         ])?;
     }
-    Ok(String::from_utf8(w.into_inner()?)?)
+    w.flush()?;
+    Ok(())
 }
 
 /// The KPIs as (label, value) pairs, formatted for people.
