@@ -25,7 +25,7 @@ pub struct LoadedCase {
 }
 
 /// One file's outcome: its ID when it parsed at all, and the case or its problems.
-type Loaded = (Option<String>, Result<LoadedCase, Vec<Diagnostic>>);
+type Loaded<T = LoadedCase> = (Option<String>, Result<T, Vec<Diagnostic>>);
 
 /// What [`Ledger::scan_map`] made of every valid case, and every problem.
 #[derive(Debug, Default)]
@@ -171,7 +171,7 @@ impl Ledger {
         f: impl Fn(LoadedCase) -> T + Sync,
     ) -> ScanOf<T> {
         let (files, mut problems) = self.case_files();
-        let results: Vec<(Option<String>, Result<T, Vec<Diagnostic>>)> = files
+        let results: Vec<Loaded<T>> = files
             .par_iter()
             .map(|rel| {
                 let (id, r) = self.load_with_id(rel, policies);

@@ -15,6 +15,7 @@ pub mod estimates;
 pub mod history;
 pub mod id;
 pub mod impact;
+pub mod import;
 pub mod ledger;
 pub mod merge;
 pub mod money;
