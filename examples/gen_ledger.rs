@@ -19,7 +19,11 @@ fn main() -> anyhow::Result<()> {
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "bench-ledger".into()));
     let n: usize = args.next().map_or(Ok(10_000), |s| s.parse())?;
     if !dir.join("policies").is_dir() {
-        anyhow::bail!("{} is not a ledger: run `redress init {}` first", dir.display(), dir.display());
+        anyhow::bail!(
+            "{} is not a ledger: run `redress init {}` first",
+            dir.display(),
+            dir.display()
+        );
     }
     let mut rng = fastrand::Rng::with_seed(20261122);
     let start = chrono::DateTime::parse_from_rfc3339("2023-11-01T09:00:00-05:00")?;
