@@ -468,3 +468,58 @@ fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ledger() -> (tempfile::TempDir, Ledger, Policies) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = env!("CARGO_MANIFEST_DIR");
+        let policies = crate::policy::load(std::path::Path::new(root)).unwrap();
+        let ledger = Ledger {
+            root: dir.path().to_path_buf(),
+        };
+        (dir, ledger, policies)
+    }
+
+    const CASE: &str = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
+    const EVENT: &str =
+        "  - at: 2026-11-02T10:00:00-05:00\n    by: alice\n    event: acknowledged\n";
+
+    #[test]
+    fn a_concurrent_change_is_refused_and_kept() {
+        let (_dir, ledger, policies) = ledger();
+        let rel = "cases/2026/11/20261102-k7q2.yaml";
+        ledger.write(rel, None, CASE, &policies).unwrap();
+        // Someone else appends after we read the file and before we write.
+        let theirs = format!("{CASE}{EVENT}");
+        std::fs::write(ledger.abs(rel), &theirs).unwrap();
+        let err = ledger.append(rel, CASE, EVENT, &policies).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("changed while redress was writing it"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(ledger.abs(rel)).unwrap(), theirs);
+        // No temporary file is left behind.
+        let leftovers = std::fs::read_dir(ledger.abs("cases/2026/11"))
+            .unwrap()
+            .count();
+        assert_eq!(leftovers, 1);
+    }
+
+    #[test]
+    fn an_invalid_result_is_never_written() {
+        let (_dir, ledger, policies) = ledger();
+        let rel = "cases/2026/11/20261102-k7q2.yaml";
+        ledger.write(rel, None, CASE, &policies).unwrap();
+        let bad = "  - at: 2026-11-01T10:00:00-05:00\n    by: alice\n    event: acknowledged\n";
+        assert!(ledger.append(rel, CASE, bad, &policies).is_err());
+        assert_eq!(std::fs::read_to_string(ledger.abs(rel)).unwrap(), CASE);
+        assert!(
+            ledger.write(rel, None, CASE, &policies).is_err(),
+            "new must not overwrite"
+        );
+    }
+}

@@ -225,6 +225,31 @@ fn every_problem_is_reported_not_just_the_first() {
     );
 }
 
+#[test]
+fn a_file_that_is_not_text_is_unreadable() {
+    // Unlike permissions, this holds when the tests run as root (as in CI).
+    let dir = init();
+    write(
+        dir.path(),
+        &case_path("20261102-k7q2"),
+        "id: 20261102-k7q2\n",
+    );
+    std::fs::write(
+        dir.path().join(case_path("20261102-k7q2")),
+        b"id: \xff\xfe broken\n",
+    )
+    .unwrap();
+    let before = snapshot(dir.path());
+    redress(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "cases/2026/11/20261102-k7q2.yaml:1:1: error[unreadable]",
+        ));
+    assert_eq!(before, snapshot(dir.path()));
+}
+
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_reported() {
