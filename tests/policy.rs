@@ -391,3 +391,28 @@ fn cases_are_checked_against_the_policies() {
         "{out}"
     );
 }
+
+#[test]
+fn policy_check_validates_estimates_too() {
+    let dir = init();
+    write(
+        dir.path(),
+        "policies/estimates.toml",
+        "silent_per_complaint = 26\nsilent_lost_shar = 0.9\n",
+    );
+    let before = snapshot(dir.path());
+    let out = redress(dir.path())
+        .args(["policy", "check"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("policies/estimates.toml:2:1:")
+            && out.contains("did you mean `silent_lost_share`?"),
+        "{out}"
+    );
+    assert_eq!(before, snapshot(dir.path()));
+}

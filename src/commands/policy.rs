@@ -50,7 +50,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
 
 fn check(ctx: &Ctx) -> Result<Verdict> {
     let ledger = ctx.ledger()?;
-    match crate::policy::load(&ledger.root) {
+    // The optional estimates.toml (report parameters) is checked too.
+    let loaded = crate::policy::load(&ledger.root);
+    let estimates = crate::estimates::load(&ledger.root);
+    let loaded = match (loaded, estimates) {
+        (Ok(p), Ok(_)) => Ok(p),
+        (Ok(_), Err(e)) => Err(e),
+        (Err(mut d), Err(e)) => {
+            d.extend(e);
+            Err(d)
+        }
+        (Err(d), Ok(_)) => Err(d),
+    };
+    match loaded {
         Ok(p) => {
             let cats = p
                 .categories
