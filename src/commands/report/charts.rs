@@ -29,6 +29,39 @@ const TEAL: RGBColor = RGBColor(0x2a, 0x8c, 0x8c);
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
+/// The coordinates of every bar chart: one segment per bar, counts upward.
+type Bars = Cartesian2d<SegmentedCoord<RangedCoordusize>, RangedCoordusize>;
+
+/// The mesh the bar charts share: no vertical grid, one label under each
+/// bar, counts on the left.
+fn bar_mesh(
+    chart: &mut ChartContext<'_, SVGBackend<'_>, Bars>,
+    labels: &[String],
+    x_desc: &str,
+    y_desc: &str,
+) -> Result<()> {
+    let fmt = |v: &SegmentValue<usize>| match v {
+        SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
+        _ => String::new(),
+    };
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(INK.mix(0.5))
+        .x_labels(labels.len())
+        .y_labels(6)
+        .x_label_formatter(&fmt)
+        .y_label_formatter(&|v| format!("{v}"))
+        .label_style(font(LABEL))
+        .axis_desc_style(font(LABEL + 1))
+        .x_desc(x_desc)
+        .y_desc(y_desc)
+        .draw()?;
+    Ok(())
+}
+
 fn font(size: u32) -> TextStyle<'static> {
     (FONT, size).into_font().color(&INK)
 }
@@ -188,25 +221,12 @@ pub fn volume(rows: &[PeriodRow], period_word: &str) -> Result<String> {
                 .iter()
                 .map(|r| fit(&r.period, slot - 6, LABEL))
                 .collect();
-            let fmt = |v: &SegmentValue<usize>| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
-                _ => String::new(),
-            };
-            chart
-                .configure_mesh()
-                .disable_x_mesh()
-                .bold_line_style(GRID)
-                .light_line_style(TRANSPARENT)
-                .axis_style(INK.mix(0.5))
-                .x_labels(n)
-                .y_labels(6)
-                .x_label_formatter(&fmt)
-                .y_label_formatter(&|v| format!("{v}"))
-                .label_style(font(LABEL))
-                .axis_desc_style(font(LABEL + 1))
-                .x_desc(format!("{period_word} received"))
-                .y_desc("cases")
-                .draw()?;
+            bar_mesh(
+                &mut chart,
+                &labels,
+                &format!("{period_word} received"),
+                "cases",
+            )?;
             let bars = |from: fn(&PeriodRow) -> usize, to: fn(&PeriodRow) -> usize, c: RGBColor| {
                 rows.iter()
                     .enumerate()
@@ -265,25 +285,12 @@ pub fn pareto(rows: &[ParetoRow]) -> Result<String> {
                 .iter()
                 .map(|r| fit(&format!("{} ({})", r.category, r.cases), slot - 6, LABEL))
                 .collect();
-            let fmt = |v: &SegmentValue<usize>| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
-                _ => String::new(),
-            };
-            chart
-                .configure_mesh()
-                .disable_x_mesh()
-                .bold_line_style(GRID)
-                .light_line_style(TRANSPARENT)
-                .axis_style(INK.mix(0.5))
-                .x_labels(n)
-                .y_labels(6)
-                .x_label_formatter(&fmt)
-                .y_label_formatter(&|v| format!("{v}"))
-                .label_style(font(LABEL))
-                .axis_desc_style(font(LABEL + 1))
-                .x_desc("category (cases), most frequent first")
-                .y_desc("cases")
-                .draw()?;
+            bar_mesh(
+                &mut chart,
+                &labels,
+                "category (cases), most frequent first",
+                "cases",
+            )?;
             chart
                 .configure_secondary_axes()
                 .axis_style(INK.mix(0.5))
@@ -346,31 +353,22 @@ pub fn resolve_histogram(bins: &[Bin]) -> Result<String> {
                 .iter()
                 .map(|b| b.label.trim_end_matches(" d").to_string())
                 .collect();
-            let fmt = |v: &SegmentValue<usize>| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
-                _ => String::new(),
-            };
-            chart
-                .configure_mesh()
-                .disable_x_mesh()
-                .bold_line_style(GRID)
-                .light_line_style(TRANSPARENT)
-                .axis_style(INK.mix(0.5))
-                .x_labels(n)
-                .y_labels(6)
-                .x_label_formatter(&fmt)
-                .y_label_formatter(&|v| format!("{v}"))
-                .label_style(font(LABEL))
-                .axis_desc_style(font(LABEL + 1))
-                .x_desc("days from receipt to decision")
-                .y_desc("cases")
-                .draw()?;
-            chart.draw_series(
-                Histogram::vertical(&chart)
-                    .style(TEAL.filled())
-                    .margin(5)
-                    .data(bins.iter().enumerate().map(|(i, b)| (i, b.cases))),
+            bar_mesh(
+                &mut chart,
+                &labels,
+                "days from receipt to decision",
+                "cases",
             )?;
+            // Plain rectangles in bin order: plotters' Histogram collects its
+            // bars in a HashMap, so its SVG changed from run to run.
+            chart.draw_series(bins.iter().enumerate().map(|(i, b)| {
+                let mut r = Rectangle::new(
+                    [(SegmentValue::Exact(i), 0), (seg_end(i, n), b.cases)],
+                    TEAL.filled(),
+                );
+                r.set_margin(0, 0, 5, 5);
+                r
+            }))?;
             value_labels(&mut chart, bins.iter().map(|b| b.cases).enumerate())?;
         }
         root.present()?;
@@ -601,25 +599,12 @@ pub fn ageing(buckets: &[AgeBucket]) -> Result<String> {
                 .y_label_area_size(52)
                 .build_cartesian_2d((0..n - 1).into_segmented(), 0..top)?;
             let labels: Vec<String> = buckets.iter().map(|b| b.bucket.replace('-', "–")).collect();
-            let fmt = |v: &SegmentValue<usize>| match v {
-                SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
-                _ => String::new(),
-            };
-            chart
-                .configure_mesh()
-                .disable_x_mesh()
-                .bold_line_style(GRID)
-                .light_line_style(TRANSPARENT)
-                .axis_style(INK.mix(0.5))
-                .x_labels(n)
-                .y_labels(6)
-                .x_label_formatter(&fmt)
-                .y_label_formatter(&|v| format!("{v}"))
-                .label_style(font(LABEL))
-                .axis_desc_style(font(LABEL + 1))
-                .x_desc("calendar days since receipt")
-                .y_desc("open cases")
-                .draw()?;
+            bar_mesh(
+                &mut chart,
+                &labels,
+                "calendar days since receipt",
+                "open cases",
+            )?;
             let colors = [GREEN_, TEAL, ORANGE, RED_];
             chart.draw_series(buckets.iter().enumerate().map(|(i, b)| {
                 let mut r = Rectangle::new(
