@@ -21,12 +21,19 @@
 //!   conflict markers around the whole region where the two sides differ.
 //!
 //! YAML is parsed only to check that the text layout is what it seems, to read
-//! the `at` of appended items, and to validate a clean result; a clean result
-//! that would not read back (as a case, when both sides did) is turned into a
-//! conservative conflict instead. Nothing is ever dropped.
+//! the `at` of appended items, and to validate a clean result. A clean result
+//! must pass what `redress check` asks of a case's content (the case parses;
+//! `history::problems`: keys per event, time order, event sequence), like any
+//! other write: a union that would not (two `resolved`, `paused` twice, an
+//! event after `closed`) is a conservative conflict instead, whose message
+//! names the rule and the two events. Nothing is ever dropped.
 
+use crate::case::{Case, Locus};
+use crate::history::Problem;
 use crate::time::Timestamp;
+use crate::vocab::EventKind;
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -54,16 +61,22 @@ impl Merged {
     }
 }
 
-/// Merges raw file contents; files that are not UTF-8 get the conservative
-/// merge on their bytes. Returns the bytes and the conflicts.
+/// Merges raw file contents, bare dates read in UTC; see [`merge_bytes_in`].
 pub fn merge_bytes(base: &[u8], ours: &[u8], theirs: &[u8]) -> (Vec<u8>, Vec<String>) {
+    merge_bytes_in(base, ours, theirs, chrono_tz::UTC)
+}
+
+/// Merges raw file contents, bare dates (`2026-11-22`) meaning midnight in
+/// `tz` as `check` reads them; files that are not UTF-8 get the conservative
+/// merge on their bytes. Returns the bytes and the conflicts.
+pub fn merge_bytes_in(base: &[u8], ours: &[u8], theirs: &[u8], tz: Tz) -> (Vec<u8>, Vec<String>) {
     match (
         std::str::from_utf8(base),
         std::str::from_utf8(ours),
         std::str::from_utf8(theirs),
     ) {
         (Ok(b), Ok(o), Ok(t)) => {
-            let m = merge(b, o, t);
+            let m = merge_in(b, o, t, tz);
             (m.text.into_bytes(), m.conflicts)
         }
         _ => {
@@ -82,8 +95,13 @@ pub fn merge_bytes(base: &[u8], ours: &[u8], theirs: &[u8]) -> (Vec<u8>, Vec<Str
     }
 }
 
-/// Merges three versions of a case file.
+/// Merges three versions of a case file, bare dates read in UTC.
 pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
+    merge_in(base, ours, theirs, chrono_tz::UTC)
+}
+
+/// Merges three versions of a case file, bare dates read in `tz`.
+pub fn merge_in(base: &str, ours: &str, theirs: &str, tz: Tz) -> Merged {
     let (base, ours, theirs) = (
         terminated_str(base),
         terminated_str(ours),
@@ -115,26 +133,53 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
     };
     let mut conflicts = Vec::new();
     let mut text = merge_keys(&b, &o, &t, &mut conflicts);
-    let (history, expected_items) = merge_history(
-        b.history.as_ref(),
-        o.history.as_ref(),
-        t.history.as_ref(),
-        &mut conflicts,
-    );
+    let sides = Sides {
+        b: &b,
+        o: &o,
+        t: &t,
+        tz,
+    };
+    let (history, origins) = merge_history(&sides, &mut conflicts);
     text.push_str(&history);
-    if conflicts.is_empty() {
-        let strict = [&base, &ours, &theirs]
-            .iter()
-            .all(|s| s.trim().is_empty() || crate::case::parse(s, "case").is_ok());
-        if let Err(e) = validate(&text, expected_items, strict) {
-            return conservative(
-                &ours,
-                &theirs,
-                vec![format!("the merged file would not be a valid case ({e})")],
-            );
-        }
+    // Inputs that are not all cases (a hand-made YAML file under cases/) only
+    // need a result that reads back; a result that is a case must pass the rules.
+    let strict = [&base, &ours, &theirs]
+        .iter()
+        .all(|s| s.trim().is_empty() || crate::case::parse(s, "case").is_ok());
+    if conflicts.is_empty()
+        && let Err(why) = validate(&text, &origins, tz, strict)
+    {
+        return conservative(&ours, &theirs, why);
     }
     Merged { text, conflicts }
+}
+
+/// The three versions, analyzed, and the zone bare dates are read in.
+struct Sides<'a> {
+    b: &'a Doc,
+    o: &'a Doc,
+    t: &'a Doc,
+    tz: Tz,
+}
+
+/// Where an event of the merged history came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Base,
+    Ours,
+    Theirs,
+    Both,
+}
+
+impl Origin {
+    fn name(self) -> &'static str {
+        match self {
+            Origin::Base => "in the common base",
+            Origin::Ours => "from ours",
+            Origin::Theirs => "from theirs",
+            Origin::Both => "from both sides",
+        }
+    }
 }
 
 /// Adds a final newline when missing, so that every line is terminated.
@@ -387,35 +432,41 @@ fn markers(ours: &str, theirs: &str) -> String {
     format!("{OURS_MARKER}{ours}{SEPARATOR}{theirs}{THEIRS_MARKER}")
 }
 
-/// The merged history's text and how many items it holds.
-fn merge_history(
-    b: Option<&History>,
-    o: Option<&History>,
-    t: Option<&History>,
-    conflicts: &mut Vec<String>,
-) -> (String, usize) {
+/// The merged history's text and where each of its events came from.
+fn merge_history(sides: &Sides, conflicts: &mut Vec<String>) -> (String, Vec<Origin>) {
     fn text(h: Option<&History>) -> Option<&str> {
         h.map(|h| h.text.as_str())
     }
-    let whole = |h: Option<&History>| {
-        (
-            h.map_or_else(String::new, |h| h.text.clone()),
-            h.map_or(0, |h| h.items),
-        )
+    let (b, o, t) = (
+        sides.b.history.as_ref(),
+        sides.o.history.as_ref(),
+        sides.t.history.as_ref(),
+    );
+    let base_items = b.map_or(0, |h| h.items);
+    // One side's history as it is: the events past the base's are that side's.
+    let whole = |h: Option<&History>, side: Origin| {
+        let items = h.map_or(0, |h| h.items);
+        let origins = (0..items)
+            .map(|i| if i < base_items { Origin::Base } else { side })
+            .collect();
+        (h.map_or_else(String::new, |h| h.text.clone()), origins)
     };
-    if text(o) == text(t) || text(t) == text(b) {
-        return whole(o);
+    if text(o) == text(t) {
+        return whole(o, Origin::Both);
+    }
+    if text(t) == text(b) {
+        return whole(o, Origin::Ours);
     }
     if text(o) == text(b) {
-        return whole(t);
+        return whole(t, Origin::Theirs);
     }
-    match union(b, o, t) {
+    match union(b, o, t, sides.tz) {
         Ok(merged) => merged,
         Err(why) => {
             conflicts.push(format!("`history`: {why}"));
             let o = o.map_or("", |h| h.text.as_str());
             let t = t.map_or("", |h| h.text.as_str());
-            (conflict_text(o, t), 0)
+            (conflict_text(o, t), Vec::new())
         }
     }
 }
@@ -425,6 +476,7 @@ fn merge_history(
 struct Item {
     at: Option<DateTime<Utc>>,
     text: String,
+    origin: Origin,
 }
 
 /// The common history followed by both sides' appended items, in time order.
@@ -432,7 +484,8 @@ fn union(
     b: Option<&History>,
     o: Option<&History>,
     t: Option<&History>,
-) -> Result<(String, usize), String> {
+    tz: Tz,
+) -> Result<(String, Vec<Origin>), String> {
     let (Some(o), Some(t)) = (o, t) else {
         return Err("one side removed the history and the other changed it".into());
     };
@@ -453,28 +506,44 @@ fn union(
             ));
         }
     }
-    let ours = appended(&o.text, common, indent, "ours")?;
-    let theirs = appended(&t.text, common, indent, "theirs")?;
+    let ours = appended(&o.text, common, indent, Origin::Ours, tz)?;
+    let theirs = appended(&t.text, common, indent, Origin::Theirs, tz)?;
     let mut used = vec![false; ours.len()];
     let mut all = ours.clone();
     for item in theirs {
         match (0..ours.len()).find(|&i| !used[i] && ours[i].text == item.text) {
-            Some(i) => used[i] = true,
+            Some(i) => {
+                used[i] = true;
+                all[i].origin = Origin::Both;
+            }
             None => all.push(item),
         }
     }
     all.sort_by_key(|i| i.at); // stable: ours first at equal times
     let mut text = common.to_string();
-    let mut items = common_items;
+    let mut origins = vec![Origin::Base; common_items];
     for item in &all {
         text.push_str(&item.text);
-        items += usize::from(item.at.is_some());
+        if item.at.is_some() {
+            origins.push(item.origin);
+        }
     }
-    Ok((text, items))
+    Ok((text, origins))
 }
 
 /// The items a side appended after `common`, or why its change is not an append.
-fn appended(side: &str, common: &str, indent: &str, who: &str) -> Result<Vec<Item>, String> {
+fn appended(
+    side: &str,
+    common: &str,
+    indent: &str,
+    origin: Origin,
+    tz: Tz,
+) -> Result<Vec<Item>, String> {
+    let who = if origin == Origin::Ours {
+        "ours"
+    } else {
+        "theirs"
+    };
     let edited = || {
         format!(
             "{who} edited or removed an existing event (history is append-only); keep every event, in time order"
@@ -512,14 +581,14 @@ fn appended(side: &str, common: &str, indent: &str, who: &str) -> Result<Vec<Ite
     done.extend(current);
     done.into_iter()
         .map(|text| {
-            let at = item_time(&text).map_err(|e| format!("an event {who} added: {e}"))?;
-            Ok(Item { at, text })
+            let at = item_time(&text, tz).map_err(|e| format!("an event {who} added: {e}"))?;
+            Ok(Item { at, text, origin })
         })
         .collect()
 }
 
 /// The `at` of one item's text (`None` for comment lines alone).
-fn item_time(text: &str) -> Result<Option<DateTime<Utc>>, String> {
+fn item_time(text: &str, tz: Tz) -> Result<Option<DateTime<Utc>>, String> {
     #[derive(Deserialize)]
     struct At {
         at: Timestamp,
@@ -527,28 +596,94 @@ fn item_time(text: &str) -> Result<Option<DateTime<Utc>>, String> {
     let items: Option<Vec<At>> = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
     match items.as_deref() {
         None => Ok(None),
-        Some([one]) => Ok(Some(one.at.utc())),
+        Some([one]) => {
+            let mut at = one.at;
+            at.resolve(tz);
+            Ok(Some(at.utc()))
+        }
         Some(_) => Err("not one history item".into()),
     }
 }
 
-/// Checks that a clean merge reads back: a mapping with the expected number
-/// of history items, and a case when the inputs were cases.
-fn validate(text: &str, items: usize, strict: bool) -> Result<(), String> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
-    let map = value.as_mapping().ok_or("not a mapping of keys")?;
+/// Checks that a clean merge reads back as a mapping with the expected
+/// number of history items, as a case when the inputs were cases, and that a
+/// case passes the content rules `redress check` applies; returns what is
+/// wrong otherwise, one line per problem.
+fn validate(text: &str, origins: &[Origin], tz: Tz, strict: bool) -> Result<(), Vec<String>> {
+    let unreadable = |e: String| vec![format!("the merged file would not be a valid case ({e})")];
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| unreadable(e.to_string()))?;
+    let map = value
+        .as_mapping()
+        .ok_or_else(|| unreadable("not a mapping of keys".into()))?;
     let n = match map.get("history") {
         None | Some(serde_yaml::Value::Null) => 0,
         Some(serde_yaml::Value::Sequence(s)) => s.len(),
-        Some(_) => return Err("`history` is not a list".into()),
+        Some(_) => return Err(unreadable("`history` is not a list".into())),
     };
-    if n != items {
-        return Err(format!("{n} history items instead of {items}"));
+    if n != origins.len() {
+        return Err(unreadable(format!(
+            "{n} history items instead of {}",
+            origins.len()
+        )));
     }
-    if strict {
-        crate::case::parse(text, "case").map_err(|d| d.message)?;
+    let mut case = match crate::case::parse(text, "case") {
+        Ok(case) => case,
+        Err(d) if strict => return Err(unreadable(d.message)),
+        Err(_) => return Ok(()),
+    };
+    case.resolve_times(tz);
+    let problems = crate::history::problems(&case, None);
+    if problems.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    Err(problems
+        .iter()
+        .map(|p| explain(p, &case, origins))
+        .collect())
+}
+
+/// A rule the merged file breaks, naming the event it concerns and the event
+/// that makes it wrong (the nearest earlier one from another origin, which for
+/// a sequence rule is the nearest earlier event that is not a note).
+fn explain(p: &Problem, case: &Case, origins: &[Origin]) -> String {
+    let intro = format!("the merged history breaks the rule `{}`", p.code);
+    let (Locus::Event(i) | Locus::EventKey(i, _)) = p.locus else {
+        return format!("{intro}: {}", p.message);
+    };
+    let origin = |k: usize| origins.get(k).copied().unwrap_or(Origin::Base);
+    let describe = |k: usize| {
+        case.history.get(k).map_or_else(String::new, |e| {
+            format!(
+                "`{}` at {} by {} ({})",
+                e.event,
+                e.at,
+                e.by,
+                origin(k).name()
+            )
+        })
+    };
+    let relevant = |j: &usize| {
+        p.code != "event-sequence"
+            || case
+                .history
+                .get(*j)
+                .is_some_and(|e| e.event != EventKind::Noted)
+    };
+    let cause = (0..i)
+        .rev()
+        .filter(relevant)
+        .find(|&j| origin(j) != origin(i))
+        .or_else(|| (0..i).rev().find(relevant));
+    match cause {
+        Some(j) => format!(
+            "{intro}: {} comes after {}: {}",
+            describe(i),
+            describe(j),
+            p.message
+        ),
+        None => format!("{intro}: {}: {}", describe(i), p.message),
+    }
 }
 
 /// Conflict markers around the whole region where the two sides differ.
@@ -907,6 +1042,122 @@ history:
         let b = item("2026-11-23T10:00:00-05:00", "B.");
         let text = clean(&base, &format!("{base}{a}"), &format!("{base}{b}"));
         assert_eq!(text, format!("{base}{b}{a}"));
+    }
+
+    /// A lifecycle event with the keys its kind needs.
+    fn lifecycle(at: &str, by: &str, kind: &str) -> String {
+        let extra = match kind {
+            "resolved" => "    outcome: founded\n",
+            _ => "",
+        };
+        format!("  - at: {at}\n    by: {by}\n    event: {kind}\n{extra}")
+    }
+
+    /// Merges in both directions and expects a conflict whose explanation
+    /// names the rule and both events, with nothing lost.
+    fn sequence_conflict(base: &str, ours: &str, theirs: &str, events: [&str; 2]) {
+        for (o, t) in [(ours, theirs), (theirs, ours)] {
+            let m = merge(base, o, t);
+            assert!(!m.is_clean(), "a clean merge:\n{}", m.text);
+            let why = m.conflicts.join("\n");
+            assert!(why.contains("`event-sequence`"), "{why}");
+            for e in events {
+                assert!(why.contains(e), "{e:?} not named in: {why}");
+            }
+            assert!(m.text.contains(OURS_MARKER) && m.text.contains(THEIRS_MARKER));
+            for line in o.lines().chain(t.lines()) {
+                assert!(m.text.contains(line), "{line:?} lost:\n{}", m.text);
+            }
+        }
+    }
+
+    #[test]
+    fn both_branches_resolving_is_a_conflict() {
+        let ours = lifecycle("2026-11-23T10:00:00-05:00", "bob", "resolved");
+        let theirs = lifecycle("2026-11-23T11:00:00-05:00", "carole", "resolved");
+        sequence_conflict(
+            BASE,
+            &format!("{BASE}{ours}"),
+            &format!("{BASE}{theirs}"),
+            [
+                "`resolved` at 2026-11-23T10:00:00-05:00 by bob",
+                "`resolved` at 2026-11-23T11:00:00-05:00 by carole",
+            ],
+        );
+        let m = merge(BASE, &format!("{BASE}{ours}"), &format!("{BASE}{theirs}"));
+        assert!(
+            m.conflicts[0].contains("already resolved"),
+            "{:?}",
+            m.conflicts
+        );
+    }
+
+    #[test]
+    fn both_branches_pausing_is_a_conflict() {
+        let ours = lifecycle("2026-11-23T10:00:00-05:00", "bob", "paused");
+        let theirs = lifecycle("2026-11-23T11:00:00-05:00", "carole", "paused");
+        let n = note("2026-11-23T10:30:00-05:00", "alice", "In between.");
+        sequence_conflict(
+            BASE,
+            &format!("{BASE}{ours}{n}"),
+            &format!("{BASE}{theirs}"),
+            [
+                "`paused` at 2026-11-23T10:00:00-05:00 by bob",
+                "`paused` at 2026-11-23T11:00:00-05:00 by carole",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_event_after_the_other_branch_closed_is_a_conflict() {
+        let resolved = lifecycle("2026-11-23T09:00:00-05:00", "bob", "resolved");
+        let base = format!("{BASE}{resolved}");
+        let closed = lifecycle("2026-11-23T10:00:00-05:00", "bob", "closed");
+        let later = event(
+            "2026-11-23T11:00:00-05:00",
+            "carole",
+            "updated",
+            "Sent the refund.",
+        );
+        sequence_conflict(
+            &base,
+            &format!("{base}{closed}"),
+            &format!("{base}{later}"),
+            [
+                "`closed` at 2026-11-23T10:00:00-05:00 by bob",
+                "`updated` at 2026-11-23T11:00:00-05:00 by carole",
+            ],
+        );
+        // A note may follow a close: that union stays clean.
+        let n = note(
+            "2026-11-23T11:00:00-05:00",
+            "carole",
+            "Customer thanked us.",
+        );
+        let text = clean(&base, &format!("{base}{closed}"), &format!("{base}{n}"));
+        assert_eq!(text, format!("{base}{closed}{n}"));
+    }
+
+    #[test]
+    fn plain_notes_on_both_sides_stay_a_clean_merge() {
+        let a = note("2026-11-23T10:00:00-05:00", "bob", "A.");
+        let b = note("2026-11-23T11:00:00-05:00", "carole", "B.");
+        let c = note("2026-11-23T12:00:00-05:00", "bob", "C.");
+        let ours = format!("{BASE}{a}{c}");
+        let theirs = format!("{BASE}{b}");
+        assert_eq!(clean(BASE, &ours, &theirs), format!("{BASE}{a}{b}{c}"));
+        assert_eq!(clean(BASE, &theirs, &ours), format!("{BASE}{a}{b}{c}"));
+    }
+
+    #[test]
+    fn bare_dates_are_ordered_in_the_ledger_zone() {
+        // Midnight in Toronto is 05:00 UTC: after an event at 01:00 UTC.
+        let bare = "  - at: 2026-11-23\n    by: bob\n    event: noted\n    note: A.\n";
+        let late = note("2026-11-22T20:00:00-05:00", "carole", "B.");
+        let (o, t) = (format!("{BASE}{bare}"), format!("{BASE}{late}"));
+        let m = merge_in(BASE, &o, &t, chrono_tz::America::Toronto);
+        assert!(m.is_clean(), "{:?}", m.conflicts);
+        assert_eq!(m.text, format!("{BASE}{late}{bare}"));
     }
 
     #[test]

@@ -424,6 +424,69 @@ fn a_key_changed_differently_on_both_branches_conflicts_and_loses_nothing() {
     assert!(out.contains("= help: resolve the conflict"), "{out}");
 }
 
+/// `redress resolve` on a case, as a team member would run it.
+fn resolve(repo: &Repo, id: &str, at: &str, by: &str, summary: &str) {
+    repo.redress()
+        .args(["resolve", id, "--at", at, "--by", by])
+        .args(["--outcome", "founded", "--summary", summary])
+        .assert()
+        .success();
+}
+
+#[test]
+fn two_branches_resolving_the_same_case_is_not_a_clean_merge() {
+    let repo = Repo::new();
+    let (id, rel) = repo.new_case();
+    repo.event("ack", &id, "2026-11-22T11:00:00-05:00", "alice", None);
+    repo.commit("a new case, acknowledged");
+    repo.git_ok(&["switch", "-q", "-c", "other"]);
+    resolve(
+        &repo,
+        &id,
+        "2026-11-23T10:00:00-05:00",
+        "bob",
+        "Refund agreed.",
+    );
+    repo.commit("bob resolves");
+    repo.git_ok(&["switch", "-q", "main"]);
+    resolve(
+        &repo,
+        &id,
+        "2026-11-23T09:00:00-05:00",
+        "carole",
+        "Replacement sent.",
+    );
+    repo.commit("carole resolves");
+
+    let out = repo.merge("other");
+    let said = text(&out);
+    assert!(!out.status.success(), "git merged cleanly:\n{said}");
+    assert!(said.contains("CONFLICT"), "{said}");
+    // The rule and both events are named, with what to do.
+    for named in [
+        "`event-sequence`",
+        "`resolved` at 2026-11-23T10:00:00-05:00 by bob (from theirs)",
+        "`resolved` at 2026-11-23T09:00:00-05:00 by carole (from ours)",
+        "already resolved",
+        "= help:",
+    ] {
+        assert!(said.contains(named), "{named:?} not said:\n{said}");
+    }
+    assert!(repo.git_ok(&["ls-files", "-u"]).contains(&rel));
+    let merged = repo.read(&rel);
+    for kept in [
+        "<<<<<<< ours",
+        "summary: Refund agreed.",
+        "summary: Replacement sent.",
+        ">>>>>>> theirs",
+    ] {
+        assert!(merged.contains(kept), "{kept:?} missing:\n{merged}");
+    }
+    let (code, out) = repo.check();
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[conflict-marker]"), "{out}");
+}
+
 #[test]
 fn an_edited_event_conflicts_instead_of_being_lost() {
     let repo = Repo::new();
