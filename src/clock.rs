@@ -60,14 +60,16 @@ pub fn history_at(case: &Case, as_of: DateTime<Utc>) -> &[Event] {
     &case.history[..n]
 }
 
-/// Pauses from `paused` to the next `resumed` (open when not resumed).
+/// Pauses from `paused` to the next `resumed` (open when not resumed). A
+/// resolution ends an unresumed pause: the decision is what the case waited
+/// for, and clocks that start with it (follow-up, a later reopening) run.
 pub fn pauses(history: &[Event]) -> Vec<Pause> {
     let mut out = Vec::new();
     let mut start = None;
     for e in history {
         match e.event {
             EventKind::Paused if start.is_none() => start = Some(e.at.utc()),
-            EventKind::Resumed => {
+            EventKind::Resumed | EventKind::Resolved => {
                 if let Some(s) = start.take() {
                     out.push(Pause {
                         start: s,
@@ -85,6 +87,16 @@ pub fn pauses(history: &[Event]) -> Vec<Pause> {
         });
     }
     out
+}
+
+/// The pauses that can bear on a clock: a pause that starts at or after the
+/// clock stopped changes nothing it measured, so its due time is the real one.
+fn pauses_before(pauses: &[Pause], stopped: Option<DateTime<Utc>>) -> Vec<Pause> {
+    pauses
+        .iter()
+        .filter(|ps| stopped.is_none_or(|s| ps.start < s))
+        .copied()
+        .collect()
 }
 
 /// Every clock of a case as of `as_of`, in design order: acknowledge,
@@ -125,11 +137,18 @@ pub fn clocks(case: &Case, p: &Policies, as_of: DateTime<Utc>) -> Vec<Clock> {
     }
 
     // update_every: each customer-facing contact while unresolved → the next
-    // such contact or resolved
+    // such contact or resolved. A contact after a resolution starts no gap:
+    // there is nothing left to report progress on until a reopening.
     let mut gap = Some(received);
     for e in history {
         match e.event {
-            EventKind::Acknowledged | EventKind::Updated | EventKind::Reopened => {
+            EventKind::Acknowledged | EventKind::Updated => {
+                if let Some(s) = gap.take() {
+                    spans.push((ClockKind::UpdateEvery, s, Some(e.at.utc())));
+                    gap = Some(e.at.utc());
+                }
+            }
+            EventKind::Reopened => {
                 if let Some(s) = gap.take() {
                     spans.push((ClockKind::UpdateEvery, s, Some(e.at.utc())));
                 }
@@ -178,9 +197,12 @@ pub fn clocks(case: &Case, p: &Policies, as_of: DateTime<Utc>) -> Vec<Clock> {
         };
         for (k, started, stopped) in spans.iter().filter(|s| s.0 == kind) {
             cycles[*k as usize] += 1;
-            let due = p
-                .calendar
-                .due(policy.mode, *started, policy.target, &pauses);
+            let due = p.calendar.due(
+                policy.mode,
+                *started,
+                policy.target,
+                &pauses_before(&pauses, *stopped),
+            );
             let paused_now = pauses
                 .iter()
                 .any(|ps| ps.start <= as_of && ps.end.is_none_or(|e| e > as_of));
