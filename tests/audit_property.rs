@@ -88,7 +88,7 @@ fn fill(e: &mut Event, choice: u8) {
             e.reason = Some("why".into());
         }
         EventKind::Paused | EventKind::Reopened => e.reason = Some("waiting".into()),
-        EventKind::Compensated if choice % 4 == 0 => e.remedy = Some("apology".into()),
+        EventKind::Compensated if choice.is_multiple_of(4) => e.remedy = Some("apology".into()),
         EventKind::Compensated => {
             e.remedy = Some("refund".into());
             e.amount = Some(redress::money::Money(rust_decimal::Decimal::from(
@@ -96,14 +96,14 @@ fn fill(e: &mut Event, choice: u8) {
             )));
         }
         EventKind::Resolved => {
-            e.outcome = Some(if choice % 2 == 0 {
+            e.outcome = Some(if choice.is_multiple_of(2) {
                 Outcome::Founded
             } else {
                 Outcome::Unfounded
             });
             e.summary = Some("done".into());
         }
-        EventKind::FollowedUp => e.satisfied = Some(choice % 2 == 0),
+        EventKind::FollowedUp => e.satisfied = Some(choice.is_multiple_of(2)),
         _ => {}
     }
 }
