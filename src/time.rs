@@ -180,6 +180,22 @@ mod tests {
     }
 
     #[test]
+    fn bounds_count_spans_back_from_now() {
+        let tz: Tz = "America/Toronto".parse().unwrap();
+        let now = parse_in("2026-11-22T12:00:00-05:00", tz)
+            .unwrap()
+            .with_timezone(&Utc);
+        let back = |t: &str| bound_back_from(t, tz, false, now).map(|d| local(d, tz));
+        assert_eq!(back("24h").unwrap(), "2026-11-21T12:00:00-05:00");
+        assert_eq!(back("7d").unwrap(), "2026-11-15T12:00:00-05:00");
+        assert_eq!(back("2w").unwrap(), "2026-11-08T12:00:00-05:00");
+        assert_eq!(back("2026-11-20").unwrap(), "2026-11-20T00:00:00-05:00");
+        for bad in ["-3d", "3y", "d", "é", "yesterday"] {
+            assert!(back(bad).unwrap_err().contains("24h, 7d, 2w"), "{bad}");
+        }
+    }
+
+    #[test]
     fn spans_read_naturally() {
         assert_eq!(span(45 * 60), "45 minutes");
         assert_eq!(span(2 * 86_400 + 3 * 3600 + 60), "2 days 3 hours");

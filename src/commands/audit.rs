@@ -7,7 +7,7 @@ use crate::audit::{self, Audit, Finding, Kpis, Severity};
 use crate::diag::Diagnostic;
 use crate::output::{BOLD, RED, YELLOW, paint};
 use anyhow::{Context, Result, bail};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use std::fmt::Write;
 use std::io::Write as _;
@@ -71,17 +71,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         None => open.now,
     }
     .with_timezone(&Utc);
-    let bound = |text: &Option<String>, end_of_day: bool, flag: &str| {
-        text.as_deref()
-            .map(|t| crate::time::bound_back_from(t, open.tz, end_of_day, as_of))
-            .transpose()
-            .map_err(anyhow::Error::msg)
-            .with_context(|| format!("reading {flag}"))
-    };
-    let window = audit::Window {
-        since: bound(&args.since, false, "--since")?,
-        until: bound(&args.until, true, "--until")?,
-    };
+    let window = window_of(&args, open.tz, as_of)?;
     let p = &open.policies;
     let audit_one = |c: &crate::ledger::LoadedCase| {
         (c.case.received.utc() <= as_of).then(|| audit::audit_case(c, p, as_of))
@@ -133,6 +123,21 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let failed = !problems.is_empty()
         || threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
     Ok(if failed { Verdict::Fail } else { Verdict::Pass })
+}
+
+/// `--since`/`--until`, spans counted back from `as_of`.
+fn window_of(args: &Args, tz: chrono_tz::Tz, as_of: DateTime<Utc>) -> Result<audit::Window> {
+    let bound = |text: &Option<String>, end_of_day: bool, flag: &str| {
+        text.as_deref()
+            .map(|t| crate::time::bound_back_from(t, tz, end_of_day, as_of))
+            .transpose()
+            .map_err(anyhow::Error::msg)
+            .with_context(|| format!("reading {flag}"))
+    };
+    Ok(audit::Window {
+        since: bound(&args.since, false, "--since")?,
+        until: bound(&args.until, true, "--until")?,
+    })
 }
 
 fn json(a: &Audit, problems: &[Diagnostic], out: &mut impl std::io::Write) -> Result<()> {
