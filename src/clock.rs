@@ -89,16 +89,6 @@ pub fn pauses(history: &[Event]) -> Vec<Pause> {
     out
 }
 
-/// The pauses that can bear on a clock: a pause that starts at or after the
-/// clock stopped changes nothing it measured, so its due time is the real one.
-fn pauses_before(pauses: &[Pause], stopped: Option<DateTime<Utc>>) -> Vec<Pause> {
-    pauses
-        .iter()
-        .filter(|ps| stopped.is_none_or(|s| ps.start < s))
-        .copied()
-        .collect()
-}
-
 /// Every clock of a case as of `as_of`, in design order: acknowledge,
 /// resolve cycles, update gaps, follow-ups.
 pub fn clocks(case: &Case, p: &Policies, as_of: DateTime<Utc>) -> Vec<Clock> {
@@ -197,12 +187,9 @@ pub fn clocks(case: &Case, p: &Policies, as_of: DateTime<Utc>) -> Vec<Clock> {
         };
         for (k, started, stopped) in spans.iter().filter(|s| s.0 == kind) {
             cycles[*k as usize] += 1;
-            let due = p.calendar.due(
-                policy.mode,
-                *started,
-                policy.target,
-                &pauses_before(&pauses, *stopped),
-            );
+            let due = p
+                .calendar
+                .due(policy.mode, *started, policy.target, &pauses);
             let paused_now = pauses
                 .iter()
                 .any(|ps| ps.start <= as_of && ps.end.is_none_or(|e| e > as_of));
@@ -228,6 +215,22 @@ pub fn clocks(case: &Case, p: &Policies, as_of: DateTime<Utc>) -> Vec<Clock> {
         }
     }
     out
+}
+
+/// The due time to show people. A clock's `due` is `None` while an unresumed
+/// pause holds its count short of the target; a clock that stopped before
+/// that pause began was not waiting on it, so it shows the due time it had
+/// when it stopped (the pauses that began before then).
+pub fn shown_due(c: &Clock, history: &[Event], p: &Policies) -> Option<DateTime<Utc>> {
+    if c.due.is_some() {
+        return c.due;
+    }
+    let stopped = c.stopped?;
+    let before: Vec<Pause> = pauses(history)
+        .into_iter()
+        .filter(|ps| ps.start < stopped)
+        .collect();
+    p.calendar.due(c.mode, c.started, c.target, &before)
 }
 
 /// The earliest due time among clocks still running (or paused).

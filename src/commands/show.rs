@@ -36,6 +36,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let now = open.now.with_timezone(&Utc);
     let status = crate::history::status(case);
     let clocks = clock::clocks(case, &open.policies, now);
+    let history = clock::history_at(case, now);
     let out = match args.format {
         Format::Json => {
             let mut v = serde_json::to_value(case)?;
@@ -118,8 +119,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
                     ClockState::Running => paint(c, YELLOW, "running"),
                     ClockState::Paused => paint(c, DIM, "paused"),
                 };
-                let due = k
-                    .due
+                let due = clock::shown_due(k, history, &open.policies)
                     .map_or_else(|| "— (paused)".into(), |d| crate::time::short(d, tz));
                 let _ = writeln!(
                     s,
