@@ -268,7 +268,7 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
             band.rule
         );
         // Below: the resolution decided too little (grants only add up).
-        // Above: the later of the resolution and the grant that went over.
+        // Above: the grant that took the total over the band.
         let resolved_at = history[r].at.utc();
         match pos {
             BandPosition::Below => push(
@@ -280,8 +280,11 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
             BandPosition::Above => push(
                 "compensation-above-band",
                 None,
-                first_grant_above(history, band.band.max * harm)
-                    .map_or(resolved_at, |at| at.max(resolved_at)),
+                band.band
+                    .max
+                    .checked_mul(harm)
+                    .and_then(|max| first_grant_above(history, max))
+                    .unwrap_or(resolved_at),
                 format!("{grant}; {policy}"),
             ),
             BandPosition::Within => {}
@@ -407,9 +410,9 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
     }
 }
 
-/// The latest cycle's last follow-up, when it found the customer
-/// dissatisfied, and when that state began to hold: the closing, or the
-/// follow-up if it came after. A reopening acts on an earlier dissatisfaction.
+/// The latest cycle's closing and its last follow-up, when that found the
+/// customer dissatisfied (before or after the closing). A reopening acts on
+/// an earlier dissatisfaction, so only the latest cycle counts.
 fn closed_dissatisfied(history: &[Event]) -> Option<(DateTime<Utc>, &Event)> {
     let cycle_start = history
         .iter()
@@ -421,7 +424,7 @@ fn closed_dissatisfied(history: &[Event]) -> Option<(DateTime<Utc>, &Event)> {
         .rposition(|e| e.event == EventKind::FollowedUp)?;
     let closing = cycle.iter().rposition(|e| e.event == EventKind::Closed)?;
     (cycle[follow_up].satisfied == Some(false))
-        .then(|| (cycle[follow_up.max(closing)].at.utc(), &cycle[follow_up]))
+        .then(|| (cycle[closing].at.utc(), &cycle[follow_up]))
 }
 
 /// When the running total of grants first went above `limit`.
