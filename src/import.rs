@@ -788,6 +788,26 @@ pub fn draft(
     })
 }
 
+/// Whether the response column says a case is closed.
+fn is_closing(response: &str) -> bool {
+    response.trim().to_lowercase().starts_with("closed")
+}
+
+impl Plan {
+    /// Whether some row of a CFPB export reports a closing response.
+    pub fn reports_closings(&self, table: &Table) -> bool {
+        self.cfpb
+            .as_ref()
+            .and_then(|c| c.response)
+            .is_some_and(|i| {
+                table
+                    .rows
+                    .iter()
+                    .any(|r| r.values.get(i).is_some_and(|v| is_closing(v)))
+            })
+    }
+}
+
 /// What a CFPB row says happened, as events. The export holds the company's
 /// final response but no date for it: a closing response becomes a
 /// `resolved` (relief → founded; an explanation, or no relief → unfounded)
@@ -804,7 +824,7 @@ fn cfpb_history(
     by: &str,
 ) -> Vec<Event> {
     let get = |i: Option<usize>| i.map(|i| row.values[i].trim()).filter(|v| !v.is_empty());
-    let Some(response) = get(c.response).filter(|r| r.to_lowercase().starts_with("closed")) else {
+    let Some(response) = get(c.response).filter(|r| is_closing(r)) else {
         return Vec::new();
     };
     let sent = get(c.sent)

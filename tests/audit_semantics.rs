@@ -51,7 +51,11 @@ fn every_finding_says_when_it_happened() {
         ),
         ("b014", "authority-exceeded", "2026-11-03T09:00:00-05:00"),
         // The grant that went over the band, though resolved an hour later.
-        ("b009", "compensation-above-band", "2026-11-03T09:00:00-05:00"),
+        (
+            "b009",
+            "compensation-above-band",
+            "2026-11-03T09:00:00-05:00",
+        ),
         // The latest reopening.
         ("b021", "reopened", "2026-11-09T10:00:00-05:00"),
     ] {

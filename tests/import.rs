@@ -767,4 +767,28 @@ fn cfpb_closings_need_a_team_member() {
         stderr(&out)
     );
     assert_eq!(before, tree(&root));
+    // With nobody to name, closings are refused; an export of open cases
+    // needs no member.
+    let anonymous = |file: &Path| {
+        redress(&root)
+            .env_remove("REDRESS_USER")
+            .env_remove("USER")
+            .args(["import", "cfpb"])
+            .arg(file)
+            .output()
+            .expect("runs")
+    };
+    let out = anonymous(&fixture("cfpb-closings.csv"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--by MEMBER"), "{}", stderr(&out));
+    assert_eq!(before, tree(&root));
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let open_only = tmp.path().join("open.csv");
+    std::fs::write(
+        &open_only,
+        "Date received,Product,Issue,Company response to consumer,Complaint ID\n2019-09-23,Mortgage,Late,In progress,1\n",
+    )
+    .expect("writable");
+    let out = anonymous(&open_only);
+    assert!(out.status.success(), "{}", stderr(&out));
 }

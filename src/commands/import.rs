@@ -87,7 +87,7 @@ const SHOWN: usize = 20;
 pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let (common, mapping, by) = match args.source {
-        SourceKind::Cfpb(c) => (c.common, None, Some(recorder(&open, c.by)?)),
+        SourceKind::Cfpb(c) => (c.common, None, Some(c.by)),
         SourceKind::Csv(a) => (a.common, Some(a.map), None),
     };
     let name = common.file.display().to_string();
@@ -104,7 +104,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
         }
     };
-    plan.recorder = by;
+    // A member is needed only when the export reports closings to record.
+    if let Some(by) = by
+        && plan.reports_closings(&table)
+    {
+        plan.recorder = Some(recorder(&open, by)?);
+    }
 
     let existing = existing_sources(&open)?;
     let known = import::ids_of_system(existing.sources.iter(), &plan.system);
