@@ -158,18 +158,25 @@ fn a_window_reports_and_fails_on_what_happened_in_it() {
 
 #[test]
 fn audit_and_report_agree_on_a_window() {
-    let window = ["--since", "2026-11-02", "--until", "2026-11-02"];
-    let a = audit_json(&window);
-    let out = redress(Path::new(FIXTURE))
-        .args(["report", "--as-of", AS_OF, "--format", "json"])
-        .args(window)
-        .output()
-        .unwrap();
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rk = &r["kpis"];
-    assert!(rk.is_object(), "{r}");
-    for (k, v) in a["kpis"].as_object().unwrap() {
-        assert_eq!(&rk[k], v, "{k}");
+    // A day, and a span back from --as-of (4 weeks: from Nov 2 at noon).
+    for window in [
+        ["--since", "2026-11-02", "--until", "2026-11-02"],
+        ["--since", "4w", "--until", "2026-11-30"],
+    ] {
+        let a = audit_json(&window);
+        assert!(a["cases"].as_u64().unwrap() > 0, "{a}");
+        let out = redress(Path::new(FIXTURE))
+            .args(["report", "--as-of", AS_OF, "--format", "json"])
+            .args(window)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rk = &r["kpis"];
+        assert!(rk.is_object(), "{r}");
+        for (k, v) in a["kpis"].as_object().unwrap() {
+            assert_eq!(&rk[k], v, "{window:?} {k}");
+        }
     }
 }
 
