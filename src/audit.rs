@@ -1,6 +1,7 @@
 //! The audit (design §5): findings with stable codes, and the KPIs.
 
 use crate::calendar::{Mode, Target, Unit};
+use crate::case::Event;
 use crate::clock::{self, Clock, ClockState};
 use crate::compensation::{self, BandPosition};
 use crate::ledger::LoadedCase;
@@ -62,7 +63,13 @@ pub struct Finding {
     pub path: String,
     /// RFC 3339 in the ledger's zone, for deadline findings.
     pub due: Option<String>,
+    /// When it happened, RFC 3339 in the ledger's zone: a deadline's due
+    /// time, the event that broke a rule, the closing, the resolution.
+    pub at: String,
     pub message: String,
+    /// `at` as an instant, for `--since`/`--until`.
+    #[serde(skip)]
+    pub at_utc: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,6 +93,11 @@ pub struct Kpis {
 #[derive(Debug, Clone, Serialize)]
 pub struct Audit {
     pub as_of: String,
+    /// The window of `--since`/`--until`, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
     pub cases: usize,
     pub kpis: Kpis,
     pub findings: Vec<Finding>,
@@ -111,6 +123,8 @@ struct Tally {
 #[derive(Debug, Clone)]
 pub struct CaseAudit {
     pub findings: Vec<Finding>,
+    /// When the case was received: what places it in a window.
+    pub received: DateTime<Utc>,
     tally: Tally,
 }
 
@@ -131,16 +145,48 @@ pub fn run(cases: &[LoadedCase], p: &Policies, as_of: DateTime<Utc>) -> Audit {
     assemble(per_case, p, as_of)
 }
 
+/// `[since, until)`: either end open when not given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Window {
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+}
+
+impl Window {
+    pub fn contains(&self, t: DateTime<Utc>) -> bool {
+        self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t < u)
+    }
+}
+
 /// The whole audit from per-case audits: findings sorted by case, then
 /// code, and the KPIs.
 pub fn assemble(per_case: Vec<CaseAudit>, p: &Policies, as_of: DateTime<Utc>) -> Audit {
-    let kpis = kpis_of(&per_case);
-    let mut findings: Vec<Finding> = per_case.into_iter().flat_map(|c| c.findings).collect();
+    assemble_in(per_case, p, as_of, Window::default())
+}
+
+/// The audit of a window: the findings that happened in it (by `at`), and
+/// the KPIs of the cases received in it, the same cases as `report
+/// --since/--until` counts, so both agree on every indicator.
+pub fn assemble_in(
+    per_case: Vec<CaseAudit>,
+    p: &Policies,
+    as_of: DateTime<Utc>,
+    window: Window,
+) -> Audit {
+    let kpis = kpis_of(per_case.iter().filter(|c| window.contains(c.received)));
+    let mut findings: Vec<Finding> = per_case
+        .into_iter()
+        .flat_map(|c| c.findings)
+        .filter(|f| window.contains(f.at_utc))
+        .collect();
     findings.sort_by(|a, b| {
-        (&a.case, a.code, &a.due, &a.message).cmp(&(&b.case, b.code, &b.due, &b.message))
+        (&a.case, a.code, &a.due, &a.message, &a.at)
+            .cmp(&(&b.case, b.code, &b.due, &b.message, &b.at))
     });
     Audit {
         as_of: local(as_of, p.tz()),
+        since: window.since.map(|t| local(t, p.tz())),
+        until: window.until.map(|t| local(t, p.tz())),
         cases: kpis.cases,
         kpis,
         findings,
@@ -155,16 +201,19 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
     let clocks = clock::clocks(case, p, as_of);
     let status = crate::history::status_of(history);
     let mut out = Vec::new();
-    let mut push = |code: &'static str, due: Option<DateTime<Utc>>, message: String| {
-        out.push(Finding {
-            code,
-            severity: severity_of(code),
-            case: case.id.clone(),
-            path: lc.path.clone(),
-            due: due.map(|d| local(d, tz)),
-            message,
-        });
-    };
+    let mut push =
+        |code: &'static str, due: Option<DateTime<Utc>>, at: DateTime<Utc>, message: String| {
+            out.push(Finding {
+                code,
+                severity: severity_of(code),
+                case: case.id.clone(),
+                path: lc.path.clone(),
+                due: due.map(|d| local(d, tz)),
+                at: local(at, tz),
+                message,
+                at_utc: at,
+            });
+        };
 
     for c in clocks.iter().filter(|c| c.state == ClockState::Breached) {
         let code = match c.clock {
@@ -173,7 +222,10 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
             ClockKind::UpdateEvery => "update-overdue",
             ClockKind::FollowUp => "follow-up-missing",
         };
-        push(code, c.due, clock_message(c, as_of, tz));
+        // A breached clock always has a due time; it is when the breach happened.
+        if let Some(due) = c.due {
+            push(code, Some(due), due, clock_message(c, as_of, tz));
+        }
     }
 
     let last_follow_up = history
@@ -181,12 +233,12 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
         .rev()
         .find(|e| e.event == EventKind::FollowedUp);
     if status == Status::Closed
-        && let Some(f) = last_follow_up
-        && f.satisfied == Some(false)
+        && let Some((at, f)) = closed_dissatisfied(history)
     {
         push(
             "closed-dissatisfied",
             None,
+            at,
             format!(
                 "closed although the customer said on {} they were not satisfied, and not reopened",
                 crate::time::short(f.at.utc(), tz)
@@ -194,15 +246,14 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
         );
     }
 
-    let last_resolution = history
-        .iter()
-        .rev()
-        .find(|e| e.event == EventKind::Resolved);
+    let last_resolution = history.iter().rposition(|e| e.event == EventKind::Resolved);
     let band = compensation::band_check(case, history, p);
     let currency = &p.currency;
     if let (Some(r), Some(harm), Some(pos), Some((lo, hi))) =
         (last_resolution, band.harm, band.position, band.range)
-        && r.outcome.is_some_and(|o| o.calls_for_compensation())
+        && history[r]
+            .outcome
+            .is_some_and(|o| o.calls_for_compensation())
     {
         let pct = |d: Decimal| format!("{}%", (d * Decimal::from(100)).normalize());
         let grant = format!(
@@ -216,24 +267,37 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
             pct(band.band.max),
             band.rule
         );
+        // Below: the resolution decided too little (grants only add up).
+        // Above: the grant that took the total over the band.
+        let resolved_at = history[r].at.utc();
         match pos {
             BandPosition::Below => push(
                 "compensation-below-band",
                 None,
+                resolved_at,
                 format!("{grant}; {policy}"),
             ),
             BandPosition::Above => push(
                 "compensation-above-band",
                 None,
+                band.band
+                    .max
+                    .checked_mul(harm)
+                    .and_then(|max| first_grant_above(history, max))
+                    .unwrap_or(resolved_at),
                 format!("{grant}; {policy}"),
             ),
             BandPosition::Within => {}
         }
     }
-    if band.harm.is_none() && band.total > Decimal::ZERO {
+    if band.harm.is_none()
+        && band.total > Decimal::ZERO
+        && let Some(first_grant) = first_grant_above(history, Decimal::ZERO)
+    {
         push(
             "harm-missing",
             None,
+            first_grant,
             format!(
                 "{} {currency} granted but no harm is recorded, so the band cannot be checked",
                 crate::money::Money(band.total)
@@ -244,6 +308,7 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
         push(
             "authority-exceeded",
             None,
+            history[b.event].at.utc(),
             format!(
                 "{} ({}) brought the case total to {} {currency}; a {} may grant up to {} {currency} per case",
                 b.by,
@@ -254,28 +319,35 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
             ),
         );
     }
+    // A fixed route is missed at the first resolution; an overdue one at
+    // the breach.
+    let first_resolution = routes::nth_resolution(history, 1).map(|(_, at)| at);
     for r in routes::evaluate(case, history, &clocks, p)
         .into_iter()
         .filter(|r| r.state == RouteState::Missing)
     {
-        push(
-            "escalation-missing",
-            r.due,
-            format!("route \"{}\": {}", r.name, r.detail),
-        );
+        if let Some(at) = r.due.or(first_resolution) {
+            push(
+                "escalation-missing",
+                r.due,
+                at,
+                format!("route \"{}\": {}", r.name, r.detail),
+            );
+        }
     }
     let reopenings = history
         .iter()
         .filter(|e| e.event == EventKind::Reopened)
         .count();
-    if reopenings > 0 {
-        let last = history
-            .iter()
-            .rev()
-            .find(|e| e.event == EventKind::Reopened);
+    let last_reopening = history
+        .iter()
+        .rev()
+        .find(|e| e.event == EventKind::Reopened);
+    if let Some(last) = last_reopening {
         push(
             "reopened",
             None,
+            last.at.utc(),
             format!(
                 "reopened {} (a double deviation){}",
                 if reopenings == 1 {
@@ -283,7 +355,8 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
                 } else {
                     format!("{reopenings} times")
                 },
-                last.and_then(|e| e.reason.as_deref())
+                last.reason
+                    .as_deref()
                     .map(|r| format!(": {r}"))
                     .unwrap_or_default()
             ),
@@ -332,8 +405,38 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
     };
     CaseAudit {
         findings: out,
+        received: case.received.utc(),
         tally,
     }
+}
+
+/// The latest cycle's closing and its last follow-up, when that found the
+/// customer dissatisfied (before or after the closing). A reopening acts on
+/// an earlier dissatisfaction, so only the latest cycle counts.
+fn closed_dissatisfied(history: &[Event]) -> Option<(DateTime<Utc>, &Event)> {
+    let cycle_start = history
+        .iter()
+        .rposition(|e| e.event == EventKind::Reopened)
+        .map_or(0, |i| i + 1);
+    let cycle = &history[cycle_start..];
+    let follow_up = cycle
+        .iter()
+        .rposition(|e| e.event == EventKind::FollowedUp)?;
+    let closing = cycle.iter().rposition(|e| e.event == EventKind::Closed)?;
+    (cycle[follow_up].satisfied == Some(false))
+        .then(|| (cycle[closing].at.utc(), &cycle[follow_up]))
+}
+
+/// When the running total of grants first went above `limit`.
+fn first_grant_above(history: &[Event], limit: Decimal) -> Option<DateTime<Utc>> {
+    let mut running = Decimal::ZERO;
+    history
+        .iter()
+        .filter(|e| e.event == EventKind::Compensated)
+        .find_map(|e| {
+            running = running.checked_add(e.amount?.0)?;
+            (running > limit).then(|| e.at.utc())
+        })
 }
 
 /// "2 working hours", "1 day", "2 working weeks".

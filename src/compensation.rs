@@ -79,10 +79,12 @@ pub fn authority_breaches(history: &[Event], p: &Policies) -> Vec<AuthorityBreac
     let mut running = Decimal::ZERO;
     let mut out = Vec::new();
     for (i, e) in history.iter().enumerate() {
-        if e.event != EventKind::Compensated {
+        // Only a grant can exceed an authority: an apology (no amount)
+        // never does, whatever the case total already is.
+        let Some(amount) = e.amount.filter(|_| e.event == EventKind::Compensated) else {
             continue;
-        }
-        running += e.amount.map(|m| m.0).unwrap_or_default();
+        };
+        running += amount.0;
         if let (Some(limit), Some(level)) = (p.authority_of(&e.by), p.member_level(&e.by))
             && running > limit
         {

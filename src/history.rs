@@ -54,12 +54,12 @@ fn step(status: Status, before_pause: &mut Status, event: EventKind) -> Status {
     use Status as S;
     match event {
         E::Acknowledged if status == S::New => S::Acknowledged,
-        E::Assigned | E::Escalated | E::Updated | E::Compensated | E::Acknowledged => {
-            match status {
-                S::New | S::Acknowledged => S::InProgress,
-                other => other,
-            }
-        }
+        // A second acknowledgement tells the customer nothing new.
+        E::Acknowledged => status,
+        E::Assigned | E::Escalated | E::Updated | E::Compensated => match status {
+            S::New | S::Acknowledged => S::InProgress,
+            other => other,
+        },
         E::Paused if status.is_open() => {
             *before_pause = status;
             S::Waiting
@@ -274,9 +274,11 @@ pub fn sequence_error(history: &[Event], event: EventKind) -> Option<String> {
         .any(|e| e.event == E::Resolved);
     match event {
         E::Noted => None,
-        _ if status == Status::Closed && event != E::Reopened => Some(format!(
-            "the case is closed: `{event}` cannot follow; reopen it first"
-        )),
+        // The satisfaction check is not a change to the case: a case closed
+        // before it can still get its follow-up.
+        _ if status == Status::Closed && !matches!(event, E::Reopened | E::FollowedUp) => Some(
+            format!("the case is closed: `{event}` cannot follow; reopen it first"),
+        ),
         E::FollowedUp if !resolved_this_cycle => Some(
             "`followed-up` needs a `resolved` first: follow-up checks satisfaction with a decision"
                 .into(),
@@ -295,6 +297,20 @@ pub fn sequence_error(history: &[Event], event: EventKind) -> Option<String> {
         E::Resumed if !paused => Some("the case is not paused".into()),
         _ => None,
     }
+}
+
+/// What a verb refuses on top of [`sequence_error`], though a file may hold
+/// it: events that would record nothing new.
+pub fn verb_refusal(history: &[Event], event: EventKind) -> Option<String> {
+    if event == EventKind::Acknowledged
+        && let Some(first) = history.iter().find(|e| e.event == EventKind::Acknowledged)
+    {
+        return Some(format!(
+            "the case was already acknowledged at {}; record progress with `redress update` or a `redress note`",
+            first.at
+        ));
+    }
+    None
 }
 
 fn check_sequence(history: &[Event], out: &mut Vec<Problem>) {

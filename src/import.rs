@@ -4,9 +4,9 @@
 //! Nothing here prints, reads files or writes to the ledger; that is
 //! `commands::import`'s job.
 
-use crate::case::{Case, Customer, Source};
+use crate::case::{Case, Customer, Event, Source};
 use crate::time::{Timestamp, midnight};
-use crate::vocab::{Channel, Kind, Severity};
+use crate::vocab::{self, Channel, EventKind, Kind, Severity};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -396,6 +396,10 @@ struct CfpbColumns {
     sub_product: Option<usize>,
     issue: usize,
     sub_issue: Option<usize>,
+    /// "Company response to consumer": Closed with explanation, … In progress.
+    response: Option<usize>,
+    sent: Option<usize>,
+    disputed: Option<usize>,
 }
 
 /// A mapping resolved against a file's header: column indices.
@@ -418,6 +422,9 @@ pub struct Plan {
     values: Values,
     /// The mapping's `date_format`, if any.
     pub date_format: Option<String>,
+    /// The team member who records what the source says happened (the
+    /// CFPB's closing responses); without one, cases get no history.
+    pub recorder: Option<String>,
 }
 
 /// `Date received`, `date_received`, `Date_received` → `datereceived`.
@@ -477,6 +484,9 @@ impl Plan {
                 sub_product: find("subproduct"),
                 issue,
                 sub_issue: find("subissue"),
+                response: find("companyresponsetoconsumer"),
+                sent: find("datesenttocompany"),
+                disputed: find("consumerdisputed"),
             }),
             defaults: Defaults {
                 kind: Some(Kind::Complaint),
@@ -486,6 +496,7 @@ impl Plan {
             },
             values,
             date_format: None,
+            recorder: None,
         })
     }
 
@@ -523,6 +534,7 @@ impl Plan {
             defaults: m.defaults,
             values: m.values,
             date_format: m.date_format,
+            recorder: None,
         };
         if plan.channel.is_none() && plan.defaults.channel.is_none() {
             return Err("no channel: map a column with [columns] channel = \"…\", or set [defaults] channel = \"web\"".into());
@@ -764,12 +776,110 @@ pub fn draft(
         fields,
         history: Vec::new(),
     };
+    let mut case = case;
+    if let (Some(c), Some(by)) = (&plan.cfpb, &plan.recorder) {
+        case.history = cfpb_history(row, c, format, tz, &case.received, by);
+    }
     Ok(Draft {
         line: row.line,
         source_id,
         case,
         category_description,
     })
+}
+
+/// Whether the response column says a case is closed.
+fn is_closing(response: &str) -> bool {
+    response.trim().to_lowercase().starts_with("closed")
+}
+
+impl Plan {
+    /// Whether some row of a CFPB export reports a closing response.
+    pub fn reports_closings(&self, table: &Table) -> bool {
+        self.cfpb
+            .as_ref()
+            .and_then(|c| c.response)
+            .is_some_and(|i| {
+                table
+                    .rows
+                    .iter()
+                    .any(|r| r.values.get(i).is_some_and(|v| is_closing(v)))
+            })
+    }
+}
+
+/// What a CFPB row says happened, as events. The export holds the company's
+/// final response but no date for it: a closing response becomes a
+/// `resolved` (relief → founded; an explanation, or no relief → unfounded)
+/// and a `closed`, dated when the CFPB sent the complaint to the company,
+/// the earliest the company can have answered (else at receipt), with the
+/// approximation in the note. "Consumer disputed? = Yes" becomes a
+/// dissatisfied follow-up. "In progress" and "Untimely response" stay open.
+fn cfpb_history(
+    row: &Row,
+    c: &CfpbColumns,
+    format: &DateFormat,
+    tz: Tz,
+    received: &Timestamp,
+    by: &str,
+) -> Vec<Event> {
+    let get = |i: Option<usize>| i.map(|i| row.values[i].trim()).filter(|v| !v.is_empty());
+    let Some(response) = get(c.response).filter(|r| is_closing(r)) else {
+        return Vec::new();
+    };
+    let sent = get(c.sent)
+        .and_then(|t| format.read(t, tz).ok())
+        .filter(|t| *t >= received.at);
+    let (at, dated) = match sent {
+        Some(t) => (
+            Timestamp {
+                at: t,
+                date_only: false,
+            },
+            "dated when the CFPB sent the complaint to the company (`Date sent to company`), the earliest it can have answered",
+        ),
+        None => (
+            *received,
+            "dated at receipt: `Date sent to company` is missing, unreadable or before the receipt",
+        ),
+    };
+    let lower = response.to_lowercase();
+    let outcome = if lower.contains("relief") && !lower.contains("without relief") {
+        vocab::Outcome::Founded
+    } else {
+        vocab::Outcome::Unfounded
+    };
+    let event = |kind: EventKind, note: String| {
+        let mut e = Event::new(kind, at, by);
+        e.note = Some(note);
+        e
+    };
+    let mut resolved = event(
+        EventKind::Resolved,
+        format!("Imported from the CFPB export, which holds no response date: {dated}."),
+    );
+    resolved.outcome = Some(outcome);
+    resolved.summary = Some(format!(
+        "{response} (the company's response, as reported to the CFPB)"
+    ));
+    let mut out = vec![
+        resolved,
+        event(
+            EventKind::Closed,
+            format!("The CFPB export reports the complaint as \"{response}\"; {dated}."),
+        ),
+    ];
+    if get(c.disputed).is_some_and(|d| d.eq_ignore_ascii_case("yes")) {
+        let mut f = event(
+            EventKind::FollowedUp,
+            format!(
+                "The consumer disputed the company's response (CFPB `Consumer disputed?` = Yes); the export holds no dispute date: {dated}."
+            ),
+        );
+        f.satisfied = Some(false);
+        out.push(f);
+    }
+    out
 }
 
 /// "CFPB complaint about Mortgage (Other mortgage): Loan servicing (Escrow)."

@@ -63,10 +63,9 @@ pub fn evaluate(
     p: &Policies,
 ) -> Vec<RouteOutcome> {
     let mut out = Vec::new();
-    let first_resolved = history
-        .iter()
-        .find(|e| e.event == EventKind::Resolved)
-        .map(|e| e.at.utc());
+    // Positions, not times: events at the same instant happen in the order
+    // they are written, so an escalation written after the resolution is late.
+    let first_resolved = nth_resolution(history, 1);
     for route in p.routes.iter().filter(|r| r.when.matches(case)) {
         if route.overdue {
             overdue_route(route, history, clocks, p, &mut out);
@@ -82,9 +81,11 @@ pub fn evaluate(
                     RouteTo::Department(d) => t == d,
                     RouteTo::NextLevel => false,
                 })
-                && first_resolved.is_none_or(|r| e.at.utc() <= r)
         };
-        let (state, detail) = match (history.iter().find(reaches), first_resolved) {
+        let before_resolution = history[..first_resolved.map_or(history.len(), |(i, _)| i)]
+            .iter()
+            .find(reaches);
+        let (state, detail) = match (before_resolution, first_resolved) {
             (Some(e), _) => (
                 RouteState::Satisfied,
                 format!("escalated to {} on {}", e.to.as_deref().unwrap_or(""), e.at),
@@ -110,6 +111,17 @@ pub fn evaluate(
         });
     }
     out
+}
+
+/// The `n`-th resolution (from 1): its position in the history and instant.
+/// Resolve cycle `n` ends with it.
+pub fn nth_resolution(history: &[Event], n: u32) -> Option<(usize, DateTime<Utc>)> {
+    history
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.event == EventKind::Resolved)
+        .nth(n.checked_sub(1)? as usize)
+        .map(|(i, e)| (i, e.at.utc()))
 }
 
 fn overdue_route(
@@ -146,11 +158,13 @@ fn overdue_route(
             });
             continue;
         };
-        let end = clock.stopped;
-        let escalation = history.iter().find(|e| {
+        let end = clock
+            .stopped
+            .and_then(|_| nth_resolution(history, clock.cycle))
+            .map(|(i, _)| i);
+        let escalation = history[..end.unwrap_or(history.len())].iter().find(|e| {
             e.event == EventKind::Escalated
                 && e.at.utc() >= due
-                && end.is_none_or(|s| e.at.utc() <= s)
                 && e.to
                     .as_deref()
                     .and_then(|t| p.level_index(t))

@@ -81,6 +81,33 @@ pub fn bound(text: &str, tz: Tz, end_of_day: bool) -> Result<DateTime<Utc>, Stri
     Ok(t.utc())
 }
 
+/// A `--since`/`--until` bound that may also be a span back from `now`:
+/// `24h`, `7d`, `2w` (hours, days of 24 hours, weeks of 7 such days).
+/// Anything else is read as by [`bound`].
+pub fn bound_back_from(
+    text: &str,
+    tz: Tz,
+    end_of_day: bool,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, String> {
+    let t = text.trim();
+    let split = t.len().saturating_sub(1);
+    if let (Some(unit), Ok(n)) = (t.get(split..), t.get(..split).unwrap_or("").parse::<u32>()) {
+        let hours = match unit {
+            "h" => Some(1),
+            "d" => Some(24),
+            "w" => Some(24 * 7),
+            _ => None,
+        };
+        if let Some(h) = hours {
+            return chrono::Duration::try_hours(i64::from(n) * h)
+                .and_then(|d| now.checked_sub_signed(d))
+                .ok_or_else(|| format!("`{t}` reaches back too far"));
+        }
+    }
+    bound(t, tz, end_of_day).map_err(|e| format!("{e}, or a span back from now (24h, 7d, 2w)"))
+}
+
 /// RFC 3339 in the ledger's time zone, to the second: `2026-11-22T09:14:00-05:00`.
 pub fn local(at: DateTime<Utc>, tz: Tz) -> String {
     at.with_timezone(&tz)
@@ -150,6 +177,22 @@ mod tests {
         assert_eq!(t.to_rfc3339(), "2026-11-22T00:00:00-05:00");
         assert!(Timestamp::parse("2026-13-01").is_err());
         assert!(Timestamp::parse("2026-11-22T09:14:00").is_err());
+    }
+
+    #[test]
+    fn bounds_count_spans_back_from_now() {
+        let tz: Tz = "America/Toronto".parse().unwrap();
+        let now = parse_in("2026-11-22T12:00:00-05:00", tz)
+            .unwrap()
+            .with_timezone(&Utc);
+        let back = |t: &str| bound_back_from(t, tz, false, now).map(|d| local(d, tz));
+        assert_eq!(back("24h").unwrap(), "2026-11-21T12:00:00-05:00");
+        assert_eq!(back("7d").unwrap(), "2026-11-15T12:00:00-05:00");
+        assert_eq!(back("2w").unwrap(), "2026-11-08T12:00:00-05:00");
+        assert_eq!(back("2026-11-20").unwrap(), "2026-11-20T00:00:00-05:00");
+        for bad in ["-3d", "3y", "d", "é", "yesterday"] {
+            assert!(back(bad).unwrap_err().contains("24h, 7d, 2w"), "{bad}");
+        }
     }
 
     #[test]

@@ -58,6 +58,18 @@ fn every_code_appears_where_it_should_and_nowhere_else() {
         ("b014", "authority-exceeded"),
         ("b015", "escalation-missing"), // activist never sent to legal
         ("b017", "reopened"),
+        // Issue 11: b019 (a contact after the resolution starts no update
+        // gap), b022 (a second acknowledgement), b023 (followed up after
+        // closing), b024 (an apology above the apologiser's authority) have
+        // no finding.
+        ("b020", "follow-up-missing"), // resolved while paused: the pause ended
+        ("b021", "escalation-missing"), // cycle 3 runs after a paused resolution
+        ("b021", "reopened"),
+        ("b021", "resolve-late"),
+        ("b021", "update-overdue"),
+        ("b025", "follow-up-missing"), // the second resolution's; no closed-dissatisfied
+        ("b025", "reopened"),
+        ("b026", "escalation-missing"), // escalated at the resolution's instant, written after
     ]
     .iter()
     .map(|(c, k)| (c.to_string(), k.to_string()))
@@ -110,27 +122,32 @@ fn messages_say_what_happened_and_what_the_policy_allows() {
 #[test]
 fn kpis_match_hand_computed_values() {
     let k = json()["kpis"].clone();
-    assert_eq!(k["cases"], 18);
-    assert_eq!(k["open"], 0);
-    // 18 acknowledge clocks, b001's breached.
-    close(&k["acknowledged_on_time_rate"], 17.0 / 18.0);
-    // 19 resolve clocks (b017 has two cycles); b003 and b004 breached.
-    close(&k["resolved_on_time_rate"], 17.0 / 19.0);
-    // 17 cases followed up (not b006); b007's latest is unsatisfied.
-    close(&k["satisfaction_rate"], 16.0 / 17.0);
-    close(&k["follow_up_coverage"], 17.0 / 18.0);
-    close(&k["reopen_rate"], 1.0 / 18.0);
-    // Hours to acknowledge: 14 × 5 min, 2 × 10 min, 30 min, 48 h. Even count:
-    // the mean of the 9th and 10th (both 5 min); p90 = the ⌈16.2⌉ = 17th = 30 min.
+    assert_eq!(k["cases"], 26);
+    // b021 (reopened) and b022 (acknowledged only).
+    assert_eq!(k["open"], 2);
+    // 26 acknowledge clocks, b001's breached.
+    close(&k["acknowledged_on_time_rate"], 25.0 / 26.0);
+    // 29 judged resolve clocks: b017 and b025 two cycles, b021 three, b022's
+    // still running; b003, b004 and b021's third breached.
+    close(&k["resolved_on_time_rate"], 26.0 / 29.0);
+    // 22 cases followed up (not b006, b020, b021, b022); the latest is
+    // unsatisfied in b007 and b025.
+    close(&k["satisfaction_rate"], 20.0 / 22.0);
+    // 25 cases resolved (all but b022).
+    close(&k["follow_up_coverage"], 22.0 / 25.0);
+    close(&k["reopen_rate"], 3.0 / 25.0);
+    // Hours to acknowledge: 22 × 5 min, 2 × 10 min, 30 min, 48 h. Even count:
+    // the mean of the 13th and 14th (both 5 min); p90 = the ⌈23.4⌉ = 24th = 10 min.
     close(&k["median_hours_to_acknowledge"], 5.0 / 60.0);
-    close(&k["p90_hours_to_acknowledge"], 0.5);
-    // Hours to resolve (first cycle): 13 × 25 h, 49, 247, 385, 385, 439.
+    close(&k["p90_hours_to_acknowledge"], 10.0 / 60.0);
+    // Hours to resolve (first cycle): 19 × 25 h, 49, 49 (b020), 247, 385,
+    // 385, 439: the 13th is 25 h, the ⌈22.5⌉ = 23rd 385 h.
     close(&k["median_hours_to_resolve"], 25.0);
     close(&k["p90_hours_to_resolve"], 385.0);
-    // 60 + 85 + 70 + 80 + 20 + 150.
-    assert_eq!(k["compensation_total"], "465.00");
-    // Resolved, with harm and an amount: (60+85+70+80+150) / (4×100 + 200).
-    close(&k["compensation_to_harm_ratio"], 445.0 / 600.0);
+    // 60 + 85 + 70 + 80 + 20 + 150 + 60 (b024).
+    assert_eq!(k["compensation_total"], "525.00");
+    // Resolved, with harm and an amount: (60+85+70+80+150+60) / (4×100 + 200 + 80).
+    close(&k["compensation_to_harm_ratio"], 505.0 / 680.0);
 }
 
 #[test]
@@ -181,7 +198,7 @@ fn code_and_case_filters() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
-    assert_eq!(out.lines().count(), 3, "{out}");
+    assert_eq!(out.lines().count(), 4, "{out}");
     let out = audit(&["--format", "csv", "--case", "b003"])
         .get_output()
         .stdout

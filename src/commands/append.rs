@@ -87,20 +87,46 @@ pub fn append(
             event.by
         );
     }
+    if let Some(msg) = history::verb_refusal(&case.history, kind) {
+        bail!("cannot record `{kind}` on {}: {msg}", case.id);
+    }
     let indent = yaml::history_indent(&original)
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("appending to {rel}"))?;
     let addition = yaml::event_to_yaml(&event, &indent);
     open.ledger
         .append(&rel, &original, &addition, &open.policies)?;
-    let mut history = case.history.clone();
-    history.push(event);
+    let mut after = case;
+    after.history.push(event);
     crate::output::print(&format!(
         "{}: {kind} ({})\n",
-        case.id,
-        history::status_of(&history)
+        after.id,
+        history::status_of(&after.history)
     ))?;
+    if kind == EventKind::Closed {
+        warn_follow_up_due(&after, &open.policies);
+    }
     Ok(Verdict::Pass)
+}
+
+/// Closing does not stop the follow-up clock: say so when one is still due.
+fn warn_follow_up_due(case: &crate::case::Case, p: &crate::policy::Policies) {
+    let Some(closed) = case.history.last().map(|e| e.at.utc()) else {
+        return;
+    };
+    let due = crate::clock::clocks(case, p, closed)
+        .into_iter()
+        .find(|c| c.clock == crate::policy::ClockKind::FollowUp && c.is_open());
+    if let Some(c) = due {
+        let when = c.due.map_or_else(
+            || "when the pause ends".to_string(),
+            |d| crate::time::short(d, p.tz()),
+        );
+        eprintln!(
+            "warning: {} is closed but its follow-up is still due ({when}); record it with `redress follow-up {} --satisfied yes|no`",
+            case.id, case.id
+        );
+    }
 }
 
 /// REDRESS_USER, then USER.

@@ -7,7 +7,7 @@ use crate::audit::{self, Audit, Finding, Kpis, Severity};
 use crate::diag::Diagnostic;
 use crate::output::{BOLD, RED, YELLOW, paint};
 use anyhow::{Context, Result, bail};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use std::fmt::Write;
 use std::io::Write as _;
@@ -28,6 +28,14 @@ pub struct Args {
     /// Only findings with this code (repeatable)
     #[arg(long, value_name = "CODE")]
     pub code: Vec<String>,
+    /// Only findings that happened at or after TIME: a date, a time, or a
+    /// span back from --as-of (24h, 7d, 2w). KPIs cover the cases received
+    /// in the window, as in `report`
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only findings that happened before TIME (a bare date: up to the end of that day)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -63,26 +71,26 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         None => open.now,
     }
     .with_timezone(&Utc);
+    let window = window_of(&args, open.tz, as_of)?;
     let p = &open.policies;
-    let (mut result, problems) = match &args.case {
+    let audit_one = |c: &crate::ledger::LoadedCase| {
+        (c.case.received.utc() <= as_of).then(|| audit::audit_case(c, p, as_of))
+    };
+    let (per_case, problems) = match &args.case {
         Some(q) => {
             let rel = open.ledger.find(q)?;
             match open.ledger.load(&rel, p) {
-                Ok(c) => (audit::run(std::slice::from_ref(&c), p, as_of), vec![]),
-                Err(d) => (audit::run(&[], p, as_of), d),
+                Ok(c) => (audit_one(&c).into_iter().collect(), vec![]),
+                Err(d) => (vec![], d),
             }
         }
         None => {
             // Each case is audited as it is read and then dropped.
-            let scan = open.ledger.scan_map(p, |c| {
-                (c.case.received.utc() <= as_of).then(|| audit::audit_case(&c, p, as_of))
-            });
-            (
-                audit::assemble(scan.items.into_iter().flatten().collect(), p, as_of),
-                scan.problems,
-            )
+            let scan = open.ledger.scan_map(p, |c| audit_one(&c));
+            (scan.items.into_iter().flatten().collect(), scan.problems)
         }
     };
+    let mut result = audit::assemble_in(per_case, p, as_of, window);
     if !args.code.is_empty() {
         result
             .findings
@@ -117,6 +125,21 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     Ok(if failed { Verdict::Fail } else { Verdict::Pass })
 }
 
+/// `--since`/`--until`, spans counted back from `as_of`.
+fn window_of(args: &Args, tz: chrono_tz::Tz, as_of: DateTime<Utc>) -> Result<audit::Window> {
+    let bound = |text: &Option<String>, end_of_day: bool, flag: &str| {
+        text.as_deref()
+            .map(|t| crate::time::bound_back_from(t, tz, end_of_day, as_of))
+            .transpose()
+            .map_err(anyhow::Error::msg)
+            .with_context(|| format!("reading {flag}"))
+    };
+    Ok(audit::Window {
+        since: bound(&args.since, false, "--since")?,
+        until: bound(&args.until, true, "--until")?,
+    })
+}
+
 fn json(a: &Audit, problems: &[Diagnostic], out: &mut impl std::io::Write) -> Result<()> {
     #[derive(serde::Serialize)]
     struct Doc<'a> {
@@ -131,7 +154,7 @@ fn json(a: &Audit, problems: &[Diagnostic], out: &mut impl std::io::Write) -> Re
 
 fn csv(a: &Audit, out: &mut impl std::io::Write) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["case", "code", "severity", "due", "path", "message"])?;
+    w.write_record(["case", "code", "severity", "due", "path", "message", "at"])?;
     for f in &a.findings {
         w.write_record([
             &f.case,
@@ -140,6 +163,7 @@ fn csv(a: &Audit, out: &mut impl std::io::Write) -> Result<()> {
             f.due.as_deref().unwrap_or(""),
             &f.path,
             &f.message,
+            &f.at,
         ])?;
     }
     w.flush()?;
@@ -195,6 +219,22 @@ fn kpi_rows(k: &Kpis, currency: Option<&str>) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// "; findings since …, before …" when a window was given.
+fn window_note(a: &Audit) -> String {
+    let mut s = String::new();
+    if let Some(since) = &a.since {
+        let _ = write!(s, "; findings since {since}");
+    }
+    if let Some(until) = &a.until {
+        let _ = write!(
+            s,
+            "{} before {until}",
+            if s.is_empty() { "; findings" } else { "," }
+        );
+    }
+    s
+}
+
 fn by_severity(a: &Audit) -> Vec<(Severity, Vec<&Finding>)> {
     [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()
@@ -226,7 +266,11 @@ fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) -> Str
     let _ = writeln!(
         s,
         "{}",
-        paint(color, BOLD, &format!("Audit as of {}", a.as_of))
+        paint(
+            color,
+            BOLD,
+            &format!("Audit as of {}{}", a.as_of, window_note(a))
+        )
     );
     let mut t = Table::new();
     t.load_style(UTF8_BORDERS_ONLY)
@@ -252,7 +296,13 @@ fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) -> Str
             )
         );
         for f in findings {
-            let _ = writeln!(s, "  {} {}", f.case, paint(color, style, f.code));
+            let _ = writeln!(
+                s,
+                "  {} {}  {}",
+                f.case,
+                paint(color, style, f.code),
+                short_at(&f.at)
+            );
             let _ = writeln!(s, "{}", wrap(&f.message, 76, "    "));
         }
     }
@@ -272,6 +322,11 @@ fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) -> Str
     }
     let _ = writeln!(s, "\n{}", counts_line(a));
     s
+}
+
+/// `2026-11-22 09:14` from the finding's RFC 3339 `at`, for the table.
+fn short_at(at: &str) -> String {
+    at.get(..16).unwrap_or(at).replacen('T', " ", 1)
 }
 
 /// Greedy word wrap, for messages under an 80-column table.
@@ -295,7 +350,7 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
     let esc = |s: &str| s.replace('|', "\\|");
     let mut s = String::new();
-    let _ = writeln!(s, "## redress audit — {}\n", a.as_of);
+    let _ = writeln!(s, "## redress audit — {}{}\n", a.as_of, window_note(a));
     let _ = writeln!(s, "**{}** across {} cases.\n", counts_line(a), a.cases);
     let _ = writeln!(s, "| Indicator | Value |\n|---|---|");
     for (label, value) in kpi_rows(&a.kpis, Some(currency)) {
@@ -309,15 +364,16 @@ fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
         };
         let _ = writeln!(
             s,
-            "\n### {title} ({})\n\n| Case | Finding | Due | Details |\n|---|---|---|---|",
+            "\n### {title} ({})\n\n| Case | Finding | At | Due | Details |\n|---|---|---|---|---|",
             findings.len()
         );
         for f in findings {
             let _ = writeln!(
                 s,
-                "| `{}` | `{}` | {} | {} |",
+                "| `{}` | `{}` | {} | {} | {} |",
                 f.case,
                 f.code,
+                f.at,
                 f.due.as_deref().unwrap_or(""),
                 esc(&f.message)
             );

@@ -22,7 +22,7 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum SourceKind {
     /// The US CFPB consumer complaint export (CSV, any header or date style)
-    Cfpb(Common),
+    Cfpb(CfpbArgs),
     /// Any other spreadsheet export (CSV), described by a mapping file
     Csv(CsvArgs),
 }
@@ -44,12 +44,38 @@ pub struct Common {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct CfpbArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// Who records the closings the export reports (default: REDRESS_USER, then USER)
+    #[arg(long, value_name = "MEMBER")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct CsvArgs {
     #[command(flatten)]
     pub common: Common,
     /// The mapping file: which column is which case key (see the README)
     #[arg(long, value_name = "MAPPING.toml")]
     pub map: PathBuf,
+}
+
+/// The team member recorded as `by` on the events an import brings.
+fn recorder(open: &Open, by: Option<String>) -> Result<String> {
+    let by = match by {
+        Some(b) => b,
+        None => super::append::default_member()
+            .context("say who records the imported closings with --by MEMBER")?,
+    };
+    if !open.policies.team.contains_key(&by) {
+        let names: Vec<&str> = open.policies.team.keys().map(String::as_str).collect();
+        bail!(
+            "{}\n  = help: pass --by MEMBER: the CFPB export reports closings, recorded as events by a team member",
+            crate::suggest::unknown_value("team member", &by, &names)
+        );
+    }
+    Ok(by)
 }
 
 /// Threads writing case files (I/O-bound: they mostly wait on fsync).
@@ -60,14 +86,14 @@ const SHOWN: usize = 20;
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
-    let (common, mapping) = match args.source {
-        SourceKind::Cfpb(c) => (c, None),
-        SourceKind::Csv(a) => (a.common, Some(a.map)),
+    let (common, mapping, by) = match args.source {
+        SourceKind::Cfpb(c) => (c.common, None, Some(c.by)),
+        SourceKind::Csv(a) => (a.common, Some(a.map), None),
     };
     let name = common.file.display().to_string();
     let bytes = read_input(&common.file)?;
     let (table, mut bad) = import::read_csv(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let plan = match &mapping {
+    let mut plan = match &mapping {
         None => Plan::cfpb(&table.headers).map_err(|e| anyhow::anyhow!("{name}: {e}"))?,
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -78,6 +104,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
         }
     };
+    // A member is needed only when the export reports closings to record.
+    if let Some(by) = by
+        && plan.reports_closings(&table)
+    {
+        plan.recorder = Some(recorder(&open, by)?);
+    }
 
     let existing = existing_sources(&open)?;
     let known = import::ids_of_system(existing.sources.iter(), &plan.system);

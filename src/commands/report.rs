@@ -80,14 +80,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let since = args
         .since
         .as_deref()
-        .map(|t| crate::time::bound(t, tz, false))
+        .map(|t| crate::time::bound_back_from(t, tz, false, as_of))
         .transpose()
         .map_err(anyhow::Error::msg)
         .context("reading --since")?;
     let until = args
         .until
         .as_deref()
-        .map(|t| crate::time::bound(t, tz, true))
+        .map(|t| crate::time::bound_back_from(t, tz, true, as_of))
         .transpose()
         .map_err(anyhow::Error::msg)
         .context("reading --until")?;
