@@ -64,7 +64,10 @@ pub fn history_at(case: &Case, as_of: DateTime<Utc>) -> &[Event] {
 /// resolution ends an unresumed pause: the decision is what the case waited
 /// for, and clocks that start with it (follow-up, a later reopening) run.
 pub fn pauses(history: &[Event]) -> Vec<Pause> {
-    indexed_pauses(history).into_iter().map(|(_, p)| p).collect()
+    indexed_pauses(history)
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect()
 }
 
 /// [`pauses`], each with the index in the history of the `paused` event that
@@ -86,7 +89,13 @@ fn indexed_pauses(history: &[Event]) -> Vec<(usize, Pause)> {
         }
     }
     if let Some((at, s)) = start {
-        out.push((at, Pause { start: s, end: None }));
+        out.push((
+            at,
+            Pause {
+                start: s,
+                end: None,
+            },
+        ));
     }
     out
 }
@@ -228,7 +237,9 @@ fn measure(
         };
         for (cycle, (_, started, stop)) in spans.iter().filter(|s| s.0 == kind).enumerate() {
             let moving = pauses_for(pauses, stop.map(|(i, _)| i));
-            let due = p.calendar.due(policy.mode, *started, policy.target, &moving);
+            let due = p
+                .calendar
+                .due(policy.mode, *started, policy.target, &moving);
             let stopped = stop.map(|(_, t)| t);
             let state = match (stopped, due) {
                 (Some(_), None) => ClockState::Met,

@@ -166,7 +166,8 @@ fn explain(ctx: &Ctx, args: ExplainArgs) -> Result<Verdict> {
             }
             let _ = writeln!(s, "\n{}", paint(c, BOLD, "Clocks"));
             for k in &clocks {
-                let due = k.due
+                let due = k
+                    .due
                     .map_or_else(|| "— (paused)".into(), |d| crate::time::short(d, tz));
                 let stopped = k
                     .stopped

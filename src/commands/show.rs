@@ -118,7 +118,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
                     ClockState::Running => paint(c, YELLOW, "running"),
                     ClockState::Paused => paint(c, DIM, "paused"),
                 };
-                let due = k.due
+                let due = k
+                    .due
                     .map_or_else(|| "— (paused)".into(), |d| crate::time::short(d, tz));
                 let _ = writeln!(
                     s,
