@@ -115,6 +115,16 @@ pub struct CaseAudit {
 }
 
 impl CaseAudit {
+    /// Masks the case's contact details in its findings' messages (a
+    /// message may quote a reason the team wrote).
+    pub fn mask_contacts(mut self, case: &crate::case::Case) -> CaseAudit {
+        let contacts = crate::privacy::Contacts::of(&case.customer);
+        for f in &mut self.findings {
+            f.message = contacts.mask(&f.message);
+        }
+        self
+    }
+
     /// Wall-clock hours from receipt to the first resolution, if resolved.
     pub fn first_resolve_hours(&self) -> Option<f64> {
         self.tally.resolve_hours
