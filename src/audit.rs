@@ -115,12 +115,12 @@ pub struct CaseAudit {
 }
 
 impl CaseAudit {
-    /// Masks the case's contact details in its findings' messages (a
-    /// message may quote a reason the team wrote).
+    /// Masks the case's contact details where a finding's message quotes
+    /// the case's own text (a reopening reason); the words redress wrote
+    /// itself are left alone.
     pub fn mask_contacts(mut self, case: &crate::case::Case) -> CaseAudit {
-        let contacts = crate::privacy::Contacts::of(&case.customer);
         for f in &mut self.findings {
-            f.message = contacts.mask(&f.message);
+            f.message = crate::privacy::mask_quoted(&f.message, case);
         }
         self
     }

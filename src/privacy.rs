@@ -125,6 +125,36 @@ pub fn masked_case(case: &Case) -> Case {
     c
 }
 
+/// `message` (written by redress) with each text of `case` it quotes
+/// masked: only the quoted words are touched, so a customer named
+/// "Customer" does not turn redress's own sentences into tokens.
+pub fn mask_quoted(message: &str, case: &Case) -> String {
+    let contacts = Contacts::of(&case.customer);
+    let mut out = message.to_string();
+    for text in case_texts(case) {
+        let masked = contacts.mask(text);
+        if !text.is_empty() && masked != text && out.contains(text) {
+            out = out.replace(text, &masked);
+        }
+    }
+    out
+}
+
+/// Every free text of a case that the team or customer wrote.
+fn case_texts(case: &Case) -> impl Iterator<Item = &str> {
+    let events = case.history.iter().flat_map(|e| {
+        [&e.reason, &e.remedy, &e.summary, &e.note]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    });
+    [case.title.as_str(), case.description.as_str()]
+        .into_iter()
+        .chain(case.tags.iter().map(String::as_str))
+        .chain(case.fields.values().map(String::as_str))
+        .chain(events)
+}
+
 /// The case as it may be shown: itself with `--include-contacts`, else masked.
 pub fn shown(case: &Case, include_contacts: bool) -> std::borrow::Cow<'_, Case> {
     if include_contacts {

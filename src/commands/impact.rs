@@ -73,19 +73,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     Ok(Verdict::Pass)
 }
 
-/// Masks each case's contact details in the messages of its findings.
+/// Masks each case's contact details where its findings quote its text.
 fn mask_contacts(result: &mut Impact, cases: &[crate::ledger::LoadedCase]) {
-    let by_id: std::collections::HashMap<&str, crate::privacy::Contacts> = cases
+    let by_id: std::collections::HashMap<&str, &crate::case::Case> = cases
         .iter()
-        .map(|lc| (lc.case.id.as_str(), crate::privacy::Contacts::of(&lc.case.customer)))
+        .map(|lc| (lc.case.id.as_str(), &lc.case))
         .collect();
     for f in result
         .findings_added
         .iter_mut()
         .chain(result.findings_removed.iter_mut())
     {
-        if let Some(c) = by_id.get(f.case.as_str()) {
-            f.message = c.mask(&f.message);
+        if let Some(case) = by_id.get(f.case.as_str()) {
+            f.message = crate::privacy::mask_quoted(&f.message, case);
         }
     }
 }
