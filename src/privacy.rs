@@ -131,7 +131,11 @@ pub fn masked_case(case: &Case) -> Case {
 pub fn mask_quoted(message: &str, case: &Case) -> String {
     let contacts = Contacts::of(&case.customer);
     let mut out = message.to_string();
-    for text in case_texts(case) {
+    // Longest first: a tag `tremblay` must not cut into a quoted reason
+    // before the reason is masked whole.
+    let mut texts: Vec<&str> = case_texts(case).collect();
+    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    for text in texts {
         let masked = contacts.mask(text);
         if !text.is_empty() && masked != text && out.contains(text) {
             out = out.replace(text, &masked);
