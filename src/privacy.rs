@@ -52,10 +52,16 @@ impl Contacts {
         } else {
             (None, chars(phone))
         };
-        let full = customer.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let full = customer
+            .name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut names: Vec<Vec<char>> = chars(&full).into_iter().collect();
         for part in full.split(|c: char| !c.is_alphanumeric()) {
-            if part.chars().count() >= 3 && !names.iter().any(|n| n.iter().copied().eq(part.chars())) {
+            if part.chars().count() >= 3
+                && !names.iter().any(|n| n.iter().copied().eq(part.chars()))
+            {
                 names.push(part.chars().collect());
             }
         }
@@ -113,12 +119,7 @@ pub fn masked_case(case: &Case) -> Case {
     }
     for e in &mut c.history {
         // `by` and `to` name team members and routes, not the customer.
-        for text in [
-            &mut e.reason,
-            &mut e.remedy,
-            &mut e.summary,
-            &mut e.note,
-        ] {
+        for text in [&mut e.reason, &mut e.remedy, &mut e.summary, &mut e.note] {
             *text = m.mask_opt(text);
         }
     }
@@ -186,7 +187,8 @@ fn replace_literal(text: &[char], needle: &[char], token: &str, words: bool) -> 
                 .zip(needle)
                 .all(|(a, b)| same_ignoring_case(*a, *b))
             && (!words
-                || ((i == 0 || !is_word(text[i - 1])) && (end == text.len() || !is_word(text[end]))));
+                || ((i == 0 || !is_word(text[i - 1]))
+                    && (end == text.len() || !is_word(text[end]))));
         if hit {
             out.extend(token.chars());
             i = end;
@@ -286,6 +288,16 @@ mod tests {
         assert_eq!(
             c.mask("MARIE TREMBLAY called; Mme Tremblay again. Tremblayville stays"),
             "[name] called; Mme [name] again. Tremblayville stays"
+        );
+    }
+
+    #[test]
+    fn quoted_text_is_masked_but_not_redress_words() {
+        let text = "id: 20261102-k7q2\nkind: claim\ntitle: T\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: Test Customer\ncategory: delivery\nseverity: low\nhistory:\n  - at: 2026-11-03T09:00:00-05:00\n    by: alice\n    event: noted\n    note: Customer Test called\n";
+        let case = crate::case::parse(text, "t.yaml").expect("a case");
+        assert_eq!(
+            mask_quoted("the customer said: Customer Test called", &case),
+            "the customer said: [name] [name] called"
         );
     }
 

@@ -577,8 +577,7 @@ fn groups(
 ) -> BTreeMap<String, Vec<usize>> {
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, lc) in cases.iter().enumerate() {
-        let contacts =
-            (!include_contacts).then(|| crate::privacy::Contacts::of(&lc.case.customer));
+        let contacts = (!include_contacts).then(|| crate::privacy::Contacts::of(&lc.case.customer));
         for key in dim.keys(lc, as_of) {
             let key = match &contacts {
                 Some(c) => c.mask(&key),

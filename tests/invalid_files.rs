@@ -22,7 +22,7 @@ fn git(dir: &Path, args: &[&str]) {
     assert!(out.status.success(), "git {args:?} failed");
 }
 
-/// One valid case, one file that is not YAML at all, committed (for
+/// One valid case, one file that is not a valid case, committed (for
 /// `policy impact --base HEAD`).
 fn ledger() -> tempfile::TempDir {
     let dir = init();
@@ -88,7 +88,11 @@ fn an_invalid_file_fails_every_ledger_wide_command() {
         );
         if code == 2 {
             assert!(r.stdout.is_empty(), "{args:?} printed:\n{}", r.stdout);
-            assert!(r.stderr.contains("--skip-invalid"), "{args:?}:\n{}", r.stderr);
+            assert!(
+                r.stderr.contains("--skip-invalid"),
+                "{args:?}:\n{}",
+                r.stderr
+            );
         }
     }
     assert_eq!(before, snapshot(dir.path()), "nothing is written");

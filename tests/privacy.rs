@@ -137,7 +137,15 @@ fn every_output() -> Vec<Vec<&'static str>> {
     }
     for f in ["table", "json", "csv", "markdown"] {
         runs.push(vec!["audit", "--fail-on", "never", "--format", f]);
-        runs.push(vec!["audit", "--fail-on", "never", "--case", ID, "--format", f]);
+        runs.push(vec![
+            "audit",
+            "--fail-on",
+            "never",
+            "--case",
+            ID,
+            "--format",
+            f,
+        ]);
     }
     for f in ["table", "markdown", "json", "csv", "html"] {
         let mut run = vec!["report", "--format", f];
@@ -174,7 +182,11 @@ fn no_output_shows_a_contact_detail_without_the_flag() {
             found.push(format!("{args:?}: {l:?}"));
         }
     }
-    assert!(found.is_empty(), "contact details shown:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "contact details shown:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -182,15 +194,27 @@ fn masked_text_says_what_was_there() {
     let dir = ledger();
     let show = run(dir.path(), &["show", ID]);
     assert!(show.contains("Call back [name] on [phone]"), "{show}");
-    assert!(show.contains("customer  [name] (voicer) · [email] · [phone]"), "{show}");
-    assert!(show.contains("Left a message at [phone] for Ms [name]."), "{show}");
+    assert!(
+        show.contains("customer  [name] (voicer) · [email] · [phone]"),
+        "{show}"
+    );
+    assert!(
+        show.contains("Left a message at [phone] for Ms [name]."),
+        "{show}"
+    );
     let report = run(
         dir.path(),
         &["report", "--format", "csv", "--by", "fields.Contact"],
     );
     assert!(report.contains("[email]"), "{report}");
-    let audit = run(dir.path(), &["audit", "--fail-on", "never", "--format", "csv"]);
-    assert!(audit.contains("Ms [name] ([email]) says the refund never came"), "{audit}");
+    let audit = run(
+        dir.path(),
+        &["audit", "--fail-on", "never", "--format", "csv"],
+    );
+    assert!(
+        audit.contains("Ms [name] ([email]) says the refund never came"),
+        "{audit}"
+    );
 }
 
 #[test]
@@ -206,15 +230,30 @@ fn include_contacts_shows_them_where_they_are() {
         assert!(show.contains(s), "show json lacks {s}: {show}");
     }
     let text = with(&["show", ID]);
-    assert!(text.contains(&format!("{NAME} (voicer) · {EMAIL} · {PHONE}")), "{text}");
+    assert!(
+        text.contains(&format!("{NAME} (voicer) · {EMAIL} · {PHONE}")),
+        "{text}"
+    );
     let list = with(&["list", "--format", "csv"]);
-    assert!(list.contains("MARIE-CLAIRE TREMBLAY on (514) 555-0147"), "{list}");
+    assert!(
+        list.contains("MARIE-CLAIRE TREMBLAY on (514) 555-0147"),
+        "{list}"
+    );
     let audit = with(&["audit", "--fail-on", "never", "--format", "json"]);
-    assert!(audit.contains("Ms Tremblay (marie.tremblay@example.com)"), "{audit}");
+    assert!(
+        audit.contains("Ms Tremblay (marie.tremblay@example.com)"),
+        "{audit}"
+    );
     let report = with(&["report", "--format", "json", "--by", "fields.Contact"]);
     assert!(report.contains(EMAIL), "{report}");
     let export = with(&["export", "--format", "jsonl"]);
-    for s in [NAME, EMAIL, PHONE, "514.555.0147", "MARIE.TREMBLAY@EXAMPLE.COM"] {
+    for s in [
+        NAME,
+        EMAIL,
+        PHONE,
+        "514.555.0147",
+        "MARIE.TREMBLAY@EXAMPLE.COM",
+    ] {
         assert!(export.contains(s), "export lacks {s}");
     }
     let explain = with(&["policy", "explain", ID]);

@@ -84,7 +84,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
             match open.ledger.load(&rel, p) {
                 Ok(c) => {
                     let audited = (c.case.received.utc() <= as_of).then(|| audit_one(&c));
-                    (audit::assemble(audited.into_iter().collect(), p, as_of), vec![])
+                    (
+                        audit::assemble(audited.into_iter().collect(), p, as_of),
+                        vec![],
+                    )
                 }
                 Err(d) => (audit::run(&[], p, as_of), d),
             }

@@ -53,7 +53,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     }
     .with_timezone(&Utc);
     let scan = open.ledger.scan(&open.policies);
-    args.invalid.refuse_or_warn(&scan.problems, "policy impact")?;
+    args.invalid
+        .refuse_or_warn(&scan.problems, "policy impact")?;
     let mut result = impact::compare(&scan.cases, &base, &open.policies, as_of);
     if !args.include_contacts {
         mask_contacts(&mut result, &scan.cases);

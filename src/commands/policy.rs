@@ -139,7 +139,9 @@ fn explain(ctx: &Ctx, args: ExplainArgs) -> Result<Verdict> {
         Format::Text => {
             let c = ctx.color;
             let mut s = String::new();
-            let title = crate::privacy::shown(case, args.include_contacts).title.clone();
+            let title = crate::privacy::shown(case, args.include_contacts)
+                .title
+                .clone();
             let _ = writeln!(s, "{}  {title} ({status})", paint(c, BOLD, &case.id));
             let _ = writeln!(
                 s,
