@@ -130,15 +130,20 @@ pub fn masked_case(case: &Case) -> Case {
 /// masked: only the quoted words are touched, so a customer named
 /// "Customer" does not turn redress's own sentences into tokens.
 pub fn mask_quoted(message: &str, case: &Case) -> String {
-    let contacts = Contacts::of(&case.customer);
-    let mut out = message.to_string();
+    let mut quoted: Vec<&str> = case_texts(case)
+        .filter(|t| !t.is_empty() && message.contains(t))
+        .collect();
+    if quoted.is_empty() {
+        return message.to_string();
+    }
     // Longest first: a tag `tremblay` must not cut into a quoted reason
     // before the reason is masked whole.
-    let mut texts: Vec<&str> = case_texts(case).collect();
-    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    for text in texts {
+    quoted.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let contacts = Contacts::of(&case.customer);
+    let mut out = message.to_string();
+    for text in quoted {
         let masked = contacts.mask(text);
-        if !text.is_empty() && masked != text && out.contains(text) {
+        if masked != text {
             out = out.replace(text, &masked);
         }
     }
