@@ -4,6 +4,5 @@
 
 #[test]
 fn cli() {
-    trycmd::TestCases::new()
-        .case("tests/cmd/*/*.toml");
+    trycmd::TestCases::new().case("tests/cmd/*/*.toml");
 }

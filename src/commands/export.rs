@@ -12,6 +12,7 @@ use crate::vocab::{EventKind, Status};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -61,7 +62,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     cases.sort_by(|a, b| a.case.id.cmp(&b.case.id).then_with(|| a.path.cmp(&b.path)));
     // Figures come from the real cases; only the texts printed are masked.
     let shown: Vec<std::borrow::Cow<Case>> = cases
-        .iter()
+        .par_iter()
         .map(|lc| crate::privacy::shown(&lc.case, args.include_contacts))
         .collect();
     let rows: Vec<Row> = cases
