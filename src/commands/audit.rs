@@ -114,8 +114,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     match args.format {
         Format::Json => json(&result, &problems, &mut out)?,
         Format::Csv => {
-            for p in &problems {
-                eprintln!("{p}");
+            // CSV has no place for them; --skip-invalid warns about them below.
+            if !args.invalid.skip_invalid {
+                for p in &problems {
+                    eprintln!("{p}");
+                }
             }
             csv(&result, &mut out)?
         }
