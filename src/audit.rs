@@ -129,6 +129,16 @@ pub struct CaseAudit {
 }
 
 impl CaseAudit {
+    /// Masks the case's contact details where a finding's message quotes
+    /// the case's own text (a reopening reason); the words redress wrote
+    /// itself are left alone.
+    pub fn mask_contacts(mut self, case: &crate::case::Case) -> CaseAudit {
+        for f in &mut self.findings {
+            f.message = crate::privacy::mask_quoted(&f.message, case);
+        }
+        self
+    }
+
     /// Wall-clock hours from receipt to the first resolution, if resolved.
     pub fn first_resolve_hours(&self) -> Option<f64> {
         self.tally.resolve_hours

@@ -22,6 +22,7 @@ pub mod money;
 pub mod output;
 pub mod policy;
 pub mod policy_check;
+pub mod privacy;
 pub mod report;
 pub mod routes;
 pub mod suggest;

@@ -253,6 +253,9 @@ pub struct Options {
     pub by: Vec<Dim>,
     pub as_of: DateTime<Utc>,
     pub estimates: estimates::Loaded,
+    /// Without it, a breakdown value (a tag, a `fields` value) that repeats
+    /// the customer's name, email or phone is masked.
+    pub include_contacts: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -452,7 +455,10 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
         periods: periods(&all_cases, p, o),
         breakdowns: by
             .iter()
-            .map(|d| (d.to_string(), breakdown(&all_cases, d, as_of)))
+            .map(|d| {
+                let rows = breakdown(&all_cases, d, as_of, o.include_contacts);
+                (d.to_string(), rows)
+            })
             .collect(),
         pareto: pareto(&count_by(&cases, &Dim::Category, as_of)),
         resolve_distribution: resolve_distribution(&audits),
@@ -563,10 +569,20 @@ fn periods(all: &Cases, p: &Policies, o: &Options) -> Vec<PeriodRow> {
 }
 
 /// The indices of the cases under each value of a dimension.
-fn groups(cases: &[&LoadedCase], dim: &Dim, as_of: DateTime<Utc>) -> BTreeMap<String, Vec<usize>> {
+fn groups(
+    cases: &[&LoadedCase],
+    dim: &Dim,
+    as_of: DateTime<Utc>,
+    include_contacts: bool,
+) -> BTreeMap<String, Vec<usize>> {
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, lc) in cases.iter().enumerate() {
+        let contacts = (!include_contacts).then(|| crate::privacy::Contacts::of(&lc.case.customer));
         for key in dim.keys(lc, as_of) {
+            let key = match &contacts {
+                Some(c) => c.mask(&key),
+                None => key,
+            };
             out.entry(key).or_default().push(i);
         }
     }
@@ -608,9 +624,14 @@ fn count_by(cases: &[&LoadedCase], dim: &Dim, as_of: DateTime<Utc>) -> Vec<(Stri
 }
 
 /// One row per value, most cases first (then by key).
-pub fn breakdown(all: &Cases, dim: &Dim, as_of: DateTime<Utc>) -> Vec<BreakdownRow> {
+pub fn breakdown(
+    all: &Cases,
+    dim: &Dim,
+    as_of: DateTime<Utc>,
+    include_contacts: bool,
+) -> Vec<BreakdownRow> {
     let total = all.cases.len();
-    let mut rows: Vec<BreakdownRow> = groups(all.cases, dim, as_of)
+    let mut rows: Vec<BreakdownRow> = groups(all.cases, dim, as_of, include_contacts)
         .into_iter()
         .map(|(key, indices)| {
             let group = all.pick(&indices);

@@ -9,11 +9,12 @@ use crate::clock::{self, Clock};
 use crate::ledger::LoadedCase;
 use crate::policy::ClockKind;
 use crate::vocab::{EventKind, Status};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -23,16 +24,15 @@ pub struct Args {
     /// jsonl: one JSON object per line, nested
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
-    /// Include the customer's name, email and phone (left out by default)
+    /// Include the customer's name, email and phone (left out by default,
+    /// and masked wherever a text or `fields` value repeats them)
     #[arg(long)]
     pub include_contacts: bool,
     /// Write to FILE instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Export the valid cases even when some case files have problems
-    /// (each is reported on stderr); by default such a ledger is refused
-    #[arg(long)]
-    pub skip_invalid: bool,
+    #[command(flatten)]
+    pub invalid: super::SkipInvalid,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -56,30 +56,19 @@ struct Row<'a> {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let scan = open.ledger.scan(&open.policies);
-    if !scan.problems.is_empty() {
-        if !args.skip_invalid {
-            bail!(
-                "{}\n{} case file problem{}; nothing was exported\n  = help: fix them (`redress check`), or pass --skip-invalid to export the valid cases only",
-                crate::diag::Diagnostics(scan.problems.clone()),
-                scan.problems.len(),
-                if scan.problems.len() == 1 { "" } else { "s" }
-            );
-        }
-        for d in &scan.problems {
-            eprintln!("warning: {d}");
-        }
-        eprintln!(
-            "warning: {} problem{} above; those cases are not in the export",
-            scan.problems.len(),
-            if scan.problems.len() == 1 { "" } else { "s" }
-        );
-    }
+    args.invalid.refuse_or_warn(&scan.problems, "export")?;
     let now = open.now.with_timezone(&Utc);
     let mut cases: Vec<&LoadedCase> = scan.cases.iter().collect();
     cases.sort_by(|a, b| a.case.id.cmp(&b.case.id).then_with(|| a.path.cmp(&b.path)));
+    // Figures come from the real cases; only the texts printed are masked.
+    let shown: Vec<std::borrow::Cow<Case>> = cases
+        .par_iter()
+        .map(|lc| crate::privacy::shown(&lc.case, args.include_contacts))
+        .collect();
     let rows: Vec<Row> = cases
         .iter()
-        .map(|lc| derive(lc, &open.policies, now))
+        .zip(&shown)
+        .map(|(lc, shown)| derive(lc, shown, &open.policies, now))
         .collect();
     let out = match args.format {
         Format::Csv => csv(&rows, open.tz, args.include_contacts)?,
@@ -92,7 +81,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     Ok(Verdict::Pass)
 }
 
-fn derive<'a>(lc: &'a LoadedCase, p: &crate::policy::Policies, now: DateTime<Utc>) -> Row<'a> {
+fn derive<'a>(
+    lc: &'a LoadedCase,
+    shown: &'a Case,
+    p: &crate::policy::Policies,
+    now: DateTime<Utc>,
+) -> Row<'a> {
     let case = &lc.case;
     let clocks = clock::clocks(case, p, now);
     let first = |k: ClockKind| clocks.iter().find(|c| c.clock == k).cloned();
@@ -115,7 +109,7 @@ fn derive<'a>(lc: &'a LoadedCase, p: &crate::policy::Policies, now: DateTime<Utc
         .find(|e| e.event == EventKind::Resolved)
         .map(|e| e.at.utc());
     Row {
-        case,
+        case: shown,
         path: &lc.path,
         status: crate::history::status(case),
         ack: first(ClockKind::Acknowledge),
@@ -124,26 +118,6 @@ fn derive<'a>(lc: &'a LoadedCase, p: &crate::policy::Policies, now: DateTime<Utc
         hours_to_resolve: hours(resolve_stop),
         overdue: clock::is_overdue(&clocks),
     }
-}
-
-/// The `fields` an export may show: without --include-contacts, a value that
-/// repeats the customer's name, email or phone is blanked (imports keep every
-/// source column, contact columns included).
-fn visible_fields(case: &Case, contacts: bool) -> BTreeMap<&str, &str> {
-    let c = &case.customer;
-    let personal: Vec<String> = [Some(&c.name), c.email.as_ref(), c.phone.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|v| v.trim().to_lowercase())
-        .filter(|v| !v.is_empty())
-        .collect();
-    case.fields
-        .iter()
-        .map(|(k, v)| {
-            let hidden = !contacts && personal.contains(&v.trim().to_lowercase());
-            (k.as_str(), if hidden { "" } else { v.as_str() })
-        })
-        .collect()
 }
 
 fn t(d: Option<DateTime<Utc>>, tz: Tz) -> Option<String> {
@@ -193,7 +167,7 @@ fn jsonl(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
             "tags": c.tags,
             "description": c.description,
             "source": c.source,
-            "fields": visible_fields(c, contacts),
+            "fields": c.fields,
             "history": c.history,
             "compensation_total": c.compensation_total().to_string(),
             "acknowledge": clock_json(&r.ack, tz),
@@ -302,11 +276,10 @@ fn csv(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
             r.overdue.to_string(),
             r.path.to_string(),
         ]);
-        let fields = visible_fields(c, contacts);
         rec.extend(
             field_keys
                 .iter()
-                .map(|k| fields.get(k).copied().unwrap_or_default().to_string()),
+                .map(|k| c.fields.get(*k).cloned().unwrap_or_default()),
         );
         w.write_record(&rec)?;
     }

@@ -23,6 +23,12 @@ pub struct Args {
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Show the customer's name, email and phone where a finding quotes
+    /// them (masked by default)
+    #[arg(long)]
+    pub include_contacts: bool,
+    #[command(flatten)]
+    pub invalid: super::SkipInvalid,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -47,10 +53,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     }
     .with_timezone(&Utc);
     let scan = open.ledger.scan(&open.policies);
-    for p in &scan.problems {
-        eprintln!("warning: not compared: {p}");
+    args.invalid
+        .refuse_or_warn(&scan.problems, "policy impact")?;
+    let mut result = impact::compare(&scan.cases, &base, &open.policies, as_of);
+    if !args.include_contacts {
+        mask_contacts(&mut result, &scan.cases);
     }
-    let result = impact::compare(&scan.cases, &base, &open.policies, as_of);
     let out = match args.format {
         Format::Json => {
             let mut v = serde_json::to_value(&result)?;
@@ -64,6 +72,23 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     };
     crate::output::print(&out)?;
     Ok(Verdict::Pass)
+}
+
+/// Masks each case's contact details where its findings quote its text.
+fn mask_contacts(result: &mut Impact, cases: &[crate::ledger::LoadedCase]) {
+    let by_id: std::collections::HashMap<&str, &crate::case::Case> = cases
+        .iter()
+        .map(|lc| (lc.case.id.as_str(), &lc.case))
+        .collect();
+    for f in result
+        .findings_added
+        .iter_mut()
+        .chain(result.findings_removed.iter_mut())
+    {
+        if let Some(case) = by_id.get(f.case.as_str()) {
+            f.message = crate::privacy::mask_quoted(&f.message, case);
+        }
+    }
 }
 
 /// The policy files as they are at `rev`, read with `git show`.

@@ -36,6 +36,12 @@ pub struct Args {
     pub sort: Sort,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Show the customer's name, email and phone where a title repeats them
+    /// (masked by default)
+    #[arg(long)]
+    pub include_contacts: bool,
+    #[command(flatten)]
+    pub invalid: super::SkipInvalid,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -55,6 +61,8 @@ pub enum Format {
 
 struct Row<'a> {
     case: &'a LoadedCase,
+    /// The title as it may be printed (contacts masked unless asked).
+    title: String,
     status: Status,
     assignee: Option<&'a str>,
     due: Option<DateTime<Utc>>,
@@ -64,9 +72,7 @@ struct Row<'a> {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let scan = open.ledger.scan(&open.policies);
-    for d in &scan.problems {
-        eprintln!("warning: {d}");
-    }
+    args.invalid.refuse_or_warn(&scan.problems, "list")?;
     let now = open.now.with_timezone(&Utc);
     let since = args
         .since
@@ -114,8 +120,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
             if args.overdue && !overdue {
                 return None;
             }
+            let title = if args.include_contacts {
+                c.title.clone()
+            } else {
+                crate::privacy::Contacts::of(&c.customer).mask(&c.title)
+            };
             Some(Row {
                 case: lc,
+                title,
                 status,
                 assignee,
                 due: clock::next_due(&clocks),
@@ -164,7 +176,7 @@ fn json(r: &Row, tz: chrono_tz::Tz) -> serde_json::Value {
         "category": c.category,
         "severity": c.severity,
         "channel": c.channel,
-        "title": c.title,
+        "title": r.title,
         "assignee": r.assignee,
         "due": r.due.map(|d| crate::time::local(d, tz)),
         "overdue": r.overdue,
@@ -188,7 +200,7 @@ fn csv(rows: &[Row], tz: chrono_tz::Tz) -> Result<String> {
             &c.category,
             c.severity.as_str(),
             c.channel.as_str(),
-            &c.title,
+            &r.title,
             r.assignee.unwrap_or(""),
             &r.due.map(|d| crate::time::local(d, tz)).unwrap_or_default(),
             if r.overdue { "true" } else { "false" },
@@ -235,7 +247,7 @@ fn table(rows: &[Row], tz: chrono_tz::Tz, color: bool) -> String {
             c.severity.to_string(),
             c.category.clone(),
             due,
-            c.title.clone(),
+            r.title.clone(),
         ]);
     }
     format!("{t}\n{} case(s)\n", rows.len())

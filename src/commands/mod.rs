@@ -31,7 +31,7 @@ pub mod update;
 
 use crate::Verdict;
 use crate::cli::{Cli, Command};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::Ledger;
 use crate::policy::Policies;
 use anyhow::{Context, Result};
@@ -82,6 +82,66 @@ impl Ctx {
                 .context("reading --now / REDRESS_NOW"),
             None => Ok(chrono::Utc::now().with_timezone(&tz).fixed_offset()),
         }
+    }
+}
+
+/// `--skip-invalid`, shared by every command that reads the whole ledger:
+/// what to do about case files that cannot be used. By default a command
+/// never leaves a file out quietly: `list`, `report`, `export` and `policy
+/// impact` refuse (exit 2, nothing on standard output) and `audit` lists the
+/// files and exits 1. With the flag, each problem is a warning on stderr and
+/// the command goes on with the valid cases (exit 0 unless it fails for
+/// another reason).
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct SkipInvalid {
+    /// Go on with the valid cases when some case files have problems (each
+    /// is a warning on stderr); by default the command fails instead
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+impl SkipInvalid {
+    /// For a command whose output cannot show invalid files: an error that
+    /// lists them, unless --skip-invalid, which warns and lets it go on.
+    pub fn refuse_or_warn(self, problems: &[Diagnostic], command: &str) -> Result<()> {
+        if problems.is_empty() {
+            return Ok(());
+        }
+        let n = problems.len();
+        let s = if n == 1 { "" } else { "s" };
+        if !self.skip_invalid {
+            anyhow::bail!(
+                "{}
+{n} case file problem{s}; `{command}` would leave those files out, so it printed nothing
+  = help: fix them (`redress check`), or pass --skip-invalid to go on with the valid cases only",
+                Diagnostics(problems.to_vec()),
+            );
+        }
+        self.warn(problems);
+        Ok(())
+    }
+
+    /// For a command whose output lists invalid files (`audit`): whether they
+    /// make the run fail. With --skip-invalid they are also warned about.
+    pub fn fails(self, problems: &[Diagnostic]) -> bool {
+        if self.skip_invalid {
+            self.warn(problems);
+        }
+        !problems.is_empty() && !self.skip_invalid
+    }
+
+    fn warn(self, problems: &[Diagnostic]) {
+        if problems.is_empty() {
+            return;
+        }
+        for d in problems {
+            eprintln!("warning: {d}");
+        }
+        let n = problems.len();
+        eprintln!(
+            "warning: {n} case file problem{} above; --skip-invalid leaves those files out",
+            if n == 1 { "" } else { "s" }
+        );
     }
 }
 

@@ -32,6 +32,10 @@ pub struct ExplainArgs {
     pub id: String,
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+    /// Show the customer's name, email and phone where the title repeats
+    /// them (masked by default)
+    #[arg(long)]
+    pub include_contacts: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -135,7 +139,10 @@ fn explain(ctx: &Ctx, args: ExplainArgs) -> Result<Verdict> {
         Format::Text => {
             let c = ctx.color;
             let mut s = String::new();
-            let _ = writeln!(s, "{}  {} ({status})", paint(c, BOLD, &case.id), case.title);
+            let title = crate::privacy::shown(case, args.include_contacts)
+                .title
+                .clone();
+            let _ = writeln!(s, "{}  {title} ({status})", paint(c, BOLD, &case.id));
             let _ = writeln!(
                 s,
                 "{} · {} · {} · {} · profile {}",

@@ -1,8 +1,9 @@
 //! `redress report`: statistics for decision-makers, as a table (80
 //! columns), markdown, JSON, CSV or a self-contained HTML page with charts.
 //! The figures come from `crate::report`; this module only renders them.
-//! No format ever shows a customer's name, contact details or a case title:
-//! cases are named by ID only.
+//! No format ever shows a customer's contact details or a case title: cases
+//! are named by ID only, and a breakdown value repeating a customer's name,
+//! email or phone is masked unless `--include-contacts`.
 
 mod charts;
 
@@ -41,6 +42,12 @@ pub struct Args {
     /// Report on the ledger as it stood at this time (default: --now)
     #[arg(long, value_name = "TIME")]
     pub as_of: Option<String>,
+    /// Show a breakdown value (tag, `fields` value) that repeats a customer's
+    /// name, email or phone as it is (masked by default)
+    #[arg(long)]
+    pub include_contacts: bool,
+    #[command(flatten)]
+    pub invalid: super::SkipInvalid,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -97,15 +104,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         args.by
     };
     let scan = open.ledger.scan(&open.policies);
-    for d in &scan.problems {
-        eprintln!("warning: {d}");
-    }
-    if !scan.problems.is_empty() {
-        eprintln!(
-            "warning: {} problem(s) above; the files concerned are left out of the report",
-            scan.problems.len()
-        );
-    }
+    args.invalid.refuse_or_warn(&scan.problems, "report")?;
     let options = report::Options {
         period: match args.period {
             PeriodArg::Month => Period::Month,
@@ -117,6 +116,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         by,
         as_of,
         estimates,
+        include_contacts: args.include_contacts,
     };
     let r = report::build(&scan.cases, &open.policies, &options);
     let color = ctx.color && args.output.is_none();

@@ -14,7 +14,8 @@ pub struct Args {
     pub id: String,
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
-    /// Show the customer's email and phone
+    /// Show the customer's name, email and phone (masked by default, in the
+    /// case's texts too)
     #[arg(long)]
     pub include_contacts: bool,
 }
@@ -31,11 +32,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let loaded = open.ledger.load(&rel, &open.policies).map_err(|d| {
         anyhow::Error::new(crate::diag::Diagnostics(d)).context(format!("{rel} has problems"))
     })?;
-    let case = &loaded.case;
     let tz = open.tz;
     let now = open.now.with_timezone(&Utc);
-    let status = crate::history::status(case);
-    let clocks = clock::clocks(case, &open.policies, now);
+    let status = crate::history::status(&loaded.case);
+    let clocks = clock::clocks(&loaded.case, &open.policies, now);
+    // Computed on the real case above; only what is printed is masked.
+    let shown = crate::privacy::shown(&loaded.case, args.include_contacts);
+    let case: &crate::case::Case = &shown;
     let out = match args.format {
         Format::Json => {
             let mut v = serde_json::to_value(case)?;
@@ -83,13 +86,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
             if let Some(p) = case.customer.profile {
                 who.push_str(&format!(" ({p})"));
             }
-            if args.include_contacts {
-                for extra in [&case.customer.email, &case.customer.phone]
-                    .into_iter()
-                    .flatten()
-                {
-                    who.push_str(&format!(" · {extra}"));
-                }
+            for extra in [&case.customer.email, &case.customer.phone]
+                .into_iter()
+                .flatten()
+            {
+                who.push_str(&format!(" · {extra}"));
+            }
+            if !args.include_contacts {
+                who.push_str(&paint(c, DIM, "  (--include-contacts shows them)"));
             }
             let _ = writeln!(s, "customer  {who}");
             if let Some(a) = super::list::assignee(case) {
