@@ -3,13 +3,13 @@
 
 use crate::case::{self, Case, LineIndex};
 use crate::diag::Diagnostic;
+use crate::files::{self, Existing, Lock};
 use crate::history;
 use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -289,11 +289,26 @@ impl Ledger {
         }
     }
 
-    /// Appends `addition` to a case file whose content was `original`, safely:
-    /// temp file in the same folder, fsync, re-read and validate, refuse if the
-    /// file changed meanwhile, then rename over it.
+    /// Takes `<case>.lock` for a read–check–write cycle on `rel`: hold it
+    /// from before reading the file until [`append`](Self::append) returns.
+    pub fn lock(&self, rel: &str) -> Result<Lock> {
+        let path = self.inside(rel)?;
+        Lock::acquire(&path)
+    }
+
+    /// Reads a file of the ledger: only a regular file, and never through a
+    /// link that leads outside the ledger.
+    pub fn read(&self, rel: &str) -> Result<String> {
+        let path = self.inside(rel)?;
+        files::read_text(&path).with_context(|| format!("cannot read {rel}"))
+    }
+
+    /// Appends `addition` to a case file whose content was `original`, read
+    /// while holding `lock`: temp file in the same folder, fsync, re-read and
+    /// validate, refuse if the file changed meanwhile, then rename over it.
     pub fn append(
         &self,
+        lock: &Lock,
         rel: &str,
         original: &str,
         addition: &str,
@@ -305,11 +320,12 @@ impl Ledger {
             text.push('\n');
         }
         text.push_str(addition);
-        self.write(rel, Some(original), &text, policies)
+        self.write_locked(lock, rel, Some(original), &text, policies)
     }
 
-    /// Writes a whole file atomically. With `expected`, refuses unless the
-    /// file still holds exactly those bytes; without, refuses to overwrite.
+    /// Writes a whole case file atomically, under its lock. With `expected`,
+    /// refuses unless the file still holds exactly those bytes; without,
+    /// refuses to overwrite.
     pub fn write(
         &self,
         rel: &str,
@@ -317,90 +333,73 @@ impl Ledger {
         text: &str,
         policies: &Policies,
     ) -> Result<()> {
+        let dir = Path::new(rel)
+            .parent()
+            .context("a case file has a folder")?;
+        let dir_rel = dir.to_string_lossy();
+        self.inside(&dir_rel)?;
+        let abs_dir = self.abs(&dir_rel);
+        fs::create_dir_all(&abs_dir).with_context(|| format!("creating {}", abs_dir.display()))?;
+        let lock = self.lock(rel)?;
+        self.write_locked(&lock, rel, expected, text, policies)
+    }
+
+    fn write_locked(
+        &self,
+        lock: &Lock,
+        rel: &str,
+        expected: Option<&str>,
+        text: &str,
+        policies: &Policies,
+    ) -> Result<()> {
+        let path = self.inside(rel)?;
+        if lock.target() != path {
+            bail!("internal error: {rel} written without its lock");
+        }
+        let validate = |bytes: &[u8]| -> Result<()> {
+            let text = std::str::from_utf8(bytes).context("the new text is not UTF-8")?;
+            parse_and_validate(text, rel, policies)
+                .map(|_| ())
+                .map_err(|d| {
+                    anyhow::anyhow!(
+                        "refusing to write {rel}: the result would not be valid:\n{}",
+                        crate::diag::Diagnostics(d)
+                    )
+                })
+        };
+        let existing = match expected {
+            Some(before) => Existing::Holds(before.as_bytes()),
+            None => Existing::Absent,
+        };
+        files::write(&path, text.as_bytes(), existing, Some(&validate))
+    }
+
+    /// The path of `rel` after refusing any link that leads outside the
+    /// ledger. A path that does not exist yet is judged by its nearest
+    /// existing ancestor, so a folder is never created outside either.
+    fn inside(&self, rel: &str) -> Result<PathBuf> {
         let path = self.abs(rel);
-        let dir = path.parent().context("a case file has a folder")?;
-        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".redress-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-        tmp.write_all(text.as_bytes())
-            .with_context(|| format!("writing {rel}"))?;
-        tmp.as_file()
-            .sync_all()
-            .with_context(|| format!("syncing {rel}"))?;
-        let reread = fs::read_to_string(tmp.path()).with_context(|| format!("re-reading {rel}"))?;
-        if reread != text {
+        let root = self
+            .root
+            .canonicalize()
+            .with_context(|| format!("cannot resolve the ledger root {}", self.root.display()))?;
+        let existing = path.ancestors().find(|a| fs::symlink_metadata(a).is_ok());
+        if let Some(real) = existing.and_then(|a| a.canonicalize().ok())
+            && !real.starts_with(&root)
+        {
             bail!(
-                "writing {rel}: the temporary file does not read back as written; nothing was changed"
+                "{rel} leads outside the ledger (to {}); nothing was read or written\n  = help: case files must live inside the ledger's own cases/ folder: replace the link by the files",
+                real.display()
             );
         }
-        if let Err(d) = parse_and_validate(&reread, rel, policies) {
-            bail!(
-                "refusing to write {rel}: the result would not be valid:\n{}",
-                crate::diag::Diagnostics(d)
-            );
-        }
-        match expected {
-            Some(before) => {
-                let now = fs::read(&path).with_context(|| format!("reading {rel}"))?;
-                if now != before.as_bytes() {
-                    bail!(
-                        "{rel} changed while redress was writing it; nothing was written\n  = help: run the command again"
-                    );
-                }
-                tmp.persist(&path)
-                    .with_context(|| format!("replacing {rel}"))?;
-            }
-            None => {
-                tmp.persist_noclobber(&path)
-                    .map_err(|e| anyhow::anyhow!("{rel} already exists: {}", e.error))?;
-            }
-        }
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        Ok(path)
     }
 }
 
-/// Replaces (or creates) a file atomically: a temporary file in the same
-/// folder, written and fsynced, then renamed over `path`. Keeps the mode of
-/// the file it replaces (a new file gets 0644, not tempfile's 0600).
+/// Replaces (or creates) a file atomically with the one writer
+/// ([`files::write`]): same folder, fsync, mode and group kept, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redress-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("syncing {}", path.display()))?;
-    match fs::metadata(path) {
-        Ok(meta) => {
-            let _ = fs::set_permissions(tmp.path(), meta.permissions());
-        }
-        Err(_) => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
-            }
-        }
-    }
-    tmp.persist(path)
-        .with_context(|| format!("replacing {}", path.display()))?;
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    files::write(path, bytes, Existing::Replace, None)
 }
 
 /// Parses a case and runs every check that needs no other file.
@@ -495,7 +494,11 @@ mod tests {
         // Someone else appends after we read the file and before we write.
         let theirs = format!("{CASE}{EVENT}");
         std::fs::write(ledger.abs(rel), &theirs).unwrap();
-        let err = ledger.append(rel, CASE, EVENT, &policies).unwrap_err();
+        let lock = ledger.lock(rel).unwrap();
+        let err = ledger
+            .append(&lock, rel, CASE, EVENT, &policies)
+            .unwrap_err();
+        drop(lock);
         assert!(
             err.to_string()
                 .contains("changed while redress was writing it"),
@@ -515,7 +518,9 @@ mod tests {
         let rel = "cases/2026/11/20261102-k7q2.yaml";
         ledger.write(rel, None, CASE, &policies).unwrap();
         let bad = "  - at: 2026-11-01T10:00:00-05:00\n    by: alice\n    event: acknowledged\n";
-        assert!(ledger.append(rel, CASE, bad, &policies).is_err());
+        let lock = ledger.lock(rel).unwrap();
+        assert!(ledger.append(&lock, rel, CASE, bad, &policies).is_err());
+        drop(lock);
         assert_eq!(std::fs::read_to_string(ledger.abs(rel)).unwrap(), CASE);
         assert!(
             ledger.write(rel, None, CASE, &policies).is_err(),
