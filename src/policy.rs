@@ -33,15 +33,11 @@ pub struct PolicyTexts {
 impl PolicyTexts {
     pub fn read(root: &Path) -> Result<PolicyTexts, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let mut read = |rel: &str| match std::fs::read_to_string(root.join(rel)) {
+        let mut read = |rel: &str| match crate::files::read_text(&root.join(rel)) {
             Ok(t) => Some(t),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => {
-                problems.push(Diagnostic::new(
-                    rel,
-                    "unreadable",
-                    format!("cannot read: {e}"),
-                ));
+                problems.push(crate::files::unreadable(rel, &e));
                 None
             }
         };

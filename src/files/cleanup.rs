@@ -47,3 +47,21 @@ fn install_handler() {
         });
     drop(spawned);
 }
+
+/// A file to remove if a signal stops the process; forgotten when dropped
+/// (its owner removes or keeps the file itself).
+#[derive(Debug)]
+pub struct RemoveOnSignal(PathBuf);
+
+impl RemoveOnSignal {
+    pub fn new(path: &Path) -> RemoveOnSignal {
+        registry().push(path.to_path_buf());
+        RemoveOnSignal(path.to_path_buf())
+    }
+}
+
+impl Drop for RemoveOnSignal {
+    fn drop(&mut self) {
+        forget(&mut registry(), &self.0);
+    }
+}

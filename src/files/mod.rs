@@ -16,8 +16,9 @@ mod lock;
 mod read;
 mod write;
 
+pub use cleanup::RemoveOnSignal;
 pub use lock::Lock;
-pub use read::{read_bytes, read_text};
+pub use read::{read_bytes, read_text, unreadable};
 pub use write::{Existing, write};
 
 /// Names of the temporary files redress writes: `.redress-XXXXXX.tmp`.
