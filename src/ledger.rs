@@ -145,6 +145,33 @@ impl Ledger {
         (files, problems)
     }
 
+    /// Temporary files and lock files left in `cases/` and `policies/` by a
+    /// redress that was stopped (kill -9, power loss) before it could remove
+    /// them. Links are not followed: what they lead to is not the ledger's.
+    pub fn leftovers(&self) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        for top in ["cases", "policies"] {
+            for entry in walkdir::WalkDir::new(self.root.join(top)).sort_by_file_name() {
+                let Ok(entry) = entry else { continue };
+                let name = entry.file_name().to_string_lossy();
+                let rel = self.rel(entry.path());
+                if files::is_temp_name(&name) {
+                    found.push(
+                        Diagnostic::new(&rel, "leftover-temp", "temporary file left by a redress that was stopped mid-write")
+                            .help(format!("it holds nothing the ledger needs: if no redress is running, remove it (rm '{rel}')")),
+                    );
+                } else if files::is_lock_name(&name) {
+                    let target = rel.strip_suffix(files::LOCK_SUFFIX).unwrap_or(&rel);
+                    found.push(
+                        Diagnostic::new(&rel, "stale-lock", format!("lock file: while it exists, every write to {target} is refused"))
+                            .help(format!("if no redress is running, it was left by one that was stopped: remove it (rm '{rel}')")),
+                    );
+                }
+            }
+        }
+        found
+    }
+
     fn rel(&self, p: &Path) -> String {
         let r = p.strip_prefix(&self.root).unwrap_or(p);
         r.components()
