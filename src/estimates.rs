@@ -81,7 +81,7 @@ struct Raw {
 
 /// Reads `policies/estimates.toml` under `root`; defaults when it is absent.
 pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    match crate::files::read_text(&root.join(ESTIMATES)) {
+    match crate::policy::read_inside(root, ESTIMATES) {
         Ok(text) => parse(&text).map(|params| Loaded {
             params,
             source: ESTIMATES.into(),

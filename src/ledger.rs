@@ -78,12 +78,14 @@ impl Ledger {
     }
 
     /// Every `*.yaml` under `cases/`, relative and sorted, plus problems with
-    /// entries that cannot be read or that lead outside the ledger.
+    /// entries that cannot be read, that lead outside the ledger (nothing
+    /// under such a link is listed), or that are named like a case file but
+    /// are not a regular file (a folder, a FIFO, a device).
     pub fn case_files(&self) -> (Vec<String>, Vec<Diagnostic>) {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         let cases = self.root.join("cases");
-        if !cases.exists() {
+        if fs::symlink_metadata(&cases).is_err() {
             return (files, problems);
         }
         let root = match self.root.canonicalize() {
@@ -97,10 +99,11 @@ impl Ledger {
                 return (files, problems);
             }
         };
-        for entry in walkdir::WalkDir::new(&cases)
+        let mut walk = walkdir::WalkDir::new(&cases)
             .follow_links(true)
             .sort_by_file_name()
-        {
+            .into_iter();
+        while let Some(entry) = walk.next() {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -114,32 +117,22 @@ impl Ledger {
                 }
             };
             let rel = self.rel(entry.path());
-            if entry.path_is_symlink() {
-                match entry.path().canonicalize() {
-                    Ok(target) if target.starts_with(&root) => {}
-                    Ok(target) => {
-                        problems.push(
-                            Diagnostic::new(&rel, "outside-ledger", format!("symbolic link to {}, outside the ledger", target.display()))
-                                .help("case files must live inside the ledger's own cases/ folder: replace the link by the files"),
-                        );
-                        continue;
-                    }
-                    Err(e) => {
-                        problems.push(Diagnostic::new(
-                            &rel,
-                            "unreadable",
-                            format!("broken link: {e}"),
-                        ));
-                        continue;
-                    }
+            if entry.path_is_symlink()
+                && let Err(d) = link_inside(entry.path(), &root, &rel)
+            {
+                problems.push(d);
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
                 }
+                continue;
             }
-            let is_yaml = entry
-                .path()
-                .extension()
-                .is_some_and(|x| x == "yaml" || x == "yml");
-            if entry.file_type().is_file() && is_yaml {
-                files.push(rel);
+            if is_case_name(entry.path()) {
+                let kind = entry.file_type();
+                if kind.is_file() {
+                    files.push(rel);
+                } else {
+                    problems.push(not_a_file(&rel, &kind));
+                }
             }
         }
         (files, problems)
@@ -226,25 +219,25 @@ impl Ledger {
     }
 
     /// Reads one case and validates it (structure, sequence, policies).
+    /// Never through a link that leads outside the ledger.
     pub fn load(&self, rel: &str, policies: &Policies) -> Result<LoadedCase, Vec<Diagnostic>> {
+        if let Err(e) = self.inside(rel) {
+            let message = e.to_string();
+            let first = message.lines().next().unwrap_or_default();
+            let first = first.strip_prefix(rel).unwrap_or(first).trim_start();
+            return Err(vec![
+                Diagnostic::new(rel, "outside-ledger", first).help(OUTSIDE_HELP),
+            ]);
+        }
         self.load_with_id(rel, policies).1
     }
 
     /// Also returns the case's ID whenever the file parsed, valid or not, so
     /// that duplicate IDs are found even among files with other problems.
     fn load_with_id(&self, rel: &str, policies: &Policies) -> Loaded {
-        let text = match fs::read_to_string(self.abs(rel)) {
+        let text = match files::read_text(&self.abs(rel)) {
             Ok(t) => t,
-            Err(e) => {
-                return (
-                    None,
-                    Err(vec![Diagnostic::new(
-                        rel,
-                        "unreadable",
-                        format!("cannot read: {e}"),
-                    )]),
-                );
-            }
+            Err(e) => return (None, Err(vec![files::unreadable(rel, &e)])),
         };
         match parse_and_validate(&text, rel, policies) {
             Ok(case) => (
@@ -406,16 +399,11 @@ impl Ledger {
     /// existing ancestor, so a folder is never created outside either.
     fn inside(&self, rel: &str) -> Result<PathBuf> {
         let path = self.abs(rel);
-        let root = self
-            .root
-            .canonicalize()
+        let escape = files::escapes(&self.root, &path)
             .with_context(|| format!("cannot resolve the ledger root {}", self.root.display()))?;
-        let existing = path.ancestors().find(|a| fs::symlink_metadata(a).is_ok());
-        if let Some(real) = existing.and_then(|a| a.canonicalize().ok())
-            && !real.starts_with(&root)
-        {
+        if let Some(real) = escape {
             bail!(
-                "{rel} leads outside the ledger (to {}); nothing was read or written\n  = help: case files must live inside the ledger's own cases/ folder: replace the link by the files",
+                "{rel} leads outside the ledger (to {}); nothing was read or written\n  = help: {OUTSIDE_HELP}",
                 real.display()
             );
         }
@@ -467,6 +455,49 @@ pub fn parse_and_validate(
             d
         })
         .collect())
+}
+
+const OUTSIDE_HELP: &str =
+    "case files must live inside the ledger's own cases/ folder: replace the link by the files";
+
+fn is_case_name(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "yaml" || x == "yml")
+}
+
+/// Refuses a link that leads outside the ledger, or nowhere.
+fn link_inside(path: &Path, root: &Path, rel: &str) -> Result<(), Diagnostic> {
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(root) => Ok(()),
+        Ok(target) => Err(Diagnostic::new(
+            rel,
+            "outside-ledger",
+            format!(
+                "symbolic link to {}, outside the ledger; it is neither read nor written",
+                target.display()
+            ),
+        )
+        .help(OUTSIDE_HELP)),
+        Err(e) => Err(Diagnostic::new(
+            rel,
+            "unreadable",
+            format!("broken link: {e}"),
+        )),
+    }
+}
+
+/// Something named like a case file that is not a regular file.
+fn not_a_file(rel: &str, kind: &fs::FileType) -> Diagnostic {
+    Diagnostic::new(
+        rel,
+        "not-a-file",
+        format!(
+            "named like a case file but it is {}; it was not read",
+            files::describe(kind)
+        ),
+    )
+    .help(
+        "a case is a regular YAML file: remove this, or rename it if it is not meant to be a case",
+    )
 }
 
 /// The `id:` of a case file that may not parse as a whole.

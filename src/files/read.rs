@@ -46,7 +46,7 @@ fn open_regular(path: &Path) -> io::Result<File> {
 }
 
 /// What a non-regular file is, in words.
-pub(crate) fn describe(kind: &std::fs::FileType) -> &'static str {
+pub fn describe(kind: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -78,4 +78,17 @@ pub fn unreadable(rel: &str, e: &io::Error) -> crate::diag::Diagnostic {
     } else {
         d
     }
+}
+
+/// Where `path` really leads when that is outside `root`: `Some(target)`
+/// means "do not touch". A path that does not exist yet is judged by its
+/// nearest existing ancestor, so no folder is created outside either.
+pub fn escapes(root: &Path, path: &Path) -> io::Result<Option<std::path::PathBuf>> {
+    let root = root.canonicalize()?;
+    let existing = path
+        .ancestors()
+        .find(|a| std::fs::symlink_metadata(a).is_ok());
+    Ok(existing
+        .and_then(|a| a.canonicalize().ok())
+        .filter(|real| !real.starts_with(&root)))
 }
