@@ -144,7 +144,10 @@ impl Ledger {
     pub fn leftovers(&self) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         for top in ["cases", "policies"] {
-            for entry in walkdir::WalkDir::new(self.root.join(top)).sort_by_file_name() {
+            let walk = walkdir::WalkDir::new(self.root.join(top))
+                .follow_root_links(false)
+                .sort_by_file_name();
+            for entry in walk {
                 let Ok(entry) = entry else { continue };
                 let name = entry.file_name().to_string_lossy();
                 let rel = self.rel(entry.path());

@@ -211,11 +211,13 @@ fn edit(template: &str, rel: &str, open: &super::Open) -> Result<String> {
         .unwrap_or_else(|_| "vi".into());
     let mut parts = editor.split_whitespace();
     let program = parts.next().context("$EDITOR is empty")?;
-    let status = std::process::Command::new(program)
-        .args(parts)
-        .arg(draft.path())
-        .status()
-        .with_context(|| format!("starting the editor `{editor}`"))?;
+    let status = crate::files::while_editor_runs(|| {
+        std::process::Command::new(program)
+            .args(parts)
+            .arg(draft.path())
+            .status()
+    })
+    .with_context(|| format!("starting the editor `{editor}`"))?;
     if !status.success() {
         bail!("the editor `{editor}` exited with {status}; no case was recorded");
     }

@@ -9,10 +9,22 @@
 //! the process stops either before the rename (nothing changed) or after it.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, Once};
 
 static REGISTRY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 static HANDLER: Once = Once::new();
+static EDITOR_RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// Runs `f` (which waits for an interactive child such as $EDITOR) with
+/// Ctrl-C left to the child: redress neither stops nor removes its draft.
+pub fn while_editor_runs<T>(f: impl FnOnce() -> T) -> T {
+    HANDLER.call_once(install_handler);
+    EDITOR_RUNNING.store(true, Ordering::SeqCst);
+    let out = f();
+    EDITOR_RUNNING.store(false, Ordering::SeqCst);
+    out
+}
 
 /// The registry, for a short critical section; installs the handler first.
 pub(super) fn registry() -> MutexGuard<'static, Vec<PathBuf>> {
@@ -36,7 +48,10 @@ fn install_handler() {
     let spawned = std::thread::Builder::new()
         .name("redress-cleanup".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                if signal == SIGINT && EDITOR_RUNNING.load(Ordering::SeqCst) {
+                    continue; // Ctrl-C belongs to the editor, as with git
+                }
                 let list = REGISTRY.lock().unwrap_or_else(|p| p.into_inner());
                 for path in list.iter() {
                     let _ = std::fs::remove_file(path);

@@ -16,7 +16,7 @@ mod lock;
 mod read;
 mod write;
 
-pub use cleanup::RemoveOnSignal;
+pub use cleanup::{RemoveOnSignal, while_editor_runs};
 pub use lock::Lock;
 pub use read::{describe, escapes, read_bytes, read_text, unreadable};
 pub use write::{Existing, write};
