@@ -193,7 +193,7 @@ fn yaml_diagnostic(e: &serde_yaml::Error, path: &str) -> Diagnostic {
         None => full.clone(),
     };
     let code = classify(&message);
-    let message = suggest::improve_serde_message(&message);
+    let message = diag::shorten_quotes(&suggest::improve_serde_message(&message));
     let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     let mut d = Diagnostic::new(path, code, message).at(line, column);
     if code == "yaml-syntax" {

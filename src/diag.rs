@@ -88,6 +88,49 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The most of a quoted value a parse error may show, in characters.
+pub const QUOTE_LIMIT: usize = 40;
+
+/// Cuts every `"…"` quotation in a parser's message to [`QUOTE_LIMIT`]
+/// characters: a file that is not a case (a password file copied or linked
+/// into `cases/`) must not be echoed whole in an error; the location
+/// (file:line:col) says where to look.
+pub fn shorten_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(256));
+    let mut inside: Option<usize> = None; // characters shown of the current quote
+    let mut escaped = false;
+    for c in message.chars() {
+        match inside {
+            None => {
+                out.push(c);
+                if c == '"' {
+                    inside = Some(0);
+                }
+            }
+            Some(n) => {
+                let closes = c == '"' && !escaped;
+                escaped = !escaped && c == '\\';
+                if closes {
+                    if n > QUOTE_LIMIT {
+                        out.push('…');
+                    }
+                    out.push('"');
+                    inside = None;
+                } else {
+                    if n < QUOTE_LIMIT {
+                        out.push(c);
+                    }
+                    inside = Some(n + 1);
+                }
+            }
+        }
+    }
+    if inside.is_some_and(|n| n > QUOTE_LIMIT) {
+        out.push('…');
+    }
+    out
+}
+
 /// Lines that git leaves behind in a conflicted merge.
 pub fn conflict_markers(text: &str) -> Vec<usize> {
     text.lines()
@@ -112,6 +155,20 @@ mod tests {
         assert_eq!(line_col(t, 0), (1, 1));
         assert_eq!(line_col(t, 3), (2, 1));
         assert_eq!(line_col(t, 8), (3, 1));
+    }
+
+    #[test]
+    fn long_quotations_are_cut() {
+        let long = format!(
+            "invalid type: string \"{}\", expected struct Case",
+            "x".repeat(500)
+        );
+        let short = shorten_quotes(&long);
+        assert!(short.len() < 120, "{short}");
+        assert!(short.ends_with("…\", expected struct Case"), "{short}");
+        let kept = "unknown variant \"sms\", expected one of \"email\"";
+        assert_eq!(shorten_quotes(kept), kept);
+        assert_eq!(shorten_quotes("a \"b\\\"c\" d"), "a \"b\\\"c\" d");
     }
 
     #[test]

@@ -81,7 +81,7 @@ struct Raw {
 
 /// Reads `policies/estimates.toml` under `root`; defaults when it is absent.
 pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    match std::fs::read_to_string(root.join(ESTIMATES)) {
+    match crate::policy::read_inside(root, ESTIMATES) {
         Ok(text) => parse(&text).map(|params| Loaded {
             params,
             source: ESTIMATES.into(),
@@ -90,11 +90,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             params: Params::default(),
             source: "defaults".into(),
         }),
-        Err(e) => Err(vec![Diagnostic::new(
-            ESTIMATES,
-            "unreadable",
-            format!("cannot read: {e}"),
-        )]),
+        Err(e) => Err(vec![crate::files::unreadable(ESTIMATES, &e)]),
     }
 }
 

@@ -3,13 +3,13 @@
 
 use crate::case::{self, Case, LineIndex};
 use crate::diag::Diagnostic;
+use crate::files::{self, Existing, Lock};
 use crate::history;
 use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -78,12 +78,14 @@ impl Ledger {
     }
 
     /// Every `*.yaml` under `cases/`, relative and sorted, plus problems with
-    /// entries that cannot be read or that lead outside the ledger.
+    /// entries that cannot be read, that lead outside the ledger (nothing
+    /// under such a link is listed), or that are named like a case file but
+    /// are not a regular file (a folder, a FIFO, a device).
     pub fn case_files(&self) -> (Vec<String>, Vec<Diagnostic>) {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         let cases = self.root.join("cases");
-        if !cases.exists() {
+        if fs::symlink_metadata(&cases).is_err() {
             return (files, problems);
         }
         let root = match self.root.canonicalize() {
@@ -97,10 +99,11 @@ impl Ledger {
                 return (files, problems);
             }
         };
-        for entry in walkdir::WalkDir::new(&cases)
+        let mut walk = walkdir::WalkDir::new(&cases)
             .follow_links(true)
             .sort_by_file_name()
-        {
+            .into_iter();
+        while let Some(entry) = walk.next() {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -114,35 +117,55 @@ impl Ledger {
                 }
             };
             let rel = self.rel(entry.path());
-            if entry.path_is_symlink() {
-                match entry.path().canonicalize() {
-                    Ok(target) if target.starts_with(&root) => {}
-                    Ok(target) => {
-                        problems.push(
-                            Diagnostic::new(&rel, "outside-ledger", format!("symbolic link to {}, outside the ledger", target.display()))
-                                .help("case files must live inside the ledger's own cases/ folder: replace the link by the files"),
-                        );
-                        continue;
-                    }
-                    Err(e) => {
-                        problems.push(Diagnostic::new(
-                            &rel,
-                            "unreadable",
-                            format!("broken link: {e}"),
-                        ));
-                        continue;
-                    }
+            if entry.path_is_symlink()
+                && let Err(d) = link_inside(entry.path(), &root, &rel)
+            {
+                problems.push(d);
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
                 }
+                continue;
             }
-            let is_yaml = entry
-                .path()
-                .extension()
-                .is_some_and(|x| x == "yaml" || x == "yml");
-            if entry.file_type().is_file() && is_yaml {
-                files.push(rel);
+            if is_case_name(entry.path()) {
+                let kind = entry.file_type();
+                if kind.is_file() {
+                    files.push(rel);
+                } else {
+                    problems.push(not_a_file(&rel, &kind));
+                }
             }
         }
         (files, problems)
+    }
+
+    /// Temporary files and lock files left in `cases/` and `policies/` by a
+    /// redress that was stopped (kill -9, power loss) before it could remove
+    /// them. Links are not followed: what they lead to is not the ledger's.
+    pub fn leftovers(&self) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        for top in ["cases", "policies"] {
+            let walk = walkdir::WalkDir::new(self.root.join(top))
+                .follow_root_links(false)
+                .sort_by_file_name();
+            for entry in walk {
+                let Ok(entry) = entry else { continue };
+                let name = entry.file_name().to_string_lossy();
+                let rel = self.rel(entry.path());
+                if files::is_temp_name(&name) {
+                    found.push(
+                        Diagnostic::new(&rel, "leftover-temp", "temporary file left by a redress that was stopped mid-write")
+                            .help(format!("it holds nothing the ledger needs: if no redress is running, remove it (rm '{rel}')")),
+                    );
+                } else if files::is_lock_name(&name) {
+                    let target = rel.strip_suffix(files::LOCK_SUFFIX).unwrap_or(&rel);
+                    found.push(
+                        Diagnostic::new(&rel, "stale-lock", format!("lock file: while it exists, every write to {target} is refused"))
+                            .help(format!("if no redress is running, it was left by one that was stopped: remove it (rm '{rel}')")),
+                    );
+                }
+            }
+        }
+        found
     }
 
     fn rel(&self, p: &Path) -> String {
@@ -199,25 +222,25 @@ impl Ledger {
     }
 
     /// Reads one case and validates it (structure, sequence, policies).
+    /// Never through a link that leads outside the ledger.
     pub fn load(&self, rel: &str, policies: &Policies) -> Result<LoadedCase, Vec<Diagnostic>> {
+        if let Err(e) = self.inside(rel) {
+            let message = e.to_string();
+            let first = message.lines().next().unwrap_or_default();
+            let first = first.strip_prefix(rel).unwrap_or(first).trim_start();
+            return Err(vec![
+                Diagnostic::new(rel, "outside-ledger", first).help(OUTSIDE_HELP),
+            ]);
+        }
         self.load_with_id(rel, policies).1
     }
 
     /// Also returns the case's ID whenever the file parsed, valid or not, so
     /// that duplicate IDs are found even among files with other problems.
     fn load_with_id(&self, rel: &str, policies: &Policies) -> Loaded {
-        let text = match fs::read_to_string(self.abs(rel)) {
+        let text = match files::read_text(&self.abs(rel)) {
             Ok(t) => t,
-            Err(e) => {
-                return (
-                    None,
-                    Err(vec![Diagnostic::new(
-                        rel,
-                        "unreadable",
-                        format!("cannot read: {e}"),
-                    )]),
-                );
-            }
+            Err(e) => return (None, Err(vec![files::unreadable(rel, &e)])),
         };
         match parse_and_validate(&text, rel, policies) {
             Ok(case) => (
@@ -289,11 +312,26 @@ impl Ledger {
         }
     }
 
-    /// Appends `addition` to a case file whose content was `original`, safely:
-    /// temp file in the same folder, fsync, re-read and validate, refuse if the
-    /// file changed meanwhile, then rename over it.
+    /// Takes `<case>.lock` for a read–check–write cycle on `rel`: hold it
+    /// from before reading the file until [`append`](Self::append) returns.
+    pub fn lock(&self, rel: &str) -> Result<Lock> {
+        let path = self.inside(rel)?;
+        Lock::acquire(&path)
+    }
+
+    /// Reads a file of the ledger: only a regular file, and never through a
+    /// link that leads outside the ledger.
+    pub fn read(&self, rel: &str) -> Result<String> {
+        let path = self.inside(rel)?;
+        files::read_text(&path).with_context(|| format!("cannot read {rel}"))
+    }
+
+    /// Appends `addition` to a case file whose content was `original`, read
+    /// while holding `lock`: temp file in the same folder, fsync, re-read and
+    /// validate, refuse if the file changed meanwhile, then rename over it.
     pub fn append(
         &self,
+        lock: &Lock,
         rel: &str,
         original: &str,
         addition: &str,
@@ -305,11 +343,12 @@ impl Ledger {
             text.push('\n');
         }
         text.push_str(addition);
-        self.write(rel, Some(original), &text, policies)
+        self.write_locked(lock, rel, Some(original), &text, policies)
     }
 
-    /// Writes a whole file atomically. With `expected`, refuses unless the
-    /// file still holds exactly those bytes; without, refuses to overwrite.
+    /// Writes a whole case file atomically, under its lock. With `expected`,
+    /// refuses unless the file still holds exactly those bytes; without,
+    /// refuses to overwrite.
     pub fn write(
         &self,
         rel: &str,
@@ -317,90 +356,68 @@ impl Ledger {
         text: &str,
         policies: &Policies,
     ) -> Result<()> {
+        let dir = Path::new(rel)
+            .parent()
+            .context("a case file has a folder")?;
+        let dir_rel = dir.to_string_lossy();
+        self.inside(&dir_rel)?;
+        let abs_dir = self.abs(&dir_rel);
+        fs::create_dir_all(&abs_dir).with_context(|| format!("creating {}", abs_dir.display()))?;
+        let lock = self.lock(rel)?;
+        self.write_locked(&lock, rel, expected, text, policies)
+    }
+
+    fn write_locked(
+        &self,
+        lock: &Lock,
+        rel: &str,
+        expected: Option<&str>,
+        text: &str,
+        policies: &Policies,
+    ) -> Result<()> {
+        let path = self.inside(rel)?;
+        if lock.target() != path {
+            bail!("internal error: {rel} written without its lock");
+        }
+        let validate = |bytes: &[u8]| -> Result<()> {
+            let text = std::str::from_utf8(bytes).context("the new text is not UTF-8")?;
+            parse_and_validate(text, rel, policies)
+                .map(|_| ())
+                .map_err(|d| {
+                    anyhow::anyhow!(
+                        "refusing to write {rel}: the result would not be valid:\n{}",
+                        crate::diag::Diagnostics(d)
+                    )
+                })
+        };
+        let existing = match expected {
+            Some(before) => Existing::Holds(before.as_bytes()),
+            None => Existing::Absent,
+        };
+        files::write(&path, text.as_bytes(), existing, Some(&validate))
+    }
+
+    /// The path of `rel` after refusing any link that leads outside the
+    /// ledger. A path that does not exist yet is judged by its nearest
+    /// existing ancestor, so a folder is never created outside either.
+    fn inside(&self, rel: &str) -> Result<PathBuf> {
         let path = self.abs(rel);
-        let dir = path.parent().context("a case file has a folder")?;
-        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".redress-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-        tmp.write_all(text.as_bytes())
-            .with_context(|| format!("writing {rel}"))?;
-        tmp.as_file()
-            .sync_all()
-            .with_context(|| format!("syncing {rel}"))?;
-        let reread = fs::read_to_string(tmp.path()).with_context(|| format!("re-reading {rel}"))?;
-        if reread != text {
+        let escape = files::escapes(&self.root, &path)
+            .with_context(|| format!("cannot resolve the ledger root {}", self.root.display()))?;
+        if let Some(real) = escape {
             bail!(
-                "writing {rel}: the temporary file does not read back as written; nothing was changed"
+                "{rel} leads outside the ledger (to {}); nothing was read or written\n  = help: {OUTSIDE_HELP}",
+                real.display()
             );
         }
-        if let Err(d) = parse_and_validate(&reread, rel, policies) {
-            bail!(
-                "refusing to write {rel}: the result would not be valid:\n{}",
-                crate::diag::Diagnostics(d)
-            );
-        }
-        match expected {
-            Some(before) => {
-                let now = fs::read(&path).with_context(|| format!("reading {rel}"))?;
-                if now != before.as_bytes() {
-                    bail!(
-                        "{rel} changed while redress was writing it; nothing was written\n  = help: run the command again"
-                    );
-                }
-                tmp.persist(&path)
-                    .with_context(|| format!("replacing {rel}"))?;
-            }
-            None => {
-                tmp.persist_noclobber(&path)
-                    .map_err(|e| anyhow::anyhow!("{rel} already exists: {}", e.error))?;
-            }
-        }
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        Ok(path)
     }
 }
 
-/// Replaces (or creates) a file atomically: a temporary file in the same
-/// folder, written and fsynced, then renamed over `path`. Keeps the mode of
-/// the file it replaces (a new file gets 0644, not tempfile's 0600).
+/// Replaces (or creates) a file atomically with the one writer
+/// ([`files::write`]): same folder, fsync, mode and group kept, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redress-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("syncing {}", path.display()))?;
-    match fs::metadata(path) {
-        Ok(meta) => {
-            let _ = fs::set_permissions(tmp.path(), meta.permissions());
-        }
-        Err(_) => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
-            }
-        }
-    }
-    tmp.persist(path)
-        .with_context(|| format!("replacing {}", path.display()))?;
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    files::write(path, bytes, Existing::Replace, None)
 }
 
 /// Parses a case and runs every check that needs no other file.
@@ -441,6 +458,49 @@ pub fn parse_and_validate(
             d
         })
         .collect())
+}
+
+const OUTSIDE_HELP: &str =
+    "case files must live inside the ledger's own cases/ folder: replace the link by the files";
+
+fn is_case_name(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "yaml" || x == "yml")
+}
+
+/// Refuses a link that leads outside the ledger, or nowhere.
+fn link_inside(path: &Path, root: &Path, rel: &str) -> Result<(), Diagnostic> {
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(root) => Ok(()),
+        Ok(target) => Err(Diagnostic::new(
+            rel,
+            "outside-ledger",
+            format!(
+                "symbolic link to {}, outside the ledger; it is neither read nor written",
+                target.display()
+            ),
+        )
+        .help(OUTSIDE_HELP)),
+        Err(e) => Err(Diagnostic::new(
+            rel,
+            "unreadable",
+            format!("broken link: {e}"),
+        )),
+    }
+}
+
+/// Something named like a case file that is not a regular file.
+fn not_a_file(rel: &str, kind: &fs::FileType) -> Diagnostic {
+    Diagnostic::new(
+        rel,
+        "not-a-file",
+        format!(
+            "named like a case file but it is {}; it was not read",
+            files::describe(kind)
+        ),
+    )
+    .help(
+        "a case is a regular YAML file: remove this, or rename it if it is not meant to be a case",
+    )
 }
 
 /// The `id:` of a case file that may not parse as a whole.
@@ -495,7 +555,11 @@ mod tests {
         // Someone else appends after we read the file and before we write.
         let theirs = format!("{CASE}{EVENT}");
         std::fs::write(ledger.abs(rel), &theirs).unwrap();
-        let err = ledger.append(rel, CASE, EVENT, &policies).unwrap_err();
+        let lock = ledger.lock(rel).unwrap();
+        let err = ledger
+            .append(&lock, rel, CASE, EVENT, &policies)
+            .unwrap_err();
+        drop(lock);
         assert!(
             err.to_string()
                 .contains("changed while redress was writing it"),
@@ -515,7 +579,9 @@ mod tests {
         let rel = "cases/2026/11/20261102-k7q2.yaml";
         ledger.write(rel, None, CASE, &policies).unwrap();
         let bad = "  - at: 2026-11-01T10:00:00-05:00\n    by: alice\n    event: acknowledged\n";
-        assert!(ledger.append(rel, CASE, bad, &policies).is_err());
+        let lock = ledger.lock(rel).unwrap();
+        assert!(ledger.append(&lock, rel, CASE, bad, &policies).is_err());
+        drop(lock);
         assert_eq!(std::fs::read_to_string(ledger.abs(rel)).unwrap(), CASE);
         assert!(
             ledger.write(rel, None, CASE, &policies).is_err(),

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod compensation;
 pub mod diag;
 pub mod estimates;
+pub mod files;
 pub mod history;
 pub mod id;
 pub mod impact;

@@ -22,6 +22,21 @@ pub const COMPENSATION: &str = "policies/compensation.toml";
 pub const CATEGORIES: &str = "policies/categories.toml";
 
 /// The policy files' texts, from the working tree or from a git revision.
+/// A policy file, never through a link that leads outside the ledger.
+pub fn read_inside(root: &Path, rel: &str) -> std::io::Result<String> {
+    let path = root.join(rel);
+    if let Some(target) = crate::files::escapes(root, &path)? {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!(
+                "it leads outside the ledger (to {}); policies must be files inside the ledger's policies/ folder",
+                target.display()
+            ),
+        ));
+    }
+    crate::files::read_text(&path)
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct PolicyTexts {
     pub deadlines: Option<String>,
@@ -33,15 +48,11 @@ pub struct PolicyTexts {
 impl PolicyTexts {
     pub fn read(root: &Path) -> Result<PolicyTexts, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let mut read = |rel: &str| match std::fs::read_to_string(root.join(rel)) {
+        let mut read = |rel: &str| match read_inside(root, rel) {
             Ok(t) => Some(t),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => {
-                problems.push(Diagnostic::new(
-                    rel,
-                    "unreadable",
-                    format!("cannot read: {e}"),
-                ));
+                problems.push(crate::files::unreadable(rel, &e));
                 None
             }
         };

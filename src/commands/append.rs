@@ -32,8 +32,10 @@ pub fn append(
 ) -> Result<Verdict> {
     let open = ctx.open()?;
     let rel = open.ledger.find(&common.id)?;
-    let original =
-        std::fs::read_to_string(open.ledger.abs(&rel)).with_context(|| format!("reading {rel}"))?;
+    // Held from before the read until after the rename: no other writer can
+    // slip an event in between, so none is lost.
+    let lock = open.ledger.lock(&rel)?;
+    let original = open.ledger.read(&rel)?;
     let case = crate::ledger::parse_and_validate(&original, &rel, &open.policies).map_err(|d| {
         anyhow::Error::new(crate::diag::Diagnostics(d))
             .context(format!("{rel} has problems; fix them before adding events"))
@@ -95,7 +97,8 @@ pub fn append(
         .with_context(|| format!("appending to {rel}"))?;
     let addition = yaml::event_to_yaml(&event, &indent);
     open.ledger
-        .append(&rel, &original, &addition, &open.policies)?;
+        .append(&lock, &rel, &original, &addition, &open.policies)?;
+    drop(lock);
     let mut after = case;
     after.history.push(event);
     crate::output::print(&format!(

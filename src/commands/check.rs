@@ -28,6 +28,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         }
         Err(p) => (p, ledger.case_files().0.len(), 0, false),
     };
+    // Left by a stopped writer: reported as errors, since a lock blocks
+    // every write to its file until someone removes it.
+    let mut problems = problems;
+    problems.extend(ledger.leftovers());
+    problems.sort();
     let mut out = String::new();
     match args.format {
         Format::Json => {

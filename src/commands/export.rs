@@ -9,13 +9,12 @@ use crate::clock::{self, Clock};
 use crate::ledger::LoadedCase;
 use crate::policy::ClockKind;
 use crate::vocab::{EventKind, Status};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -286,23 +285,8 @@ fn csv(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
     Ok(String::from_utf8(w.into_inner()?)?)
 }
 
-/// `-o FILE`: written to a temporary file beside it, then renamed, so a
-/// reader never sees half an export.
+/// `-o FILE`: written by the one atomic writer, so a reader never sees
+/// half an export and a replaced file keeps its mode.
 fn write_file(path: &Path, text: &str) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redress-export-")
-        .tempfile_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("writing {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
+    crate::files::write(path, text.as_bytes(), crate::files::Existing::Replace, None)
 }

@@ -9,7 +9,7 @@ use crate::policy::{CATEGORIES, PolicyTexts};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashSet};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -278,7 +278,7 @@ fn existing_sources(open: &Open) -> Result<Existing> {
     let results: Vec<std::result::Result<Option<Source>, String>> = files
         .par_iter()
         .map(|rel| {
-            let text = std::fs::read_to_string(open.ledger.abs(rel))
+            let text = crate::files::read_text(&open.ledger.abs(rel))
                 .map_err(|e| format!("{rel}: cannot read: {e}"))?;
             match crate::case::parse(&text, rel) {
                 Ok(c) => Ok(c.source),
@@ -450,26 +450,13 @@ fn write_all(
     bail!(msg)
 }
 
-/// Replaces a file's whole text atomically, refusing if it no longer holds
-/// `expected` (someone else changed it meanwhile).
+/// Replaces a file's whole text atomically, under its lock, refusing if it
+/// no longer holds `expected` (someone else changed it meanwhile).
 fn replace_file(path: &Path, expected: Option<&String>, text: &str) -> Result<()> {
-    let dir = path.parent().context("a policy file has a folder")?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redress-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    if let Some(before) = expected {
-        let now = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        if now != before.as_bytes() {
-            bail!("{} changed meanwhile; it was left as it is", path.display());
-        }
-    }
-    tmp.persist(path)
-        .with_context(|| format!("replacing {}", path.display()))?;
-    Ok(())
+    use crate::files::Existing;
+    let _lock = crate::files::Lock::acquire(path)?;
+    let existing = expected.map_or(Existing::Replace, |e| Existing::Holds(e.as_bytes()));
+    crate::files::write(path, text.as_bytes(), existing, None)
 }
 
 fn progress(len: usize) -> indicatif::ProgressBar {

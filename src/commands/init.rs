@@ -60,7 +60,7 @@ pub fn run(_ctx: &Ctx, args: Args) -> Result<Verdict> {
             continue; // an existing .gitignore is the user's
         }
         let text = text.replace("@MEMBERS@", &members);
-        fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
     }
     let mut msg = format!(
         "Created a ledger in {}\n  cases/       one YAML file per case\n  policies/    deadlines, escalation, compensation, categories\nNext: add your team to policies/escalation.toml, then `redress new`.\n",

@@ -202,6 +202,8 @@ fn edit(template: &str, rel: &str, open: &super::Open) -> Result<String> {
         .suffix(".yaml")
         .tempfile()
         .context("creating a draft file")?;
+    // A signal (Ctrl-C in the editor) removes the draft like any temporary file.
+    let on_signal = crate::files::RemoveOnSignal::new(draft.path());
     draft.write_all(template.as_bytes())?;
     draft.flush()?;
     let editor = std::env::var("VISUAL")
@@ -209,16 +211,19 @@ fn edit(template: &str, rel: &str, open: &super::Open) -> Result<String> {
         .unwrap_or_else(|_| "vi".into());
     let mut parts = editor.split_whitespace();
     let program = parts.next().context("$EDITOR is empty")?;
-    let status = std::process::Command::new(program)
-        .args(parts)
-        .arg(draft.path())
-        .status()
-        .with_context(|| format!("starting the editor `{editor}`"))?;
+    let status = crate::files::while_editor_runs(|| {
+        std::process::Command::new(program)
+            .args(parts)
+            .arg(draft.path())
+            .status()
+    })
+    .with_context(|| format!("starting the editor `{editor}`"))?;
     if !status.success() {
         bail!("the editor `{editor}` exited with {status}; no case was recorded");
     }
     let text = std::fs::read_to_string(draft.path()).context("reading the draft back")?;
     if let Err(problems) = ledger::parse_and_validate(&text, rel, &open.policies) {
+        drop(on_signal);
         let kept = draft.into_temp_path().keep().context("keeping the draft")?;
         bail!(
             "the case is not valid; nothing was recorded. Your draft is kept at {}\n{}",

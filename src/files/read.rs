@@ -1,0 +1,94 @@
+//! Reading only regular files, without ever blocking on a FIFO.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The whole of a regular file as text. A FIFO, a device, a socket or a
+/// folder is refused with an error saying what it is; a FIFO is opened
+/// non-blocking, so a missing writer never hangs redress.
+pub fn read_text(path: &Path) -> io::Result<String> {
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
+}
+
+/// The whole of a regular file, as [`read_text`] but without decoding.
+pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
+    let mut file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn open_regular(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let kind = file.metadata()?.file_type();
+    if !kind.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("not a regular file but {}", describe(&kind)),
+        ));
+    }
+    // O_NONBLOCK changes nothing for a regular file on Unix: keep the descriptor.
+    Ok(file)
+}
+
+/// What a non-regular file is, in words.
+pub fn describe(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The diagnostic for a file of the ledger that cannot be read; a file that
+/// is not a regular file gets a help line saying what to do.
+pub fn unreadable(rel: &str, e: &io::Error) -> crate::diag::Diagnostic {
+    let d = crate::diag::Diagnostic::new(rel, "unreadable", format!("cannot read: {e}"));
+    if e.kind() == io::ErrorKind::InvalidInput {
+        d.help("redress reads only regular files: remove it or replace it by a regular file (`rm` it if it is a FIFO or a stray folder)")
+    } else {
+        d
+    }
+}
+
+/// Where `path` really leads when that is outside `root`: `Some(target)`
+/// means "do not touch". A path that does not exist yet is judged by its
+/// nearest existing ancestor, so no folder is created outside either.
+pub fn escapes(root: &Path, path: &Path) -> io::Result<Option<std::path::PathBuf>> {
+    let root = root.canonicalize()?;
+    let existing = path
+        .ancestors()
+        .find(|a| std::fs::symlink_metadata(a).is_ok());
+    Ok(existing
+        .and_then(|a| a.canonicalize().ok())
+        .filter(|real| !real.starts_with(&root)))
+}
