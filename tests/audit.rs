@@ -1,5 +1,6 @@
 //! The audit (issue 4): one fixture case per finding code, traps where a
-//! finding must not appear, KPIs computed by hand, determinism, exit codes.
+//! finding must not appear, KPIs computed by hand, determinism. Exit codes,
+//! filters, --as-of and invalid files are declarative cases in tests/cmd/audit/.
 
 mod common;
 use common::*;
@@ -175,95 +176,6 @@ fn output_is_byte_identical_across_runs() {
         assert_eq!(a, b, "{format}");
         assert!(!a.is_empty());
     }
-}
-
-#[test]
-fn exit_codes_follow_fail_on() {
-    audit(&[]).code(1);
-    audit(&["--fail-on", "error"]).code(1);
-    audit(&["--fail-on", "warning"]).code(1);
-    audit(&["--fail-on", "never"]).code(0);
-    // Only warnings in b005: error passes, warning fails.
-    audit(&["--case", "b005", "--fail-on", "error"]).code(0);
-    audit(&["--case", "b005", "--fail-on", "warning"]).code(1);
-    // Only info in b017.
-    audit(&["--case", "b017", "--fail-on", "warning"]).code(0);
-    audit(&["--code", "nope"]).code(2);
-}
-
-#[test]
-fn code_and_case_filters() {
-    let out = audit(&["--format", "csv", "--code", "resolve-late"])
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
-    assert_eq!(out.lines().count(), 4, "{out}");
-    let out = audit(&["--format", "csv", "--case", "b003"])
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
-    assert_eq!(
-        out.lines()
-            .skip(1)
-            .map(|l| l.split(',').nth(1).unwrap())
-            .collect::<Vec<_>>(),
-        vec!["escalation-missing", "resolve-late"]
-    );
-}
-
-#[test]
-fn as_of_sees_the_ledger_as_it_stood() {
-    // On Nov 3 at noon b001 is not acknowledged yet and already late; b003
-    // is not yet due.
-    let out = redress(Path::new(FIXTURE))
-        .args([
-            "audit",
-            "--as-of",
-            "2026-11-03T12:00:00-05:00",
-            "--format",
-            "csv",
-        ])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
-    assert!(
-        out.contains("20261102-b001,ack-late,error,2026-11-03T09:00:00-05:00"),
-        "{out}"
-    );
-    assert!(!out.contains("resolve-late"), "{out}");
-}
-
-#[test]
-fn invalid_files_are_reported_and_fail_the_audit() {
-    let dir = init();
-    add_case(dir.path(), "20261102-k7q2");
-    write(dir.path(), &case_path("20261103-m2xk"), "id: [broken\n");
-    let out = redress(dir.path())
-        .args(["audit", "--fail-on", "never"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
-    assert!(
-        out.contains("INVALID FILES (1)") && out.contains("20261103-m2xk.yaml:"),
-        "{out}"
-    );
-    let out = redress(dir.path())
-        .args(["audit", "--format", "json", "--fail-on", "never"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(v["problems"].as_array().unwrap().len(), 1);
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! `redress import` and `redress export`, on the real CFPB samples in
 //! tests/data/cfpb/ (see its README.md) and on small fixtures.
+//! Refusals whose whole check is the message and exit status are declarative
+//! cases in tests/cmd/import/.
 
 use assert_cmd::Command;
 use std::collections::{BTreeMap, HashMap};
@@ -568,31 +570,6 @@ fn any_csv_with_a_mapping_file() {
 }
 
 #[test]
-fn an_unknown_value_without_a_catch_all_is_a_bad_row() {
-    let (tmp, root) = ledger();
-    let map = std::fs::read_to_string(fixture("tickets-map.toml"))
-        .expect("readable")
-        .replace("\"Twitter\" = \"social\"\n", "");
-    let map_path = tmp.path().join("map.toml");
-    std::fs::write(&map_path, map).expect("writable");
-    let before = tree(&root);
-    let out = redress(&root)
-        .args(["import", "csv"])
-        .arg(fixture("tickets.csv"))
-        .arg("--map")
-        .arg(&map_path)
-        .output()
-        .expect("runs");
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("tickets.csv:5: unknown channel `Twitter`"),
-        "{err}"
-    );
-    assert_eq!(tree(&root), before);
-}
-
-#[test]
 fn categories_are_not_declared_without_a_categories_file() {
     let (_tmp, root) = ledger();
     std::fs::remove_file(root.join("policies/categories.toml")).expect("removable");
@@ -605,22 +582,6 @@ fn categories_are_not_declared_without_a_categories_file() {
     assert!(!root.join("policies/categories.toml").exists());
     assert_eq!(cases(&root).len(), 2);
     check_passes(&root);
-}
-
-#[test]
-fn a_file_that_is_not_a_cfpb_export_is_refused() {
-    let (_tmp, root) = ledger();
-    let out = redress(&root)
-        .args(["import", "cfpb"])
-        .arg(fixture("tickets.csv"))
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("no `Complaint ID` column"),
-        "{}",
-        stderr(&out)
-    );
 }
 
 /// A CFPB row that says the complaint is closed becomes a resolution and a

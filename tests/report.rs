@@ -2,6 +2,8 @@
 //! (tests/fixtures/report): 13 case files, one received after the report's
 //! as-of time. The figures asserted here were computed by hand from the
 //! fixture (24/7 clocks, so every duration is plain wall-clock hours).
+//! The markdown and JSON snapshots and the usage errors are declarative cases
+//! in tests/cmd/report/.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -69,30 +71,6 @@ fn counts(v: &Value, key: &str) -> BTreeMap<String, u64> {
             )
         })
         .collect()
-}
-
-#[test]
-fn markdown_snapshot() {
-    insta::assert_snapshot!("report_markdown", report(&["--format", "markdown"]));
-}
-
-#[test]
-fn json_snapshot() {
-    let text = report(&[
-        "--format",
-        "json",
-        "--by",
-        "category",
-        "--by",
-        "fields.Region",
-        "--by",
-        "tag",
-        "--by",
-        "outcome",
-        "--by",
-        "assignee",
-    ]);
-    insta::assert_snapshot!("report_json", text);
 }
 
 /// The months are counted again straight from the files: each case lives
@@ -322,22 +300,6 @@ fn json_contract_and_determinism() {
 }
 
 #[test]
-fn an_unknown_dimension_is_a_usage_error_listing_the_valid_ones() {
-    let out = redress(Path::new(FIXTURE))
-        .args(["report", "--by", "chanel"])
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8_lossy(&out);
-    assert!(err.contains("did you mean `channel`"), "{err}");
-    for dim in ["kind", "category", "severity", "assignee", "fields.NAME"] {
-        assert!(err.contains(dim), "{dim} missing from: {err}");
-    }
-}
-
-#[test]
 fn html_is_self_contained_private_and_has_charts() {
     let html = report(&["--format", "html"]);
     for banned in ["http://", "https://", "<link", "src=", "<script", "url("] {
@@ -386,33 +348,6 @@ fn output_file_is_written_whole() {
         .map(|e| e.file_name())
         .collect();
     assert_eq!(left.len(), 1, "no temporary file left behind: {left:?}");
-}
-
-#[test]
-fn invalid_estimates_are_reported_with_file_line_and_column() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for sub in ["policies"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for f in std::fs::read_dir(Path::new(FIXTURE).join(sub)).expect("policies") {
-            let f = f.expect("entry");
-            std::fs::copy(f.path(), dir.path().join(sub).join(f.file_name())).expect("copy");
-        }
-    }
-    std::fs::write(
-        dir.path().join("policies/estimates.toml"),
-        "relationship_years = 5\nsilent_per_complain = 26\n",
-    )
-    .expect("write");
-    let out = redress(dir.path())
-        .arg("report")
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8_lossy(&out);
-    assert!(err.contains("policies/estimates.toml:2:1"), "{err}");
-    assert!(err.contains("did you mean `silent_per_complaint`"), "{err}");
 }
 
 #[test]
