@@ -4,10 +4,10 @@
 //! updated, compensated, resolved, followed up; some late, one in ten open).
 //! Deterministic: the same N gives the same files.
 
+use redress::case::money::Money;
+use redress::case::time::Timestamp;
+use redress::case::vocab::{Channel, EventKind, Kind, Outcome, Profile, Severity};
 use redress::case::{Case, Customer, Event};
-use redress::money::Money;
-use redress::time::Timestamp;
-use redress::vocab::{Channel, EventKind, Kind, Outcome, Profile, Severity};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 
@@ -33,7 +33,7 @@ fn main() -> anyhow::Result<()> {
         let received = start + chrono::Duration::minutes(offset);
         let id = loop {
             let suffix: String = (0..4)
-                .map(|_| redress::id::ALPHABET[rng.usize(..32)] as char)
+                .map(|_| redress::case::id::ALPHABET[rng.usize(..32)] as char)
                 .collect();
             let id = format!("{}-{suffix}", received.format("%Y%m%d"));
             if seen.insert(id.clone()) {
@@ -97,10 +97,11 @@ fn main() -> anyhow::Result<()> {
             fields: Default::default(),
             history,
         };
-        let rel = redress::id::relative_path(&id).ok_or_else(|| anyhow::anyhow!("bad id {id}"))?;
+        let rel =
+            redress::case::id::relative_path(&id).ok_or_else(|| anyhow::anyhow!("bad id {id}"))?;
         let path = dir.join(rel);
         std::fs::create_dir_all(path.parent().unwrap_or(&dir))?;
-        std::fs::write(path, redress::yaml::case_to_yaml(&case))?;
+        std::fs::write(path, redress::case::yaml::case_to_yaml(&case))?;
     }
     Ok(())
 }

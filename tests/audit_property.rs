@@ -6,13 +6,13 @@
 
 use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
+use redress::case::history;
+use redress::case::time::Timestamp;
+use redress::case::vocab::{EventKind, Outcome, Status};
 use redress::case::{Case, Event};
 use redress::clock::{self, ClockState};
-use redress::history;
 use redress::ledger::LoadedCase;
 use redress::policy::{ClockKind, Policies};
-use redress::time::Timestamp;
-use redress::vocab::{EventKind, Outcome, Status};
 use std::path::Path;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/audit");
@@ -73,7 +73,7 @@ fn build(id: &str, steps: &[Step], p: &Policies) -> LoadedCase {
         case.history.push(e);
     }
     // The history must be one the checks accept, through its YAML.
-    let text = redress::yaml::case_to_yaml(&case);
+    let text = redress::case::yaml::case_to_yaml(&case);
     let case = redress::ledger::parse_and_validate(&text, &rel, p)
         .unwrap_or_else(|d| panic!("generated an invalid case: {d:?}\n{text}"));
     LoadedCase { path: rel, case }
@@ -91,7 +91,7 @@ fn fill(e: &mut Event, choice: u8) {
         EventKind::Compensated if choice.is_multiple_of(4) => e.remedy = Some("apology".into()),
         EventKind::Compensated => {
             e.remedy = Some("refund".into());
-            e.amount = Some(redress::money::Money(rust_decimal::Decimal::from(
+            e.amount = Some(redress::case::money::Money(rust_decimal::Decimal::from(
                 10 * u32::from(choice),
             )));
         }

@@ -47,7 +47,7 @@ fn new_case(dir: &std::path::Path) -> String {
         .stdout
         .clone();
     let id = String::from_utf8(out).unwrap().trim().to_string();
-    assert!(redress::id::date_of(&id).is_some(), "not an id: {id}");
+    assert!(redress::case::id::date_of(&id).is_some(), "not an id: {id}");
     assert!(id.starts_with("20261116-"));
     id
 }

@@ -1,4 +1,4 @@
-//! Properties of the merge driver (`redress merge-file`, `redress::merge`).
+//! Properties of the merge driver (`redress merge-file`, `redress::ledger::merge`).
 //!
 //! - Random valid two-branch histories from a common base: each branch
 //!   appends a random valid sequence of lifecycle events (by an independent
@@ -15,7 +15,7 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use redress::merge::{OURS_MARKER, THEIRS_MARKER, merge, merge_bytes};
+use redress::ledger::merge::{OURS_MARKER, THEIRS_MARKER, merge, merge_bytes};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
@@ -281,7 +281,7 @@ proptest! {
             });
             match redress::case::parse(&text, REL) {
                 Ok(case) => {
-                    let problems = redress::history::problems(&case, None);
+                    let problems = redress::case::history::problems(&case, None);
                     prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
                 }
                 Err(d) => prop_assert!(!cases, "{d:?}\n{text}"),

@@ -1,0 +1,369 @@
+//! What a case's history means: its derived status, and whether the history
+//! makes sense (time order, event sequence, the keys each event needs).
+
+use crate::case::id;
+use crate::case::vocab::{EventKind, Status};
+use crate::case::{Case, Event, Locus, event_keys};
+
+/// A problem found in one case, located lazily.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub code: &'static str,
+    pub locus: Locus,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Problem {
+    fn new(code: &'static str, locus: Locus, message: String) -> Problem {
+        Problem {
+            code,
+            locus,
+            message,
+            help: None,
+        }
+    }
+
+    fn help(mut self, help: &str) -> Problem {
+        self.help = Some(help.to_string());
+        self
+    }
+
+    /// Whether it concerns event `n` (used to vet a single appended event).
+    pub fn is_about_event(&self, n: usize) -> bool {
+        matches!(self.locus, Locus::Event(i) | Locus::EventKey(i, _) if i == n)
+    }
+}
+
+/// The status after each event, from `new` on.
+pub fn status(case: &Case) -> Status {
+    status_of(&case.history)
+}
+
+pub fn status_of(history: &[Event]) -> Status {
+    let mut status = Status::New;
+    let mut before_pause = Status::InProgress;
+    for e in history {
+        status = step(status, &mut before_pause, e.event);
+    }
+    status
+}
+
+fn step(status: Status, before_pause: &mut Status, event: EventKind) -> Status {
+    use EventKind as E;
+    use Status as S;
+    match event {
+        E::Acknowledged if status == S::New => S::Acknowledged,
+        // A second acknowledgement tells the customer nothing new.
+        E::Acknowledged => status,
+        E::Assigned | E::Escalated | E::Updated | E::Compensated => match status {
+            S::New | S::Acknowledged => S::InProgress,
+            other => other,
+        },
+        E::Paused if status.is_open() => {
+            *before_pause = status;
+            S::Waiting
+        }
+        E::Resumed if status == S::Waiting => match *before_pause {
+            S::New | S::Acknowledged | S::Waiting => S::InProgress,
+            other => other,
+        },
+        E::Resolved => S::Resolved,
+        E::Closed => S::Closed,
+        E::Reopened => S::InProgress,
+        _ => status,
+    }
+}
+
+/// Every structural problem of a case's content: id, keys per event, time
+/// order, and event sequence. Policy-dependent checks live with the policies.
+pub fn problems(case: &Case, file_stem: Option<&str>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    check_id(case, file_stem, &mut out);
+    if case.title.trim().is_empty() {
+        out.push(Problem::new(
+            "invalid-value",
+            Locus::Key("title"),
+            "the title is empty".into(),
+        ));
+    }
+    if case.customer.name.trim().is_empty() {
+        out.push(Problem::new(
+            "invalid-value",
+            Locus::Key("customer"),
+            "the customer's name is empty".into(),
+        ));
+    }
+    for (i, e) in case.history.iter().enumerate() {
+        check_event_keys(i, e, &mut out);
+    }
+    check_order(case, &mut out);
+    check_sequence(&case.history, &mut out);
+    out
+}
+
+fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
+    let Some(date) = id::date_of(&case.id) else {
+        out.push(
+            Problem::new(
+                "invalid-value",
+                Locus::Key("id"),
+                format!("`{}` is not a case ID", case.id),
+            )
+            .help("IDs are YYYYMMDD-xxxx: the receipt date and four Crockford base32 characters (0-9, a-z without i, l, o, u)"),
+        );
+        return;
+    };
+    if let Some(stem) = file_stem
+        && stem != case.id
+    {
+        out.push(
+            Problem::new(
+                "id-mismatch",
+                Locus::Key("id"),
+                format!(
+                    "the file is named `{stem}.yaml` but holds case `{}`",
+                    case.id
+                ),
+            )
+            .help("rename the file after its id (or fix the id)"),
+        );
+    }
+    let received = case.received.at.date_naive();
+    if date != received {
+        out.push(
+            Problem::new(
+                "id-mismatch",
+                Locus::Key("id"),
+                format!(
+                    "case `{}` carries the date {date} but was received on {received}",
+                    case.id
+                ),
+            )
+            .help("an ID starts with the local date the case was received"),
+        );
+    }
+}
+
+fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
+    let (allowed, required) = event_keys(e.event);
+    for key in e.keys() {
+        if key != "note" && !allowed.contains(&key) {
+            out.push(
+                Problem::new(
+                    "unknown-field",
+                    Locus::EventKey(i, key),
+                    format!("`{key}` is not a key of a `{}` event", e.event),
+                )
+                .help(&keys_help(e.event)),
+            );
+        }
+    }
+    for key in required {
+        let present = e.keys().contains(key);
+        let blank = match *key {
+            "note" => e.note.as_deref().is_some_and(|s| s.trim().is_empty()),
+            "to" => e.to.as_deref().is_some_and(|s| s.trim().is_empty()),
+            _ => false,
+        };
+        if !present || blank {
+            out.push(
+                Problem::new(
+                    "missing-field",
+                    Locus::Event(i),
+                    format!("a `{}` event needs `{key}`", e.event),
+                )
+                .help(&keys_help(e.event)),
+            );
+        }
+    }
+    if e.by.trim().is_empty() {
+        out.push(Problem::new(
+            "missing-field",
+            Locus::EventKey(i, "by"),
+            "`by` is empty: say who did it".into(),
+        ));
+    }
+    if e.event == EventKind::Compensated {
+        let apology = e.remedy.as_deref() == Some("apology");
+        match (apology, e.amount) {
+            (false, None) => out.push(Problem::new(
+                "missing-field",
+                Locus::Event(i),
+                "a `compensated` event needs `amount` (only an apology has none)".into(),
+            )),
+            (true, Some(_)) => out.push(Problem::new(
+                "invalid-value",
+                Locus::EventKey(i, "amount"),
+                "an apology carries no amount".into(),
+            )),
+            (false, Some(m)) if m.0.is_zero() => out.push(Problem::new(
+                "invalid-value",
+                Locus::EventKey(i, "amount"),
+                "a compensation amount must be positive".into(),
+            )),
+            _ => {}
+        }
+    }
+}
+
+fn keys_help(kind: EventKind) -> String {
+    let (allowed, required) = event_keys(kind);
+    let mut keys: Vec<String> = vec!["at".into(), "by".into(), "event".into()];
+    keys.extend(allowed.iter().map(|k| {
+        if required.contains(k) {
+            k.to_string()
+        } else {
+            format!("{k} (optional)")
+        }
+    }));
+    if !allowed.contains(&"note") {
+        keys.push(if required.contains(&"note") {
+            "note".into()
+        } else {
+            "note (optional)".into()
+        });
+    }
+    format!("a `{kind}` event takes: {}", keys.join(", "))
+}
+
+fn check_order(case: &Case, out: &mut Vec<Problem>) {
+    let received = case.received.utc();
+    let mut last = received;
+    for (i, e) in case.history.iter().enumerate() {
+        let at = e.at.utc();
+        if at < received {
+            out.push(
+                Problem::new(
+                    "history-order",
+                    Locus::EventKey(i, "at"),
+                    format!(
+                        "`{}` at {} is before the case was received ({})",
+                        e.event, e.at, case.received
+                    ),
+                )
+                .help("events happen after receipt; check the date and the offset"),
+            );
+        } else if at < last {
+            out.push(
+                Problem::new(
+                    "history-order",
+                    Locus::EventKey(i, "at"),
+                    format!(
+                        "`{}` at {} is earlier than the event before it",
+                        e.event, e.at
+                    ),
+                )
+                .help("history is kept in time order: move the event or fix its time"),
+            );
+        }
+        last = last.max(at);
+    }
+}
+
+/// Whether `event` may follow a history in `status` (with `paused` meaning an
+/// unresumed pause). The message says what to do instead.
+pub fn sequence_error(history: &[Event], event: EventKind) -> Option<String> {
+    use EventKind as E;
+    let status = status_of(history);
+    let paused = status == Status::Waiting;
+    let resolved_this_cycle = history
+        .iter()
+        .rev()
+        .take_while(|e| e.event != E::Reopened)
+        .any(|e| e.event == E::Resolved);
+    match event {
+        E::Noted => None,
+        // The satisfaction check is not a change to the case: a case closed
+        // before it can still get its follow-up.
+        _ if status == Status::Closed && !matches!(event, E::Reopened | E::FollowedUp) => Some(
+            format!("the case is closed: `{event}` cannot follow; reopen it first"),
+        ),
+        E::FollowedUp if !resolved_this_cycle => Some(
+            "`followed-up` needs a `resolved` first: follow-up checks satisfaction with a decision"
+                .into(),
+        ),
+        E::Resolved if resolved_this_cycle => {
+            Some("the case is already resolved; reopen it before resolving it again".into())
+        }
+        E::Reopened if status.is_open() => {
+            Some("only a resolved or closed case can be reopened".into())
+        }
+        E::Closed if !resolved_this_cycle => Some(
+            "resolve the case before closing it (a withdrawn case is resolved as unfounded)".into(),
+        ),
+        E::Paused if paused => Some("the case is already paused; resume it first".into()),
+        E::Paused if !status.is_open() => Some("a resolved case cannot be paused".into()),
+        E::Resumed if !paused => Some("the case is not paused".into()),
+        _ => None,
+    }
+}
+
+/// What a verb refuses on top of [`sequence_error`], though a file may hold
+/// it: events that would record nothing new.
+pub fn verb_refusal(history: &[Event], event: EventKind) -> Option<String> {
+    if event == EventKind::Acknowledged
+        && let Some(first) = history.iter().find(|e| e.event == EventKind::Acknowledged)
+    {
+        return Some(format!(
+            "the case was already acknowledged at {}; record progress with `redress update` or a `redress note`",
+            first.at
+        ));
+    }
+    None
+}
+
+fn check_sequence(history: &[Event], out: &mut Vec<Problem>) {
+    for i in 0..history.len() {
+        if let Some(msg) = sequence_error(&history[..i], history[i].event) {
+            out.push(Problem::new("event-sequence", Locus::Event(i), msg));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::time::Timestamp;
+
+    fn ev(kind: EventKind) -> Event {
+        Event::new(
+            kind,
+            Timestamp::parse("2026-11-22T10:00:00-05:00").unwrap(),
+            "alice",
+        )
+    }
+
+    #[test]
+    fn status_follows_the_lifecycle() {
+        use EventKind::*;
+        let mut h = vec![];
+        assert_eq!(status_of(&h), Status::New);
+        for (k, s) in [
+            (Acknowledged, Status::Acknowledged),
+            (Assigned, Status::InProgress),
+            (Paused, Status::Waiting),
+            (Noted, Status::Waiting),
+            (Resumed, Status::InProgress),
+            (Resolved, Status::Resolved),
+            (FollowedUp, Status::Resolved),
+            (Closed, Status::Closed),
+            (Reopened, Status::InProgress),
+        ] {
+            h.push(ev(k));
+            assert_eq!(status_of(&h), s, "after {k}");
+        }
+    }
+
+    #[test]
+    fn refuses_impossible_sequences() {
+        use EventKind::*;
+        assert!(sequence_error(&[], FollowedUp).is_some());
+        assert!(sequence_error(&[], Resumed).is_some());
+        assert!(sequence_error(&[ev(Resolved)], Resolved).is_some());
+        assert!(sequence_error(&[ev(Resolved)], FollowedUp).is_none());
+        assert!(sequence_error(&[ev(Resolved), ev(Closed)], Updated).is_some());
+        assert!(sequence_error(&[ev(Resolved), ev(Closed)], Reopened).is_none());
+        assert!(sequence_error(&[ev(Resolved), ev(Reopened)], FollowedUp).is_some());
+    }
+}

@@ -1,0 +1,360 @@
+//! The case file: one YAML document per complaint or claim.
+
+pub mod history;
+pub mod id;
+pub mod money;
+pub mod privacy;
+pub mod time;
+pub mod vocab;
+pub mod yaml;
+
+use crate::case::money::Money;
+use crate::case::time::Timestamp;
+use crate::case::vocab::{Channel, EventKind, Kind, Outcome, Profile, Risk, Severity};
+use crate::diag::{self, Diagnostic};
+use crate::suggest;
+use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub received: Timestamp,
+    pub channel: Channel,
+    pub customer: Customer,
+    pub category: String,
+    pub severity: Severity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub harm: Option<Money>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Risk>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+    #[serde(default, deserialize_with = "null_is_empty")]
+    pub history: Vec<Event>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_value: Option<Money>,
+}
+
+/// Where an imported case came from; (system, id) is unique in a ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub system: String,
+    pub id: String,
+}
+
+/// One history entry. All event kinds share one flat shape so that a key
+/// that does not belong to an event kind is reported by name, not lost.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub at: Timestamp,
+    pub by: String,
+    pub event: EventKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remedy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfied: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn null_is_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Event>, D::Error> {
+    Ok(Option::<Vec<Event>>::deserialize(d)?.unwrap_or_default())
+}
+
+impl Event {
+    pub fn new(kind: EventKind, at: Timestamp, by: impl Into<String>) -> Event {
+        Event {
+            at,
+            by: by.into(),
+            event: kind,
+            to: None,
+            reason: None,
+            remedy: None,
+            amount: None,
+            outcome: None,
+            summary: None,
+            satisfied: None,
+            note: None,
+        }
+    }
+
+    /// The keys this event carries besides `at`, `by`, `event`, in file order.
+    pub fn keys(&self) -> Vec<&'static str> {
+        let mut keys = Vec::new();
+        let present = [
+            ("to", self.to.is_some()),
+            ("reason", self.reason.is_some()),
+            ("remedy", self.remedy.is_some()),
+            ("amount", self.amount.is_some()),
+            ("outcome", self.outcome.is_some()),
+            ("summary", self.summary.is_some()),
+            ("satisfied", self.satisfied.is_some()),
+            ("note", self.note.is_some()),
+        ];
+        for (k, p) in present {
+            if p {
+                keys.push(k);
+            }
+        }
+        keys
+    }
+}
+
+/// Which keys each event kind takes (`note` goes with all), and which it needs.
+pub fn event_keys(kind: EventKind) -> (&'static [&'static str], &'static [&'static str]) {
+    use EventKind::*;
+    match kind {
+        Acknowledged | Closed => (&[], &[]),
+        Assigned => (&["to"], &["to"]),
+        Noted | Updated => (&[], &["note"]),
+        Escalated => (&["to", "reason"], &["to"]),
+        Paused | Resumed | Reopened => (&["reason"], &[]),
+        Compensated => (&["remedy", "amount"], &["remedy"]),
+        Resolved => (&["outcome", "summary"], &["outcome"]),
+        FollowedUp => (&["satisfied"], &["satisfied"]),
+    }
+}
+
+impl Case {
+    /// Pins bare dates to the ledger's time zone.
+    pub fn resolve_times(&mut self, tz: Tz) {
+        self.received.resolve(tz);
+        for e in &mut self.history {
+            e.at.resolve(tz);
+        }
+    }
+
+    pub fn compensation_total(&self) -> Money {
+        Money(
+            self.history
+                .iter()
+                .filter_map(|e| e.amount.filter(|_| e.event == EventKind::Compensated))
+                .map(|m| m.0)
+                .sum(),
+        )
+    }
+}
+
+/// Where in a case file a problem sits, resolved to a line only when reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locus {
+    File,
+    Key(&'static str),
+    Event(usize),
+    EventKey(usize, &'static str),
+}
+
+/// Parses a case file's text. The error is a diagnostic at the parser's position.
+pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
+    if let Some(line) = diag::conflict_markers(text).first() {
+        return Err(Diagnostic::new(
+            path,
+            "conflict-marker",
+            "merge conflict markers left in the file",
+        )
+        .at(*line, 1)
+        .help("resolve the conflict (keep every event, in time order), delete the markers, then run `redress check`"));
+    }
+    serde_yaml::from_str::<Case>(text).map_err(|e| yaml_diagnostic(&e, path))
+}
+
+fn yaml_diagnostic(e: &serde_yaml::Error, path: &str) -> Diagnostic {
+    let full = e.to_string();
+    // The message carries " at line L column C"; the location is reported apart.
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full.clone(),
+    };
+    let code = classify(&message);
+    let message = diag::shorten_quotes(&suggest::improve_serde_message(&message));
+    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let mut d = Diagnostic::new(path, code, message).at(line, column);
+    if code == "yaml-syntax" {
+        d = d.help("fix the YAML syntax; `redress check` reports every file at once");
+    }
+    d
+}
+
+fn classify(message: &str) -> &'static str {
+    if message.contains("unknown field") {
+        "unknown-field"
+    } else if message.contains("missing field") {
+        "missing-field"
+    } else if message.contains("invalid type")
+        || message.contains("invalid value")
+        || message.contains("unknown variant")
+        || message.contains("invalid length")
+        || message.contains("unknown ")
+        || message.contains("invalid ")
+    {
+        "invalid-value"
+    } else {
+        "yaml-syntax"
+    }
+}
+
+/// Maps top-level keys and history items to lines, by reading the text
+/// the way the files are laid out (block mappings, history last).
+pub struct LineIndex<'a> {
+    lines: Vec<&'a str>,
+    history_items: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut history_items = Vec::new();
+        if let Some(h) = lines.iter().position(|l| l.starts_with("history:")) {
+            let mut item_indent = None;
+            for (i, l) in lines.iter().enumerate().skip(h + 1) {
+                let trimmed = l.trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    continue;
+                }
+                let indent = l.len() - trimmed.len();
+                if trimmed.starts_with("- ") || trimmed == "-" {
+                    let want = *item_indent.get_or_insert(indent);
+                    if indent == want {
+                        history_items.push(i);
+                    }
+                } else if indent == 0 {
+                    break;
+                }
+            }
+        }
+        LineIndex {
+            lines,
+            history_items,
+        }
+    }
+
+    /// 1-based (line, column).
+    pub fn locate(&self, locus: Locus) -> (usize, usize) {
+        match locus {
+            Locus::File => (1, 1),
+            Locus::Key(key) => self
+                .lines
+                .iter()
+                .position(|l| l.strip_prefix(key).is_some_and(|r| r.starts_with(':')))
+                .map_or((1, 1), |i| (i + 1, 1)),
+            Locus::Event(n) => self.event_line(n).map_or((1, 1), |i| {
+                let col = self.lines[i].find('-').unwrap_or(0);
+                (i + 1, col + 1)
+            }),
+            Locus::EventKey(n, key) => {
+                let Some(start) = self.event_line(n) else {
+                    return (1, 1);
+                };
+                let end = self.event_line(n + 1).unwrap_or(self.lines.len());
+                for i in start..end {
+                    let t = self.lines[i].trim_start().trim_start_matches("- ");
+                    if t.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
+                        let col = self.lines[i].find(key).unwrap_or(0);
+                        return (i + 1, col + 1);
+                    }
+                }
+                self.locate(Locus::Event(n))
+            }
+        }
+    }
+
+    fn event_line(&self, n: usize) -> Option<usize> {
+        self.history_items.get(n).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "id: 20261122-k7q2
+kind: claim
+title: Lamp broken
+received: 2026-11-22T09:14:00-05:00
+channel: email
+customer:
+  name: Marie Tremblay
+category: delivery
+severity: medium
+harm: 120.00
+history:
+  - at: 2026-11-22T11:02:00-05:00
+    by: alice
+    event: acknowledged
+  - at: 2026-11-25T10:00:00-05:00
+    by: bob
+    event: compensated
+    remedy: refund
+    amount: 90.00
+";
+
+    #[test]
+    fn parses_a_case() {
+        let c = parse(SAMPLE, "x.yaml").unwrap();
+        assert_eq!(c.history.len(), 2);
+        assert_eq!(c.compensation_total().to_string(), "90.00");
+    }
+
+    #[test]
+    fn unknown_key_has_hint_and_line() {
+        let text = SAMPLE.replace("severity: medium", "severty: medium");
+        let d = parse(&text, "x.yaml").unwrap_err();
+        assert_eq!(d.code, "unknown-field");
+        assert_eq!(d.line, 9);
+        assert!(
+            d.message.contains("did you mean `severity`"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn empty_history_is_allowed() {
+        let text = SAMPLE.split("history:").next().unwrap().to_string() + "history:\n";
+        assert!(parse(&text, "x.yaml").unwrap().history.is_empty());
+    }
+
+    #[test]
+    fn locates_event_keys() {
+        let idx = LineIndex::new(SAMPLE);
+        assert_eq!(idx.locate(Locus::Key("category")), (8, 1));
+        assert_eq!(idx.locate(Locus::Event(1)), (15, 3));
+        assert_eq!(idx.locate(Locus::EventKey(1, "amount")), (19, 5));
+        assert_eq!(idx.locate(Locus::EventKey(0, "by")), (13, 5));
+    }
+}

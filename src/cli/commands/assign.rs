@@ -1,0 +1,22 @@
+use super::Ctx;
+use super::append::{Common, append};
+use crate::Verdict;
+use crate::case::vocab::EventKind;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub common: Common,
+    /// The team member who now owns the case
+    pub member: String,
+    /// An internal note to keep with the event
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<Verdict> {
+    append(ctx, &args.common, EventKind::Assigned, move |e| {
+        e.to = Some(args.member);
+        e.note = args.note;
+    })
+}

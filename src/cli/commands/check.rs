@@ -1,0 +1,94 @@
+//! `redress check`: validate every case and policy file, reporting every problem.
+
+use super::Ctx;
+use crate::Verdict;
+use crate::cli::render::style::{RED, paint};
+use crate::diag::Diagnostic;
+use anyhow::Result;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
+    let ledger = ctx.ledger()?;
+    let (problems, files, cases, policy_ok) = match crate::policy::load(&ledger.root) {
+        Ok(policies) => {
+            // Nothing of a valid case is kept: only the problems count.
+            let scan = ledger.scan_map(&policies, |_| ());
+            (scan.problems, scan.files, scan.items.len(), true)
+        }
+        Err(p) => (p, ledger.case_files().0.len(), 0, false),
+    };
+    // Left by a stopped writer: reported as errors, since a lock blocks
+    // every write to its file until someone removes it.
+    let mut problems = problems;
+    problems.extend(ledger.leftovers());
+    problems.sort();
+    let mut out = String::new();
+    match args.format {
+        Format::Json => {
+            let doc = serde_json::json!({
+                "ok": problems.is_empty(),
+                "files": files,
+                "problems": problems,
+            });
+            out.push_str(&serde_json::to_string_pretty(&doc)?);
+            out.push('\n');
+        }
+        Format::Text => {
+            for d in &problems {
+                out.push_str(&render(d, ctx.color));
+                out.push('\n');
+            }
+            if problems.is_empty() {
+                out.push_str(&format!(
+                    "ok: {} case files and the policies are valid\n",
+                    files
+                ));
+            } else if !policy_ok {
+                out.push_str(&format!(
+                    "{} problem(s) in the policies; cases were not checked\n",
+                    problems.len()
+                ));
+            } else {
+                let bad: std::collections::BTreeSet<&str> =
+                    problems.iter().map(|d| d.path.as_str()).collect();
+                out.push_str(&format!(
+                    "{} problem(s) in {} file(s); {} of {} case files are valid\n",
+                    problems.len(),
+                    bad.len(),
+                    cases,
+                    files
+                ));
+            }
+        }
+    }
+    crate::cli::render::style::print(&out)?;
+    Ok(match (problems.is_empty(), policy_ok) {
+        (true, _) => Verdict::Pass,
+        (false, true) => Verdict::Fail,
+        (false, false) => anyhow::bail!("the policies are invalid"),
+    })
+}
+
+fn render(d: &Diagnostic, color: bool) -> String {
+    let head = format!("{}:{}:{}:", d.path, d.line, d.column);
+    let mut s = format!(
+        "{head} {}: {}",
+        paint(color, RED, &format!("error[{}]", d.code)),
+        d.message
+    );
+    if let Some(h) = &d.help {
+        s.push_str(&format!("\n  = help: {h}"));
+    }
+    s
+}

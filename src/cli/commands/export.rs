@@ -1,0 +1,297 @@
+//! `redress export --format csv|jsonl [--include-contacts] [-o FILE]`: every
+//! case with its derived status and key clock figures, for other tools.
+//! Read-only: the ledger is never written.
+
+use super::Ctx;
+use crate::Verdict;
+use crate::case::Case;
+use crate::case::vocab::{EventKind, Status};
+use crate::clock::{self, Clock};
+use crate::ledger::LoadedCase;
+use crate::policy::ClockKind;
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rayon::prelude::*;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// csv: one row per case, `fields` flattened as `fields.<name>` columns;
+    /// jsonl: one JSON object per line, nested
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: Format,
+    /// Include the customer's name, email and phone (left out by default,
+    /// and masked wherever a text or `fields` value repeats them)
+    #[arg(long)]
+    pub include_contacts: bool,
+    /// Write to FILE instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub invalid: super::SkipInvalid,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Jsonl,
+}
+
+/// One case and what is derived from it at `now`.
+struct Row<'a> {
+    case: &'a Case,
+    path: &'a str,
+    status: Status,
+    ack: Option<Clock>,
+    resolve: Option<Clock>,
+    hours_to_acknowledge: Option<f64>,
+    hours_to_resolve: Option<f64>,
+    overdue: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
+    let open = ctx.open()?;
+    let scan = open.ledger.scan(&open.policies);
+    args.invalid.refuse_or_warn(&scan.problems, "export")?;
+    let now = open.now.with_timezone(&Utc);
+    let mut cases: Vec<&LoadedCase> = scan.cases.iter().collect();
+    cases.sort_by(|a, b| a.case.id.cmp(&b.case.id).then_with(|| a.path.cmp(&b.path)));
+    // Figures come from the real cases; only the texts printed are masked.
+    let shown: Vec<std::borrow::Cow<Case>> = cases
+        .par_iter()
+        .map(|lc| crate::case::privacy::shown(&lc.case, args.include_contacts))
+        .collect();
+    let rows: Vec<Row> = cases
+        .iter()
+        .zip(&shown)
+        .map(|(lc, shown)| derive(lc, shown, &open.policies, now))
+        .collect();
+    let out = match args.format {
+        Format::Csv => csv(&rows, open.tz, args.include_contacts)?,
+        Format::Jsonl => jsonl(&rows, open.tz, args.include_contacts)?,
+    };
+    match &args.output {
+        None => crate::cli::render::style::print(&out)?,
+        Some(path) => write_file(path, &out)?,
+    }
+    Ok(Verdict::Pass)
+}
+
+fn derive<'a>(
+    lc: &'a LoadedCase,
+    shown: &'a Case,
+    p: &crate::policy::Policies,
+    now: DateTime<Utc>,
+) -> Row<'a> {
+    let case = &lc.case;
+    let clocks = clock::clocks(case, p, now);
+    let first = |k: ClockKind| clocks.iter().find(|c| c.clock == k).cloned();
+    let history = clock::history_at(case, now);
+    let received = case.received.utc();
+    let hours = |stop: Option<DateTime<Utc>>| {
+        stop.map(|s| ((s - received).num_seconds() as f64 / 36.0).round() / 100.0)
+    };
+    let ack_stop = history
+        .iter()
+        .find(|e| {
+            matches!(
+                e.event,
+                EventKind::Acknowledged | EventKind::Updated | EventKind::Resolved
+            )
+        })
+        .map(|e| e.at.utc());
+    let resolve_stop = history
+        .iter()
+        .find(|e| e.event == EventKind::Resolved)
+        .map(|e| e.at.utc());
+    Row {
+        case: shown,
+        path: &lc.path,
+        status: crate::case::history::status(case),
+        ack: first(ClockKind::Acknowledge),
+        resolve: first(ClockKind::Resolve),
+        hours_to_acknowledge: hours(ack_stop),
+        hours_to_resolve: hours(resolve_stop),
+        overdue: clock::is_overdue(&clocks),
+    }
+}
+
+fn t(d: Option<DateTime<Utc>>, tz: Tz) -> Option<String> {
+    d.map(|d| crate::case::time::local(d, tz))
+}
+
+fn clock_json(c: &Option<Clock>, tz: Tz) -> Value {
+    match c {
+        None => Value::Null,
+        Some(c) => json!({
+            "rule": c.rule,
+            "target": c.target.to_string(),
+            "due": t(c.due, tz),
+            "stopped": t(c.stopped, tz),
+            "state": c.state.as_str(),
+        }),
+    }
+}
+
+fn jsonl(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
+    let mut out = String::new();
+    for r in rows {
+        let c = r.case;
+        let mut customer = Map::new();
+        if contacts {
+            customer.insert("name".into(), json!(c.customer.name));
+            customer.insert("email".into(), json!(c.customer.email));
+            customer.insert("phone".into(), json!(c.customer.phone));
+        }
+        customer.insert("profile".into(), json!(c.customer.profile));
+        customer.insert(
+            "annual_value".into(),
+            json!(c.customer.annual_value.map(|m| m.to_string())),
+        );
+        let v = json!({
+            "id": c.id,
+            "kind": c.kind,
+            "status": r.status,
+            "title": c.title,
+            "received": c.received.to_string(),
+            "channel": c.channel,
+            "customer": customer,
+            "category": c.category,
+            "severity": c.severity,
+            "harm": c.harm.map(|m| m.to_string()),
+            "risks": c.risks,
+            "tags": c.tags,
+            "description": c.description,
+            "source": c.source,
+            "fields": c.fields,
+            "history": c.history,
+            "compensation_total": c.compensation_total().to_string(),
+            "acknowledge": clock_json(&r.ack, tz),
+            "resolve": clock_json(&r.resolve, tz),
+            "hours_to_acknowledge": r.hours_to_acknowledge,
+            "hours_to_resolve": r.hours_to_resolve,
+            "overdue": r.overdue,
+            "path": r.path,
+        });
+        out.push_str(&serde_json::to_string(&v)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+fn csv(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
+    let field_keys: BTreeSet<&str> = rows
+        .iter()
+        .flat_map(|r| r.case.fields.keys().map(String::as_str))
+        .collect();
+    let mut header: Vec<String> = [
+        "id", "kind", "status", "title", "received", "channel", "category", "severity",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if contacts {
+        header.extend(["customer_name", "customer_email", "customer_phone"].map(String::from));
+    }
+    header.extend(
+        [
+            "customer_profile",
+            "customer_annual_value",
+            "harm",
+            "risks",
+            "tags",
+            "description",
+            "source_system",
+            "source_id",
+            "events",
+            "compensation_total",
+            "acknowledge_due",
+            "acknowledge_stopped",
+            "acknowledge_state",
+            "resolve_due",
+            "resolve_stopped",
+            "resolve_state",
+            "hours_to_acknowledge",
+            "hours_to_resolve",
+            "overdue",
+            "path",
+        ]
+        .map(String::from),
+    );
+    header.extend(field_keys.iter().map(|k| format!("fields.{k}")));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&header)?;
+    let opt = |s: Option<String>| s.unwrap_or_default();
+    let num = |h: Option<f64>| h.map(|h| h.to_string()).unwrap_or_default();
+    for r in rows {
+        let c = r.case;
+        let mut rec: Vec<String> = vec![
+            c.id.clone(),
+            c.kind.to_string(),
+            r.status.to_string(),
+            c.title.clone(),
+            c.received.to_string(),
+            c.channel.to_string(),
+            c.category.clone(),
+            c.severity.to_string(),
+        ];
+        if contacts {
+            rec.push(c.customer.name.clone());
+            rec.push(opt(c.customer.email.clone()));
+            rec.push(opt(c.customer.phone.clone()));
+        }
+        let clock_cols = |k: &Option<Clock>| match k {
+            None => [String::new(), String::new(), String::new()],
+            Some(k) => [
+                opt(t(k.due, tz)),
+                opt(t(k.stopped, tz)),
+                k.state.as_str().to_string(),
+            ],
+        };
+        rec.extend([
+            opt(c.customer.profile.map(|p| p.to_string())),
+            opt(c.customer.annual_value.map(|m| m.to_string())),
+            opt(c.harm.map(|m| m.to_string())),
+            c.risks
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+            c.tags.join(";"),
+            c.description.clone(),
+            opt(c.source.as_ref().map(|s| s.system.clone())),
+            opt(c.source.as_ref().map(|s| s.id.clone())),
+            c.history.len().to_string(),
+            c.compensation_total().to_string(),
+        ]);
+        rec.extend(clock_cols(&r.ack));
+        rec.extend(clock_cols(&r.resolve));
+        rec.extend([
+            num(r.hours_to_acknowledge),
+            num(r.hours_to_resolve),
+            r.overdue.to_string(),
+            r.path.to_string(),
+        ]);
+        rec.extend(
+            field_keys
+                .iter()
+                .map(|k| c.fields.get(*k).cloned().unwrap_or_default()),
+        );
+        w.write_record(&rec)?;
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// `-o FILE`: written by the one atomic writer, so a reader never sees
+/// half an export and a replaced file keeps its mode.
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    crate::ledger::files::write(
+        path,
+        text.as_bytes(),
+        crate::ledger::files::Existing::Replace,
+        None,
+    )
+}

@@ -1,0 +1,111 @@
+//! `redress init [DIR]`: a ready ledger with default policies.
+
+use super::Ctx;
+use crate::Verdict;
+use anyhow::{Context, Result, bail};
+use std::fs;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Where to create the ledger (default: the current folder)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+const FILES: &[(&str, &str)] = &[
+    (
+        "policies/deadlines.toml",
+        include_str!("../../templates/deadlines.toml"),
+    ),
+    (
+        "policies/escalation.toml",
+        include_str!("../../templates/escalation.toml"),
+    ),
+    (
+        "policies/compensation.toml",
+        include_str!("../../templates/compensation.toml"),
+    ),
+    (
+        "policies/categories.toml",
+        include_str!("../../templates/categories.toml"),
+    ),
+    (".gitignore", include_str!("../../templates/gitignore")),
+];
+
+pub fn run(_ctx: &Ctx, args: Args) -> Result<Verdict> {
+    let dir = &args.dir;
+    if dir.join("policies").exists() {
+        bail!(
+            "{} is already a ledger (it has a policies/ folder); nothing was changed",
+            dir.display()
+        );
+    }
+    let members = team_lines();
+    for (rel, _) in FILES {
+        if dir.join(rel).exists() && *rel != ".gitignore" {
+            bail!(
+                "{} already exists; nothing was changed",
+                dir.join(rel).display()
+            );
+        }
+    }
+    fs::create_dir_all(dir.join("cases"))
+        .with_context(|| format!("creating {}", dir.join("cases").display()))?;
+    fs::create_dir_all(dir.join("policies"))
+        .with_context(|| format!("creating {}", dir.join("policies").display()))?;
+    for (rel, text) in FILES {
+        let path = dir.join(rel);
+        if path.exists() {
+            continue; // an existing .gitignore is the user's
+        }
+        let text = text.replace("@MEMBERS@", &members);
+        crate::ledger::files::write(
+            &path,
+            text.as_bytes(),
+            crate::ledger::files::Existing::Absent,
+            None,
+        )?;
+    }
+    let mut msg = format!(
+        "Created a ledger in {}\n  cases/       one YAML file per case\n  policies/    deadlines, escalation, compensation, categories\nNext: add your team to policies/escalation.toml, then `redress new`.\n",
+        dir.display()
+    );
+    if in_git_work_tree(dir) {
+        msg.push_str("This is a git work tree: `redress git-setup` lets git merge concurrent edits to a case.\n");
+    }
+    crate::cli::render::style::print(&msg)?;
+    Ok(Verdict::Pass)
+}
+
+/// The example team of the design (replace it with yours), joined by the
+/// person creating the ledger so that their first `ack` works.
+fn team_lines() -> String {
+    let mut lines = vec![
+        "alice = \"frontline\"".to_string(),
+        "bob = \"supervisor\"".to_string(),
+        "carole = \"management\"".to_string(),
+    ];
+    if let Ok(user) = super::append::default_member()
+        && is_bare_key(&user)
+        && !["alice", "bob", "carole"].contains(&user.as_str())
+    {
+        lines.push(format!("{user} = \"management\""));
+    }
+    lines.join("\n")
+}
+
+fn is_bare_key(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+fn in_git_work_tree(dir: &std::path::Path) -> bool {
+    std::process::Command::new("git")
+        .args(["rev-parse", "--is-inside-work-tree"])
+        .current_dir(dir)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success())
+}

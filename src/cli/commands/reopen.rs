@@ -1,0 +1,23 @@
+use super::Ctx;
+use super::append::{Common, append};
+use crate::Verdict;
+use crate::case::vocab::EventKind;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub common: Common,
+    /// Why: what failed in the fix (a double deviation)
+    #[arg(long)]
+    pub reason: String,
+    /// An internal note to keep with the event
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<Verdict> {
+    append(ctx, &args.common, EventKind::Reopened, move |e| {
+        e.reason = Some(args.reason);
+        e.note = args.note;
+    })
+}

@@ -1,0 +1,23 @@
+use super::Ctx;
+use super::append::{Common, append};
+use crate::Verdict;
+use crate::case::vocab::EventKind;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub common: Common,
+    /// Why the clocks restart
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// An internal note to keep with the event
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<Verdict> {
+    append(ctx, &args.common, EventKind::Resumed, move |e| {
+        e.reason = args.reason;
+        e.note = args.note;
+    })
+}

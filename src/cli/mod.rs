@@ -1,0 +1,9 @@
+//! The command line: arguments (`args`), one file per subcommand
+//! (`commands`) and the renderers that turn computed structs into text
+//! (`render`). Only this layer prints.
+
+pub mod args;
+pub mod commands;
+pub mod render;
+
+pub use args::*;

@@ -1,0 +1,3 @@
+//! Turning computed structs into text: nothing here computes.
+
+pub mod style;

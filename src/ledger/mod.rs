@@ -1,0 +1,594 @@
+//! The ledger on disk: finding its root, scanning `cases/`, naming a case by
+//! part of its ID, and writing files without ever losing a byte.
+
+pub mod files;
+pub mod merge;
+
+use crate::case::history;
+use crate::case::{self, Case, LineIndex};
+use crate::diag::Diagnostic;
+use crate::policy::Policies;
+use anyhow::{Context, Result, bail};
+use files::{Existing, Lock};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    pub root: PathBuf,
+}
+
+/// A case read from disk, with its path relative to the root.
+#[derive(Debug, Clone)]
+pub struct LoadedCase {
+    pub path: String,
+    pub case: Case,
+}
+
+/// One file's outcome: its ID when it parsed at all, and the case or its problems.
+type Loaded<T = LoadedCase> = (Option<String>, Result<T, Vec<Diagnostic>>);
+
+/// What [`Ledger::scan_map`] made of every valid case, and every problem.
+#[derive(Debug, Default)]
+pub struct ScanOf<T> {
+    /// How many case files were found.
+    pub files: usize,
+    pub items: Vec<T>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Everything a scan found: the cases that parsed, and every problem.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub cases: Vec<LoadedCase>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Ledger {
+    /// `--ledger`/`REDRESS_LEDGER` if given, else the nearest ancestor of the
+    /// working directory holding `policies/`, the way git finds `.git`.
+    pub fn discover(explicit: Option<&Path>) -> Result<Ledger> {
+        if let Some(dir) = explicit {
+            if !dir.join("policies").is_dir() {
+                bail!(
+                    "{} is not a ledger: it has no policies/ folder\n  = help: create one with `redress init {}`",
+                    dir.display(),
+                    dir.display()
+                );
+            }
+            return Ok(Ledger {
+                root: dir.to_path_buf(),
+            });
+        }
+        let cwd = std::env::current_dir().context("reading the working directory")?;
+        for dir in cwd.ancestors() {
+            if dir.join("policies").is_dir() {
+                return Ok(Ledger {
+                    root: dir.to_path_buf(),
+                });
+            }
+        }
+        bail!(
+            "not inside a ledger: no policies/ folder here or in any parent of {}\n  = help: run `redress init`, or name one with --ledger DIR or REDRESS_LEDGER",
+            cwd.display()
+        )
+    }
+
+    pub fn abs(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Every `*.yaml` under `cases/`, relative and sorted, plus problems with
+    /// entries that cannot be read, that lead outside the ledger (nothing
+    /// under such a link is listed), or that are named like a case file but
+    /// are not a regular file (a folder, a FIFO, a device).
+    pub fn case_files(&self) -> (Vec<String>, Vec<Diagnostic>) {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        let cases = self.root.join("cases");
+        if fs::symlink_metadata(&cases).is_err() {
+            return (files, problems);
+        }
+        let root = match self.root.canonicalize() {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Diagnostic::new(
+                    ".",
+                    "unreadable",
+                    format!("cannot resolve the ledger root: {e}"),
+                ));
+                return (files, problems);
+            }
+        };
+        let mut walk = walkdir::WalkDir::new(&cases)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        while let Some(entry) = walk.next() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map_or_else(|| "cases".into(), |p| self.rel(p));
+                    problems.push(Diagnostic::new(
+                        path,
+                        "unreadable",
+                        format!("cannot read: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            let rel = self.rel(entry.path());
+            if entry.path_is_symlink()
+                && let Err(d) = link_inside(entry.path(), &root, &rel)
+            {
+                problems.push(d);
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+                continue;
+            }
+            if is_case_name(entry.path()) {
+                let kind = entry.file_type();
+                if kind.is_file() {
+                    files.push(rel);
+                } else {
+                    problems.push(not_a_file(&rel, &kind));
+                }
+            }
+        }
+        (files, problems)
+    }
+
+    /// Temporary files and lock files left in `cases/` and `policies/` by a
+    /// redress that was stopped (kill -9, power loss) before it could remove
+    /// them. Links are not followed: what they lead to is not the ledger's.
+    pub fn leftovers(&self) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        for top in ["cases", "policies"] {
+            let walk = walkdir::WalkDir::new(self.root.join(top))
+                .follow_root_links(false)
+                .sort_by_file_name();
+            for entry in walk {
+                let Ok(entry) = entry else { continue };
+                let name = entry.file_name().to_string_lossy();
+                let rel = self.rel(entry.path());
+                if files::is_temp_name(&name) {
+                    found.push(
+                        Diagnostic::new(&rel, "leftover-temp", "temporary file left by a redress that was stopped mid-write")
+                            .help(format!("it holds nothing the ledger needs: if no redress is running, remove it (rm '{rel}')")),
+                    );
+                } else if files::is_lock_name(&name) {
+                    let target = rel.strip_suffix(files::LOCK_SUFFIX).unwrap_or(&rel);
+                    found.push(
+                        Diagnostic::new(&rel, "stale-lock", format!("lock file: while it exists, every write to {target} is refused"))
+                            .help(format!("if no redress is running, it was left by one that was stopped: remove it (rm '{rel}')")),
+                    );
+                }
+            }
+        }
+        found
+    }
+
+    fn rel(&self, p: &Path) -> String {
+        let r = p.strip_prefix(&self.root).unwrap_or(p);
+        r.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Reads and validates every case in parallel; nothing is skipped silently.
+    pub fn scan(&self, policies: &Policies) -> Scan {
+        let scan = self.scan_map(policies, |lc| lc);
+        Scan {
+            cases: scan.items,
+            problems: scan.problems,
+        }
+    }
+
+    /// Like [`scan`](Self::scan), but turns each valid case into what the
+    /// caller needs as soon as it is read, so that a ledger of any size never
+    /// has to sit in memory whole. `items` follow the files' sorted order.
+    pub fn scan_map<T: Send>(
+        &self,
+        policies: &Policies,
+        f: impl Fn(LoadedCase) -> T + Sync,
+    ) -> ScanOf<T> {
+        let (files, mut problems) = self.case_files();
+        let results: Vec<Loaded<T>> = files
+            .par_iter()
+            .map(|rel| {
+                let (id, r) = self.load_with_id(rel, policies);
+                (id, r.map(&f))
+            })
+            .collect();
+        let mut items = Vec::with_capacity(results.len());
+        let mut ids = Vec::with_capacity(results.len());
+        for (rel, (id, r)) in files.iter().zip(results) {
+            if let Some(id) = id {
+                ids.push((id, rel.as_str()));
+            }
+            match r {
+                Ok(c) => items.push(c),
+                Err(mut d) => problems.append(&mut d),
+            }
+        }
+        problems.extend(duplicate_ids(&ids));
+        problems.sort();
+        ScanOf {
+            files: files.len(),
+            items,
+            problems,
+        }
+    }
+
+    /// Reads one case and validates it (structure, sequence, policies).
+    /// Never through a link that leads outside the ledger.
+    pub fn load(&self, rel: &str, policies: &Policies) -> Result<LoadedCase, Vec<Diagnostic>> {
+        if let Err(e) = self.inside(rel) {
+            let message = e.to_string();
+            let first = message.lines().next().unwrap_or_default();
+            let first = first.strip_prefix(rel).unwrap_or(first).trim_start();
+            return Err(vec![
+                Diagnostic::new(rel, "outside-ledger", first).help(OUTSIDE_HELP),
+            ]);
+        }
+        self.load_with_id(rel, policies).1
+    }
+
+    /// Also returns the case's ID whenever the file parsed, valid or not, so
+    /// that duplicate IDs are found even among files with other problems.
+    fn load_with_id(&self, rel: &str, policies: &Policies) -> Loaded {
+        let text = match files::read_text(&self.abs(rel)) {
+            Ok(t) => t,
+            Err(e) => return (None, Err(vec![files::unreadable(rel, &e)])),
+        };
+        match parse_and_validate(&text, rel, policies) {
+            Ok(case) => (
+                Some(case.id.clone()),
+                Ok(LoadedCase {
+                    path: rel.to_string(),
+                    case,
+                }),
+            ),
+            Err(d) => (id_line(&text), Err(d)),
+        }
+    }
+
+    /// Names a case by its ID or any unique prefix or suffix of it, from the
+    /// file names alone: nothing else in the ledger is parsed.
+    pub fn find(&self, query: &str) -> Result<String> {
+        let q = query.trim().trim_end_matches(".yaml").to_lowercase();
+        if q.is_empty() {
+            bail!("no case ID given");
+        }
+        if let Some(rel) = crate::case::id::relative_path(&q)
+            && self.abs(&rel).is_file()
+        {
+            return Ok(rel);
+        }
+        let (files, _) = self.case_files();
+        let stem = |f: &String| {
+            f.rsplit('/')
+                .next()
+                .unwrap_or(f)
+                .trim_end_matches(".yaml")
+                .trim_end_matches(".yml")
+                .to_string()
+        };
+        let exact: Vec<&String> = files.iter().filter(|f| stem(f) == q).collect();
+        let matches: Vec<&String> = if exact.is_empty() {
+            files
+                .iter()
+                .filter(|f| {
+                    let s = stem(f);
+                    s.starts_with(&q) || s.ends_with(&q)
+                })
+                .collect()
+        } else {
+            exact
+        };
+        match matches.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => bail!(
+                "no case matches `{query}`\n  = help: `redress list` shows the cases; any unique prefix or suffix of an ID names one"
+            ),
+            many => {
+                let list: Vec<String> = many
+                    .iter()
+                    .take(20)
+                    .map(|f| format!("    {}  ({f})", stem(f)))
+                    .collect();
+                let more = if many.len() > 20 {
+                    format!("\n    … and {} more", many.len() - 20)
+                } else {
+                    String::new()
+                };
+                bail!(
+                    "`{query}` is ambiguous: it names {} cases:\n{}{more}\n  = help: give more characters of the ID",
+                    many.len(),
+                    list.join("\n")
+                )
+            }
+        }
+    }
+
+    /// Takes `<case>.lock` for a read–check–write cycle on `rel`: hold it
+    /// from before reading the file until [`append`](Self::append) returns.
+    pub fn lock(&self, rel: &str) -> Result<Lock> {
+        let path = self.inside(rel)?;
+        Lock::acquire(&path)
+    }
+
+    /// Reads a file of the ledger: only a regular file, and never through a
+    /// link that leads outside the ledger.
+    pub fn read(&self, rel: &str) -> Result<String> {
+        let path = self.inside(rel)?;
+        files::read_text(&path).with_context(|| format!("cannot read {rel}"))
+    }
+
+    /// Appends `addition` to a case file whose content was `original`, read
+    /// while holding `lock`: temp file in the same folder, fsync, re-read and
+    /// validate, refuse if the file changed meanwhile, then rename over it.
+    pub fn append(
+        &self,
+        lock: &Lock,
+        rel: &str,
+        original: &str,
+        addition: &str,
+        policies: &Policies,
+    ) -> Result<()> {
+        let mut text = String::with_capacity(original.len() + addition.len() + 1);
+        text.push_str(original);
+        if !original.is_empty() && !original.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(addition);
+        self.write_locked(lock, rel, Some(original), &text, policies)
+    }
+
+    /// Writes a whole case file atomically, under its lock. With `expected`,
+    /// refuses unless the file still holds exactly those bytes; without,
+    /// refuses to overwrite.
+    pub fn write(
+        &self,
+        rel: &str,
+        expected: Option<&str>,
+        text: &str,
+        policies: &Policies,
+    ) -> Result<()> {
+        let dir = Path::new(rel)
+            .parent()
+            .context("a case file has a folder")?;
+        let dir_rel = dir.to_string_lossy();
+        self.inside(&dir_rel)?;
+        let abs_dir = self.abs(&dir_rel);
+        fs::create_dir_all(&abs_dir).with_context(|| format!("creating {}", abs_dir.display()))?;
+        let lock = self.lock(rel)?;
+        self.write_locked(&lock, rel, expected, text, policies)
+    }
+
+    fn write_locked(
+        &self,
+        lock: &Lock,
+        rel: &str,
+        expected: Option<&str>,
+        text: &str,
+        policies: &Policies,
+    ) -> Result<()> {
+        let path = self.inside(rel)?;
+        if lock.target() != path {
+            bail!("internal error: {rel} written without its lock");
+        }
+        let validate = |bytes: &[u8]| -> Result<()> {
+            let text = std::str::from_utf8(bytes).context("the new text is not UTF-8")?;
+            parse_and_validate(text, rel, policies)
+                .map(|_| ())
+                .map_err(|d| {
+                    anyhow::anyhow!(
+                        "refusing to write {rel}: the result would not be valid:\n{}",
+                        crate::diag::Diagnostics(d)
+                    )
+                })
+        };
+        let existing = match expected {
+            Some(before) => Existing::Holds(before.as_bytes()),
+            None => Existing::Absent,
+        };
+        files::write(&path, text.as_bytes(), existing, Some(&validate))
+    }
+
+    /// The path of `rel` after refusing any link that leads outside the
+    /// ledger. A path that does not exist yet is judged by its nearest
+    /// existing ancestor, so a folder is never created outside either.
+    fn inside(&self, rel: &str) -> Result<PathBuf> {
+        let path = self.abs(rel);
+        let escape = files::escapes(&self.root, &path)
+            .with_context(|| format!("cannot resolve the ledger root {}", self.root.display()))?;
+        if let Some(real) = escape {
+            bail!(
+                "{rel} leads outside the ledger (to {}); nothing was read or written\n  = help: {OUTSIDE_HELP}",
+                real.display()
+            );
+        }
+        Ok(path)
+    }
+}
+
+/// Replaces (or creates) a file atomically with the one writer
+/// ([`files::write`]): same folder, fsync, mode and group kept, rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    files::write(path, bytes, Existing::Replace, None)
+}
+
+/// Parses a case and runs every check that needs no other file.
+pub fn parse_and_validate(
+    text: &str,
+    rel: &str,
+    policies: &Policies,
+) -> Result<Case, Vec<Diagnostic>> {
+    let mut case = case::parse(text, rel).map_err(|d| vec![d])?;
+    case.resolve_times(policies.tz());
+    let stem = Path::new(rel).file_stem().and_then(|s| s.to_str());
+    let mut problems = history::problems(&case, stem);
+    problems.extend(crate::policy::validate::case_problems(&case, policies));
+    if let Some(expected) = crate::case::id::relative_path(&case.id)
+        && stem == Some(case.id.as_str())
+        && expected != rel
+        && rel.starts_with("cases/")
+    {
+        problems.push(history::Problem {
+            code: "id-mismatch",
+            locus: case::Locus::Key("received"),
+            message: format!("case `{}` is filed in the wrong folder", case.id),
+            help: Some(format!(
+                "move it to {expected} (cases live under the year and month they were received); if a file is already there, the case is recorded twice: see duplicate-id"
+            )),
+        });
+    }
+    if problems.is_empty() {
+        return Ok(case);
+    }
+    let index = LineIndex::new(text);
+    Err(problems
+        .into_iter()
+        .map(|p| {
+            let (line, col) = index.locate(p.locus);
+            let mut d = Diagnostic::new(rel, p.code, p.message).at(line, col);
+            d.help = p.help;
+            d
+        })
+        .collect())
+}
+
+const OUTSIDE_HELP: &str =
+    "case files must live inside the ledger's own cases/ folder: replace the link by the files";
+
+fn is_case_name(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "yaml" || x == "yml")
+}
+
+/// Refuses a link that leads outside the ledger, or nowhere.
+fn link_inside(path: &Path, root: &Path, rel: &str) -> Result<(), Diagnostic> {
+    match path.canonicalize() {
+        Ok(target) if target.starts_with(root) => Ok(()),
+        Ok(target) => Err(Diagnostic::new(
+            rel,
+            "outside-ledger",
+            format!(
+                "symbolic link to {}, outside the ledger; it is neither read nor written",
+                target.display()
+            ),
+        )
+        .help(OUTSIDE_HELP)),
+        Err(e) => Err(Diagnostic::new(
+            rel,
+            "unreadable",
+            format!("broken link: {e}"),
+        )),
+    }
+}
+
+/// Something named like a case file that is not a regular file.
+fn not_a_file(rel: &str, kind: &fs::FileType) -> Diagnostic {
+    Diagnostic::new(
+        rel,
+        "not-a-file",
+        format!(
+            "named like a case file but it is {}; it was not read",
+            files::describe(kind)
+        ),
+    )
+    .help(
+        "a case is a regular YAML file: remove this, or rename it if it is not meant to be a case",
+    )
+}
+
+/// The `id:` of a case file that may not parse as a whole.
+fn id_line(text: &str) -> Option<String> {
+    text.lines()
+        .find_map(|l| l.strip_prefix("id:"))
+        .map(|v| v.trim().trim_matches('"').trim_matches('\'').to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
+    let mut by_id: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (id, path) in ids {
+        by_id.entry(id).or_default().push(path);
+    }
+    let mut out = Vec::new();
+    for (id, paths) in by_id.into_iter().filter(|(_, p)| p.len() > 1) {
+        for p in &paths {
+            let others: Vec<&str> = paths.iter().filter(|o| *o != p).copied().collect();
+            out.push(
+                Diagnostic::new(*p, "duplicate-id", format!("case ID `{id}` is also used by {}", others.join(", ")))
+                    .help("the same ID is in two files: if they are one case, copy into the correctly filed one any event only the other has (in time order) and delete the other; if they are different cases, give one a new ID (same date, four new characters) and rename its file"),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ledger() -> (tempfile::TempDir, Ledger, Policies) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = env!("CARGO_MANIFEST_DIR");
+        let policies = crate::policy::load(std::path::Path::new(root)).unwrap();
+        let ledger = Ledger {
+            root: dir.path().to_path_buf(),
+        };
+        (dir, ledger, policies)
+    }
+
+    const CASE: &str = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
+    const EVENT: &str =
+        "  - at: 2026-11-02T10:00:00-05:00\n    by: alice\n    event: acknowledged\n";
+
+    #[test]
+    fn a_concurrent_change_is_refused_and_kept() {
+        let (_dir, ledger, policies) = ledger();
+        let rel = "cases/2026/11/20261102-k7q2.yaml";
+        ledger.write(rel, None, CASE, &policies).unwrap();
+        // Someone else appends after we read the file and before we write.
+        let theirs = format!("{CASE}{EVENT}");
+        std::fs::write(ledger.abs(rel), &theirs).unwrap();
+        let lock = ledger.lock(rel).unwrap();
+        let err = ledger
+            .append(&lock, rel, CASE, EVENT, &policies)
+            .unwrap_err();
+        drop(lock);
+        assert!(
+            err.to_string()
+                .contains("changed while redress was writing it"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(ledger.abs(rel)).unwrap(), theirs);
+        // No temporary file is left behind.
+        let leftovers = std::fs::read_dir(ledger.abs("cases/2026/11"))
+            .unwrap()
+            .count();
+        assert_eq!(leftovers, 1);
+    }
+
+    #[test]
+    fn an_invalid_result_is_never_written() {
+        let (_dir, ledger, policies) = ledger();
+        let rel = "cases/2026/11/20261102-k7q2.yaml";
+        ledger.write(rel, None, CASE, &policies).unwrap();
+        let bad = "  - at: 2026-11-01T10:00:00-05:00\n    by: alice\n    event: acknowledged\n";
+        let lock = ledger.lock(rel).unwrap();
+        assert!(ledger.append(&lock, rel, CASE, bad, &policies).is_err());
+        drop(lock);
+        assert_eq!(std::fs::read_to_string(ledger.abs(rel)).unwrap(), CASE);
+        assert!(
+            ledger.write(rel, None, CASE, &policies).is_err(),
+            "new must not overwrite"
+        );
+    }
+}

@@ -1,0 +1,1094 @@
+//! Policies: deadlines, escalation routes, compensation bands and categories,
+//! loaded from `policies/*.toml` and validated with file:line:col.
+
+pub mod compensation;
+pub mod estimates;
+pub mod routes;
+pub mod validate;
+
+use crate::case::Case;
+use crate::case::vocab::{Channel, Kind, Profile, Severity};
+use crate::clock::calendar::{Calendar, Mode, Target};
+use crate::diag::{Diagnostic, line_col};
+use crate::suggest;
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::Path;
+use std::str::FromStr;
+use toml::Spanned;
+
+pub const DEADLINES: &str = "policies/deadlines.toml";
+pub const ESCALATION: &str = "policies/escalation.toml";
+pub const COMPENSATION: &str = "policies/compensation.toml";
+pub const CATEGORIES: &str = "policies/categories.toml";
+
+/// The policy files' texts, from the working tree or from a git revision.
+/// A policy file, never through a link that leads outside the ledger.
+pub fn read_inside(root: &Path, rel: &str) -> std::io::Result<String> {
+    let path = root.join(rel);
+    if let Some(target) = crate::ledger::files::escapes(root, &path)? {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!(
+                "it leads outside the ledger (to {}); policies must be files inside the ledger's policies/ folder",
+                target.display()
+            ),
+        ));
+    }
+    crate::ledger::files::read_text(&path)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PolicyTexts {
+    pub deadlines: Option<String>,
+    pub escalation: Option<String>,
+    pub compensation: Option<String>,
+    pub categories: Option<String>,
+}
+
+impl PolicyTexts {
+    pub fn read(root: &Path) -> Result<PolicyTexts, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut read = |rel: &str| match read_inside(root, rel) {
+            Ok(t) => Some(t),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                problems.push(crate::ledger::files::unreadable(rel, &e));
+                None
+            }
+        };
+        let texts = PolicyTexts {
+            deadlines: read(DEADLINES),
+            escalation: read(ESCALATION),
+            compensation: read(COMPENSATION),
+            categories: read(CATEGORIES),
+        };
+        if problems.is_empty() {
+            Ok(texts)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Policies {
+    pub calendar: Calendar,
+    pub mode: Mode,
+    pub default: Targets,
+    pub rules: Vec<DeadlineRule>,
+    pub levels: Vec<String>,
+    pub departments: Vec<String>,
+    pub team: BTreeMap<String, String>,
+    pub routes: Vec<Route>,
+    pub currency: String,
+    pub remedies: Vec<String>,
+    pub band: Band,
+    pub band_rules: Vec<BandRule>,
+    pub authority: BTreeMap<String, Decimal>,
+    /// None when `categories.toml` does not exist: any category is accepted.
+    pub categories: Option<BTreeMap<String, Category>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Targets {
+    pub acknowledge: Option<Target>,
+    pub resolve: Option<Target>,
+    pub update_every: Option<Target>,
+    pub follow_up: Option<Target>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockKind {
+    Acknowledge,
+    Resolve,
+    UpdateEvery,
+    FollowUp,
+}
+
+impl ClockKind {
+    pub const ALL: [ClockKind; 4] = [
+        ClockKind::Acknowledge,
+        ClockKind::Resolve,
+        ClockKind::UpdateEvery,
+        ClockKind::FollowUp,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClockKind::Acknowledge => "acknowledge",
+            ClockKind::Resolve => "resolve",
+            ClockKind::UpdateEvery => "update_every",
+            ClockKind::FollowUp => "follow_up",
+        }
+    }
+}
+
+impl Targets {
+    pub fn get(&self, clock: ClockKind) -> Option<Target> {
+        match clock {
+            ClockKind::Acknowledge => self.acknowledge,
+            ClockKind::Resolve => self.resolve,
+            ClockKind::UpdateEvery => self.update_every,
+            ClockKind::FollowUp => self.follow_up,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct DeadlineRule {
+    pub name: String,
+    pub when: When,
+    pub mode: Option<Mode>,
+    pub targets: Targets,
+}
+
+/// Conditions on a case; every key present must match, a list means any of.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct When {
+    pub kind: Option<Vec<String>>,
+    pub category: Option<Vec<String>>,
+    pub severity: Option<Vec<String>>,
+    pub channel: Option<Vec<String>>,
+    pub profile: Option<Vec<String>>,
+    pub tags: Option<Vec<String>>,
+}
+
+impl When {
+    pub fn matches(&self, case: &Case) -> bool {
+        let one = |cond: &Option<Vec<String>>, value: &str| {
+            cond.as_ref().is_none_or(|vs| vs.iter().any(|v| v == value))
+        };
+        one(&self.kind, case.kind.as_str())
+            && one(&self.category, &case.category)
+            && one(&self.severity, case.severity.as_str())
+            && one(&self.channel, case.channel.as_str())
+            && self.profile.as_ref().is_none_or(|vs| {
+                case.customer
+                    .profile
+                    .is_some_and(|p| vs.iter().any(|v| v == p.as_str()))
+            })
+            && self
+                .tags
+                .as_ref()
+                .is_none_or(|vs| vs.iter().any(|v| case.tags.contains(v)))
+    }
+
+    fn conditions(&self) -> [(&'static str, &Option<Vec<String>>); 6] {
+        [
+            ("kind", &self.kind),
+            ("category", &self.category),
+            ("severity", &self.severity),
+            ("channel", &self.channel),
+            ("profile", &self.profile),
+            ("tags", &self.tags),
+        ]
+    }
+
+    /// True when every case this condition matches is also matched by `other`.
+    fn implies(&self, other: &When) -> bool {
+        self.conditions()
+            .iter()
+            .zip(other.conditions().iter())
+            .all(|((_, mine), (_, theirs))| match (mine, theirs) {
+                (_, None) => true,
+                (None, Some(_)) => false,
+                (Some(a), Some(b)) => a.iter().all(|v| b.contains(v)),
+            })
+    }
+
+    /// `severity = critical, channel = social or phone`
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .conditions()
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|vs| format!("{k} = {}", vs.join(" or "))))
+            .collect();
+        if parts.is_empty() {
+            "every case".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteTo {
+    Level(String),
+    Department(String),
+    NextLevel,
+}
+
+impl RouteTo {
+    pub fn name(&self) -> &str {
+        match self {
+            RouteTo::Level(l) | RouteTo::Department(l) => l,
+            RouteTo::NextLevel => "next-level",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub name: String,
+    pub when: When,
+    /// `when = { overdue = "resolve" }`: applies once a resolve clock is breached.
+    pub overdue: bool,
+    pub to: RouteTo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Band {
+    pub min: Decimal,
+    pub max: Decimal,
+}
+
+#[derive(Debug, Clone)]
+pub struct BandRule {
+    pub name: String,
+    pub when: When,
+    pub band: Band,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Category {
+    pub description: Option<String>,
+    pub department: Option<String>,
+}
+
+/// Which rule a clock's target and mode came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockPolicy {
+    pub rule: String,
+    pub mode: Mode,
+    pub target: Target,
+}
+
+impl Policies {
+    pub fn tz(&self) -> Tz {
+        self.calendar.tz
+    }
+
+    /// The first deadline rule whose `when` matches.
+    pub fn deadline_rule(&self, case: &Case) -> Option<&DeadlineRule> {
+        self.rules.iter().find(|r| r.when.matches(case))
+    }
+
+    /// The target of one clock for a case: the first matching rule's, else
+    /// `[default]`'s (then named "default"). The mode is the matching rule's
+    /// when it sets one, else the calendar's, whichever supplied the target.
+    pub fn clock_policy(&self, case: &Case, clock: ClockKind) -> Option<ClockPolicy> {
+        let rule = self.deadline_rule(case);
+        let mode = rule.and_then(|r| r.mode).unwrap_or(self.mode);
+        match rule.and_then(|r| r.targets.get(clock).map(|t| (r, t))) {
+            Some((r, target)) => Some(ClockPolicy {
+                rule: r.name.clone(),
+                mode,
+                target,
+            }),
+            None => self.default.get(clock).map(|target| ClockPolicy {
+                rule: "default".into(),
+                mode,
+                target,
+            }),
+        }
+    }
+
+    /// The compensation band for a case and the name of the rule that set it.
+    pub fn band_for(&self, case: &Case) -> (&str, Band) {
+        self.band_rules
+            .iter()
+            .find(|r| r.when.matches(case))
+            .map_or(("default", self.band), |r| (r.name.as_str(), r.band))
+    }
+
+    /// Index of a member's level in the hierarchy (0 = lowest).
+    pub fn level_index(&self, level: &str) -> Option<usize> {
+        self.levels.iter().position(|l| l == level)
+    }
+
+    pub fn member_level(&self, member: &str) -> Option<&str> {
+        self.team.get(member).map(String::as_str)
+    }
+
+    /// The most a member may grant on one case: their own `[authority]`
+    /// entry, else their level's; None = no limit set.
+    pub fn authority_of(&self, member: &str) -> Option<Decimal> {
+        if !self.team.contains_key(member) {
+            return None;
+        }
+        self.authority
+            .get(member)
+            .or_else(|| {
+                self.member_level(member)
+                    .and_then(|l| self.authority.get(l))
+            })
+            .copied()
+    }
+
+    pub fn is_category(&self, name: &str) -> bool {
+        self.categories
+            .as_ref()
+            .is_none_or(|c| c.contains_key(name))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Loading and validation
+
+pub fn load(root: &Path) -> Result<Policies, Vec<Diagnostic>> {
+    load_texts(&PolicyTexts::read(root)?)
+}
+
+/// Parses and validates; returns every problem found, not just the first.
+pub fn load_texts(texts: &PolicyTexts) -> Result<Policies, Vec<Diagnostic>> {
+    let mut v = Validator::default();
+    let deadlines: Option<RawDeadlines> = v.parse(DEADLINES, texts.deadlines.as_deref(), true);
+    let escalation: Option<RawEscalation> = v.parse(ESCALATION, texts.escalation.as_deref(), true);
+    let compensation: Option<RawCompensation> =
+        v.parse(COMPENSATION, texts.compensation.as_deref(), true);
+    let categories: Option<BTreeMap<String, RawCategory>> =
+        v.parse(CATEGORIES, texts.categories.as_deref(), false);
+
+    let categories = categories.map(|cats| {
+        cats.into_iter()
+            .map(|(name, c)| {
+                (
+                    name,
+                    Category {
+                        description: c.description,
+                        department: c.department,
+                    },
+                )
+            })
+            .collect::<BTreeMap<_, _>>()
+    });
+    let (Some(d), Some(e), Some(c)) = (deadlines, escalation, compensation) else {
+        return Err(v.problems);
+    };
+    v.set_file(DEADLINES, texts.deadlines.as_deref());
+    let (calendar, mode) = v.calendar(&d.calendar);
+    let default = v.targets(&d.default, true);
+    let mut rules = Vec::new();
+    for r in &d.rule {
+        let when = v.when(&r.when, categories.as_ref(), false);
+        let mode = r.mode.as_ref().and_then(|m| v.mode(m));
+        let targets = v.targets(
+            &RawTargets {
+                acknowledge: r.acknowledge.clone(),
+                resolve: r.resolve.clone(),
+                update_every: r.update_every.clone(),
+                follow_up: r.follow_up.clone(),
+            },
+            false,
+        );
+        if let Some((when, _)) = when {
+            rules.push((
+                r.name.clone(),
+                DeadlineRule {
+                    name: r.name.get_ref().clone(),
+                    when,
+                    mode,
+                    targets,
+                },
+            ));
+        }
+    }
+    v.shadowing(rules.iter().map(|(n, r)| (n, &r.when)), "deadline rule");
+    let rules = rules.into_iter().map(|(_, r)| r).collect();
+
+    v.set_file(ESCALATION, texts.escalation.as_deref());
+    let levels: Vec<String> = e
+        .levels
+        .get_ref()
+        .iter()
+        .map(|l| l.get_ref().clone())
+        .collect();
+    if levels.is_empty() {
+        v.error(
+            e.levels.span(),
+            "`levels` is empty: name the hierarchy, lowest first",
+            None,
+        );
+    }
+    v.duplicates(e.levels.get_ref(), "level");
+    let departments: Vec<String> = e.departments.iter().map(|d| d.get_ref().clone()).collect();
+    v.duplicates(&e.departments, "department");
+    for d in &e.departments {
+        if levels.contains(d.get_ref()) {
+            v.error(
+                d.span(),
+                &format!("`{}` is both a level and a department", d.get_ref()),
+                None,
+            );
+        }
+    }
+    let mut team = BTreeMap::new();
+    for (member, level) in &e.team {
+        if !levels.contains(level.get_ref()) {
+            v.unknown(level, "level", &levels);
+        }
+        team.insert(member.clone(), level.get_ref().clone());
+    }
+    let mut routes = Vec::new();
+    for r in &e.route {
+        let Some((when, overdue)) = v.when(&r.when, categories.as_ref(), true) else {
+            continue;
+        };
+        let to_name = r.to.get_ref().as_str();
+        let to = if to_name == "next-level" {
+            RouteTo::NextLevel
+        } else if levels.iter().any(|l| l == to_name) {
+            RouteTo::Level(to_name.into())
+        } else if departments.iter().any(|d| d == to_name) {
+            RouteTo::Department(to_name.into())
+        } else {
+            let mut names: Vec<String> = levels.iter().chain(&departments).cloned().collect();
+            names.push("next-level".into());
+            v.unknown(&r.to, "escalation target", &names);
+            continue;
+        };
+        if overdue != (to == RouteTo::NextLevel) {
+            v.error(
+                r.to.span(),
+                "`to = \"next-level\"` goes with `when = { overdue = \"resolve\" }`, and only with it",
+                Some("an overdue route sends the case one level above its current level; other routes name a level or department"),
+            );
+            continue;
+        }
+        routes.push(Route {
+            name: r.name.get_ref().clone(),
+            when,
+            overdue,
+            to,
+        });
+    }
+    if let Some(cats) = &categories {
+        for (name, cat) in cats {
+            if let Some(dep) = &cat.department
+                && !departments.contains(dep)
+            {
+                v.problems.push(
+                    Diagnostic::new(
+                        CATEGORIES,
+                        "policy-invalid",
+                        format!("category `{name}` is routed to `{dep}`, which escalation.toml does not list among `departments`"),
+                    )
+                    .at(find_line(texts.categories.as_deref(), &format!("department = \"{dep}\"")), 1),
+                );
+            }
+        }
+    }
+
+    v.set_file(COMPENSATION, texts.compensation.as_deref());
+    let currency = c.currency.get_ref().clone();
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        v.error(
+            c.currency.span(),
+            &format!("`{currency}` is not a currency code"),
+            Some("use a three-letter ISO 4217 code such as CAD, EUR or USD"),
+        );
+    }
+    let remedies: Vec<String> = c.remedies.iter().map(|r| r.get_ref().clone()).collect();
+    v.duplicates(&c.remedies, "remedy");
+    let band = v.band(&c.band.min, &c.band.max);
+    let mut band_rules = Vec::new();
+    for (i, r) in c.band.rule.iter().enumerate() {
+        let name = r
+            .name
+            .as_ref()
+            .map_or_else(|| format!("band rule {}", i + 1), |n| n.get_ref().clone());
+        let when = v.when(&r.when, categories.as_ref(), false);
+        let b = v.band(&r.min, &r.max);
+        if let (Some((when, _)), Some(band)) = (when, b) {
+            let span = r.when.as_ref().map_or(r.min.span(), |w| w.span());
+            band_rules.push((span, BandRule { name, when, band }));
+        }
+    }
+    let named: Vec<(Spanned<String>, &When)> = band_rules
+        .iter()
+        .map(|(span, r)| (Spanned::new(span.clone(), r.name.clone()), &r.when))
+        .collect();
+    v.shadowing(named.iter().map(|(n, w)| (n, *w)), "band rule");
+    let band_rules = band_rules.into_iter().map(|(_, r)| r).collect();
+    let mut authority = BTreeMap::new();
+    for (level, amount) in &c.authority {
+        if !levels.contains(level) && !team.contains_key(level) {
+            let mut names = levels.clone();
+            names.extend(team.keys().cloned());
+            v.unknown(
+                &Spanned::new(amount.span(), level.clone()),
+                "level or team member",
+                &names,
+            );
+        }
+        match amount.get_ref().0 {
+            Some(a) if a > Decimal::ZERO => {
+                authority.insert(level.clone(), a);
+            }
+            _ => v.error(
+                amount.span(),
+                &format!("the authority of `{level}` must be a positive amount"),
+                None,
+            ),
+        }
+    }
+
+    if !v.problems.is_empty() {
+        return Err(v.problems);
+    }
+    Ok(Policies {
+        calendar: calendar.unwrap_or_else(unreachable_calendar),
+        mode: mode.unwrap_or(Mode::Business),
+        default,
+        rules,
+        levels,
+        departments,
+        team,
+        routes,
+        currency,
+        remedies,
+        band: band.unwrap_or(Band {
+            min: Decimal::ZERO,
+            max: Decimal::ZERO,
+        }),
+        band_rules,
+        authority,
+        categories,
+    })
+}
+
+/// Only reached when validation already reported a problem.
+fn unreachable_calendar() -> Calendar {
+    Calendar {
+        tz: chrono_tz::UTC,
+        workdays: [true; 7],
+        open: NaiveTime::MIN,
+        close: NaiveTime::MIN,
+        holidays: BTreeSet::new(),
+    }
+}
+
+fn find_line(text: Option<&str>, needle: &str) -> usize {
+    text.and_then(|t| t.lines().position(|l| l.contains(needle)))
+        .map_or(1, |i| i + 1)
+}
+
+#[derive(Default)]
+struct Validator<'a> {
+    problems: Vec<Diagnostic>,
+    file: &'static str,
+    text: &'a str,
+}
+
+impl<'a> Validator<'a> {
+    fn parse<T: serde::de::DeserializeOwned>(
+        &mut self,
+        file: &'static str,
+        text: Option<&str>,
+        required: bool,
+    ) -> Option<T> {
+        let Some(text) = text else {
+            if required {
+                self.problems.push(
+                    Diagnostic::new(file, "policy-invalid", format!("{file} is missing"))
+                        .help("every ledger needs deadlines.toml, escalation.toml and compensation.toml; `redress init` writes defaults"),
+                );
+            }
+            return None;
+        };
+        if let Some(line) = crate::diag::conflict_markers(text).first() {
+            self.problems.push(
+                Diagnostic::new(file, "conflict-marker", "merge conflict markers left in the file")
+                    .at(*line, 1)
+                    .help("resolve the conflict (choose or combine the two versions), delete the markers, then run `redress policy check`"),
+            );
+            return None;
+        }
+        match toml::from_str::<T>(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+                let message = suggest::improve_serde_message(e.message().trim());
+                self.problems
+                    .push(Diagnostic::new(file, "policy-invalid", message).at(line, col));
+                None
+            }
+        }
+    }
+
+    fn set_file(&mut self, file: &'static str, text: Option<&'a str>) {
+        self.file = file;
+        self.text = text.unwrap_or("");
+    }
+
+    fn error(&mut self, span: Range<usize>, message: &str, help: Option<&str>) {
+        let (line, col) = line_col(self.text, span.start);
+        let mut d = Diagnostic::new(self.file, "policy-invalid", message).at(line, col);
+        if let Some(h) = help {
+            d = d.help(h);
+        }
+        self.problems.push(d);
+    }
+
+    fn unknown(&mut self, value: &Spanned<String>, what: &str, known: &[String]) {
+        let names: Vec<&str> = known.iter().map(String::as_str).collect();
+        let message = suggest::unknown_value(what, value.get_ref(), &names);
+        self.error(value.span(), &message, None);
+    }
+
+    fn duplicates(&mut self, values: &[Spanned<String>], what: &str) {
+        let mut seen = BTreeSet::new();
+        for v in values {
+            if !seen.insert(v.get_ref()) {
+                self.error(
+                    v.span(),
+                    &format!("{what} `{}` is listed twice", v.get_ref()),
+                    None,
+                );
+            }
+        }
+    }
+
+    fn mode(&mut self, m: &Spanned<String>) -> Option<Mode> {
+        let mode = Mode::parse(m.get_ref());
+        if mode.is_none() {
+            self.unknown(m, "mode", &["business".into(), "24/7".into()]);
+        }
+        mode
+    }
+
+    fn calendar(&mut self, c: &RawCalendar) -> (Option<Calendar>, Option<Mode>) {
+        let tz = match Tz::from_str(c.timezone.get_ref()) {
+            Ok(tz) => Some(tz),
+            Err(_) => {
+                self.error(
+                    c.timezone.span(),
+                    &format!("unknown time zone `{}`", c.timezone.get_ref()),
+                    Some("use an IANA name such as America/Toronto or Europe/Paris"),
+                );
+                None
+            }
+        };
+        let mode = match &c.mode {
+            Some(m) => self.mode(m),
+            None => Some(Mode::Business),
+        };
+        let mut workdays = [false; 7];
+        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        match &c.workdays {
+            Some(list) => {
+                for d in list.get_ref() {
+                    match days.iter().position(|x| *x == d.get_ref().to_lowercase()) {
+                        Some(i) => workdays[i] = true,
+                        None => self.unknown(d, "weekday", &days.map(String::from)),
+                    }
+                }
+                if list.get_ref().is_empty() && mode == Some(Mode::Business) {
+                    self.error(
+                        list.span(),
+                        "`workdays` is empty: business-mode clocks would never run",
+                        None,
+                    );
+                }
+            }
+            None => workdays[..5].fill(true),
+        }
+        let mut hours = (
+            NaiveTime::from_hms_opt(9, 0, 0),
+            NaiveTime::from_hms_opt(17, 0, 0),
+        );
+        if let Some(h) = &c.hours {
+            let list = h.get_ref();
+            if list.len() != 2 {
+                self.error(
+                    h.span(),
+                    "`hours` takes two times: [\"08:30\", \"17:00\"]",
+                    None,
+                );
+            } else {
+                let parse =
+                    |s: &Spanned<String>| NaiveTime::parse_from_str(s.get_ref(), "%H:%M").ok();
+                hours = (parse(&list[0]), parse(&list[1]));
+                for (t, s) in [(hours.0, &list[0]), (hours.1, &list[1])] {
+                    if t.is_none() {
+                        self.error(
+                            s.span(),
+                            &format!("invalid time `{}`: write HH:MM, e.g. 08:30", s.get_ref()),
+                            None,
+                        );
+                    }
+                }
+                if let (Some(a), Some(b)) = hours
+                    && a >= b
+                {
+                    self.error(
+                        h.span(),
+                        &format!(
+                            "working hours start at {} but end at {}: the start must come first",
+                            a.format("%H:%M"),
+                            b.format("%H:%M")
+                        ),
+                        None,
+                    );
+                }
+            }
+        }
+        let mut holidays = BTreeSet::new();
+        for d in &c.holidays {
+            match NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d") {
+                Ok(date) => {
+                    holidays.insert(date);
+                }
+                Err(_) => self.error(
+                    d.span(),
+                    &format!("invalid date `{}`: write YYYY-MM-DD", d.get_ref()),
+                    None,
+                ),
+            }
+        }
+        let calendar = match (tz, hours) {
+            (Some(tz), (Some(open), Some(close))) if open < close => Some(Calendar {
+                tz,
+                workdays,
+                open,
+                close,
+                holidays,
+            }),
+            _ => None,
+        };
+        (calendar, mode)
+    }
+
+    fn targets(&mut self, t: &RawTargets, required: bool) -> Targets {
+        let mut one = |name: &str, raw: &Option<Spanned<String>>| match raw {
+            Some(s) => match Target::parse(s.get_ref()) {
+                Ok(t) => Some(t),
+                Err(msg) => {
+                    self.error(
+                        s.span(),
+                        &format!("`{name}`: {msg}"),
+                        Some("durations are a positive whole number and a unit: 30m, 2h, 1d, 2w"),
+                    );
+                    None
+                }
+            },
+            None => {
+                if required {
+                    let d = Diagnostic::new(self.file, "policy-invalid", format!("[default] needs `{name}`"))
+                        .at(find_line(Some(self.text), "[default]"), 1)
+                        .help("rules fall back to [default], so it sets all four targets: acknowledge, resolve, update_every, follow_up");
+                    self.problems.push(d);
+                }
+                None
+            }
+        };
+        Targets {
+            acknowledge: one("acknowledge", &t.acknowledge),
+            resolve: one("resolve", &t.resolve),
+            update_every: one("update_every", &t.update_every),
+            follow_up: one("follow_up", &t.follow_up),
+        }
+    }
+
+    /// Validates a `when`; None when it can never match. The bool is `overdue`.
+    fn when(
+        &mut self,
+        raw: &Option<Spanned<RawWhen>>,
+        categories: Option<&BTreeMap<String, Category>>,
+        allow_overdue: bool,
+    ) -> Option<(When, bool)> {
+        let Some(raw) = raw else {
+            return Some((When::default(), false));
+        };
+        let span = raw.span();
+        let w = raw.get_ref();
+        let mut ok = true;
+        let mut list = |v: &mut Self,
+                        key: &str,
+                        value: &Option<Spanned<OneOrMany>>,
+                        names: Option<Vec<String>>| {
+            let value = value.as_ref()?;
+            let items = value.get_ref().items();
+            if items.is_empty() {
+                v.error(
+                    value.span(),
+                    &format!("`{key}` is an empty list: this rule can never match"),
+                    None,
+                );
+                ok = false;
+            }
+            if let Some(names) = names {
+                for item in &items {
+                    if !names.contains(item) {
+                        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                        let msg = suggest::unknown_value(key, item, &refs);
+                        v.error(
+                            value.span(),
+                            &format!("{msg}; this rule can never match"),
+                            None,
+                        );
+                        ok = false;
+                    }
+                }
+            }
+            Some(items)
+        };
+        let names = |all: &[&str]| Some(all.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let when = When {
+            kind: list(self, "kind", &w.kind, names(Kind::NAMES)),
+            category: list(
+                self,
+                "category",
+                &w.category,
+                categories.map(|c| c.keys().cloned().collect()),
+            ),
+            severity: list(self, "severity", &w.severity, names(Severity::NAMES)),
+            channel: list(self, "channel", &w.channel, names(Channel::NAMES)),
+            profile: list(self, "profile", &w.profile, names(Profile::NAMES)),
+            tags: list(self, "tags", &w.tags, None),
+        };
+        let overdue = match &w.overdue {
+            None => false,
+            Some(o) if !allow_overdue => {
+                self.error(
+                    o.span(),
+                    "`overdue` is a condition of escalation routes only",
+                    None,
+                );
+                return None;
+            }
+            Some(o) if o.get_ref() == "resolve" => true,
+            Some(o) => {
+                self.error(
+                    o.span(),
+                    &format!(
+                        "`overdue = \"{}\"`: only `overdue = \"resolve\"` is supported",
+                        o.get_ref()
+                    ),
+                    None,
+                );
+                return None;
+            }
+        };
+        if !ok {
+            return None;
+        }
+        let _ = span;
+        Some((when, overdue))
+    }
+
+    fn shadowing<'b>(
+        &mut self,
+        rules: impl Iterator<Item = (&'b Spanned<String>, &'b When)>,
+        what: &str,
+    ) {
+        let rules: Vec<_> = rules.collect();
+        for (i, (name, when)) in rules.iter().enumerate() {
+            if let Some((earlier, _)) = rules[..i].iter().find(|(_, e)| when.implies(e)) {
+                self.error(
+                    name.span(),
+                    &format!(
+                        "{what} `{}` can never apply: the earlier rule `{}` matches every case it matches",
+                        name.get_ref(),
+                        earlier.get_ref()
+                    ),
+                    Some("rules are tried in order and the first match wins: move the narrower rule first"),
+                );
+            }
+        }
+    }
+
+    fn band(&mut self, min: &Spanned<Fraction>, max: &Spanned<Fraction>) -> Option<Band> {
+        let (Some(lo), Some(hi)) = (min.get_ref().0, max.get_ref().0) else {
+            self.error(
+                min.span(),
+                "band bounds are fractions of the harm, such as 0.70",
+                None,
+            );
+            return None;
+        };
+        if lo.is_sign_negative() || hi.is_sign_negative() {
+            self.error(min.span(), "band bounds cannot be negative", None);
+            return None;
+        }
+        if lo > hi {
+            self.error(
+                min.span(),
+                &format!("the band is empty: min {} is above max {}", crate::case::money::fixed(lo, 2), crate::case::money::fixed(hi, 2)),
+                Some("min and max are inclusive fractions of the harm, min ≤ max (e.g. min = 0.70, max = 0.80)"),
+            );
+            return None;
+        }
+        Some(Band { min: lo, max: hi })
+    }
+}
+
+// Raw TOML shapes: spans kept for messages.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeadlines {
+    calendar: RawCalendar,
+    default: RawTargets,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCalendar {
+    timezone: Spanned<String>,
+    #[serde(default)]
+    mode: Option<Spanned<String>>,
+    #[serde(default)]
+    workdays: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    hours: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    holidays: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct RawTargets {
+    acknowledge: Option<Spanned<String>>,
+    resolve: Option<Spanned<String>>,
+    update_every: Option<Spanned<String>>,
+    follow_up: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    name: Spanned<String>,
+    #[serde(default)]
+    when: Option<Spanned<RawWhen>>,
+    #[serde(default)]
+    mode: Option<Spanned<String>>,
+    acknowledge: Option<Spanned<String>>,
+    resolve: Option<Spanned<String>>,
+    update_every: Option<Spanned<String>>,
+    follow_up: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct RawWhen {
+    kind: Option<Spanned<OneOrMany>>,
+    category: Option<Spanned<OneOrMany>>,
+    severity: Option<Spanned<OneOrMany>>,
+    channel: Option<Spanned<OneOrMany>>,
+    profile: Option<Spanned<OneOrMany>>,
+    tags: Option<Spanned<OneOrMany>>,
+    overdue: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(untagged, expecting = "a string or a list of strings")]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn items(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEscalation {
+    levels: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    departments: Vec<Spanned<String>>,
+    #[serde(default)]
+    team: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    route: Vec<RawRoute>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoute {
+    name: Spanned<String>,
+    #[serde(default)]
+    when: Option<Spanned<RawWhen>>,
+    to: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCompensation {
+    currency: Spanned<String>,
+    remedies: Vec<Spanned<String>>,
+    band: RawBand,
+    #[serde(default)]
+    authority: BTreeMap<String, Spanned<Fraction>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBand {
+    min: Spanned<Fraction>,
+    max: Spanned<Fraction>,
+    #[serde(default)]
+    rule: Vec<RawBandRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBandRule {
+    #[serde(default)]
+    name: Option<Spanned<String>>,
+    when: Option<Spanned<RawWhen>>,
+    min: Spanned<Fraction>,
+    max: Spanned<Fraction>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCategory {
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    department: Option<String>,
+}
+
+/// A TOML number (integer or float) or numeric string, as an exact decimal.
+/// TOML floats arrive as f64; their shortest text is what was written.
+#[derive(Debug, Clone, Copy)]
+struct Fraction(Option<Decimal>);
+
+impl<'de> Deserialize<'de> for Fraction {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Fraction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Fraction, E> {
+                Ok(Fraction(Some(Decimal::from(v))))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Fraction, E> {
+                Ok(Fraction(Some(Decimal::from(v))))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Fraction, E> {
+                Ok(Fraction(Decimal::from_str(&v.to_string()).ok()))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Fraction, E> {
+                Ok(Fraction(Decimal::from_str(v).ok()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
