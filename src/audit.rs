@@ -4,6 +4,7 @@ use crate::calendar::{Mode, Target, Unit};
 use crate::clock::{self, Clock, ClockState};
 use crate::compensation::{self, BandPosition};
 use crate::ledger::LoadedCase;
+use crate::money;
 use crate::policy::{ClockKind, Policies};
 use crate::routes::{self, RouteState};
 use crate::time::{local, span};
@@ -11,7 +12,6 @@ use crate::vocab::{EventKind, Status};
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
@@ -204,7 +204,7 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
         (last_resolution, band.harm, band.position, band.range)
         && r.outcome.is_some_and(|o| o.calls_for_compensation())
     {
-        let pct = |d: Decimal| format!("{}%", (d * Decimal::from(100)).normalize());
+        let pct = |d: Decimal| format!("{}%", crate::money::mul(d, Decimal::from(100)).normalize());
         let grant = format!(
             "{} {currency} granted for a harm of {} {currency}",
             crate::money::Money(band.total),
@@ -441,12 +441,12 @@ pub fn kpis_of<'a>(cases: impl IntoIterator<Item = &'a CaseAudit>) -> Kpis {
     let followed = count(&|x| x.followed_up.is_some());
     let mut ack_h: Vec<f64> = t.iter().filter_map(|x| x.ack_hours).collect();
     let mut res_h: Vec<f64> = t.iter().filter_map(|x| x.resolve_hours).collect();
-    let total: Decimal = t.iter().map(|x| x.compensation).sum();
+    let total = money::sum(t.iter().map(|x| x.compensation));
     let (comp, harm) = t
         .iter()
         .filter_map(|x| x.ratio_part)
         .fold((Decimal::ZERO, Decimal::ZERO), |(a, b), (c, h)| {
-            (a + c, b + h)
+            (money::add(a, c), money::add(b, h))
         });
     Kpis {
         cases: t.len(),
@@ -461,7 +461,7 @@ pub fn kpis_of<'a>(cases: impl IntoIterator<Item = &'a CaseAudit>) -> Kpis {
         median_hours_to_resolve: median(&mut res_h),
         p90_hours_to_resolve: p90(&mut res_h),
         compensation_total: crate::money::Money(total).to_string(),
-        compensation_to_harm_ratio: (!harm.is_zero()).then(|| (comp / harm).to_f64()).flatten(),
+        compensation_to_harm_ratio: money::ratio(comp, harm),
     }
 }
 

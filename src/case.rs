@@ -152,13 +152,12 @@ impl Case {
     }
 
     pub fn compensation_total(&self) -> Money {
-        Money(
+        Money(crate::money::sum(
             self.history
                 .iter()
                 .filter_map(|e| e.amount.filter(|_| e.event == EventKind::Compensated))
-                .map(|m| m.0)
-                .sum(),
-        )
+                .map(|m| m.0),
+        ))
     }
 }
 

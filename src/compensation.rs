@@ -2,7 +2,7 @@
 //! authority of whoever granted it. All in exact decimals.
 
 use crate::case::{Case, Event};
-use crate::money::fixed;
+use crate::money::{self, fixed};
 use crate::policy::{Band, Policies};
 use crate::vocab::EventKind;
 use rust_decimal::Decimal;
@@ -32,24 +32,30 @@ fn cents(d: Decimal) -> Decimal {
 }
 
 pub fn total(history: &[Event]) -> Decimal {
-    history
-        .iter()
-        .filter(|e| e.event == EventKind::Compensated)
-        .filter_map(|e| e.amount)
-        .map(|m| m.0)
-        .sum()
+    money::sum(
+        history
+            .iter()
+            .filter(|e| e.event == EventKind::Compensated)
+            .filter_map(|e| e.amount)
+            .map(|m| m.0),
+    )
 }
 
 pub fn band_check(case: &Case, history: &[Event], p: &Policies) -> BandCheck {
     let (rule, band) = p.band_for(case);
     let harm = case.harm.map(|h| h.0);
     let total = total(history);
-    let range = harm.map(|h| (cents(band.min * h), cents(band.max * h)));
+    let range = harm.map(|h| {
+        (
+            cents(money::mul(band.min, h)),
+            cents(money::mul(band.max, h)),
+        )
+    });
     // Compared with the exact products, not the rounded display range.
     let position = harm.map(|h| {
-        if total < band.min * h {
+        if total < money::mul(band.min, h) {
             BandPosition::Below
-        } else if total > band.max * h {
+        } else if total > money::mul(band.max, h) {
             BandPosition::Above
         } else {
             BandPosition::Within
@@ -82,7 +88,7 @@ pub fn authority_breaches(history: &[Event], p: &Policies) -> Vec<AuthorityBreac
         if e.event != EventKind::Compensated {
             continue;
         }
-        running += e.amount.map(|m| m.0).unwrap_or_default();
+        running = money::add(running, e.amount.map(|m| m.0).unwrap_or_default());
         if let (Some(limit), Some(level)) = (p.authority_of(&e.by), p.member_level(&e.by))
             && running > limit
         {
