@@ -181,6 +181,12 @@ pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
         .at(*line, 1)
         .help("resolve the conflict (keep every event, in time order), delete the markers, then run `redress check`"));
     }
+    if let Err(r) = crate::yaml_guard::check(text) {
+        let (line, column) = diag::line_col(text, r.offset);
+        return Err(Diagnostic::new(path, r.code, r.message)
+            .at(line, column)
+            .help(r.help));
+    }
     serde_yaml::from_str::<Case>(text).map_err(|e| yaml_diagnostic(&e, path))
 }
 

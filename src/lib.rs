@@ -29,6 +29,7 @@ pub mod time;
 pub mod vocab;
 // Modules added by later issues are registered below, one line each.
 pub mod yaml;
+pub mod yaml_guard;
 
 use clap::Parser;
 
