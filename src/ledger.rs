@@ -206,8 +206,10 @@ impl Ledger {
     /// Also returns the case's ID whenever the file parsed, valid or not, so
     /// that duplicate IDs are found even among files with other problems.
     fn load_with_id(&self, rel: &str, policies: &Policies) -> Loaded {
-        let text = match fs::read_to_string(self.abs(rel)) {
-            Ok(t) => t,
+        let read = fs::read(self.abs(rel)).map(|bytes| case::text_of(bytes, rel));
+        let text = match read {
+            Ok(Ok(t)) => t,
+            Ok(Err(d)) => return (None, Err(vec![d])),
             Err(e) => {
                 return (
                     None,

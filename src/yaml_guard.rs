@@ -296,7 +296,8 @@ impl<'a> Lexer<'a> {
             message: format!(
                 "collections are nested more than {MAX_DEPTH} deep here; a case file needs 3"
             ),
-            help: "a case is a mapping with a `history` list of events: flatten the structure".into(),
+            help: "a case is a mapping with a `history` list of events: flatten the structure"
+                .into(),
         })
     }
 
@@ -441,7 +442,11 @@ mod tests {
             ("note: x\u{0}\n", 7),
         ] {
             let r = refused(text);
-            assert_eq!((r.code, r.offset), ("invalid-character", offset), "{text:?}");
+            assert_eq!(
+                (r.code, r.offset),
+                ("invalid-character", offset),
+                "{text:?}"
+            );
         }
         assert_eq!(check("\u{feff}id: x\n"), Ok(()));
         assert_eq!(check("id: x\ty\r\n"), Ok(()));

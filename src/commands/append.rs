@@ -32,8 +32,11 @@ pub fn append(
 ) -> Result<Verdict> {
     let open = ctx.open()?;
     let rel = open.ledger.find(&common.id)?;
-    let original =
-        std::fs::read_to_string(open.ledger.abs(&rel)).with_context(|| format!("reading {rel}"))?;
+    let bytes = std::fs::read(open.ledger.abs(&rel)).with_context(|| format!("reading {rel}"))?;
+    let original = crate::case::text_of(bytes, &rel).map_err(|d| {
+        anyhow::Error::new(crate::diag::Diagnostics(vec![d]))
+            .context(format!("{rel} has problems; fix them before adding events"))
+    })?;
     let case = crate::ledger::parse_and_validate(&original, &rel, &open.policies).map_err(|d| {
         anyhow::Error::new(crate::diag::Diagnostics(d))
             .context(format!("{rel} has problems; fix them before adding events"))
