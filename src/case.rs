@@ -205,8 +205,31 @@ pub enum Locus {
     EventKey(usize, &'static str),
 }
 
-/// A case file's bytes as text, or an error at the first byte that is not UTF-8.
+/// Reads a case file, never more than the size limit plus one byte (so a
+/// huge file costs no memory), as text. `rel` names it in diagnostics.
+pub fn read(abs: &std::path::Path, rel: &str) -> Result<String, Diagnostic> {
+    use std::io::Read;
+    let unreadable =
+        |e: std::io::Error| Diagnostic::new(rel, "unreadable", format!("cannot read: {e}"));
+    let file = std::fs::File::open(abs).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(crate::yaml_guard::MAX_CASE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    text_of(bytes, rel)
+}
+
+/// A case file's bytes as text, or an error at the first byte that is not
+/// UTF-8, or where the size limit is passed.
 pub fn text_of(bytes: Vec<u8>, path: &str) -> Result<String, Diagnostic> {
+    if bytes.len() > crate::yaml_guard::MAX_CASE_BYTES {
+        let head = String::from_utf8_lossy(&bytes[..crate::yaml_guard::MAX_CASE_BYTES]);
+        let r = crate::yaml_guard::too_large(&head);
+        let (line, column) = diag::line_col(&head, r.offset);
+        return Err(Diagnostic::new(path, r.code, r.message)
+            .at(line, column)
+            .help(r.help));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();

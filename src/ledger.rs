@@ -206,20 +206,9 @@ impl Ledger {
     /// Also returns the case's ID whenever the file parsed, valid or not, so
     /// that duplicate IDs are found even among files with other problems.
     fn load_with_id(&self, rel: &str, policies: &Policies) -> Loaded {
-        let read = fs::read(self.abs(rel)).map(|bytes| case::text_of(bytes, rel));
-        let text = match read {
-            Ok(Ok(t)) => t,
-            Ok(Err(d)) => return (None, Err(vec![d])),
-            Err(e) => {
-                return (
-                    None,
-                    Err(vec![Diagnostic::new(
-                        rel,
-                        "unreadable",
-                        format!("cannot read: {e}"),
-                    )]),
-                );
-            }
+        let text = match case::read(&self.abs(rel), rel) {
+            Ok(t) => t,
+            Err(d) => return (None, Err(vec![d])),
         };
         match parse_and_validate(&text, rel, policies) {
             Ok(case) => (

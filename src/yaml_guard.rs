@@ -33,19 +33,24 @@ pub struct Refusal {
 /// Checks the text; see the module documentation for the rules.
 pub fn check(text: &str) -> Result<(), Refusal> {
     if text.len() > MAX_CASE_BYTES {
-        return Err(Refusal {
-            offset: floor_char_boundary(text, MAX_CASE_BYTES),
-            code: "too-large",
-            message: format!(
-                "the file is {} bytes; case files are limited to {} MiB (this is where the limit is passed)",
-                text.len(),
-                MAX_CASE_BYTES / (1024 * 1024)
-            ),
-            help: "a case this large is not a record of one complaint: split it, or remove repeated events".into(),
-        });
+        return Err(too_large(text));
     }
     check_characters(text)?;
     Lexer::new(text.as_bytes()).run()
+}
+
+/// The refusal of a file over the limit, at the point of `text` (the file,
+/// or its start) where the limit is passed.
+pub fn too_large(text: &str) -> Refusal {
+    Refusal {
+        offset: floor_char_boundary(text, MAX_CASE_BYTES.min(text.len())),
+        code: "too-large",
+        message: format!(
+            "the file is larger than {} MiB, the limit for a case file; the limit is passed here",
+            MAX_CASE_BYTES / (1024 * 1024)
+        ),
+        help: "a case this large is not a record of one complaint: split it, or remove repeated events".into(),
+    }
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {

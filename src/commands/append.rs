@@ -32,8 +32,7 @@ pub fn append(
 ) -> Result<Verdict> {
     let open = ctx.open()?;
     let rel = open.ledger.find(&common.id)?;
-    let bytes = std::fs::read(open.ledger.abs(&rel)).with_context(|| format!("reading {rel}"))?;
-    let original = crate::case::text_of(bytes, &rel).map_err(|d| {
+    let original = crate::case::read(&open.ledger.abs(&rel), &rel).map_err(|d| {
         anyhow::Error::new(crate::diag::Diagnostics(vec![d]))
             .context(format!("{rel} has problems; fix them before adding events"))
     })?;
