@@ -117,10 +117,13 @@ struct Lexer<'a> {
     blocks: Vec<usize>,
     flow: usize,
     line_start: usize,
-    /// Column where the last scalar on this line began (a key, if `:` follows).
-    scalar_col: usize,
+    /// Column where the first node since the last indicator on this line
+    /// began (its tag or its scalar): the key's column, if `:` follows.
+    key_col: Option<usize>,
     /// A node (not an indicator) may start here.
     expect_node: bool,
+    /// The last token was a plain scalar, which may go on over lines.
+    last_plain: bool,
 }
 
 fn is_blank(b: u8) -> bool {
@@ -139,8 +142,9 @@ impl<'a> Lexer<'a> {
             blocks: Vec::new(),
             flow: 0,
             line_start: 0,
-            scalar_col: 0,
+            key_col: None,
             expect_node: true,
+            last_plain: false,
         }
     }
 
@@ -157,7 +161,7 @@ impl<'a> Lexer<'a> {
     fn ends_token(&self, i: usize) -> bool {
         match self.at(i + 1) {
             None | Some(b'\n' | b'\r') => true,
-            Some(n) => is_blank(n) || (self.flow > 0 && is_flow_indicator(n)),
+            Some(n) => is_blank(n) || (self.flow > 0 && (is_flow_indicator(n) || n == b'?')),
         }
     }
 
@@ -171,8 +175,9 @@ impl<'a> Lexer<'a> {
     /// One line from `self.i`, which is at a line start.
     fn line(&mut self) -> Result<(), Refusal> {
         self.line_start = self.i;
+        self.key_col = None;
         if self.flow == 0 {
-            self.expect_node = true;
+            self.block_line_start();
         }
         while let Some(c) = self.at(self.i) {
             match c {
@@ -181,12 +186,45 @@ impl<'a> Lexer<'a> {
                     return Ok(());
                 }
                 b' ' | b'\t' | b'\r' => self.i += 1,
-                b'#' if self.i == self.line_start || self.after_blank() => self.skip_line(),
-                _ if self.expect_node => self.node_start(c)?,
+                // Between tokens, `#` always starts a comment (inside a plain
+                // scalar it needs a space before it: see `skip_plain`).
+                b'#' => {
+                    self.last_plain = false;
+                    self.skip_line();
+                }
+                _ if self.expect_node => {
+                    self.last_plain = false;
+                    self.node_start(c)?;
+                }
                 _ => self.after_node(c)?,
             }
         }
         Ok(())
+    }
+
+    /// A line in block context either goes on with the plain scalar of the
+    /// line before (when indented more than the enclosing collection, as the
+    /// YAML reader sees it: `'` there is text, not a quote) or starts a node.
+    fn block_line_start(&mut self) {
+        self.expect_node = true;
+        let mut j = self.i;
+        while self.at(j).is_some_and(is_blank) {
+            j += 1;
+        }
+        if matches!(self.at(j), None | Some(b'\n' | b'\r')) {
+            return;
+        }
+        let indent = j - self.i;
+        let continues = self.last_plain
+            && self.at(j) != Some(b'#')
+            && self.blocks.last().is_none_or(|&c| indent > c);
+        if continues {
+            self.i = j;
+            self.skip_plain();
+            self.expect_node = false;
+        } else {
+            self.last_plain = false;
+        }
     }
 
     fn after_blank(&self) -> bool {
@@ -218,14 +256,15 @@ impl<'a> Lexer<'a> {
             b'&' => Err(self.refuse_anchor("an anchor (`&name`)")),
             b'*' => Err(self.refuse_anchor("an alias (`*name`)")),
             b'!' => {
-                // A tag comes before its node.
+                // A tag comes before its node, and starts a key as much as it does.
+                self.key_col.get_or_insert(self.col());
                 while self.at(self.i).is_some_and(|c| !c.is_ascii_whitespace()) {
                     self.i += 1;
                 }
                 Ok(())
             }
             b'"' | b'\'' => {
-                self.scalar_col = self.col();
+                self.key_col.get_or_insert(self.i - self.line_start);
                 self.skip_quoted(c);
                 self.expect_node = false;
                 Ok(())
@@ -233,33 +272,53 @@ impl<'a> Lexer<'a> {
             b'[' | b'{' => {
                 self.flow += 1;
                 self.i += 1;
+                self.expect_node = true;
                 self.depth_ok()
             }
-            b']' | b'}' | b',' | b':' => self.after_node(c),
+            b']' | b'}' | b',' => self.after_node(c),
+            b':' if self.flow > 0 || self.ends_token(self.i) => self.after_node(c),
             b'|' | b'>' if self.flow == 0 => {
                 self.skip_line();
                 self.skip_block_scalar();
                 Ok(())
             }
+            // Inside a flow collection, `?` at a token's start is always a key indicator.
+            b'?' if self.flow > 0 => {
+                self.i += 1;
+                Ok(())
+            }
             b'-' | b'?' if self.flow == 0 && self.ends_token(self.i) => {
+                self.key_col = None;
                 self.open_block(self.col())?;
                 self.i += 1;
                 Ok(())
             }
             _ => {
-                self.scalar_col = self.col();
+                self.key_col.get_or_insert(self.i - self.line_start);
                 self.skip_plain();
                 self.expect_node = false;
+                self.last_plain = true;
                 Ok(())
             }
         }
     }
 
     fn after_node(&mut self, c: u8) -> Result<(), Refusal> {
+        if matches!(c, b':' | b',' | b']' | b'}' | b'[' | b'{') {
+            self.last_plain = false;
+        }
+        let key_col = self.key_col;
+        if matches!(c, b':' | b',') {
+            self.key_col = None;
+        }
         match c {
-            b':' if self.ends_token(self.i) => {
+            // Inside a flow collection, `:` between tokens is always an indicator
+            // (`{"a":*x}`), as it is for the YAML reader.
+            b':' if self.flow > 0 || self.ends_token(self.i) => {
                 if self.flow == 0 {
-                    self.open_block(self.scalar_col.min(self.col()))?;
+                    // Without a key on this line, `:` itself opens the mapping.
+                    let col = key_col.unwrap_or(self.col());
+                    self.open_block(col)?;
                 }
                 self.i += 1;
                 self.expect_node = true;
@@ -273,6 +332,8 @@ impl<'a> Lexer<'a> {
                 self.i += 1;
                 self.expect_node = false;
             }
+            // After a plain scalar, a quote is more of its text.
+            b'"' | b'\'' if self.last_plain => self.skip_plain(),
             b'[' | b'{' | b'"' | b'\'' => return self.node_start(c),
             _ => self.i += 1,
         }
@@ -412,6 +473,9 @@ mod tests {
         assert_eq!(r.offset, 12);
         let r = refused("a: [1, *x]\n");
         assert_eq!(r.offset, 7);
+        assert_eq!(refused("a: {\"k\":*x}\n").offset, 8);
+        assert_eq!(refused("a: [k:? *x]\n").offset, 8);
+        assert_eq!(refused("a: [? *x]\n").offset, 6);
         let r = refused("--- *x\n");
         assert_eq!(r.offset, 4);
         let r = refused("a: !!str &x v\n");

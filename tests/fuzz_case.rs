@@ -165,7 +165,29 @@ fn typed_text() -> impl Strategy<Value = String> {
     prop::collection::vec(c, 0..40).prop_map(|v| v.into_iter().collect())
 }
 
+/// Fragments of YAML from which to build texts that probe the guard's lexer.
+const TOKENS: &[&str] = &[
+    "*x", "*x", "*x", "&a ", "[", "]", "{", "}", ",", ":", ": ", "?", "? ", "- ", "-", "\n",
+    "\n  ", "  ", " ", "\t", "\"q\"", "\"e\\\"", "'s'", "'", "\"", "|", "|-", ">", "#c", "k",
+    "a b", "!t ", "!!str ", "---", "...", "\\", "%", "@", "&", "*", "\r\n", "|2", "\n   ",
+    "\n    ", "k: ", "- k: ", "*x:", "{k: ", "[k, ", "!<t> ", "''",
+];
+
 proptest! {
+    /// Whatever the guard accepts holds no alias the YAML reader would see:
+    /// an alias to an anchor that does not exist is an "unknown anchor".
+    #[test]
+    fn the_guard_lets_no_alias_through(
+        parts in prop::collection::vec(prop::sample::select(TOKENS), 0..40),
+    ) {
+        let text = parts.concat();
+        if redress::yaml_guard::check(&text).is_ok()
+            && let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(&text)
+        {
+            prop_assert!(!e.to_string().contains("unknown anchor"), "{:?}: {}", text, e);
+        }
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         read_never_panics(bytes);
