@@ -81,6 +81,7 @@ pub fn describe(c: char) -> String {
         '\u{C}' => " (form feed)",
         '\u{1B}' => " (escape)",
         '\u{7F}' => " (DEL)",
+        '\r' => " (carriage return without a line feed)",
         '\u{85}' => " (next line)",
         '\u{A0}' => " (no-break space)",
         '\u{2028}' => " (line separator)",
@@ -93,9 +94,12 @@ pub fn describe(c: char) -> String {
 }
 
 fn check_characters(text: &str) -> Result<(), Refusal> {
+    // A carriage return alone is a line break to YAML but not to editors and
+    // diagnostics: positions would disagree, so only CRLF is accepted.
+    let lone_cr = |i: usize, c: char| c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
     match text
         .char_indices()
-        .find(|&(i, c)| !is_allowed_raw(c, i == 0))
+        .find(|&(i, c)| !is_allowed_raw(c, i == 0) || lone_cr(i, c))
     {
         None => Ok(()),
         Some((offset, c)) => Err(Refusal {
@@ -519,6 +523,7 @@ mod tests {
         }
         assert_eq!(check("\u{feff}id: x\n"), Ok(()));
         assert_eq!(check("id: x\ty\r\n"), Ok(()));
+        assert_eq!(refused("id: x\ry\n").offset, 5);
     }
 
     #[test]
