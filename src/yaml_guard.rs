@@ -219,7 +219,12 @@ impl<'a> Lexer<'a> {
             return;
         }
         let indent = j - self.i;
+        let rest = &self.b[j..];
+        let marker = indent == 0
+            && (rest.starts_with(b"---") || rest.starts_with(b"..."))
+            && self.ends_token(j + 2);
         let continues = self.last_plain
+            && !marker
             && self.at(j) != Some(b'#')
             && self.blocks.last().is_none_or(|&c| indent > c);
         if continues {
@@ -308,6 +313,15 @@ impl<'a> Lexer<'a> {
     }
 
     fn after_node(&mut self, c: u8) -> Result<(), Refusal> {
+        // After a plain scalar, only its terminators are syntax: on a new line
+        // inside a flow collection, anything else goes on with its text.
+        let terminator = (c == b':' && self.ends_token(self.i))
+            || (self.flow > 0 && is_flow_indicator(c))
+            || c == b'#';
+        if self.last_plain && !terminator {
+            self.skip_plain();
+            return Ok(());
+        }
         if matches!(c, b':' | b',' | b']' | b'}' | b'[' | b'{') {
             self.last_plain = false;
         }
@@ -336,8 +350,6 @@ impl<'a> Lexer<'a> {
                 self.i += 1;
                 self.expect_node = false;
             }
-            // After a plain scalar, a quote is more of its text.
-            b'"' | b'\'' if self.last_plain => self.skip_plain(),
             b'[' | b'{' | b'"' | b'\'' => return self.node_start(c),
             _ => self.i += 1,
         }
@@ -480,6 +492,8 @@ mod tests {
         assert_eq!(refused("a: {\"k\":*x}\n").offset, 8);
         assert_eq!(refused("a: [k:? *x]\n").offset, 8);
         assert_eq!(refused("a: [? *x]\n").offset, 6);
+        assert_eq!(refused("{k: k\n*x:\"q\",*x}").offset, 13);
+        assert_eq!(refused("plain\n--- *x\n").offset, 10);
         let r = refused("--- *x\n");
         assert_eq!(r.offset, 4);
         let r = refused("a: !!str &x v\n");
