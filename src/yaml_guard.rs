@@ -287,8 +287,14 @@ impl<'a> Lexer<'a> {
             b']' | b'}' | b',' => self.after_node(c),
             b':' if self.flow > 0 || self.ends_token(self.i) => self.after_node(c),
             b'|' | b'>' if self.flow == 0 => {
+                // An explicit indentation (`|2`) fixes where the content starts.
+                let explicit = self.b[self.i + 1..]
+                    .iter()
+                    .take(2)
+                    .find(|b| b.is_ascii_digit())
+                    .map(|d| usize::from(d - b'0'));
                 self.skip_line();
-                self.skip_block_scalar();
+                self.skip_block_scalar(explicit);
                 Ok(())
             }
             // Inside a flow collection, `?` at a token's start is always a key indicator.
@@ -350,8 +356,11 @@ impl<'a> Lexer<'a> {
                 self.i += 1;
                 self.expect_node = false;
             }
-            b'[' | b'{' | b'"' | b'\'' => return self.node_start(c),
-            _ => self.i += 1,
+            // Outside a flow collection these are errors for the reader.
+            b',' | b']' | b'}' => self.i += 1,
+            // Anything else starts a token, as it does for the reader's scanner
+            // (`"a" *x` holds an alias, even if the document is then invalid).
+            _ => return self.node_start(c),
         }
         Ok(())
     }
@@ -430,9 +439,10 @@ impl<'a> Lexer<'a> {
     /// The content lines of a `|` or `>` scalar: blank lines, and lines
     /// indented more than the enclosing collection and at least as much as
     /// the first content line. `self.i` is at the indicator line's end.
-    fn skip_block_scalar(&mut self) {
+    fn skip_block_scalar(&mut self, explicit: Option<usize>) {
         let parent = self.blocks.last().map_or(0, |c| c + 1);
-        let mut content_indent: Option<usize> = None;
+        let mut content_indent: Option<usize> =
+            explicit.map(|d| self.blocks.last().map_or(d, |c| c + d));
         while self.at(self.i) == Some(b'\n') {
             let start = self.i + 1;
             let mut j = start;
@@ -493,6 +503,8 @@ mod tests {
         assert_eq!(refused("a: [k:? *x]\n").offset, 8);
         assert_eq!(refused("a: [? *x]\n").offset, 6);
         assert_eq!(refused("{k: k\n*x:\"q\",*x}").offset, 13);
+        assert_eq!(refused("k: |2\n   *x\n  [\"q\"\n*x:\n").offset, 19);
+        assert_eq!(refused("k: \"q\" *x\n").offset, 7);
         assert_eq!(refused("plain\n--- *x\n").offset, 10);
         let r = refused("--- *x\n");
         assert_eq!(r.offset, 4);
