@@ -169,6 +169,14 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// `---` or `...` then a space, tab or line end (even inside a flow
+    /// collection, `---,` is text).
+    fn is_document_marker(&self, i: usize) -> bool {
+        let rest = &self.b[i..];
+        (rest.starts_with(b"---") || rest.starts_with(b"..."))
+            && matches!(self.at(i + 3), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+    }
+
     fn run(mut self) -> Result<(), Refusal> {
         while self.i < self.b.len() {
             self.line()?;
@@ -219,10 +227,7 @@ impl<'a> Lexer<'a> {
             return;
         }
         let indent = j - self.i;
-        let rest = &self.b[j..];
-        let marker = indent == 0
-            && (rest.starts_with(b"---") || rest.starts_with(b"..."))
-            && self.ends_token(j + 2);
+        let marker = indent == 0 && self.is_document_marker(j);
         let continues = self.last_plain
             && !marker
             && self.at(j) != Some(b'#')
@@ -250,11 +255,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn node_start(&mut self, c: u8) -> Result<(), Refusal> {
-        let rest = &self.b[self.i..];
-        if self.col() == 0
-            && (rest.starts_with(b"---") || rest.starts_with(b"..."))
-            && self.ends_token(self.i + 2)
-        {
+        if self.col() == 0 && self.is_document_marker(self.i) {
             // A document marker: what follows starts a new document.
             self.i += 3;
             self.blocks.clear();
@@ -505,6 +506,7 @@ mod tests {
         assert_eq!(refused("{k: k\n*x:\"q\",*x}").offset, 13);
         assert_eq!(refused("k: |2\n   *x\n  [\"q\"\n*x:\n").offset, 19);
         assert_eq!(refused("k: \"q\" *x\n").offset, 7);
+        assert_eq!(refused("{k: \n---,?*k: [").offset, 10);
         assert_eq!(refused("plain\n--- *x\n").offset, 10);
         let r = refused("--- *x\n");
         assert_eq!(r.offset, 4);
