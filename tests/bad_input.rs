@@ -226,7 +226,7 @@ fn every_problem_is_reported_not_just_the_first() {
 }
 
 #[test]
-fn a_file_that_is_not_text_is_unreadable() {
+fn a_file_that_is_not_text_is_reported_at_the_bad_byte() {
     // Unlike permissions, this holds when the tests run as root (as in CI).
     let dir = init();
     write(
@@ -245,7 +245,7 @@ fn a_file_that_is_not_text_is_unreadable() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "cases/2026/11/20261102-k7q2.yaml:1:1: error[unreadable]",
+            "cases/2026/11/20261102-k7q2.yaml:1:5: error[not-utf8]: the file is not UTF-8 text: byte 0xFF",
         ));
     assert_eq!(before, snapshot(dir.path()));
 }

@@ -3,6 +3,7 @@
 pub mod impact;
 
 use crate::case::Event;
+use crate::case::money;
 use crate::case::time::{local, span};
 use crate::case::vocab::{EventKind, Status};
 use crate::clock::calendar::{Mode, Target, Unit};
@@ -14,7 +15,6 @@ use crate::policy::{ClockKind, Policies};
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
@@ -267,7 +267,12 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
             .outcome
             .is_some_and(|o| o.calls_for_compensation())
     {
-        let pct = |d: Decimal| format!("{}%", (d * Decimal::from(100)).normalize());
+        let pct = |d: Decimal| {
+            format!(
+                "{}%",
+                crate::case::money::mul(d, Decimal::from(100)).normalize()
+            )
+        };
         let grant = format!(
             "{} {currency} granted for a harm of {} {currency}",
             crate::case::money::Money(band.total),
@@ -559,12 +564,12 @@ pub fn kpis_of<'a>(cases: impl IntoIterator<Item = &'a CaseAudit>) -> Kpis {
     let followed = count(&|x| x.followed_up.is_some());
     let mut ack_h: Vec<f64> = t.iter().filter_map(|x| x.ack_hours).collect();
     let mut res_h: Vec<f64> = t.iter().filter_map(|x| x.resolve_hours).collect();
-    let total: Decimal = t.iter().map(|x| x.compensation).sum();
+    let total = money::sum(t.iter().map(|x| x.compensation));
     let (comp, harm) = t
         .iter()
         .filter_map(|x| x.ratio_part)
         .fold((Decimal::ZERO, Decimal::ZERO), |(a, b), (c, h)| {
-            (a + c, b + h)
+            (money::add(a, c), money::add(b, h))
         });
     Kpis {
         cases: t.len(),
@@ -579,7 +584,7 @@ pub fn kpis_of<'a>(cases: impl IntoIterator<Item = &'a CaseAudit>) -> Kpis {
         median_hours_to_resolve: median(&mut res_h),
         p90_hours_to_resolve: p90(&mut res_h),
         compensation_total: crate::case::money::Money(total).to_string(),
-        compensation_to_harm_ratio: (!harm.is_zero()).then(|| (comp / harm).to_f64()).flatten(),
+        compensation_to_harm_ratio: money::ratio(comp, harm),
     }
 }
 

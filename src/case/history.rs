@@ -261,41 +261,79 @@ fn check_order(case: &Case, out: &mut Vec<Problem>) {
     }
 }
 
-/// Whether `event` may follow a history in `status` (with `paused` meaning an
-/// unresumed pause). The message says what to do instead.
+/// Whether `event` may follow `history`. The message says what to do instead.
 pub fn sequence_error(history: &[Event], event: EventKind) -> Option<String> {
-    use EventKind as E;
-    let status = status_of(history);
-    let paused = status == Status::Waiting;
-    let resolved_this_cycle = history
-        .iter()
-        .rev()
-        .take_while(|e| e.event != E::Reopened)
-        .any(|e| e.event == E::Resolved);
-    match event {
-        E::Noted => None,
-        // The satisfaction check is not a change to the case: a case closed
-        // before it can still get its follow-up.
-        _ if status == Status::Closed && !matches!(event, E::Reopened | E::FollowedUp) => Some(
-            format!("the case is closed: `{event}` cannot follow; reopen it first"),
-        ),
-        E::FollowedUp if !resolved_this_cycle => Some(
-            "`followed-up` needs a `resolved` first: follow-up checks satisfaction with a decision"
-                .into(),
-        ),
-        E::Resolved if resolved_this_cycle => {
-            Some("the case is already resolved; reopen it before resolving it again".into())
+    let mut state = Sequence::default();
+    for e in history {
+        state.push(e.event);
+    }
+    state.error(event)
+}
+
+/// What the sequence rules need to know about a history so far, kept up to
+/// date event by event so that checking a whole history is linear.
+#[derive(Debug, Clone, Copy)]
+struct Sequence {
+    status: Status,
+    before_pause: Status,
+    /// A `resolved` since the last `reopened` (or the start).
+    resolved_this_cycle: bool,
+}
+
+impl Default for Sequence {
+    fn default() -> Self {
+        Sequence {
+            status: Status::New,
+            before_pause: Status::InProgress,
+            resolved_this_cycle: false,
         }
-        E::Reopened if status.is_open() => {
-            Some("only a resolved or closed case can be reopened".into())
+    }
+}
+
+impl Sequence {
+    fn push(&mut self, event: EventKind) {
+        self.status = step(self.status, &mut self.before_pause, event);
+        match event {
+            EventKind::Resolved => self.resolved_this_cycle = true,
+            EventKind::Reopened => self.resolved_this_cycle = false,
+            _ => {}
         }
-        E::Closed if !resolved_this_cycle => Some(
-            "resolve the case before closing it (a withdrawn case is resolved as unfounded)".into(),
-        ),
-        E::Paused if paused => Some("the case is already paused; resume it first".into()),
-        E::Paused if !status.is_open() => Some("a resolved case cannot be paused".into()),
-        E::Resumed if !paused => Some("the case is not paused".into()),
-        _ => None,
+    }
+
+    /// Whether `event` may come next (with `paused` meaning an unresumed pause).
+    fn error(&self, event: EventKind) -> Option<String> {
+        use EventKind as E;
+        let status = self.status;
+        let paused = status == Status::Waiting;
+        let resolved_this_cycle = self.resolved_this_cycle;
+        match event {
+            E::Noted => None,
+            // The satisfaction check is not a change to the case: a case closed
+            // before it can still get its follow-up.
+            _ if status == Status::Closed && !matches!(event, E::Reopened | E::FollowedUp) => {
+                Some(format!(
+                    "the case is closed: `{event}` cannot follow; reopen it first"
+                ))
+            }
+            E::FollowedUp if !resolved_this_cycle => Some(
+                "`followed-up` needs a `resolved` first: follow-up checks satisfaction with a decision"
+                    .into(),
+            ),
+            E::Resolved if resolved_this_cycle => {
+                Some("the case is already resolved; reopen it before resolving it again".into())
+            }
+            E::Reopened if status.is_open() => {
+                Some("only a resolved or closed case can be reopened".into())
+            }
+            E::Closed if !resolved_this_cycle => Some(
+                "resolve the case before closing it (a withdrawn case is resolved as unfounded)"
+                    .into(),
+            ),
+            E::Paused if paused => Some("the case is already paused; resume it first".into()),
+            E::Paused if !status.is_open() => Some("a resolved case cannot be paused".into()),
+            E::Resumed if !paused => Some("the case is not paused".into()),
+            _ => None,
+        }
     }
 }
 
@@ -314,10 +352,12 @@ pub fn verb_refusal(history: &[Event], event: EventKind) -> Option<String> {
 }
 
 fn check_sequence(history: &[Event], out: &mut Vec<Problem>) {
-    for i in 0..history.len() {
-        if let Some(msg) = sequence_error(&history[..i], history[i].event) {
+    let mut state = Sequence::default();
+    for (i, e) in history.iter().enumerate() {
+        if let Some(msg) = state.error(e.event) {
             out.push(Problem::new("event-sequence", Locus::Event(i), msg));
         }
+        state.push(e.event);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod privacy;
 pub mod time;
 pub mod vocab;
 pub mod yaml;
+pub mod yaml_guard;
 
 use crate::case::money::Money;
 use crate::case::time::Timestamp;
@@ -38,7 +39,11 @@ pub struct Case {
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub fields: BTreeMap<String, String>,
     #[serde(default, deserialize_with = "null_is_empty")]
     pub history: Vec<Event>,
@@ -90,6 +95,37 @@ pub struct Event {
     pub satisfied: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A map of strings where a repeated key is an error, as it is everywhere
+/// else in a case file (a plain map would silently keep the last value).
+fn unique_keys<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = BTreeMap<String, String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a mapping of names to texts")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<String, String>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate field `{k}`"
+                    )));
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+    }
+    d.deserialize_map(V)
 }
 
 fn null_is_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Event>, D::Error> {
@@ -160,13 +196,12 @@ impl Case {
     }
 
     pub fn compensation_total(&self) -> Money {
-        Money(
+        Money(crate::case::money::sum(
             self.history
                 .iter()
                 .filter_map(|e| e.amount.filter(|_| e.event == EventKind::Compensated))
-                .map(|m| m.0)
-                .sum(),
-        )
+                .map(|m| m.0),
+        ))
     }
 }
 
@@ -177,6 +212,37 @@ pub enum Locus {
     Key(&'static str),
     Event(usize),
     EventKey(usize, &'static str),
+}
+
+/// A case file's bytes as text, or an error at the first byte that is not
+/// UTF-8, or where the size limit is passed.
+pub fn text_of(bytes: Vec<u8>, path: &str) -> Result<String, Diagnostic> {
+    if bytes.len() > crate::case::yaml_guard::MAX_CASE_BYTES {
+        let head = String::from_utf8_lossy(&bytes[..crate::case::yaml_guard::MAX_CASE_BYTES]);
+        let r = crate::case::yaml_guard::too_large(&head);
+        let (line, column) = diag::line_col(&head, r.offset);
+        return Err(Diagnostic::new(path, r.code, r.message)
+            .at(line, column)
+            .help(r.help));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = String::from_utf8_lossy(&bytes[..valid]);
+        let (line, column) = diag::line_col(&before, valid);
+        let bad: Vec<String> = bytes[valid..]
+            .iter()
+            .take(e.utf8_error().error_len().unwrap_or(1))
+            .map(|b| format!("0x{b:02X}"))
+            .collect();
+        Diagnostic::new(
+            path,
+            "not-utf8",
+            format!("the file is not UTF-8 text: byte {} cannot start or continue a character", bad.join(" ")),
+        )
+        .at(line, column)
+        .help("save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or fix the character at this position")
+    })
 }
 
 /// Parses a case file's text. The error is a diagnostic at the parser's position.
@@ -190,10 +256,16 @@ pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
         .at(*line, 1)
         .help("resolve the conflict (keep every event, in time order), delete the markers, then run `redress check`"));
     }
-    serde_yaml::from_str::<Case>(text).map_err(|e| yaml_diagnostic(&e, path))
+    if let Err(r) = crate::case::yaml_guard::check(text) {
+        let (line, column) = diag::line_col(text, r.offset);
+        return Err(Diagnostic::new(path, r.code, r.message)
+            .at(line, column)
+            .help(r.help));
+    }
+    serde_yaml::from_str::<Case>(text).map_err(|e| yaml_diagnostic(&e, text, path))
 }
 
-fn yaml_diagnostic(e: &serde_yaml::Error, path: &str) -> Diagnostic {
+fn yaml_diagnostic(e: &serde_yaml::Error, text: &str, path: &str) -> Diagnostic {
     let full = e.to_string();
     // The message carries " at line L column C"; the location is reported apart.
     let message = match full.rfind(" at line ") {
@@ -202,16 +274,67 @@ fn yaml_diagnostic(e: &serde_yaml::Error, path: &str) -> Diagnostic {
     };
     let code = classify(&message);
     let message = diag::shorten_quotes(&suggest::improve_serde_message(&message));
-    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let (mut line, mut column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    // The reader reports a repeated key at the start of its mapping.
+    if let Some(key) = duplicated_key(&message)
+        && let Some(at) = second_occurrence(text, line, key)
+    {
+        (line, column) = at;
+    }
     let mut d = Diagnostic::new(path, code, message).at(line, column);
+    if code == "duplicate-key" {
+        d = d.help("a key may appear once in each mapping: keep one of the two lines");
+    }
     if code == "yaml-syntax" {
         d = d.help("fix the YAML syntax; `redress check` reports every file at once");
     }
     d
 }
 
+/// `x` in "duplicate field `x`".
+fn duplicated_key(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once("duplicate field `")?;
+    rest.split('`').next()
+}
+
+/// The (line, column) of the second key `key` at one column, from line `from`:
+/// where a mapping repeats a key.
+fn second_occurrence(text: &str, from: usize, key: &str) -> Option<(usize, usize)> {
+    let mut first_col = None;
+    for (i, line) in text.lines().enumerate().skip(from.saturating_sub(1)) {
+        let Some(col) = key_column(line, key) else {
+            continue;
+        };
+        match first_col {
+            None => first_col = Some(col),
+            Some(c) if c == col => return Some((i + 1, col + 1)),
+            Some(_) => {}
+        }
+    }
+    None
+}
+
+/// The 0-based column of `key:` on a line (after indentation and `- `),
+/// with the key plain or quoted.
+fn key_column(line: &str, key: &str) -> Option<usize> {
+    let mut rest = line.trim_start();
+    while let Some(r) = rest.strip_prefix("- ") {
+        rest = r.trim_start();
+    }
+    let col = line.len() - rest.len();
+    let keyed = [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+        .iter()
+        .any(|k| {
+            rest.strip_prefix(k.as_str())
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        });
+    keyed.then(|| line[..col].chars().count())
+}
+
 fn classify(message: &str) -> &'static str {
-    if message.contains("unknown field") {
+    if message.contains("duplicate field `") {
+        "duplicate-key"
+    } else if message.contains("unknown field") {
         "unknown-field"
     } else if message.contains("missing field") {
         "missing-field"

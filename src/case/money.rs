@@ -9,9 +9,21 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(pub Decimal);
 
+/// The most digits an amount may have before the decimal point. With at most
+/// two decimals, an amount is at most 999 999 999 999.99: far above any real
+/// claim, and far enough below `Decimal`'s limit (about 7.9 × 10^28) that no
+/// sum of the amounts in any ledger that fits on a disk can reach it.
+pub const MAX_INTEGER_DIGITS: u32 = 12;
+
 impl Money {
     pub fn parse(text: &str) -> Result<Money, String> {
         let t = text.trim();
+        let integer_part = t.split('.').next().unwrap_or_default();
+        if integer_part.bytes().all(|b| b.is_ascii_digit())
+            && integer_part.trim_start_matches('0').len() > MAX_INTEGER_DIGITS as usize
+        {
+            return Err(too_large(text));
+        }
         let value = Decimal::from_str_exact(t)
             .map_err(|_| format!("invalid amount `{text}`: write a plain number like 90.00"))?;
         if value.is_sign_negative() {
@@ -24,8 +36,46 @@ impl Money {
                 "invalid amount `{text}`: at most two decimal places (cents)"
             ));
         }
+        if value.trunc().abs() >= Decimal::from(10_i64.pow(MAX_INTEGER_DIGITS)) {
+            return Err(too_large(text));
+        }
         Ok(Money(value))
     }
+}
+
+fn too_large(text: &str) -> String {
+    format!(
+        "invalid amount `{text}`: at most {MAX_INTEGER_DIGITS} digits before the decimal point (999999999999.99 at most)"
+    )
+}
+
+/// Adds money without ever panicking: amounts are bounded on input, so a
+/// total only saturates for a policy value far outside any real range
+/// (shown as `Decimal::MAX` rather than crashing every command).
+pub fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or(Decimal::MAX)
+}
+
+/// The sum of amounts, with [`add`].
+pub fn sum(amounts: impl IntoIterator<Item = Decimal>) -> Decimal {
+    amounts.into_iter().fold(Decimal::ZERO, add)
+}
+
+/// A product (amount × policy fraction), saturating like [`add`].
+pub fn mul(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_mul(b).unwrap_or_else(|| {
+        if a.is_sign_negative() != b.is_sign_negative() {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        }
+    })
+}
+
+/// A ratio as a float, or None when undefined (zero or overflowing).
+pub fn ratio(num: Decimal, den: Decimal) -> Option<f64> {
+    use rust_decimal::prelude::ToPrimitive;
+    num.checked_div(den).and_then(|r| r.to_f64())
 }
 
 impl fmt::Display for Money {
@@ -96,6 +146,22 @@ mod tests {
         assert!(Money::parse("-1").is_err());
         assert!(Money::parse("1.005").is_err());
         assert!(Money::parse("12,50").is_err());
+        assert_eq!(
+            Money::parse("999999999999.99").unwrap().to_string(),
+            "999999999999.99"
+        );
+        assert!(Money::parse("1000000000000").is_err());
+        assert!(Money::parse("50000000000000000000000000000").is_err());
+        assert!(Money::parse("79228162514264337593543950336").is_err());
+    }
+
+    #[test]
+    fn arithmetic_saturates_instead_of_panicking() {
+        assert_eq!(add(Decimal::MAX, Decimal::ONE), Decimal::MAX);
+        assert_eq!(sum([Decimal::MAX, Decimal::MAX]), Decimal::MAX);
+        assert_eq!(mul(Decimal::MAX, Decimal::TWO), Decimal::MAX);
+        assert_eq!(ratio(Decimal::ONE, Decimal::ZERO), None);
+        assert_eq!(ratio(Decimal::MAX, Decimal::new(1, 2)), None);
     }
 
     #[test]

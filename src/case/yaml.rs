@@ -19,8 +19,42 @@ fn quote_unless_plain(s: &str, flow: bool) -> String {
     if is_plain_safe(s) && !(flow && s.contains([',', '[', ']', '{', '}'])) {
         s.to_string()
     } else {
-        serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+        double_quoted(s)
     }
+}
+
+/// A YAML double-quoted scalar that reads back as exactly `s`: every
+/// character a YAML reader would not keep as itself (control characters,
+/// DEL, U+0085, U+2028, U+2029, a byte order mark) is written as an escape.
+pub fn double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if !crate::case::yaml_guard::is_allowed_raw(c, false) && u32::from(c) <= 0xFF => {
+                let _ = write!(out, "\\x{:02X}", u32::from(c));
+            }
+            c if !crate::case::yaml_guard::is_allowed_raw(c, false) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether every character of `s` is one YAML keeps as itself outside
+/// quotes, on one line (no tab, which YAML may trim, and no line break).
+fn all_raw(s: &str) -> bool {
+    s.chars().all(|c| {
+        !matches!(c, '\t' | '\r' | '\n') && crate::case::yaml_guard::is_allowed_raw(c, false)
+    })
 }
 
 fn is_plain_safe(s: &str) -> bool {
@@ -44,16 +78,18 @@ fn is_plain_safe(s: &str) -> bool {
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.ends_with(':')
-        && s.chars()
-            .all(|c| !c.is_control() && !matches!(c, '"' | '\\'))
+        && all_raw(s)
+        && !s.contains(['"', '\\'])
 }
 
 /// A key with a string value at `indent`; multi-line text as a literal block.
 fn string_field(out: &mut String, indent: &str, key: &str, value: &str) {
     let lines: Vec<&str> = value.lines().collect();
+    // A literal block keeps each line as typed, and one final line break at
+    // most (`|`) or none (`|-`); anything else is written double-quoted.
     let block_ok = value.contains('\n')
-        && !value.contains('\r')
-        && !value.contains('\t')
+        && !value.ends_with("\n\n")
+        && value.split('\n').all(all_raw)
         && lines
             .first()
             .is_some_and(|l| !l.starts_with(' ') && !l.is_empty())
@@ -94,11 +130,7 @@ pub fn case_to_yaml(case: &Case) -> String {
     }
     if let Some(p) = &c.phone {
         // Phone numbers are always quoted: `+1 514…` must stay a string.
-        let _ = writeln!(
-            out,
-            "  phone: {}",
-            serde_json::to_string(p).unwrap_or_default()
-        );
+        let _ = writeln!(out, "  phone: {}", double_quoted(p));
     }
     if let Some(p) = c.profile {
         let _ = writeln!(out, "  profile: {p}");
@@ -124,16 +156,12 @@ pub fn case_to_yaml(case: &Case) -> String {
     if let Some(s) = &case.source {
         out.push_str("source:\n");
         string_field(&mut out, "  ", "system", &s.system);
-        let _ = writeln!(
-            out,
-            "  id: {}",
-            serde_json::to_string(&s.id).unwrap_or_default()
-        );
+        let _ = writeln!(out, "  id: {}", double_quoted(&s.id));
     }
     if !case.fields.is_empty() {
         out.push_str("fields:\n");
         for (k, v) in &case.fields {
-            let key = serde_json::to_string(k).unwrap_or_default();
+            let key = double_quoted(k);
             string_field(&mut out, "  ", &key, v);
         }
     }

@@ -241,9 +241,9 @@ impl Ledger {
     /// Also returns the case's ID whenever the file parsed, valid or not, so
     /// that duplicate IDs are found even among files with other problems.
     fn load_with_id(&self, rel: &str, policies: &Policies) -> Loaded {
-        let text = match files::read_text(&self.abs(rel)) {
+        let text = match read_case_text(&self.abs(rel), rel) {
             Ok(t) => t,
-            Err(e) => return (None, Err(vec![files::unreadable(rel, &e)])),
+            Err(d) => return (None, Err(vec![d])),
         };
         match parse_and_validate(&text, rel, policies) {
             Ok(case) => (
@@ -326,7 +326,10 @@ impl Ledger {
     /// link that leads outside the ledger.
     pub fn read(&self, rel: &str) -> Result<String> {
         let path = self.inside(rel)?;
-        files::read_text(&path).with_context(|| format!("cannot read {rel}"))
+        read_case_text(&path, rel).map_err(|d| {
+            anyhow::Error::new(crate::diag::Diagnostics(vec![d]))
+                .context(format!("{rel} has problems; fix them before adding events"))
+        })
     }
 
     /// Appends `addition` to a case file whose content was `original`, read
@@ -530,6 +533,14 @@ fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// A case file's text: only a regular file, never more than the size limit
+/// plus one byte read, and an error at the first byte that is not UTF-8.
+fn read_case_text(path: &Path, rel: &str) -> Result<String, crate::diag::Diagnostic> {
+    let limit = crate::case::yaml_guard::MAX_CASE_BYTES as u64 + 1;
+    let bytes = files::read_bytes_at_most(path, limit).map_err(|e| files::unreadable(rel, &e))?;
+    case::text_of(bytes, rel)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Compensation against policy: the band that applies to a case and the
 //! authority of whoever granted it. All in exact decimals.
 
-use crate::case::money::fixed;
+use crate::case::money::{self, fixed};
 use crate::case::vocab::EventKind;
 use crate::case::{Case, Event};
 use crate::policy::{Band, Policies};
@@ -32,24 +32,30 @@ fn cents(d: Decimal) -> Decimal {
 }
 
 pub fn total(history: &[Event]) -> Decimal {
-    history
-        .iter()
-        .filter(|e| e.event == EventKind::Compensated)
-        .filter_map(|e| e.amount)
-        .map(|m| m.0)
-        .sum()
+    money::sum(
+        history
+            .iter()
+            .filter(|e| e.event == EventKind::Compensated)
+            .filter_map(|e| e.amount)
+            .map(|m| m.0),
+    )
 }
 
 pub fn band_check(case: &Case, history: &[Event], p: &Policies) -> BandCheck {
     let (rule, band) = p.band_for(case);
     let harm = case.harm.map(|h| h.0);
     let total = total(history);
-    let range = harm.map(|h| (cents(band.min * h), cents(band.max * h)));
+    let range = harm.map(|h| {
+        (
+            cents(money::mul(band.min, h)),
+            cents(money::mul(band.max, h)),
+        )
+    });
     // Compared with the exact products, not the rounded display range.
     let position = harm.map(|h| {
-        if total < band.min * h {
+        if total < money::mul(band.min, h) {
             BandPosition::Below
-        } else if total > band.max * h {
+        } else if total > money::mul(band.max, h) {
             BandPosition::Above
         } else {
             BandPosition::Within
@@ -84,7 +90,7 @@ pub fn authority_breaches(history: &[Event], p: &Policies) -> Vec<AuthorityBreac
         let Some(amount) = e.amount.filter(|_| e.event == EventKind::Compensated) else {
             continue;
         };
-        running += amount.0;
+        running = money::add(running, amount.0);
         if let (Some(limit), Some(level)) = (p.authority_of(&e.by), p.member_level(&e.by))
             && running > limit
         {

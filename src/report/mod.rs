@@ -738,8 +738,8 @@ fn compensation_summary(
             .iter()
             .any(|e| e.event == EventKind::Compensated && e.amount.is_some());
         if let (true, true, Some(h)) = (resolved, compensated, band.harm) {
-            granted_with_harm += band.total;
-            harm_total += h;
+            granted_with_harm = crate::case::money::add(granted_with_harm, band.total);
+            harm_total = crate::case::money::add(harm_total, h);
         }
         let calls = latest_outcome(history).is_some_and(|o| o.calls_for_compensation());
         if let (true, Some(harm), Some(pos), Some((lo, hi))) =
@@ -762,7 +762,7 @@ fn compensation_summary(
             let share = if harm.is_zero() {
                 0.0
             } else {
-                (band.total / harm).to_f64().map_or(0.0, |s| round(s, 4))
+                crate::case::money::ratio(band.total, harm).map_or(0.0, |s| round(s, 4))
             };
             rows.push(CompensationCase {
                 case: lc.case.id.clone(),
