@@ -13,6 +13,17 @@ pub fn generate(date: NaiveDate) -> String {
     format!("{}-{suffix}", date.format("%Y%m%d"))
 }
 
+/// A new ID for `date` that `taken` says is not in use: the one rule by
+/// which every command that records cases (`new`, `import`) mints IDs.
+pub fn fresh(date: NaiveDate, mut taken: impl FnMut(&str) -> bool) -> String {
+    loop {
+        let id = generate(date);
+        if !taken(&id) {
+            return id;
+        }
+    }
+}
+
 /// The receipt date an ID carries, if it is a well-formed ID.
 pub fn date_of(id: &str) -> Option<NaiveDate> {
     let (date, suffix) = id.split_once('-')?;
