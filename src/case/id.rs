@@ -57,6 +57,19 @@ mod tests {
     }
 
     #[test]
+    fn fresh_ids_skip_the_taken_ones() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut asked = Vec::new();
+        let id = fresh(d, |id| {
+            asked.push(id.to_string());
+            asked.len() < 4
+        });
+        assert_eq!(asked.len(), 4, "three taken candidates, then a free one");
+        assert_eq!(asked.last(), Some(&id));
+        assert_eq!(date_of(&id), Some(d), "{id}");
+    }
+
+    #[test]
     fn rejects_malformed_ids() {
         assert!(date_of("20261122-k7q2").is_some());
         assert!(date_of("20261122-k7qi").is_none());
