@@ -13,6 +13,17 @@ pub fn generate(date: NaiveDate) -> String {
     format!("{}-{suffix}", date.format("%Y%m%d"))
 }
 
+/// A new ID for `date` that `taken` says is not in use: the one rule by
+/// which every command that records cases (`new`, `import`) mints IDs.
+pub fn fresh(date: NaiveDate, mut taken: impl FnMut(&str) -> bool) -> String {
+    loop {
+        let id = generate(date);
+        if !taken(&id) {
+            return id;
+        }
+    }
+}
+
 /// The receipt date an ID carries, if it is a well-formed ID.
 pub fn date_of(id: &str) -> Option<NaiveDate> {
     let (date, suffix) = id.split_once('-')?;
@@ -43,6 +54,19 @@ mod tests {
             let id = generate(d);
             assert_eq!(date_of(&id), Some(d), "{id}");
         }
+    }
+
+    #[test]
+    fn fresh_ids_skip_the_taken_ones() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut asked = Vec::new();
+        let id = fresh(d, |id| {
+            asked.push(id.to_string());
+            asked.len() < 4
+        });
+        assert_eq!(asked.len(), 4, "three taken candidates, then a free one");
+        assert_eq!(asked.last(), Some(&id));
+        assert_eq!(date_of(&id), Some(d), "{id}");
     }
 
     #[test]

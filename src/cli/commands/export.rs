@@ -187,6 +187,17 @@ fn csv(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
         .iter()
         .flat_map(|r| r.case.fields.keys().map(String::as_str))
         .collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(csv_header(&field_keys, contacts))?;
+    for r in rows {
+        w.write_record(csv_record(r, &field_keys, tz, contacts))?;
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// The CSV columns: the case's, contacts if asked, the derived figures, then
+/// one `fields.<name>` column per field name any case has.
+fn csv_header(field_keys: &BTreeSet<&str>, contacts: bool) -> Vec<String> {
     let mut header: Vec<String> = [
         "id", "kind", "status", "title", "received", "channel", "category", "severity",
     ]
@@ -222,67 +233,67 @@ fn csv(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
         .map(String::from),
     );
     header.extend(field_keys.iter().map(|k| format!("fields.{k}")));
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(&header)?;
+    header
+}
+
+/// One case's CSV row, in `csv_header`'s order.
+fn csv_record(r: &Row, field_keys: &BTreeSet<&str>, tz: Tz, contacts: bool) -> Vec<String> {
     let opt = |s: Option<String>| s.unwrap_or_default();
     let num = |h: Option<f64>| h.map(|h| h.to_string()).unwrap_or_default();
-    for r in rows {
-        let c = r.case;
-        let mut rec: Vec<String> = vec![
-            c.id.clone(),
-            c.kind.to_string(),
-            r.status.to_string(),
-            c.title.clone(),
-            c.received.to_string(),
-            c.channel.to_string(),
-            c.category.clone(),
-            c.severity.to_string(),
-        ];
-        if contacts {
-            rec.push(c.customer.name.clone());
-            rec.push(opt(c.customer.email.clone()));
-            rec.push(opt(c.customer.phone.clone()));
-        }
-        let clock_cols = |k: &Option<Clock>| match k {
-            None => [String::new(), String::new(), String::new()],
-            Some(k) => [
-                opt(t(k.due, tz)),
-                opt(t(k.stopped, tz)),
-                k.state.as_str().to_string(),
-            ],
-        };
-        rec.extend([
-            opt(c.customer.profile.map(|p| p.to_string())),
-            opt(c.customer.annual_value.map(|m| m.to_string())),
-            opt(c.harm.map(|m| m.to_string())),
-            c.risks
-                .iter()
-                .map(|r| r.as_str())
-                .collect::<Vec<_>>()
-                .join(";"),
-            c.tags.join(";"),
-            c.description.clone(),
-            opt(c.source.as_ref().map(|s| s.system.clone())),
-            opt(c.source.as_ref().map(|s| s.id.clone())),
-            c.history.len().to_string(),
-            c.compensation_total().to_string(),
-        ]);
-        rec.extend(clock_cols(&r.ack));
-        rec.extend(clock_cols(&r.resolve));
-        rec.extend([
-            num(r.hours_to_acknowledge),
-            num(r.hours_to_resolve),
-            r.overdue.to_string(),
-            r.path.to_string(),
-        ]);
-        rec.extend(
-            field_keys
-                .iter()
-                .map(|k| c.fields.get(*k).cloned().unwrap_or_default()),
-        );
-        w.write_record(&rec)?;
+    let c = r.case;
+    let mut rec: Vec<String> = vec![
+        c.id.clone(),
+        c.kind.to_string(),
+        r.status.to_string(),
+        c.title.clone(),
+        c.received.to_string(),
+        c.channel.to_string(),
+        c.category.clone(),
+        c.severity.to_string(),
+    ];
+    if contacts {
+        rec.push(c.customer.name.clone());
+        rec.push(opt(c.customer.email.clone()));
+        rec.push(opt(c.customer.phone.clone()));
     }
-    Ok(String::from_utf8(w.into_inner()?)?)
+    let clock_cols = |k: &Option<Clock>| match k {
+        None => [String::new(), String::new(), String::new()],
+        Some(k) => [
+            opt(t(k.due, tz)),
+            opt(t(k.stopped, tz)),
+            k.state.as_str().to_string(),
+        ],
+    };
+    rec.extend([
+        opt(c.customer.profile.map(|p| p.to_string())),
+        opt(c.customer.annual_value.map(|m| m.to_string())),
+        opt(c.harm.map(|m| m.to_string())),
+        c.risks
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(";"),
+        c.tags.join(";"),
+        c.description.clone(),
+        opt(c.source.as_ref().map(|s| s.system.clone())),
+        opt(c.source.as_ref().map(|s| s.id.clone())),
+        c.history.len().to_string(),
+        c.compensation_total().to_string(),
+    ]);
+    rec.extend(clock_cols(&r.ack));
+    rec.extend(clock_cols(&r.resolve));
+    rec.extend([
+        num(r.hours_to_acknowledge),
+        num(r.hours_to_resolve),
+        r.overdue.to_string(),
+        r.path.to_string(),
+    ]);
+    rec.extend(
+        field_keys
+            .iter()
+            .map(|k| c.fields.get(*k).cloned().unwrap_or_default()),
+    );
+    rec
 }
 
 /// `-o FILE`: written by the one atomic writer, so a reader never sees

@@ -76,7 +76,9 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<Verdict> {
     if !args.edit && interactive {
         prompt_missing(&mut args, &open.policies)?;
     }
-    let id = fresh_id(&open.ledger, received.date_naive());
+    let id = id::fresh(received.date_naive(), |id| {
+        id::relative_path(id).is_some_and(|rel| open.ledger.abs(&rel).exists())
+    });
     let rel = id::relative_path(&id).context("a generated ID is valid")?;
     let mut missing = Vec::new();
     let mut need = |name: &str, present: bool| {
@@ -130,16 +132,6 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<Verdict> {
     open.ledger.write(&rel, None, &text, &open.policies)?;
     crate::cli::render::style::print(&format!("{id}\n"))?;
     Ok(Verdict::Pass)
-}
-
-/// A new ID for that date, not yet used in the ledger.
-fn fresh_id(ledger: &ledger::Ledger, date: chrono::NaiveDate) -> String {
-    loop {
-        let id = id::generate(date);
-        if id::relative_path(&id).is_none_or(|rel| !ledger.abs(&rel).exists()) {
-            return id;
-        }
-    }
 }
 
 fn prompt_missing(args: &mut Args, policies: &crate::policy::Policies) -> Result<()> {
