@@ -86,7 +86,7 @@ fn team_lines() -> String {
         "bob = \"supervisor\"".to_string(),
         "carole = \"management\"".to_string(),
     ];
-    if let Ok(user) = super::append::default_member()
+    if let Ok(user) = crate::cli::session::default_member()
         && is_bare_key(&user)
         && !["alice", "bob", "carole"].contains(&user.as_str())
     {

@@ -5,7 +5,7 @@ use crate::Verdict;
 use crate::case::vocab::{Kind, Severity, Status};
 use crate::clock;
 use crate::ledger::LoadedCase;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 
@@ -74,20 +74,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let scan = open.ledger.scan(&open.policies);
     args.invalid.refuse_or_warn(&scan.problems, "list")?;
     let now = open.now.with_timezone(&Utc);
-    let since = args
-        .since
-        .as_deref()
-        .map(|t| crate::case::time::bound(t, open.tz, false))
-        .transpose()
-        .map_err(anyhow::Error::msg)
-        .context("reading --since")?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|t| crate::case::time::bound(t, open.tz, true))
-        .transpose()
-        .map_err(anyhow::Error::msg)
-        .context("reading --until")?;
+    let window = open.window(args.since.as_deref(), args.until.as_deref(), None)?;
+    let (since, until) = (window.since, window.until);
     let mut rows: Vec<Row> = scan
         .cases
         .iter()

@@ -1,16 +1,13 @@
-use super::Ctx;
 use super::append::{Common, append};
-use crate::Verdict;
 use crate::case::vocab::EventKind;
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub common: Common,
-    /// A level or department (policies/escalation.toml)
-    #[arg(long)]
-    pub to: String,
-    /// Why it goes there
+    /// Why: what failed in the fix (a double deviation)
     #[arg(long)]
     pub reason: String,
     /// An internal note to keep with the event
@@ -18,9 +15,8 @@ pub struct Args {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Escalated, move |e| {
-        e.to = Some(args.to);
+pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(ctx, &args.common, EventKind::Reopened, move |e| {
         e.reason = Some(args.reason);
         e.note = args.note;
     })

@@ -1,23 +1,23 @@
-use super::Ctx;
 use super::append::{Common, append};
-use crate::Verdict;
 use crate::case::vocab::EventKind;
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub common: Common,
-    /// What the case waits for (the customer, the carrier…)
+    /// Why the clocks restart
     #[arg(long)]
-    pub reason: String,
+    pub reason: Option<String>,
     /// An internal note to keep with the event
     #[arg(long)]
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Paused, move |e| {
-        e.reason = Some(args.reason);
+pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(ctx, &args.common, EventKind::Resumed, move |e| {
+        e.reason = args.reason;
         e.note = args.note;
     })
 }

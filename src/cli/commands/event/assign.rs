@@ -1,23 +1,22 @@
-use super::Ctx;
 use super::append::{Common, append};
-use crate::Verdict;
 use crate::case::vocab::EventKind;
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub common: Common,
-    /// Why the clocks restart
-    #[arg(long)]
-    pub reason: Option<String>,
+    /// The team member who now owns the case
+    pub member: String,
     /// An internal note to keep with the event
     #[arg(long)]
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Resumed, move |e| {
-        e.reason = args.reason;
+pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(ctx, &args.common, EventKind::Assigned, move |e| {
+        e.to = Some(args.member);
         e.note = args.note;
     })
 }

@@ -1,8 +1,8 @@
-use super::Ctx;
 use super::append::{Common, append};
-use crate::Verdict;
 use crate::case::money::Money;
 use crate::case::vocab::EventKind;
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,7 +19,7 @@ pub struct Args {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<Verdict> {
+pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
     append(ctx, &args.common, EventKind::Compensated, move |e| {
         e.remedy = Some(args.remedy);
         e.amount = args.amount;

@@ -1,7 +1,7 @@
-use super::Ctx;
 use super::append::{Common, append};
-use crate::Verdict;
 use crate::case::vocab::EventKind;
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -11,7 +11,7 @@ pub struct Args {
     pub text: String,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<Verdict> {
+pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
     append(ctx, &args.common, EventKind::Noted, move |e| {
         e.note = Some(args.text);
     })

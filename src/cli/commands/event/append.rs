@@ -1,13 +1,13 @@
 //! What every lifecycle verb shares: name the case, build one event, refuse
 //! impossible sequences, append it as pure new bytes.
 
-use super::Ctx;
-use crate::Verdict;
 use crate::case::Event;
 use crate::case::history;
 use crate::case::time::Timestamp;
 use crate::case::vocab::EventKind;
 use crate::case::yaml;
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 use anyhow::{Context, Result, bail};
 
 /// The arguments every lifecycle verb takes.
@@ -25,7 +25,7 @@ pub struct Common {
 
 /// Appends `kind`, filled in by `fill`, to the named case.
 pub fn append(
-    ctx: &Ctx,
+    ctx: &Session,
     common: &Common,
     kind: EventKind,
     fill: impl FnOnce(&mut Event),
@@ -40,15 +40,11 @@ pub fn append(
         anyhow::Error::new(crate::diag::Diagnostics(d))
             .context(format!("{rel} has problems; fix them before adding events"))
     })?;
-    let at = match &common.at {
-        Some(t) => crate::case::time::parse_in(t, open.tz)
-            .map_err(anyhow::Error::msg)
-            .context("reading --at")?,
-        None => open.now,
-    };
+    let at = open.time_flag("--at", common.at.as_deref())?;
     let by = match &common.by {
         Some(b) => b.clone(),
-        None => default_member().context("say who did it with --by MEMBER, or set REDRESS_USER")?,
+        None => crate::cli::session::default_member()
+            .context("say who did it with --by MEMBER, or set REDRESS_USER")?,
     };
     let mut event = Event::new(
         kind,
@@ -130,12 +126,4 @@ fn warn_follow_up_due(case: &crate::case::Case, p: &crate::policy::Policies) {
             case.id, case.id
         );
     }
-}
-
-/// REDRESS_USER, then USER.
-pub fn default_member() -> Result<String> {
-    ["REDRESS_USER", "USER"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .context("no team member given and neither REDRESS_USER nor USER is set")
 }
