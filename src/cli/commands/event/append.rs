@@ -1,13 +1,14 @@
 //! What every lifecycle verb shares: name the case, build one event, refuse
 //! impossible sequences, append it as pure new bytes.
 
-use crate::case::Event;
 use crate::case::history;
 use crate::case::time::Timestamp;
 use crate::case::vocab::EventKind;
 use crate::case::yaml;
+use crate::case::{Case, Event};
 use crate::cli::exit::Verdict;
 use crate::cli::session::Session;
+use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
 
 /// The arguments every lifecycle verb takes.
@@ -25,12 +26,12 @@ pub struct Common {
 
 /// Appends `kind`, filled in by `fill`, to the named case.
 pub fn append(
-    ctx: &Session,
+    session: &Session,
     common: &Common,
     kind: EventKind,
     fill: impl FnOnce(&mut Event),
 ) -> Result<Verdict> {
-    let open = ctx.open()?;
+    let open = session.open()?;
     let rel = open.ledger.find(&common.id)?;
     // Held from before the read until after the rename: no other writer can
     // slip an event in between, so none is lost.
@@ -56,38 +57,7 @@ pub fn append(
     );
     fill(&mut event);
 
-    if event.at.utc() < case.received.utc() {
-        bail!(
-            "{} is before case {} was received ({}): events happen after receipt",
-            event.at,
-            case.id,
-            case.received
-        );
-    }
-    if let Some(last) = case.history.last()
-        && event.at.utc() < last.at.utc()
-    {
-        bail!(
-            "{} is earlier than the case's last event (`{}` at {}): history is kept in time order",
-            event.at,
-            last.event,
-            last.at
-        );
-    }
-    if let Some(msg) = history::sequence_error(&case.history, kind) {
-        bail!("cannot record `{kind}` on {}: {msg}", case.id);
-    }
-    if !open.policies.team.contains_key(&event.by) {
-        let names: Vec<&str> = open.policies.team.keys().map(String::as_str).collect();
-        bail!(
-            "{}\n  = help: pass --by MEMBER, or add `{}` to [team] in policies/escalation.toml",
-            crate::suggest::unknown_value("team member", &event.by, &names),
-            event.by
-        );
-    }
-    if let Some(msg) = history::verb_refusal(&case.history, kind) {
-        bail!("cannot record `{kind}` on {}: {msg}", case.id);
-    }
+    refuse_impossible(&case, &event, &open.policies)?;
     let indent = yaml::history_indent(&original)
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("appending to {rel}"))?;
@@ -106,6 +76,45 @@ pub fn append(
         warn_follow_up_due(&after, &open.policies);
     }
     Ok(Verdict::Pass)
+}
+
+/// Refuses an event the case cannot take: before receipt, out of time
+/// order, out of sequence, by someone not on the team, or one the verb's
+/// rules forbid.
+fn refuse_impossible(case: &Case, event: &Event, p: &Policies) -> Result<()> {
+    if event.at.utc() < case.received.utc() {
+        bail!(
+            "{} is before case {} was received ({}): events happen after receipt",
+            event.at,
+            case.id,
+            case.received
+        );
+    }
+    if let Some(last) = case.history.last()
+        && event.at.utc() < last.at.utc()
+    {
+        bail!(
+            "{} is earlier than the case's last event (`{}` at {}): history is kept in time order",
+            event.at,
+            last.event,
+            last.at
+        );
+    }
+    if let Some(msg) = history::sequence_error(&case.history, event.event) {
+        bail!("cannot record `{}` on {}: {msg}", event.event, case.id);
+    }
+    if !p.team.contains_key(&event.by) {
+        let names: Vec<&str> = p.team.keys().map(String::as_str).collect();
+        bail!(
+            "{}\n  = help: pass --by MEMBER, or add `{}` to [team] in policies/escalation.toml",
+            crate::suggest::unknown_value("team member", &event.by, &names),
+            event.by
+        );
+    }
+    if let Some(msg) = history::verb_refusal(&case.history, event.event) {
+        bail!("cannot record `{}` on {}: {msg}", event.event, case.id);
+    }
+    Ok(())
 }
 
 /// Closing does not stop the follow-up clock: say so when one is still due.

@@ -1,3 +1,5 @@
+//! `redress assign ID MEMBER`: change the case's owner.
+
 use super::append::{Common, append};
 use crate::case::vocab::EventKind;
 use crate::cli::exit::Verdict;
@@ -14,8 +16,8 @@ pub struct Args {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Assigned, move |e| {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(session, &args.common, EventKind::Assigned, move |e| {
         e.to = Some(args.member);
         e.note = args.note;
     })

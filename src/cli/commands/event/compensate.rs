@@ -1,3 +1,5 @@
+//! `redress compensate ID --remedy R`: compensation granted to the customer.
+
 use super::append::{Common, append};
 use crate::case::money::Money;
 use crate::case::vocab::EventKind;
@@ -19,8 +21,8 @@ pub struct Args {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Compensated, move |e| {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(session, &args.common, EventKind::Compensated, move |e| {
         e.remedy = Some(args.remedy);
         e.amount = args.amount;
         e.note = args.note;

@@ -1,3 +1,5 @@
+//! `redress escalate ID --to LEVEL --reason WHY`: send the case to a level or a department.
+
 use super::append::{Common, append};
 use crate::case::vocab::EventKind;
 use crate::cli::exit::Verdict;
@@ -18,8 +20,8 @@ pub struct Args {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Escalated, move |e| {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(session, &args.common, EventKind::Escalated, move |e| {
         e.to = Some(args.to);
         e.reason = Some(args.reason);
         e.note = args.note;

@@ -1,3 +1,5 @@
+//! `redress follow-up ID --satisfied yes|no`: was the customer satisfied?
+
 use super::append::{Common, append};
 use crate::case::vocab::EventKind;
 use crate::cli::exit::Verdict;
@@ -15,8 +17,8 @@ pub struct Args {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::FollowedUp, move |e| {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(session, &args.common, EventKind::FollowedUp, move |e| {
         e.satisfied = Some(args.satisfied);
         e.note = args.note;
     })

@@ -1,3 +1,5 @@
+//! `redress note ID`: an internal note.
+
 use super::append::{Common, append};
 use crate::case::vocab::EventKind;
 use crate::cli::exit::Verdict;
@@ -11,8 +13,8 @@ pub struct Args {
     pub text: String,
 }
 
-pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Noted, move |e| {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(session, &args.common, EventKind::Noted, move |e| {
         e.note = Some(args.text);
     })
 }

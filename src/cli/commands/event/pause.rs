@@ -1,3 +1,5 @@
+//! `redress pause ID`: stop the clocks while waiting on the customer or a third party.
+
 use super::append::{Common, append};
 use crate::case::vocab::EventKind;
 use crate::cli::exit::Verdict;
@@ -15,8 +17,8 @@ pub struct Args {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Paused, move |e| {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(session, &args.common, EventKind::Paused, move |e| {
         e.reason = Some(args.reason);
         e.note = args.note;
     })

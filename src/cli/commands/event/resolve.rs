@@ -1,3 +1,5 @@
+//! `redress resolve ID`: the decision communicated to the customer.
+
 use super::append::{Common, append};
 use crate::case::vocab::{EventKind, Outcome};
 use crate::cli::exit::Verdict;
@@ -18,8 +20,8 @@ pub struct Args {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Resolved, move |e| {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(session, &args.common, EventKind::Resolved, move |e| {
         e.outcome = Some(args.outcome);
         e.summary = Some(args.summary);
         e.note = args.note;

@@ -1,3 +1,5 @@
+//! `redress resume ID`: restart the clocks after a pause.
+
 use super::append::{Common, append};
 use crate::case::vocab::EventKind;
 use crate::cli::exit::Verdict;
@@ -15,8 +17,8 @@ pub struct Args {
     pub note: Option<String>,
 }
 
-pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Resumed, move |e| {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(session, &args.common, EventKind::Resumed, move |e| {
         e.reason = args.reason;
         e.note = args.note;
     })

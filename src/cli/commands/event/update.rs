@@ -1,3 +1,5 @@
+//! `redress update ID`: a progress report sent to the customer.
+
 use super::append::{Common, append};
 use crate::case::vocab::EventKind;
 use crate::cli::exit::Verdict;
@@ -11,8 +13,8 @@ pub struct Args {
     pub text: String,
 }
 
-pub fn run(ctx: &Session, args: Args) -> anyhow::Result<Verdict> {
-    append(ctx, &args.common, EventKind::Updated, move |e| {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    append(session, &args.common, EventKind::Updated, move |e| {
         e.note = Some(args.text);
     })
 }

@@ -9,7 +9,7 @@ use crate::clock::{self, Clock};
 use crate::diag::Diagnostics;
 use crate::policy::compensation::BandCheck;
 use crate::policy::routes::RouteOutcome;
-use crate::policy::{ClockKind, Policies};
+use crate::policy::{ClockKind, DeadlineRule, Policies};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -43,6 +43,17 @@ struct Explained<'a> {
     clocks: Vec<Clock>,
     band: BandCheck,
     routes: Vec<RouteOutcome>,
+    /// Every deadline rule, in order, and how it relates to the case.
+    rules: Vec<(&'a DeadlineRule, RuleMatch)>,
+    /// The clocks no policy sets a target for.
+    untargeted: Vec<ClockKind>,
+}
+
+/// How one deadline rule relates to the case: the first match wins.
+enum RuleMatch {
+    Applies,
+    Shadowed,
+    NoMatch,
 }
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
@@ -65,6 +76,11 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         band: crate::policy::compensation::band_check(case, history, p),
         routes: crate::policy::routes::evaluate(case, history, &clocks, p),
         clocks,
+        rules: rule_matches(case, p),
+        untargeted: ClockKind::ALL
+            .into_iter()
+            .filter(|&kind| p.clock_policy(case, kind).is_none())
+            .collect(),
     };
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&json(&e))? + "\n",
@@ -72,6 +88,23 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     };
     crate::cli::render::style::print(&out)?;
     Ok(Verdict::Pass)
+}
+
+fn rule_matches<'a>(case: &Case, p: &'a Policies) -> Vec<(&'a DeadlineRule, RuleMatch)> {
+    let first = p.deadline_rule(case).map(|r| r.name.as_str());
+    p.rules
+        .iter()
+        .map(|r| {
+            let m = if Some(r.name.as_str()) == first {
+                RuleMatch::Applies
+            } else if r.when.matches(case) {
+                RuleMatch::Shadowed
+            } else {
+                RuleMatch::NoMatch
+            };
+            (r, m)
+        })
+        .collect()
 }
 
 fn fixed(d: rust_decimal::Decimal) -> String {
@@ -133,18 +166,15 @@ fn deadline_rules(s: &mut String, e: &Explained, c: bool) {
         "\n{}",
         paint(c, BOLD, "Deadline rules (first match wins)")
     );
-    let first = e.p.deadline_rule(e.case).map(|r| r.name.clone());
-    for r in &e.p.rules {
-        let mark = if Some(&r.name) == first.as_ref() {
-            paint(c, GREEN, "applies")
-        } else if r.when.matches(e.case) {
-            "matches (shadowed)".into()
-        } else {
-            paint(c, DIM, "no match")
+    for (r, m) in &e.rules {
+        let mark = match m {
+            RuleMatch::Applies => paint(c, GREEN, "applies"),
+            RuleMatch::Shadowed => "matches (shadowed)".into(),
+            RuleMatch::NoMatch => paint(c, DIM, "no match"),
         };
         let _ = writeln!(s, "  {:<28} {:<40} {mark}", r.name, r.when.describe());
     }
-    if first.is_none() {
+    if !e.rules.iter().any(|(_, m)| matches!(m, RuleMatch::Applies)) {
         let _ = writeln!(s, "  no rule matches: [default] applies");
     }
 }
@@ -169,10 +199,8 @@ fn clocks(s: &mut String, e: &Explained, c: bool) {
             k.rule
         );
     }
-    for kind in ClockKind::ALL {
-        if e.p.clock_policy(e.case, kind).is_none() {
-            let _ = writeln!(s, "  {:<15} no target", kind.as_str());
-        }
+    for kind in &e.untargeted {
+        let _ = writeln!(s, "  {:<15} no target", kind.as_str());
     }
 }
 
