@@ -201,6 +201,34 @@ mod tests {
     }
 
     #[test]
+    fn one_reader_for_every_time_flag() {
+        let tz: Tz = "America/Toronto".parse().unwrap();
+        let read = |t: &str, end: bool| parse_flag(t, tz, end, None).map(|d| d.to_rfc3339());
+        // An instant keeps the offset it was written with (--at writes it).
+        assert_eq!(
+            read("2026-11-22T09:14:00+01:00", false).unwrap(),
+            "2026-11-22T09:14:00+01:00"
+        );
+        // As the exclusive end of a window, a bare date takes in its whole day.
+        assert_eq!(
+            read("2026-11-22", true).unwrap(),
+            "2026-11-23T00:00:00-05:00"
+        );
+        assert_eq!(
+            read("2026-11-22T09:14:00-05:00", true).unwrap(),
+            "2026-11-22T09:14:00-05:00"
+        );
+        // Spans only where a command allows them, and then the error says so.
+        let no_span = read("7d", false).unwrap_err();
+        assert!(!no_span.contains("24h, 7d, 2w"), "{no_span}");
+        let now = parse_flag("2026-11-22T12:00:00-05:00", tz, false, None)
+            .unwrap()
+            .with_timezone(&Utc);
+        let far = parse_flag("99999999w", tz, false, Some(now)).unwrap_err();
+        assert_eq!(far, "`99999999w` reaches back too far");
+    }
+
+    #[test]
     fn spans_read_naturally() {
         assert_eq!(span(45 * 60), "45 minutes");
         assert_eq!(span(2 * 86_400 + 3 * 3600 + 60), "2 days 3 hours");
