@@ -72,6 +72,16 @@ impl Open {
         }
     }
 
+    /// The case a command names (ID, or a unique prefix or suffix of it):
+    /// its path in the ledger and the case, or an error listing its problems.
+    pub fn case(&self, query: &str) -> Result<(String, crate::ledger::LoadedCase)> {
+        let rel = self.ledger.find(query)?;
+        let loaded = self.ledger.load(&rel, &self.policies).map_err(|d| {
+            anyhow::Error::new(Diagnostics(d)).context(format!("{rel} has problems"))
+        })?;
+        Ok((rel, loaded))
+    }
+
     /// `--since`/`--until`; a bare `--until` date includes that whole day.
     /// With `spans_back_from`, either may be a span back from it (`7d`).
     pub fn window(

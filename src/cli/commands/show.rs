@@ -42,10 +42,7 @@ struct Shown<'a> {
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let open = session.open()?;
-    let rel = open.ledger.find(&args.id)?;
-    let loaded = open.ledger.load(&rel, &open.policies).map_err(|d| {
-        anyhow::Error::new(crate::diag::Diagnostics(d)).context(format!("{rel} has problems"))
-    })?;
+    let (rel, loaded) = open.case(&args.id)?;
     let now = open.now.with_timezone(&Utc);
     // Computed on the real case; only what is printed is masked.
     let shown = crate::case::privacy::shown(&loaded.case, args.include_contacts);

@@ -6,7 +6,6 @@ use crate::cli::exit::Verdict;
 use crate::cli::render::style::{BOLD, DIM, GREEN, paint};
 use crate::cli::session::Session;
 use crate::clock::{self, Clock};
-use crate::diag::Diagnostics;
 use crate::policy::compensation::BandCheck;
 use crate::policy::routes::RouteOutcome;
 use crate::policy::{ClockKind, DeadlineRule, Policies};
@@ -58,11 +57,7 @@ enum RuleMatch {
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let open = session.open()?;
-    let rel = open.ledger.find(&args.id)?;
-    let loaded = open
-        .ledger
-        .load(&rel, &open.policies)
-        .map_err(|d| anyhow::Error::new(Diagnostics(d)).context(format!("{rel} has problems")))?;
+    let (_, loaded) = open.case(&args.id)?;
     let (case, p) = (&loaded.case, &open.policies);
     let now = open.now.with_timezone(&Utc);
     let history = clock::history_at(case, now);
