@@ -1,7 +1,7 @@
 //! redress: a complaint ledger kept in git.
 //!
-//! `run()` parses the command line and dispatches to `commands`; everything
-//! below `commands` is the domain, which computes and never prints.
+//! `run()` parses the command line and hands it to `cli`; everything below
+//! `cli` is the domain, which computes and never prints.
 
 pub mod audit;
 pub mod case;
@@ -14,55 +14,11 @@ pub mod policy;
 pub mod report;
 pub mod suggest;
 
-use clap::Parser;
+// Kept at the root while commands written in parallel still name it here.
+pub use cli::exit::Verdict;
 
-/// How a successful run ended: fine, or a check/audit that found problems.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    Pass,
-    Fail,
-}
-
-impl Verdict {
-    pub fn code(self) -> u8 {
-        match self {
-            Verdict::Pass => 0,
-            Verdict::Fail => 1,
-        }
-    }
-}
-
+/// Parses the command line and runs the command.
 pub fn run() -> anyhow::Result<Verdict> {
-    let cli = cli::Cli::try_parse()?;
-    cli::commands::dispatch(cli)
-}
-
-/// Prints an error the way a user should see it and returns the exit code:
-/// clap's own for usage errors, 0 for a closed pipe (`redress list | head`),
-/// 2 for everything else.
-pub fn report_error(err: &anyhow::Error) -> u8 {
-    if let Some(e) = err.downcast_ref::<clap::Error>() {
-        let _ = e.print();
-        return e.exit_code().clamp(0, 2) as u8;
-    }
-    let broken_pipe = err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    });
-    if broken_pipe {
-        return 0;
-    }
-    let mut chain = err.chain();
-    if let Some(top) = chain.next() {
-        eprintln!("error: {top}");
-    }
-    for cause in chain {
-        // Diagnostics already say where and what; they print as they are.
-        if cause.downcast_ref::<diag::Diagnostics>().is_some() {
-            eprintln!("{cause}");
-        } else {
-            eprintln!("  caused by: {cause}");
-        }
-    }
-    2
+    let cli = <cli::Cli as clap::Parser>::try_parse()?;
+    cli::dispatch(cli)
 }

@@ -1,10 +1,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match redress::run() {
-        Ok(outcome) => ExitCode::from(outcome.code()),
-        Err(err) => ExitCode::from(redress::report_error(&err)),
-    }
+    ExitCode::from(redress::cli::exit::code(&redress::run()))
 }
 
 // Parsing thousands of small YAML files is allocation-heavy; mimalloc

@@ -61,51 +61,55 @@ pub fn midnight(date: NaiveDate, tz: Tz) -> DateTime<FixedOffset> {
     date.and_time(NaiveTime::MIN).and_utc().fixed_offset()
 }
 
-/// Parses a command-line time (`--at`, `--now`, `--as-of`, `--since`) in the ledger's zone.
-pub fn parse_in(text: &str, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
-    let mut t = Timestamp::parse(text)?;
-    t.resolve(tz);
-    Ok(t.at)
+/// The one reader of command-line times (`--now`, `--at`, `--received`,
+/// `--as-of`, `--since`, `--until`): RFC 3339 with an offset (kept as
+/// written), or a bare date pinned to midnight in the ledger's zone. With
+/// `end_of_day`, the exclusive end of a window, a bare date includes that
+/// whole day. With `spans_back_from`, it may also be a span back from that
+/// instant: `24h`, `7d`, `2w` (hours, days of 24 hours, weeks of 7 such days).
+pub fn parse_flag(
+    text: &str,
+    tz: Tz,
+    end_of_day: bool,
+    spans_back_from: Option<DateTime<Utc>>,
+) -> Result<DateTime<FixedOffset>, String> {
+    let Some(now) = spans_back_from else {
+        return parse_point(text, tz, end_of_day);
+    };
+    let t = text.trim();
+    if let Some(hours) = span_hours(t) {
+        return chrono::Duration::try_hours(hours)
+            .and_then(|d| now.checked_sub_signed(d))
+            .map(|at| at.fixed_offset())
+            .ok_or_else(|| format!("`{t}` reaches back too far"));
+    }
+    parse_point(t, tz, end_of_day)
+        .map_err(|e| format!("{e}, or a span back from now (24h, 7d, 2w)"))
 }
 
-/// A `--since`/`--until` bound in the ledger's zone. As an end bound
-/// (exclusive), a bare date includes that whole day.
-pub fn bound(text: &str, tz: Tz, end_of_day: bool) -> Result<DateTime<Utc>, String> {
+/// A time or a bare date (see [`parse_flag`]).
+fn parse_point(text: &str, tz: Tz, end_of_day: bool) -> Result<DateTime<FixedOffset>, String> {
     let mut t = Timestamp::parse(text)?;
     let date_only = t.date_only;
     t.resolve(tz);
     if date_only && end_of_day {
         let next = t.at.date_naive().succ_opt().ok_or("date out of range")?;
-        return Ok(midnight(next, tz).with_timezone(&Utc));
+        return Ok(midnight(next, tz));
     }
-    Ok(t.utc())
+    Ok(t.at)
 }
 
-/// A `--since`/`--until` bound that may also be a span back from `now`:
-/// `24h`, `7d`, `2w` (hours, days of 24 hours, weeks of 7 such days).
-/// Anything else is read as by [`bound`].
-pub fn bound_back_from(
-    text: &str,
-    tz: Tz,
-    end_of_day: bool,
-    now: DateTime<Utc>,
-) -> Result<DateTime<Utc>, String> {
-    let t = text.trim();
+/// `24h`, `7d`, `2w` as a number of hours; anything else is not a span.
+fn span_hours(t: &str) -> Option<i64> {
     let split = t.len().saturating_sub(1);
-    if let (Some(unit), Ok(n)) = (t.get(split..), t.get(..split).unwrap_or("").parse::<u32>()) {
-        let hours = match unit {
-            "h" => Some(1),
-            "d" => Some(24),
-            "w" => Some(24 * 7),
-            _ => None,
-        };
-        if let Some(h) = hours {
-            return chrono::Duration::try_hours(i64::from(n) * h)
-                .and_then(|d| now.checked_sub_signed(d))
-                .ok_or_else(|| format!("`{t}` reaches back too far"));
-        }
-    }
-    bound(t, tz, end_of_day).map_err(|e| format!("{e}, or a span back from now (24h, 7d, 2w)"))
+    let n = t.get(..split)?.parse::<u32>().ok()?;
+    let hours = match t.get(split..)? {
+        "h" => 1,
+        "d" => 24,
+        "w" => 24 * 7,
+        _ => return None,
+    };
+    Some(i64::from(n) * hours)
 }
 
 /// RFC 3339 in the ledger's time zone, to the second: `2026-11-22T09:14:00-05:00`.
@@ -173,7 +177,7 @@ mod tests {
     #[test]
     fn bare_dates_are_local_midnight() {
         let tz: Tz = "America/Toronto".parse().unwrap();
-        let t = parse_in("2026-11-22", tz).unwrap();
+        let t = parse_flag("2026-11-22", tz, false, None).unwrap();
         assert_eq!(t.to_rfc3339(), "2026-11-22T00:00:00-05:00");
         assert!(Timestamp::parse("2026-13-01").is_err());
         assert!(Timestamp::parse("2026-11-22T09:14:00").is_err());
@@ -182,10 +186,11 @@ mod tests {
     #[test]
     fn bounds_count_spans_back_from_now() {
         let tz: Tz = "America/Toronto".parse().unwrap();
-        let now = parse_in("2026-11-22T12:00:00-05:00", tz)
+        let now = parse_flag("2026-11-22T12:00:00-05:00", tz, false, None)
             .unwrap()
             .with_timezone(&Utc);
-        let back = |t: &str| bound_back_from(t, tz, false, now).map(|d| local(d, tz));
+        let back =
+            |t: &str| parse_flag(t, tz, false, Some(now)).map(|d| local(d.with_timezone(&Utc), tz));
         assert_eq!(back("24h").unwrap(), "2026-11-21T12:00:00-05:00");
         assert_eq!(back("7d").unwrap(), "2026-11-15T12:00:00-05:00");
         assert_eq!(back("2w").unwrap(), "2026-11-08T12:00:00-05:00");
@@ -193,6 +198,34 @@ mod tests {
         for bad in ["-3d", "3y", "d", "é", "yesterday"] {
             assert!(back(bad).unwrap_err().contains("24h, 7d, 2w"), "{bad}");
         }
+    }
+
+    #[test]
+    fn one_reader_for_every_time_flag() {
+        let tz: Tz = "America/Toronto".parse().unwrap();
+        let read = |t: &str, end: bool| parse_flag(t, tz, end, None).map(|d| d.to_rfc3339());
+        // An instant keeps the offset it was written with (--at writes it).
+        assert_eq!(
+            read("2026-11-22T09:14:00+01:00", false).unwrap(),
+            "2026-11-22T09:14:00+01:00"
+        );
+        // As the exclusive end of a window, a bare date takes in its whole day.
+        assert_eq!(
+            read("2026-11-22", true).unwrap(),
+            "2026-11-23T00:00:00-05:00"
+        );
+        assert_eq!(
+            read("2026-11-22T09:14:00-05:00", true).unwrap(),
+            "2026-11-22T09:14:00-05:00"
+        );
+        // Spans only where a command allows them, and then the error says so.
+        let no_span = read("7d", false).unwrap_err();
+        assert!(!no_span.contains("24h, 7d, 2w"), "{no_span}");
+        let now = parse_flag("2026-11-22T12:00:00-05:00", tz, false, None)
+            .unwrap()
+            .with_timezone(&Utc);
+        let far = parse_flag("99999999w", tz, false, Some(now)).unwrap_err();
+        assert_eq!(far, "`99999999w` reaches back too far");
     }
 
     #[test]

@@ -48,30 +48,30 @@ pub enum Command {
     /// Show one case: its details, derived status and history
     Show(commands::show::Args),
     /// Record that receipt was acknowledged to the customer
-    Ack(commands::ack::Args),
+    Ack(commands::event::ack::Args),
     /// Change the case's owner
-    Assign(commands::assign::Args),
+    Assign(commands::event::assign::Args),
     /// Add an internal note
-    Note(commands::note::Args),
+    Note(commands::event::note::Args),
     /// Record a progress report sent to the customer
-    Update(commands::update::Args),
+    Update(commands::event::update::Args),
     /// Send the case to a level or a department
-    Escalate(commands::escalate::Args),
+    Escalate(commands::event::escalate::Args),
     /// Stop the clocks: waiting on the customer or a third party
-    Pause(commands::pause::Args),
+    Pause(commands::event::pause::Args),
     /// Restart the clocks after a pause
-    Resume(commands::resume::Args),
+    Resume(commands::event::resume::Args),
     /// Record compensation granted to the customer
-    Compensate(commands::compensate::Args),
+    Compensate(commands::event::compensate::Args),
     /// Record the decision communicated to the customer
-    Resolve(commands::resolve::Args),
+    Resolve(commands::event::resolve::Args),
     /// Record whether the customer was satisfied with the settlement
     #[command(name = "follow-up")]
-    FollowUp(commands::follow_up::Args),
+    FollowUp(commands::event::follow_up::Args),
     /// Close a resolved case
-    Close(commands::close::Args),
+    Close(commands::event::close::Args),
     /// Reopen a case whose fix failed (a double deviation)
-    Reopen(commands::reopen::Args),
+    Reopen(commands::event::reopen::Args),
     /// Validate every case and policy file, reporting every problem
     Check(commands::check::Args),
     /// Audit the ledger: deadlines, follow-ups, compensation, escalations, KPIs

@@ -6,8 +6,8 @@ use crate::Verdict;
 use crate::audit::{self, Audit, Finding, Kpis, Severity};
 use crate::cli::render::style::{BOLD, RED, YELLOW, paint};
 use crate::diag::Diagnostic;
-use anyhow::{Context, Result, bail};
-use chrono::{DateTime, Utc};
+use anyhow::{Result, bail};
+use chrono::Utc;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use std::fmt::Write;
 use std::io::Write as _;
@@ -70,14 +70,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
             );
         }
     }
-    let as_of = match &args.as_of {
-        Some(t) => crate::case::time::parse_in(t, open.tz)
-            .map_err(anyhow::Error::msg)
-            .context("reading --as-of")?,
-        None => open.now,
-    }
-    .with_timezone(&Utc);
-    let window = window_of(&args, open.tz, as_of)?;
+    let as_of = open
+        .time_flag("--as-of", args.as_of.as_deref())?
+        .with_timezone(&Utc);
+    let window = open.window(args.since.as_deref(), args.until.as_deref(), Some(as_of))?;
     let p = &open.policies;
     let audit_one = |c: &crate::ledger::LoadedCase| {
         (c.case.received.utc() <= as_of).then(|| {
@@ -139,21 +135,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let failed = args.invalid.fails(&problems)
         || threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
     Ok(if failed { Verdict::Fail } else { Verdict::Pass })
-}
-
-/// `--since`/`--until`, spans counted back from `as_of`.
-fn window_of(args: &Args, tz: chrono_tz::Tz, as_of: DateTime<Utc>) -> Result<audit::Window> {
-    let bound = |text: &Option<String>, end_of_day: bool, flag: &str| {
-        text.as_deref()
-            .map(|t| crate::case::time::bound_back_from(t, tz, end_of_day, as_of))
-            .transpose()
-            .map_err(anyhow::Error::msg)
-            .with_context(|| format!("reading {flag}"))
-    };
-    Ok(audit::Window {
-        since: bound(&args.since, false, "--since")?,
-        until: bound(&args.until, true, "--until")?,
-    })
 }
 
 fn json(a: &Audit, problems: &[Diagnostic], out: &mut impl std::io::Write) -> Result<()> {

@@ -1,8 +1,8 @@
 //! `redress check`: validate every case and policy file, reporting every problem.
 
-use super::Ctx;
-use crate::Verdict;
+use crate::cli::exit::Verdict;
 use crate::cli::render::style::{RED, paint};
+use crate::cli::session::Session;
 use crate::diag::Diagnostic;
 use anyhow::Result;
 
@@ -18,8 +18,8 @@ pub enum Format {
     Json,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
-    let ledger = ctx.ledger()?;
+pub fn run(session: &Session, args: Args) -> Result<Verdict> {
+    let ledger = session.ledger()?;
     let (problems, files, cases, policy_ok) = match crate::policy::load(&ledger.root) {
         Ok(policies) => {
             // Nothing of a valid case is kept: only the problems count.
@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         }
         Format::Text => {
             for d in &problems {
-                out.push_str(&render(d, ctx.color));
+                out.push_str(&render(d, session.color));
                 out.push('\n');
             }
             if problems.is_empty() {

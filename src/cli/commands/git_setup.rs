@@ -13,8 +13,8 @@
 //! never run another redress than the one that was set up). Run it again
 //! after moving the program.
 
-use super::Ctx;
-use crate::Verdict;
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -25,8 +25,8 @@ pub struct Args {}
 pub const ATTRIBUTE: &str = "cases/**/*.yaml merge=redress";
 pub const DRIVER_NAME: &str = "redress case merge";
 
-pub fn run(ctx: &Ctx, _args: Args) -> Result<Verdict> {
-    let ledger = ctx.ledger()?;
+pub fn run(session: &Session, _args: Args) -> Result<Verdict> {
+    let ledger = session.ledger()?;
     let root = &ledger.root;
     ensure_work_tree(root)?;
     let mut done = Vec::new();

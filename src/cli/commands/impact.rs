@@ -45,13 +45,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         anyhow::Error::new(Diagnostics(d))
             .context(format!("the policies at {} are invalid", args.base))
     })?;
-    let as_of = match &args.as_of {
-        Some(t) => crate::case::time::parse_in(t, open.tz)
-            .map_err(anyhow::Error::msg)
-            .context("reading --as-of")?,
-        None => open.now,
-    }
-    .with_timezone(&Utc);
+    let as_of = open
+        .time_flag("--as-of", args.as_of.as_deref())?
+        .with_timezone(&Utc);
     let scan = open.ledger.scan(&open.policies);
     args.invalid
         .refuse_or_warn(&scan.problems, "policy impact")?;

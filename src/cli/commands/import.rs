@@ -62,7 +62,7 @@ pub struct CsvArgs {
 fn recorder(open: &Open, by: Option<String>) -> Result<String> {
     let by = match by {
         Some(b) => b,
-        None => super::append::default_member()
+        None => crate::cli::session::default_member()
             .context("say who records the imported closings with --by MEMBER")?,
     };
     if !open.policies.team.contains_key(&by) {

@@ -1,7 +1,7 @@
 //! `redress init [DIR]`: a ready ledger with default policies.
 
-use super::Ctx;
-use crate::Verdict;
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 use anyhow::{Context, Result, bail};
 use std::fs;
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ const FILES: &[(&str, &str)] = &[
     (".gitignore", include_str!("../../templates/gitignore")),
 ];
 
-pub fn run(_ctx: &Ctx, args: Args) -> Result<Verdict> {
+pub fn run(_session: &Session, args: Args) -> Result<Verdict> {
     let dir = &args.dir;
     if dir.join("policies").exists() {
         bail!(
@@ -86,7 +86,7 @@ fn team_lines() -> String {
         "bob = \"supervisor\"".to_string(),
         "carole = \"management\"".to_string(),
     ];
-    if let Ok(user) = super::append::default_member()
+    if let Ok(user) = crate::cli::session::default_member()
         && is_bare_key(&user)
         && !["alice", "bob", "carole"].contains(&user.as_str())
     {

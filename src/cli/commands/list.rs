@@ -1,11 +1,12 @@
 //! `redress list`: cases filtered and sorted, as a table, JSON or CSV.
 
-use super::Ctx;
-use crate::Verdict;
+use crate::audit::Window;
 use crate::case::vocab::{Kind, Severity, Status};
+use crate::cli::exit::Verdict;
+use crate::cli::session::{Open, Session};
 use crate::clock;
 use crate::ledger::LoadedCase;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 
@@ -69,75 +70,79 @@ struct Row<'a> {
     overdue: bool,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
-    let open = ctx.open()?;
+pub fn run(session: &Session, args: Args) -> Result<Verdict> {
+    let open = session.open()?;
     let scan = open.ledger.scan(&open.policies);
     args.invalid.refuse_or_warn(&scan.problems, "list")?;
-    let now = open.now.with_timezone(&Utc);
-    let since = args
-        .since
-        .as_deref()
-        .map(|t| crate::case::time::bound(t, open.tz, false))
-        .transpose()
-        .map_err(anyhow::Error::msg)
-        .context("reading --since")?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|t| crate::case::time::bound(t, open.tz, true))
-        .transpose()
-        .map_err(anyhow::Error::msg)
-        .context("reading --until")?;
+    let window = open.window(args.since.as_deref(), args.until.as_deref(), None)?;
     let mut rows: Vec<Row> = scan
         .cases
         .iter()
-        .filter_map(|lc| {
-            let c = &lc.case;
-            let received = c.received.utc();
-            if since.is_some_and(|s| received < s) || until.is_some_and(|u| received >= u) {
-                return None;
-            }
-            if args.kind.is_some_and(|k| k != c.kind)
-                || args.severity.is_some_and(|s| s != c.severity)
-                || args.category.as_ref().is_some_and(|cat| *cat != c.category)
-            {
-                return None;
-            }
-            let status = crate::case::history::status(c);
-            if !args.status.is_empty() && !args.status.contains(&status) {
-                return None;
-            }
-            let assignee = assignee(c);
-            if args
-                .assignee
-                .as_deref()
-                .is_some_and(|a| Some(a) != assignee)
-            {
-                return None;
-            }
-            let clocks = clock::clocks(c, &open.policies, now);
-            let overdue = clock::is_overdue(&clocks);
-            if args.overdue && !overdue {
-                return None;
-            }
-            let title = if args.include_contacts {
-                c.title.clone()
-            } else {
-                crate::case::privacy::Contacts::of(&c.customer).mask(&c.title)
-            };
-            Some(Row {
-                case: lc,
-                title,
-                status,
-                assignee,
-                due: clock::next_due(&clocks),
-                overdue,
-            })
-        })
+        .filter_map(|lc| row(lc, &args, &open, &window))
         .collect();
+    sort(&mut rows, args.sort);
+    let out = match args.format {
+        Format::Json => {
+            let items: Vec<serde_json::Value> = rows.iter().map(|r| json(r, open.tz)).collect();
+            serde_json::to_string_pretty(&items)? + "\n"
+        }
+        Format::Csv => csv(&rows, open.tz)?,
+        Format::Table => table(&rows, open.tz, session.color),
+    };
+    crate::cli::render::style::print(&out)?;
+    Ok(Verdict::Pass)
+}
+
+/// The case's row, unless a filter leaves it out. The cheap filters go
+/// first: the clocks are computed only for the cases that pass them.
+fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Option<Row<'a>> {
+    let c = &lc.case;
+    if !window.contains(c.received.utc()) {
+        return None;
+    }
+    if args.kind.is_some_and(|k| k != c.kind)
+        || args.severity.is_some_and(|s| s != c.severity)
+        || args.category.as_ref().is_some_and(|cat| *cat != c.category)
+    {
+        return None;
+    }
+    let status = crate::case::history::status(c);
+    if !args.status.is_empty() && !args.status.contains(&status) {
+        return None;
+    }
+    let assignee = assignee(c);
+    if args
+        .assignee
+        .as_deref()
+        .is_some_and(|a| Some(a) != assignee)
+    {
+        return None;
+    }
+    let clocks = clock::clocks(c, &open.policies, open.now.with_timezone(&Utc));
+    let overdue = clock::is_overdue(&clocks);
+    if args.overdue && !overdue {
+        return None;
+    }
+    let title = if args.include_contacts {
+        c.title.clone()
+    } else {
+        crate::case::privacy::Contacts::of(&c.customer).mask(&c.title)
+    };
+    Some(Row {
+        case: lc,
+        title,
+        status,
+        assignee,
+        due: clock::next_due(&clocks),
+        overdue,
+    })
+}
+
+/// `--sort`, then the ID, so equal keys keep a stable order.
+fn sort(rows: &mut [Row], by: Sort) {
     rows.sort_by(|a, b| {
         let (x, y) = (&a.case.case, &b.case.case);
-        let key = match args.sort {
+        let key = match by {
             Sort::Received => x.received.utc().cmp(&y.received.utc()),
             Sort::Id => std::cmp::Ordering::Equal,
             Sort::Due => (a.due.is_none(), a.due).cmp(&(b.due.is_none(), b.due)),
@@ -145,16 +150,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
         };
         key.then_with(|| x.id.cmp(&y.id))
     });
-    let out = match args.format {
-        Format::Json => {
-            let items: Vec<serde_json::Value> = rows.iter().map(|r| json(r, open.tz)).collect();
-            serde_json::to_string_pretty(&items)? + "\n"
-        }
-        Format::Csv => csv(&rows, open.tz)?,
-        Format::Table => table(&rows, open.tz, ctx.color),
-    };
-    crate::cli::render::style::print(&out)?;
-    Ok(Verdict::Pass)
 }
 
 /// The member of the latest `assigned` event.

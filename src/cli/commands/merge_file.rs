@@ -8,8 +8,8 @@
 //! after `closed`) is a conflict too, never a clean merge. The merge itself is
 //! `crate::ledger::merge`; this command only reads, writes and reports.
 
-use super::Ctx;
-use crate::Verdict;
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,13 +27,13 @@ pub struct Args {
     pub theirs: PathBuf,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
+pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let read = |p: &Path| std::fs::read(p).with_context(|| format!("reading {}", p.display()));
     let base = read(&args.base)?;
     let ours = read(&args.ours)?;
     let theirs = read(&args.theirs)?;
     let (merged, conflicts) =
-        crate::ledger::merge::merge_bytes_in(&base, &ours, &theirs, ledger_tz(ctx));
+        crate::ledger::merge::merge_bytes_in(&base, &ours, &theirs, ledger_tz(session));
     if merged != ours {
         crate::ledger::write_atomic(&args.ours, &merged)?;
     }
@@ -65,8 +65,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
 /// The ledger's time zone when the merge runs inside a ledger (git runs the
 /// driver at the top of the work tree), so that bare dates are read as
 /// `check` reads them; UTC otherwise.
-fn ledger_tz(ctx: &Ctx) -> chrono_tz::Tz {
-    ctx.ledger()
+fn ledger_tz(session: &Session) -> chrono_tz::Tz {
+    session
+        .ledger()
         .ok()
         .and_then(|l| crate::policy::load(&l.root).ok())
         .map_or(chrono_tz::UTC, |p| p.tz())

@@ -59,12 +59,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, mut args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
-    let received = match &args.received {
-        Some(t) => crate::case::time::parse_in(t, open.tz)
-            .map_err(anyhow::Error::msg)
-            .context("reading --received")?,
-        None => open.now,
-    };
+    let received = open.time_flag("--received", args.received.as_deref())?;
     if args.description.as_deref() == Some("-") {
         let mut text = String::new();
         std::io::stdin()

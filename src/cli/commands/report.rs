@@ -12,7 +12,7 @@ use crate::Verdict;
 use crate::cli::render::style::{BOLD, DIM, paint};
 use crate::diag::Diagnostics;
 use crate::report::{self, Dim, Period, Report};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::Utc;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use serde::Serialize;
@@ -72,32 +72,15 @@ fn parse_dim(s: &str) -> Result<Dim, String> {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
-    let tz = open.tz;
     let estimates = crate::policy::estimates::load(&open.ledger.root).map_err(|d| {
         anyhow::Error::new(Diagnostics(d))
             .context("policies/estimates.toml is invalid; fix it or delete it to use the defaults")
     })?;
-    let as_of = match &args.as_of {
-        Some(t) => crate::case::time::parse_in(t, tz)
-            .map_err(anyhow::Error::msg)
-            .context("reading --as-of")?,
-        None => open.now,
-    }
-    .with_timezone(&Utc);
-    let since = args
-        .since
-        .as_deref()
-        .map(|t| crate::case::time::bound_back_from(t, tz, false, as_of))
-        .transpose()
-        .map_err(anyhow::Error::msg)
-        .context("reading --since")?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|t| crate::case::time::bound_back_from(t, tz, true, as_of))
-        .transpose()
-        .map_err(anyhow::Error::msg)
-        .context("reading --until")?;
+    let as_of = open
+        .time_flag("--as-of", args.as_of.as_deref())?
+        .with_timezone(&Utc);
+    let window = open.window(args.since.as_deref(), args.until.as_deref(), Some(as_of))?;
+    let (since, until) = (window.since, window.until);
     let by = if args.by.is_empty() {
         vec![Dim::Category, Dim::Channel]
     } else {

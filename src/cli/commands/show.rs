@@ -1,11 +1,14 @@
 //! `redress show ID`: one case, its derived status, clocks and history.
 
-use super::Ctx;
-use crate::Verdict;
+use crate::case::Case;
+use crate::case::vocab::Status;
+use crate::cli::exit::Verdict;
 use crate::cli::render::style::{BOLD, DIM, GREEN, RED, YELLOW, paint};
-use crate::clock::{self, ClockState};
+use crate::cli::session::Session;
+use crate::clock::{self, Clock, ClockState};
 use anyhow::Result;
 use chrono::Utc;
+use chrono_tz::Tz;
 use std::fmt::Write;
 
 #[derive(Debug, clap::Args)]
@@ -26,154 +29,189 @@ pub enum Format {
     Json,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
-    let open = ctx.open()?;
-    let rel = open.ledger.find(&args.id)?;
-    let loaded = open.ledger.load(&rel, &open.policies).map_err(|d| {
-        anyhow::Error::new(crate::diag::Diagnostics(d)).context(format!("{rel} has problems"))
-    })?;
-    let tz = open.tz;
+/// What `show` prints, computed before anything is rendered.
+struct Shown<'a> {
+    /// The case as it may be printed (contacts masked unless asked).
+    case: &'a Case,
+    rel: &'a str,
+    status: Status,
+    clocks: Vec<Clock>,
+    currency: &'a str,
+    tz: Tz,
+}
+
+pub fn run(session: &Session, args: Args) -> Result<Verdict> {
+    let open = session.open()?;
+    let (rel, loaded) = open.case(&args.id)?;
     let now = open.now.with_timezone(&Utc);
-    let status = crate::case::history::status(&loaded.case);
-    let clocks = clock::clocks(&loaded.case, &open.policies, now);
-    // Computed on the real case above; only what is printed is masked.
+    // Computed on the real case; only what is printed is masked.
     let shown = crate::case::privacy::shown(&loaded.case, args.include_contacts);
-    let case: &crate::case::Case = &shown;
+    let s = Shown {
+        case: &shown,
+        rel: &rel,
+        status: crate::case::history::status(&loaded.case),
+        clocks: clock::clocks(&loaded.case, &open.policies, now),
+        currency: &open.policies.currency,
+        tz: open.tz,
+    };
     let out = match args.format {
-        Format::Json => {
-            let mut v = serde_json::to_value(case)?;
-            if let Some(obj) = v.as_object_mut() {
-                obj.insert("status".into(), serde_json::json!(status));
-                obj.insert("path".into(), serde_json::json!(rel));
-                obj.insert(
-                    "assignee".into(),
-                    serde_json::json!(super::list::assignee(case)),
-                );
-                obj.insert(
-                    "clocks".into(),
-                    clocks.iter().map(|c| c.to_json(tz)).collect(),
-                );
-                obj.insert(
-                    "due".into(),
-                    serde_json::json!(
-                        clock::next_due(&clocks).map(|d| crate::case::time::local(d, tz))
-                    ),
-                );
-                obj.insert(
-                    "overdue".into(),
-                    serde_json::json!(clock::is_overdue(&clocks)),
-                );
-            }
-            serde_json::to_string_pretty(&v)? + "\n"
-        }
-        Format::Text => {
-            let c = ctx.color;
-            let mut s = String::new();
-            let _ = writeln!(s, "{}  {}", paint(c, BOLD, &case.id), case.title);
-            let _ = writeln!(
-                s,
-                "{} {} · {} · {} severity · {}",
-                paint(c, BOLD, status.as_str()),
-                case.kind,
-                case.category,
-                case.severity,
-                case.channel
-            );
-            let _ = writeln!(
-                s,
-                "received  {}",
-                crate::case::time::short(case.received.utc(), tz)
-            );
-            let mut who = case.customer.name.clone();
-            if let Some(p) = case.customer.profile {
-                who.push_str(&format!(" ({p})"));
-            }
-            for extra in [&case.customer.email, &case.customer.phone]
-                .into_iter()
-                .flatten()
-            {
-                who.push_str(&format!(" · {extra}"));
-            }
-            if !args.include_contacts {
-                who.push_str(&paint(c, DIM, "  (--include-contacts shows them)"));
-            }
-            let _ = writeln!(s, "customer  {who}");
-            if let Some(a) = super::list::assignee(case) {
-                let _ = writeln!(s, "assignee  {a}");
-            }
-            if let Some(h) = case.harm {
-                let _ = writeln!(
-                    s,
-                    "harm      {h} {}  (compensated {})",
-                    open.policies.currency,
-                    case.compensation_total()
-                );
-            }
-            if !case.tags.is_empty() {
-                let _ = writeln!(s, "tags      {}", case.tags.join(", "));
-            }
-            let _ = writeln!(s, "file      {rel}");
-            if !case.description.is_empty() {
-                let _ = writeln!(s, "\n{}", case.description.trim_end());
-            }
-            let _ = writeln!(s, "\n{}", paint(c, BOLD, "Clocks"));
-            for k in &clocks {
-                let state = match k.state {
-                    ClockState::Met => paint(c, GREEN, "met"),
-                    ClockState::Breached => paint(c, RED, "breached"),
-                    ClockState::Running => paint(c, YELLOW, "running"),
-                    ClockState::Paused => paint(c, DIM, "paused"),
-                };
-                let due = k
-                    .due
-                    .map_or_else(|| "— (paused)".into(), |d| crate::case::time::short(d, tz));
-                let _ = writeln!(
-                    s,
-                    "  {:<15} {:>4} ({})  due {due}  {state}  {}",
-                    format!("{} {}", k.clock.as_str(), k.cycle),
-                    k.target,
-                    k.mode,
-                    paint(c, DIM, &format!("rule: {}", k.rule))
-                );
-            }
-            let _ = writeln!(s, "\n{}", paint(c, BOLD, "History"));
-            if case.history.is_empty() {
-                let _ = writeln!(s, "  (no events yet)");
-            }
-            for e in &case.history {
-                let mut detail = Vec::new();
-                for (k, v) in [
-                    ("to", &e.to),
-                    ("remedy", &e.remedy),
-                    ("reason", &e.reason),
-                    ("summary", &e.summary),
-                    ("note", &e.note),
-                ] {
-                    if let Some(v) = v {
-                        detail.push(format!("{k}: {v}"));
-                    }
-                }
-                if let Some(a) = e.amount {
-                    detail.push(format!("amount: {a}"));
-                }
-                if let Some(o) = e.outcome {
-                    detail.push(format!("outcome: {o}"));
-                }
-                if let Some(sat) = e.satisfied {
-                    detail.push(format!("satisfied: {}", if sat { "yes" } else { "no" }));
-                }
-                let _ = writeln!(
-                    s,
-                    "  {}  {:<12} {:<8} {}",
-                    crate::case::time::short(e.at.utc(), tz),
-                    e.event.as_str(),
-                    e.by,
-                    detail.join(" · ")
-                );
-            }
-            s
-        }
+        Format::Json => serde_json::to_string_pretty(&json(&s)?)? + "\n",
+        Format::Text => text(&s, args.include_contacts, session.color),
     };
     crate::cli::render::style::print(&out)?;
     Ok(Verdict::Pass)
+}
+
+fn json(s: &Shown) -> Result<serde_json::Value> {
+    let (clocks, tz) = (&s.clocks, s.tz);
+    let mut v = serde_json::to_value(s.case)?;
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("status".into(), serde_json::json!(s.status));
+        obj.insert("path".into(), serde_json::json!(s.rel));
+        obj.insert(
+            "assignee".into(),
+            serde_json::json!(super::list::assignee(s.case)),
+        );
+        obj.insert(
+            "clocks".into(),
+            clocks.iter().map(|c| c.to_json(tz)).collect(),
+        );
+        obj.insert(
+            "due".into(),
+            serde_json::json!(clock::next_due(clocks).map(|d| crate::case::time::local(d, tz))),
+        );
+        obj.insert(
+            "overdue".into(),
+            serde_json::json!(clock::is_overdue(clocks)),
+        );
+    }
+    Ok(v)
+}
+
+fn text(sh: &Shown, include_contacts: bool, c: bool) -> String {
+    let case = sh.case;
+    let mut s = String::new();
+    let _ = writeln!(s, "{}  {}", paint(c, BOLD, &case.id), case.title);
+    let _ = writeln!(
+        s,
+        "{} {} · {} · {} severity · {}",
+        paint(c, BOLD, sh.status.as_str()),
+        case.kind,
+        case.category,
+        case.severity,
+        case.channel
+    );
+    let _ = writeln!(
+        s,
+        "received  {}",
+        crate::case::time::short(case.received.utc(), sh.tz)
+    );
+    details(&mut s, sh, include_contacts, c);
+    clocks(&mut s, sh, c);
+    history(&mut s, sh, c);
+    s
+}
+
+/// Customer, assignee, harm, tags, file and description.
+fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
+    let case = sh.case;
+    let mut who = case.customer.name.clone();
+    if let Some(p) = case.customer.profile {
+        who.push_str(&format!(" ({p})"));
+    }
+    for extra in [&case.customer.email, &case.customer.phone]
+        .into_iter()
+        .flatten()
+    {
+        who.push_str(&format!(" · {extra}"));
+    }
+    if !include_contacts {
+        who.push_str(&paint(c, DIM, "  (--include-contacts shows them)"));
+    }
+    let _ = writeln!(s, "customer  {who}");
+    if let Some(a) = super::list::assignee(case) {
+        let _ = writeln!(s, "assignee  {a}");
+    }
+    if let Some(h) = case.harm {
+        let _ = writeln!(
+            s,
+            "harm      {h} {}  (compensated {})",
+            sh.currency,
+            case.compensation_total()
+        );
+    }
+    if !case.tags.is_empty() {
+        let _ = writeln!(s, "tags      {}", case.tags.join(", "));
+    }
+    let _ = writeln!(s, "file      {}", sh.rel);
+    if !case.description.is_empty() {
+        let _ = writeln!(s, "\n{}", case.description.trim_end());
+    }
+}
+
+fn clocks(s: &mut String, sh: &Shown, c: bool) {
+    let _ = writeln!(s, "\n{}", paint(c, BOLD, "Clocks"));
+    for k in &sh.clocks {
+        let state = match k.state {
+            ClockState::Met => paint(c, GREEN, "met"),
+            ClockState::Breached => paint(c, RED, "breached"),
+            ClockState::Running => paint(c, YELLOW, "running"),
+            ClockState::Paused => paint(c, DIM, "paused"),
+        };
+        let due = k.due.map_or_else(
+            || "— (paused)".into(),
+            |d| crate::case::time::short(d, sh.tz),
+        );
+        let _ = writeln!(
+            s,
+            "  {:<15} {:>4} ({})  due {due}  {state}  {}",
+            format!("{} {}", k.clock.as_str(), k.cycle),
+            k.target,
+            k.mode,
+            paint(c, DIM, &format!("rule: {}", k.rule))
+        );
+    }
+}
+
+fn history(s: &mut String, sh: &Shown, c: bool) {
+    let _ = writeln!(s, "\n{}", paint(c, BOLD, "History"));
+    if sh.case.history.is_empty() {
+        let _ = writeln!(s, "  (no events yet)");
+    }
+    for e in &sh.case.history {
+        let _ = writeln!(
+            s,
+            "  {}  {:<12} {:<8} {}",
+            crate::case::time::short(e.at.utc(), sh.tz),
+            e.event.as_str(),
+            e.by,
+            event_detail(e)
+        );
+    }
+}
+
+/// An event's keys beyond when, what and who: `to: …· note: …`.
+fn event_detail(e: &crate::case::Event) -> String {
+    let mut detail = Vec::new();
+    for (k, v) in [
+        ("to", &e.to),
+        ("remedy", &e.remedy),
+        ("reason", &e.reason),
+        ("summary", &e.summary),
+        ("note", &e.note),
+    ] {
+        if let Some(v) = v {
+            detail.push(format!("{k}: {v}"));
+        }
+    }
+    if let Some(a) = e.amount {
+        detail.push(format!("amount: {a}"));
+    }
+    if let Some(o) = e.outcome {
+        detail.push(format!("outcome: {o}"));
+    }
+    if let Some(sat) = e.satisfied {
+        detail.push(format!("satisfied: {}", if sat { "yes" } else { "no" }));
+    }
+    detail.join(" · ")
 }

@@ -1,0 +1,138 @@
+//! What every lifecycle verb shares: name the case, build one event, refuse
+//! impossible sequences, append it as pure new bytes.
+
+use crate::case::history;
+use crate::case::time::Timestamp;
+use crate::case::vocab::EventKind;
+use crate::case::yaml;
+use crate::case::{Case, Event};
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
+use crate::policy::Policies;
+use anyhow::{Context, Result, bail};
+
+/// The arguments every lifecycle verb takes.
+#[derive(Debug, clap::Args)]
+pub struct Common {
+    /// The case: its ID, or any unique prefix or suffix of it (e.g. k7q2)
+    pub id: String,
+    /// When it happened (default: now), e.g. 2026-11-22T11:02:00-05:00
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Who did it (default: REDRESS_USER, then USER)
+    #[arg(long, value_name = "MEMBER")]
+    pub by: Option<String>,
+}
+
+/// Appends `kind`, filled in by `fill`, to the named case.
+pub fn append(
+    session: &Session,
+    common: &Common,
+    kind: EventKind,
+    fill: impl FnOnce(&mut Event),
+) -> Result<Verdict> {
+    let open = session.open()?;
+    let rel = open.ledger.find(&common.id)?;
+    // Held from before the read until after the rename: no other writer can
+    // slip an event in between, so none is lost.
+    let lock = open.ledger.lock(&rel)?;
+    let original = open.ledger.read(&rel)?;
+    let case = crate::ledger::parse_and_validate(&original, &rel, &open.policies).map_err(|d| {
+        anyhow::Error::new(crate::diag::Diagnostics(d))
+            .context(format!("{rel} has problems; fix them before adding events"))
+    })?;
+    let at = open.time_flag("--at", common.at.as_deref())?;
+    let by = match &common.by {
+        Some(b) => b.clone(),
+        None => crate::cli::session::default_member()
+            .context("say who did it with --by MEMBER, or set REDRESS_USER")?,
+    };
+    let mut event = Event::new(
+        kind,
+        Timestamp {
+            at,
+            date_only: false,
+        },
+        by,
+    );
+    fill(&mut event);
+
+    refuse_impossible(&case, &event, &open.policies)?;
+    let indent = yaml::history_indent(&original)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("appending to {rel}"))?;
+    let addition = yaml::event_to_yaml(&event, &indent);
+    open.ledger
+        .append(&lock, &rel, &original, &addition, &open.policies)?;
+    drop(lock);
+    let mut after = case;
+    after.history.push(event);
+    crate::cli::render::style::print(&format!(
+        "{}: {kind} ({})\n",
+        after.id,
+        history::status_of(&after.history)
+    ))?;
+    if kind == EventKind::Closed {
+        warn_follow_up_due(&after, &open.policies);
+    }
+    Ok(Verdict::Pass)
+}
+
+/// Refuses an event the case cannot take: before receipt, out of time
+/// order, out of sequence, by someone not on the team, or one the verb's
+/// rules forbid.
+fn refuse_impossible(case: &Case, event: &Event, p: &Policies) -> Result<()> {
+    if event.at.utc() < case.received.utc() {
+        bail!(
+            "{} is before case {} was received ({}): events happen after receipt",
+            event.at,
+            case.id,
+            case.received
+        );
+    }
+    if let Some(last) = case.history.last()
+        && event.at.utc() < last.at.utc()
+    {
+        bail!(
+            "{} is earlier than the case's last event (`{}` at {}): history is kept in time order",
+            event.at,
+            last.event,
+            last.at
+        );
+    }
+    if let Some(msg) = history::sequence_error(&case.history, event.event) {
+        bail!("cannot record `{}` on {}: {msg}", event.event, case.id);
+    }
+    if !p.team.contains_key(&event.by) {
+        let names: Vec<&str> = p.team.keys().map(String::as_str).collect();
+        bail!(
+            "{}\n  = help: pass --by MEMBER, or add `{}` to [team] in policies/escalation.toml",
+            crate::suggest::unknown_value("team member", &event.by, &names),
+            event.by
+        );
+    }
+    if let Some(msg) = history::verb_refusal(&case.history, event.event) {
+        bail!("cannot record `{}` on {}: {msg}", event.event, case.id);
+    }
+    Ok(())
+}
+
+/// Closing does not stop the follow-up clock: say so when one is still due.
+fn warn_follow_up_due(case: &crate::case::Case, p: &crate::policy::Policies) {
+    let Some(closed) = case.history.last().map(|e| e.at.utc()) else {
+        return;
+    };
+    let due = crate::clock::clocks(case, p, closed)
+        .into_iter()
+        .find(|c| c.clock == crate::policy::ClockKind::FollowUp && c.is_open());
+    if let Some(c) = due {
+        let when = c.due.map_or_else(
+            || "when the pause ends".to_string(),
+            |d| crate::case::time::short(d, p.tz()),
+        );
+        eprintln!(
+            "warning: {} is closed but its follow-up is still due ({when}); record it with `redress follow-up {} --satisfied yes|no`",
+            case.id, case.id
+        );
+    }
+}

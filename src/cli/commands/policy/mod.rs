@@ -1,0 +1,32 @@
+//! `redress policy check | explain ID | impact --base REV`.
+
+pub mod check;
+pub mod explain;
+
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
+use anyhow::Result;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: PolicyCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum PolicyCommand {
+    /// Validate the policy files (exit 2 when they are invalid)
+    Check,
+    /// Show which rules apply to one case and why, with its clocks
+    Explain(explain::Args),
+    /// The audit difference a policy change makes, for pull requests
+    Impact(super::impact::Args),
+}
+
+pub fn run(session: &Session, args: Args) -> Result<Verdict> {
+    match args.command {
+        PolicyCommand::Check => check::run(session),
+        PolicyCommand::Explain(a) => explain::run(session, a),
+        PolicyCommand::Impact(a) => super::impact::run(session, a),
+    }
+}

@@ -1,0 +1,58 @@
+//! How a run ends: the exit code, and an error printed the way a user
+//! should see it.
+
+use crate::diag::Diagnostics;
+
+/// How a successful run ended: fine, or a check/audit that found problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Pass,
+    Fail,
+}
+
+impl Verdict {
+    pub fn code(self) -> u8 {
+        match self {
+            Verdict::Pass => 0,
+            Verdict::Fail => 1,
+        }
+    }
+}
+
+/// The exit code of a run, its error (if any) printed on stderr.
+pub fn code(outcome: &anyhow::Result<Verdict>) -> u8 {
+    match outcome {
+        Ok(verdict) => verdict.code(),
+        Err(err) => report_error(err),
+    }
+}
+
+/// Prints an error the way a user should see it and returns the exit code:
+/// clap's own for usage errors, 0 for a closed pipe (`redress list | head`),
+/// 2 for everything else.
+pub fn report_error(err: &anyhow::Error) -> u8 {
+    if let Some(e) = err.downcast_ref::<clap::Error>() {
+        let _ = e.print();
+        return e.exit_code().clamp(0, 2) as u8;
+    }
+    let broken_pipe = err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return 0;
+    }
+    let mut chain = err.chain();
+    if let Some(top) = chain.next() {
+        eprintln!("error: {top}");
+    }
+    for cause in chain {
+        // Diagnostics already say where and what; they print as they are.
+        if cause.downcast_ref::<Diagnostics>().is_some() {
+            eprintln!("{cause}");
+        } else {
+            eprintln!("  caused by: {cause}");
+        }
+    }
+    2
+}
