@@ -15,7 +15,7 @@ use crate::ledger::LoadedCase;
 use crate::policy::Policies;
 use crate::policy::compensation::{self, BandPosition};
 use crate::policy::estimates::{self, Params};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -34,7 +34,7 @@ pub const VITAL_FEW: f64 = 0.80;
 // ---------------------------------------------------------------------------
 // Periods
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     Month,
@@ -104,6 +104,25 @@ impl PeriodKey {
             Period::Quarter => format!("{:04}-Q{}", self.year, self.n),
             Period::Year => format!("{:04}", self.year),
         }
+    }
+}
+
+/// A bucket with its kind: shown and serialised as its label (`2026-03`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PeriodBucket {
+    pub key: PeriodKey,
+    pub period: Period,
+}
+
+impl fmt::Display for PeriodBucket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.key.label(self.period))
+    }
+}
+
+impl Serialize for PeriodBucket {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -276,21 +295,27 @@ pub struct Report {
     pub estimates: Estimates,
 }
 
+/// Times are in the ledger's zone, serialised as RFC 3339 to the second.
 #[derive(Debug, Clone, Serialize)]
 pub struct Scope {
-    pub as_of: String,
-    pub since: Option<String>,
-    pub until: Option<String>,
+    #[serde(serialize_with = "ser::time")]
+    pub as_of: DateTime<FixedOffset>,
+    #[serde(serialize_with = "ser::opt_time")]
+    pub since: Option<DateTime<FixedOffset>>,
+    #[serde(serialize_with = "ser::opt_time")]
+    pub until: Option<DateTime<FixedOffset>>,
     pub period: Period,
-    pub timezone: String,
+    #[serde(serialize_with = "ser::tz")]
+    pub timezone: Tz,
     pub currency: String,
     /// The breakdowns' dimensions, in the order asked for.
-    pub by: Vec<String>,
+    #[serde(serialize_with = "ser::names")]
+    pub by: Vec<Dim>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PeriodRow {
-    pub period: String,
+    pub period: PeriodBucket,
     pub cases: usize,
     pub complaints: usize,
     pub claims: usize,
@@ -337,15 +362,20 @@ pub struct Bin {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompensationSummary {
     /// Every `compensated` amount of the cases in scope.
-    pub granted_total: String,
+    #[serde(serialize_with = "ser::money")]
+    pub granted_total: Decimal,
     /// Over the cases resolved at least once with a harm and a compensated amount:
     /// their compensation, their harm, and the ratio (the audit's definition).
-    pub granted_with_harm: String,
-    pub harm_total: String,
+    #[serde(serialize_with = "ser::money")]
+    pub granted_with_harm: Decimal,
+    #[serde(serialize_with = "ser::money")]
+    pub harm_total: Decimal,
     pub ratio: Option<f64>,
     /// The policy's default band, as fractions of the harm.
-    pub band_min: String,
-    pub band_max: String,
+    #[serde(serialize_with = "ser::fraction")]
+    pub band_min: Decimal,
+    #[serde(serialize_with = "ser::fraction")]
+    pub band_max: Decimal,
     /// Resolved cases with a harm and a founded or partly-founded outcome,
     /// against the band that applies to each (the audit's band check).
     pub below_band: usize,
@@ -357,13 +387,18 @@ pub struct CompensationSummary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompensationCase {
     pub case: String,
-    pub harm: String,
-    pub granted: String,
+    #[serde(serialize_with = "ser::money")]
+    pub harm: Decimal,
+    #[serde(serialize_with = "ser::money")]
+    pub granted: Decimal,
     /// granted / harm.
     pub share: f64,
-    pub band_min: String,
-    pub band_max: String,
-    pub position: &'static str,
+    #[serde(serialize_with = "ser::money")]
+    pub band_min: Decimal,
+    #[serde(serialize_with = "ser::money")]
+    pub band_max: Decimal,
+    #[serde(serialize_with = "ser::position")]
+    pub position: BandPosition,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -443,13 +478,13 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
 
     Report {
         scope: Scope {
-            as_of: crate::case::time::local(as_of, tz),
-            since: o.since.map(|s| crate::case::time::local(s, tz)),
-            until: o.until.map(|u| crate::case::time::local(u, tz)),
+            as_of: local(as_of, tz),
+            since: o.since.map(|s| local(s, tz)),
+            until: o.until.map(|u| local(u, tz)),
             period: o.period,
-            timezone: tz.name().to_string(),
+            timezone: tz,
             currency: p.currency.clone(),
-            by: by.iter().map(Dim::to_string).collect(),
+            by: by.clone(),
         },
         cases: cases.len(),
         periods: periods(&all_cases, p, o),
@@ -544,7 +579,10 @@ fn periods(all: &Cases, p: &Policies, o: &Options) -> Vec<PeriodRow> {
         let group = all.pick(&buckets.remove(&k).unwrap_or_default());
         let kpis = audit::kpis_of(group.audits.iter().copied());
         out.push(PeriodRow {
-            period: k.label(o.period),
+            period: PeriodBucket {
+                key: k,
+                period: o.period,
+            },
             cases: group.cases.len(),
             complaints: group
                 .cases
@@ -716,8 +754,59 @@ fn resolve_distribution(audits: &[audit::CaseAudit]) -> Vec<Bin> {
     bins
 }
 
-fn money(d: Decimal) -> String {
-    crate::case::money::Money(d).to_string()
+/// An instant in the ledger's zone.
+fn local(at: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
+    at.with_timezone(&tz).fixed_offset()
+}
+
+/// The word for where a granted amount falls against its band.
+pub fn position_name(p: BandPosition) -> &'static str {
+    match p {
+        BandPosition::Below => "below",
+        BandPosition::Within => "within",
+        BandPosition::Above => "above",
+    }
+}
+
+/// How the typed model reads in JSON (and so in CSV): the same text as the
+/// rest of redress writes (RFC 3339 times, money with cents).
+mod ser {
+    use super::*;
+    use serde::Serializer;
+
+    pub fn time<S: Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
+    }
+
+    pub fn opt_time<S: Serializer>(
+        t: &Option<DateTime<FixedOffset>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => time(t, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn tz<S: Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(tz.name())
+    }
+
+    pub fn names<S: Serializer>(dims: &[Dim], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(dims.iter().map(Dim::to_string))
+    }
+
+    pub fn money<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&crate::case::money::Money(*d))
+    }
+
+    pub fn fraction<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&crate::case::money::fixed(*d, 2))
+    }
+
+    pub fn position<S: Serializer>(p: &BandPosition, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(position_name(*p))
+    }
 }
 
 fn compensation_summary(
@@ -745,20 +834,11 @@ fn compensation_summary(
         if let (true, Some(harm), Some(pos), Some((lo, hi))) =
             (calls, band.harm, band.position, band.range)
         {
-            let position = match pos {
-                BandPosition::Below => {
-                    below += 1;
-                    "below"
-                }
-                BandPosition::Within => {
-                    within += 1;
-                    "within"
-                }
-                BandPosition::Above => {
-                    above += 1;
-                    "above"
-                }
-            };
+            match pos {
+                BandPosition::Below => below += 1,
+                BandPosition::Within => within += 1,
+                BandPosition::Above => above += 1,
+            }
             let share = if harm.is_zero() {
                 0.0
             } else {
@@ -766,22 +846,23 @@ fn compensation_summary(
             };
             rows.push(CompensationCase {
                 case: lc.case.id.clone(),
-                harm: money(harm),
-                granted: money(band.total),
+                harm,
+                granted: band.total,
                 share,
-                band_min: money(lo),
-                band_max: money(hi),
-                position,
+                band_min: lo,
+                band_max: hi,
+                position: pos,
             });
         }
     }
     CompensationSummary {
-        granted_total: kpis.compensation_total.clone(),
-        granted_with_harm: money(granted_with_harm),
-        harm_total: money(harm_total),
+        // The audit keeps its total as text; it wrote it from a Decimal.
+        granted_total: Decimal::from_str(&kpis.compensation_total).unwrap_or_default(),
+        granted_with_harm,
+        harm_total,
         ratio: rate(kpis.compensation_to_harm_ratio),
-        band_min: crate::case::money::fixed(p.band.min, 2).to_string(),
-        band_max: crate::case::money::fixed(p.band.max, 2).to_string(),
+        band_min: p.band.min,
+        band_max: p.band.max,
         below_band: below,
         within_band: within,
         above_band: above,

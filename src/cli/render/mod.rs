@@ -1,3 +1,7 @@
 //! Turning computed structs into text: nothing here computes.
 
+pub mod fmt;
+pub mod kpis;
+pub mod report;
 pub mod style;
+pub mod table;
