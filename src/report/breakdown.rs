@@ -2,6 +2,13 @@
 
 use super::*;
 
+/// The rows of one dimension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    pub dim: Dim,
+    pub rows: Vec<BreakdownRow>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BreakdownRow {
     pub key: String,

@@ -82,7 +82,9 @@ pub struct Report {
     /// The audit's KPIs over the cases in scope.
     pub kpis: Kpis,
     pub periods: Vec<PeriodRow>,
-    pub breakdowns: BTreeMap<String, Vec<BreakdownRow>>,
+    /// In the order asked for; serialised as an object keyed by dimension.
+    #[serde(serialize_with = "ser::breakdowns")]
+    pub breakdowns: Vec<Breakdown>,
     pub pareto: Vec<ParetoRow>,
     pub resolve_distribution: Vec<Bin>,
     pub compensation: CompensationSummary,
@@ -171,9 +173,9 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
         periods: periods(&all_cases, p, o),
         breakdowns: by
             .iter()
-            .map(|d| {
-                let rows = breakdown(&all_cases, d, as_of, o.include_contacts);
-                (d.to_string(), rows)
+            .map(|d| Breakdown {
+                dim: d.clone(),
+                rows: breakdown(&all_cases, d, as_of, o.include_contacts),
             })
             .collect(),
         pareto: pareto(&count_by(&cases, &Dim::Category, as_of)),

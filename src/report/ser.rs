@@ -23,6 +23,13 @@ pub fn names<S: Serializer>(dims: &[Dim], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(dims.iter().map(Dim::to_string))
 }
 
+/// `{"category": [...], "channel": [...]}`, keys in name order.
+pub fn breakdowns<S: Serializer>(list: &[Breakdown], s: S) -> Result<S::Ok, S::Error> {
+    let by_name: BTreeMap<String, &Vec<BreakdownRow>> =
+        list.iter().map(|b| (b.dim.to_string(), &b.rows)).collect();
+    s.collect_map(by_name)
+}
+
 pub fn money<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(&crate::case::money::Money(*d))
 }

@@ -17,8 +17,15 @@ pub fn render(r: &Report) -> Result<String> {
     let word = r.scope.period.as_str();
     flatten(&mut out, "kpi", "", "", value(&r.kpis)?);
     flatten(&mut out, "period", word, "period", value(&r.periods)?);
-    for (dim, list) in &r.breakdowns {
-        flatten(&mut out, "breakdown", dim, "key", value(list)?);
+    // By dimension name, as the JSON object lists them.
+    let mut by_name: Vec<(String, &Vec<crate::report::BreakdownRow>)> = r
+        .breakdowns
+        .iter()
+        .map(|b| (b.dim.to_string(), &b.rows))
+        .collect();
+    by_name.sort_by(|a, b| a.0.cmp(&b.0));
+    for (dim, rows) in by_name {
+        flatten(&mut out, "breakdown", &dim, "key", value(rows)?);
     }
     flatten(
         &mut out,

@@ -37,10 +37,7 @@ fn dim_header(dim: &Dim) -> String {
 
 /// The breakdowns in the order asked for, with their dimension.
 fn breakdowns(r: &Report) -> impl Iterator<Item = (&Dim, &Vec<report::BreakdownRow>)> {
-    r.scope
-        .by
-        .iter()
-        .filter_map(|d| r.breakdowns.get(&d.to_string()).map(|rows| (d, rows)))
+    r.breakdowns.iter().map(|b| (&b.dim, &b.rows))
 }
 
 /// How many founded cases with a harm were judged against their band.
