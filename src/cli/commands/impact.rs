@@ -3,13 +3,12 @@
 
 use super::Ctx;
 use crate::Verdict;
-use crate::audit::Kpis;
 use crate::audit::impact::{self, Impact};
+use crate::cli::render::impact as render;
 use crate::diag::Diagnostics;
 use crate::policy::{self, PolicyTexts};
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
-use std::fmt::Write;
 use std::path::Path;
 use std::process::Command;
 
@@ -63,8 +62,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
             }
             serde_json::to_string_pretty(&v)? + "\n"
         }
-        Format::Markdown => markdown(&result, &args.base),
-        Format::Table => table(&result, &args.base),
+        Format::Markdown => render::markdown(&result, &args.base),
+        Format::Table => render::table(&result, &args.base),
     };
     crate::cli::render::style::print(&out)?;
     Ok(Verdict::Pass)
@@ -128,182 +127,4 @@ fn texts_at(root: &Path, rev: &str) -> Result<PolicyTexts> {
         compensation: show(policy::COMPENSATION)?,
         categories: show(policy::CATEGORIES)?,
     })
-}
-
-fn summary(r: &Impact) -> String {
-    let errors = |fs: &[crate::audit::Finding]| {
-        fs.iter()
-            .filter(|f| f.severity == crate::audit::Severity::Error)
-            .count()
-    };
-    if r.findings_added.is_empty()
-        && r.findings_removed.is_empty()
-        && r.due_moved.is_empty()
-        && r.bands_changed.is_empty()
-    {
-        return format!("No effect on the audit of {} cases.", r.cases);
-    }
-    format!(
-        "Across {} cases this change adds {} finding(s) ({} error(s)) and removes {} ({} error(s)); {} due time(s) move; {} case(s) change band.",
-        r.cases,
-        r.findings_added.len(),
-        errors(&r.findings_added),
-        r.findings_removed.len(),
-        errors(&r.findings_removed),
-        r.due_moved.len(),
-        r.bands_changed.len()
-    )
-}
-
-fn kpi_lines(k: &Kpis) -> Vec<(&'static str, String)> {
-    let r = |v: Option<f64>| v.map_or("—".to_string(), |x| format!("{:.1} %", x * 100.0));
-    vec![
-        ("Acknowledged on time", r(k.acknowledged_on_time_rate)),
-        ("Resolved on time", r(k.resolved_on_time_rate)),
-        ("Open cases", k.open.to_string()),
-        ("Compensation / harm", r(k.compensation_to_harm_ratio)),
-    ]
-}
-
-fn shift(h: Option<f64>) -> String {
-    match h {
-        Some(h) if h.abs() >= 48.0 => format!("{:+.1} d", h / 24.0),
-        Some(h) => format!("{h:+.1} h"),
-        None => "—".into(),
-    }
-}
-
-fn markdown(r: &Impact, base: &str) -> String {
-    let esc = |s: &str| s.replace('|', "\\|");
-    let mut s = String::new();
-    let _ = writeln!(s, "## Policy impact against `{base}`\n\n{}\n", summary(r));
-    let _ = writeln!(s, "| Indicator | Before | After |\n|---|---|---|");
-    for ((label, b), (_, a)) in kpi_lines(&r.kpis.before)
-        .into_iter()
-        .zip(kpi_lines(&r.kpis.after))
-    {
-        let _ = writeln!(s, "| {label} | {b} | {a} |");
-    }
-    for (title, list) in [
-        ("Findings added", &r.findings_added),
-        ("Findings removed", &r.findings_removed),
-    ] {
-        if list.is_empty() {
-            continue;
-        }
-        let _ = writeln!(
-            s,
-            "\n### {title} ({})\n\n| Case | Finding | Severity | Details |\n|---|---|---|---|",
-            list.len()
-        );
-        for f in list {
-            let _ = writeln!(
-                s,
-                "| `{}` | `{}` | {} | {} |",
-                f.case,
-                f.code,
-                f.severity.as_str(),
-                esc(&f.message)
-            );
-        }
-    }
-    if !r.due_moved.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n### Due times moved ({})\n\n| Case | Clock | Before | After | Shift |\n|---|---|---|---|---|",
-            r.due_moved.len()
-        );
-        for d in r.due_moved.iter().take(50) {
-            let _ = writeln!(
-                s,
-                "| `{}` | {} {} | {} | {} | {} |",
-                d.case,
-                d.clock,
-                d.cycle,
-                d.before.as_deref().unwrap_or("—"),
-                d.after.as_deref().unwrap_or("—"),
-                shift(d.shift_hours)
-            );
-        }
-        if r.due_moved.len() > 50 {
-            let _ = writeln!(
-                s,
-                "\n…and {} more (`--format json` lists them all).",
-                r.due_moved.len() - 50
-            );
-        }
-    }
-    if !r.bands_changed.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n### Compensation bands changed ({})\n\n| Case | Before | After |\n|---|---|---|",
-            r.bands_changed.len()
-        );
-        for b in &r.bands_changed {
-            let _ = writeln!(
-                s,
-                "| `{}` | {}–{} ({}) | {}–{} ({}) |",
-                b.case,
-                b.before.min,
-                b.before.max,
-                b.before.rule,
-                b.after.min,
-                b.after.max,
-                b.after.rule
-            );
-        }
-    }
-    s
-}
-
-fn table(r: &Impact, base: &str) -> String {
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "Policy impact against {base}, as of {}\n{}\n",
-        r.as_of,
-        summary(r)
-    );
-    for ((label, b), (_, a)) in kpi_lines(&r.kpis.before)
-        .into_iter()
-        .zip(kpi_lines(&r.kpis.after))
-    {
-        let _ = writeln!(s, "  {label:<22} {b:>9} → {a}");
-    }
-    for (title, sign, list) in [
-        ("Findings added", "+", &r.findings_added),
-        ("Findings removed", "-", &r.findings_removed),
-    ] {
-        if !list.is_empty() {
-            let _ = writeln!(s, "\n{title} ({}):", list.len());
-            for f in list {
-                let _ = writeln!(s, "  {sign} {} {:<24} {}", f.case, f.code, f.message);
-            }
-        }
-    }
-    if !r.due_moved.is_empty() {
-        let _ = writeln!(s, "\nDue times moved ({}):", r.due_moved.len());
-        for d in r.due_moved.iter().take(20) {
-            let _ = writeln!(
-                s,
-                "  {} {:<14} {} → {}  ({})",
-                d.case,
-                format!("{} {}", d.clock, d.cycle),
-                d.before.as_deref().unwrap_or("—"),
-                d.after.as_deref().unwrap_or("—"),
-                shift(d.shift_hours)
-            );
-        }
-    }
-    if !r.bands_changed.is_empty() {
-        let _ = writeln!(s, "\nBands changed ({}):", r.bands_changed.len());
-        for b in &r.bands_changed {
-            let _ = writeln!(
-                s,
-                "  {} {}–{} → {}–{}",
-                b.case, b.before.min, b.before.max, b.after.min, b.after.max
-            );
-        }
-    }
-    s
 }

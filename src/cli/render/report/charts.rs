@@ -3,7 +3,8 @@
 //! in a row above the plot (never over the data). Titles and one-line
 //! readings are in the page around the chart.
 
-use crate::report::{AgeBucket, Bin, CompensationCase, ParetoRow, PeriodRow};
+use crate::policy::compensation::BandPosition;
+use crate::report::{AgeBucket, Bin, CompensationCase, ParetoRow, Period, PeriodBucket, PeriodRow};
 use anyhow::Result;
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::SegmentedCoord;
@@ -219,7 +220,7 @@ pub fn volume(rows: &[PeriodRow], period_word: &str) -> Result<String> {
             let slot = (WIDE.0 as i32 - 90) / n as i32;
             let labels: Vec<String> = rows
                 .iter()
-                .map(|r| fit(&r.period, slot - 6, LABEL))
+                .map(|r| fit(&r.period.to_string(), slot - 6, LABEL))
                 .collect();
             bar_mesh(
                 &mut chart,
@@ -388,12 +389,10 @@ pub fn compensation(
     {
         let root = SVGBackend::with_string(&mut svg, HALF).into_drawing_area();
         root.fill(&WHITE)?;
-        let points: Vec<(f64, f64, &str)> = cases
+        let points: Vec<(f64, f64, BandPosition)> = cases
             .iter()
             .filter_map(|c| {
-                c.harm
-                    .parse::<f64>()
-                    .ok()
+                rust_decimal::prelude::ToPrimitive::to_f64(&c.harm)
                     .filter(|h| *h > 0.0)
                     .map(|h| (h, c.share * 100.0, c.position))
             })
@@ -407,13 +406,12 @@ pub fn compensation(
                 format!("default band {lo:.0}–{hi:.0} %"),
                 Mark::Zone(GREEN_),
             )];
-            for (pos, color, label) in [
-                ("within", GREEN_, "within"),
-                ("below", RED_, "below"),
-                ("above", ORANGE, "above"),
-            ] {
+            for (pos, color) in POSITIONS {
                 if points.iter().any(|p| p.2 == pos) {
-                    items.push((label.to_string(), Mark::Dot(color)));
+                    items.push((
+                        crate::report::position_name(pos).to_string(),
+                        Mark::Dot(color),
+                    ));
                 }
             }
             legend_row(&top_row, 64, &items)?;
@@ -455,7 +453,7 @@ pub fn compensation(
                 4,
                 INK.mix(0.35).stroke_width(1),
             ))?;
-            for (pos, color) in [("within", GREEN_), ("below", RED_), ("above", ORANGE)] {
+            for (pos, color) in POSITIONS {
                 chart.draw_series(
                     points
                         .iter()
@@ -468,6 +466,13 @@ pub fn compensation(
     }
     Ok(finish(svg))
 }
+
+/// The band positions in legend order, with their colour.
+const POSITIONS: [(BandPosition, RGBColor); 3] = [
+    (BandPosition::Within, GREEN_),
+    (BandPosition::Below, RED_),
+    (BandPosition::Above, ORANGE),
+];
 
 /// 1–2–5 ticks between two positive bounds.
 fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
@@ -516,7 +521,7 @@ pub fn timing(rows: &[PeriodRow], period_word: &str) -> Result<String> {
                 .x_label_area_size(50)
                 .y_label_area_size(52)
                 .build_cartesian_2d((0..n - 1).into_segmented(), 0f64..(max * 1.1).max(1.0))?;
-            let labels: Vec<String> = rows.iter().map(|r| short_period(&r.period)).collect();
+            let labels: Vec<String> = rows.iter().map(|r| short_period(r.period)).collect();
             let widest = labels
                 .iter()
                 .map(|l| text_width(l, LABEL))
@@ -566,17 +571,18 @@ pub fn timing(rows: &[PeriodRow], period_word: &str) -> Result<String> {
 }
 
 /// `2026-03` → `Mar 26`; quarters and years unchanged.
-fn short_period(label: &str) -> String {
+fn short_period(b: PeriodBucket) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    match label.split_once('-') {
-        Some((y, m)) if m.len() == 2 && y.len() == 4 => m
-            .parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .map_or_else(|| label.to_string(), |m| format!("{m} {}", &y[2..])),
-        _ => label.to_string(),
+    let month = (b.key.n as usize)
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i));
+    match (b.period, month) {
+        (Period::Month, Some(m)) if (0..=9999).contains(&b.key.year) => {
+            format!("{m} {:02}", b.key.year % 100)
+        }
+        _ => b.to_string(),
     }
 }
 
@@ -627,9 +633,14 @@ mod tests {
 
     #[test]
     fn month_labels_shorten() {
-        assert_eq!(short_period("2026-03"), "Mar 26");
-        assert_eq!(short_period("2026-Q1"), "2026-Q1");
-        assert_eq!(short_period("2026"), "2026");
+        let b = |year, n, period| PeriodBucket {
+            key: crate::report::PeriodKey { year, n },
+            period,
+        };
+        assert_eq!(short_period(b(2026, 3, Period::Month)), "Mar 26");
+        assert_eq!(short_period(b(2006, 12, Period::Month)), "Dec 06");
+        assert_eq!(short_period(b(2026, 1, Period::Quarter)), "2026-Q1");
+        assert_eq!(short_period(b(2026, 1, Period::Year)), "2026");
     }
 
     #[test]

@@ -1,0 +1,276 @@
+//! The cost estimates: figures commonly quoted in customer-service
+//! training applied to the ledger's counts, each with its formula.
+
+use super::*;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimates {
+    pub source: String,
+    pub parameters: Params,
+    pub figures: Vec<Estimate>,
+}
+
+/// One estimated figure, with the formula that produced it, numbers filled in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub value: f64,
+    pub unit: Unit,
+    pub formula: String,
+}
+
+/// What an estimate counts: serialised as `customers`, `people` or the
+/// ledger's currency code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unit {
+    Customers,
+    People,
+    Currency(String),
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unit::Customers => f.write_str("customers"),
+            Unit::People => f.write_str("people"),
+            Unit::Currency(code) => f.write_str(code),
+        }
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// `12`, `0.91`, `1 234.5`: a parameter or figure as the formulas show it.
+/// The formula is part of the figure (JSON carries it), so it is written here.
+fn num(x: f64) -> String {
+    let r = round(x, 2);
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        let s = format!("{r:.2}");
+        s.trim_end_matches('0').to_string()
+    }
+}
+
+/// The ledger's counts the estimates start from.
+struct Basis {
+    /// Cases in scope.
+    n: f64,
+    /// Resolved, and not dissatisfied at their latest follow-up.
+    recovered: usize,
+    /// Still open, or dissatisfied.
+    not_recovered: usize,
+    /// Σ lost share × annual value, over the complainants.
+    lost_value: f64,
+    /// Complainants whose annual value is recorded.
+    known: usize,
+}
+
+fn basis(cases: &[&LoadedCase], as_of: DateTime<Utc>, e: &Params) -> Basis {
+    let mut b = Basis {
+        n: cases.len() as f64,
+        recovered: 0,
+        not_recovered: 0,
+        lost_value: 0.0,
+        known: 0,
+    };
+    for lc in cases {
+        let history = clock::history_at(&lc.case, as_of);
+        let status = crate::case::history::status_of(history);
+        let dissatisfied = history
+            .iter()
+            .rev()
+            .find(|ev| ev.event == EventKind::FollowedUp)
+            .is_some_and(|ev| ev.satisfied == Some(false));
+        let lost_share = if !status.is_open() && !dissatisfied {
+            b.recovered += 1;
+            1.0 - e.resolved_retained_share
+        } else {
+            b.not_recovered += 1;
+            e.unresolved_lost_share
+        };
+        let value = match lc.case.customer.annual_value {
+            Some(v) => {
+                b.known += 1;
+                v.0.to_f64().unwrap_or(e.average_annual_value)
+            }
+            None => e.average_annual_value,
+        };
+        b.lost_value += lost_share * value;
+    }
+    b
+}
+
+/// The cost estimates (see `policy::estimates`). Cases are split into the
+/// recovered (resolved, and not dissatisfied at their latest follow-up) and
+/// the rest.
+pub(super) fn estimate(
+    cases: &[&LoadedCase],
+    as_of: DateTime<Utc>,
+    currency: &str,
+    loaded: &crate::policy::estimates::Loaded,
+) -> Estimates {
+    let e = &loaded.params;
+    let b = basis(cases, as_of, e);
+    let mut figures = customer_figures(&b, e);
+    figures.extend(revenue_figures(&b, e, currency));
+    Estimates {
+        source: loaded.source.clone(),
+        parameters: *e,
+        figures,
+    }
+}
+
+fn figure(
+    key: &'static str,
+    label: &'static str,
+    value: f64,
+    unit: Unit,
+    formula: String,
+) -> Estimate {
+    Estimate {
+        key,
+        label,
+        value: round(value, 2),
+        unit,
+        formula,
+    }
+}
+
+/// Silent customers (those who did not complain) × the share lost.
+fn silent_lost(b: &Basis, e: &Params) -> (f64, f64) {
+    let silent = b.n * e.silent_per_complaint;
+    (silent, silent * e.silent_lost_share)
+}
+
+fn complainants_lost(b: &Basis, e: &Params) -> f64 {
+    b.recovered as f64 * (1.0 - e.resolved_retained_share)
+        + b.not_recovered as f64 * e.unresolved_lost_share
+}
+
+fn customer_figures(b: &Basis, e: &Params) -> Vec<Estimate> {
+    let (silent, silent_lost) = silent_lost(b, e);
+    let complainants_lost = complainants_lost(b, e);
+    vec![
+        figure(
+            "silent_customers",
+            "Dissatisfied customers who did not complain",
+            silent,
+            Unit::Customers,
+            format!(
+                "{} cases × {} silent per case",
+                num(b.n),
+                num(e.silent_per_complaint)
+            ),
+        ),
+        figure(
+            "silent_lost",
+            "Silent customers who will not buy again",
+            silent_lost,
+            Unit::Customers,
+            format!("{} × {}", num(silent), num(e.silent_lost_share)),
+        ),
+        figure(
+            "complainants_lost",
+            "Complainants likely lost",
+            complainants_lost,
+            Unit::Customers,
+            format!(
+                "{} recovered × (1 − {}) + {} open or dissatisfied × {}",
+                b.recovered,
+                num(e.resolved_retained_share),
+                b.not_recovered,
+                num(e.unresolved_lost_share)
+            ),
+        ),
+        figure(
+            "customers_at_risk",
+            "Customers at risk",
+            silent_lost + complainants_lost,
+            Unit::Customers,
+            format!("{} + {}", num(silent_lost), num(complainants_lost)),
+        ),
+    ]
+}
+
+fn revenue_figures(b: &Basis, e: &Params, currency: &str) -> Vec<Estimate> {
+    let (silent, silent_lost) = silent_lost(b, e);
+    let value = e.average_annual_value;
+    let years = e.relationship_years;
+    let dissatisfied = b.n + silent;
+    let avoiding = dissatisfied * e.circle_of_influence * e.target_market_share * e.avoid_share;
+    let money = || Unit::Currency(currency.to_string());
+    vec![
+        figure(
+            "revenue_at_risk",
+            "Lifetime revenue at risk",
+            (silent_lost * value + b.lost_value) * years,
+            money(),
+            format!(
+                "({} silent lost × {} a year + Σ complainants' lost share × annual value ({} of {} known, else {}) = {}) × {} years",
+                num(silent_lost),
+                num(value),
+                b.known,
+                num(b.n),
+                num(value),
+                num(b.lost_value),
+                num(years)
+            ),
+        ),
+        figure(
+            "people_told",
+            "People told by dissatisfied customers",
+            dissatisfied * e.word_of_mouth_told,
+            Unit::People,
+            format!(
+                "({} cases + {} silent) × {} told each",
+                num(b.n),
+                num(silent),
+                num(e.word_of_mouth_told)
+            ),
+        ),
+        figure(
+            "prospects_avoiding",
+            "Prospects who will avoid the company",
+            avoiding,
+            Unit::People,
+            format!(
+                "{} dissatisfied × {} in circle × {} in target market × {} avoid",
+                num(dissatisfied),
+                num(e.circle_of_influence),
+                num(e.target_market_share),
+                num(e.avoid_share)
+            ),
+        ),
+        figure(
+            "prospect_revenue_lost",
+            "Lifetime revenue of prospects lost",
+            avoiding * value * years,
+            money(),
+            format!(
+                "{} × {} a year × {} years",
+                num(avoiding),
+                num(value),
+                num(years)
+            ),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_formulas_are_short() {
+        assert_eq!(num(26.0), "26");
+        assert_eq!(num(0.91), "0.91");
+        assert_eq!(num(0.1), "0.1");
+        assert_eq!(num(1234.567), "1234.57");
+    }
+}
