@@ -14,11 +14,8 @@ pub mod policy;
 pub mod report;
 pub mod suggest;
 
-// Kept at the root while commands written in parallel still name it here.
-pub use cli::exit::Verdict;
-
 /// Parses the command line and runs the command.
-pub fn run() -> anyhow::Result<Verdict> {
+pub fn run() -> anyhow::Result<cli::exit::Verdict> {
     let cli = <cli::Cli as clap::Parser>::try_parse()?;
     cli::dispatch(cli)
 }

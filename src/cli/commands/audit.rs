@@ -2,10 +2,10 @@
 //! scripts (json, csv). Same files and `--as-of`, same bytes. The
 //! formats are written by `crate::cli::render::audit`.
 
-use super::Ctx;
-use crate::Verdict;
 use crate::audit::{self, Severity};
+use crate::cli::exit::Verdict;
 use crate::cli::render::audit as render;
+use crate::cli::session::Session;
 use anyhow::{Result, bail};
 use chrono::Utc;
 use std::io::Write as _;
@@ -39,7 +39,7 @@ pub struct Args {
     #[arg(long)]
     pub include_contacts: bool,
     #[command(flatten)]
-    pub invalid: super::SkipInvalid,
+    pub invalid: crate::cli::session::SkipInvalid,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -57,7 +57,7 @@ pub enum FailOn {
     Never,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
+pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     for code in &args.code {
         if !audit::CODES.iter().any(|(c, _)| c == code) {

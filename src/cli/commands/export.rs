@@ -2,10 +2,10 @@
 //! case with its derived status and key clock figures, for other tools.
 //! Read-only: the ledger is never written.
 
-use super::Ctx;
-use crate::Verdict;
 use crate::case::Case;
 use crate::case::vocab::{EventKind, Status};
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 use crate::clock::{self, Clock};
 use crate::ledger::LoadedCase;
 use crate::policy::ClockKind;
@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
-    pub invalid: super::SkipInvalid,
+    pub invalid: crate::cli::session::SkipInvalid,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -52,7 +52,7 @@ struct Row<'a> {
     overdue: bool,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
+pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let scan = open.ledger.scan(&open.policies);
     args.invalid.refuse_or_warn(&scan.problems, "export")?;

@@ -1,10 +1,10 @@
 //! `redress policy impact --base REV`: what a policy change does to the
 //! audit, for pull requests.
 
-use super::Ctx;
-use crate::Verdict;
 use crate::audit::impact::{self, Impact};
+use crate::cli::exit::Verdict;
 use crate::cli::render::impact as render;
+use crate::cli::session::Session;
 use crate::diag::Diagnostics;
 use crate::policy::{self, PolicyTexts};
 use anyhow::{Context, Result, bail};
@@ -27,7 +27,7 @@ pub struct Args {
     #[arg(long)]
     pub include_contacts: bool,
     #[command(flatten)]
-    pub invalid: super::SkipInvalid,
+    pub invalid: crate::cli::session::SkipInvalid,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -37,7 +37,7 @@ pub enum Format {
     Json,
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
+pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let texts = texts_at(&open.ledger.root, &args.base)?;
     let base = policy::load_texts(&texts).map_err(|d| {

@@ -2,8 +2,8 @@
 //! rows of another system's export become cases, all or nothing. The work is
 //! `crate::import`'s (plan, then apply); here: the arguments and what is said.
 
-use super::{Ctx, Open};
-use crate::Verdict;
+use crate::cli::exit::Verdict;
+use crate::cli::session::{Open, Session};
 use crate::import::{self, BadRow, Input, Layout, MappingFile, Plan};
 use crate::policy::CATEGORIES;
 use anyhow::{Context, Result, bail};
@@ -78,7 +78,7 @@ fn recorder(open: &Open, by: Option<String>) -> Result<String> {
 /// How many bad rows are listed before "… and N more".
 const SHOWN: usize = 20;
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
+pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let (common, mapping, by) = match args.source {
         SourceKind::Cfpb(c) => (c.common, None, Some(c.by)),

@@ -42,7 +42,7 @@ pub struct Args {
     #[arg(long)]
     pub include_contacts: bool,
     #[command(flatten)]
-    pub invalid: super::SkipInvalid,
+    pub invalid: crate::cli::session::SkipInvalid,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -17,7 +17,3 @@ pub mod new;
 pub mod policy;
 pub mod report;
 pub mod show;
-
-// The names the commands written in parallel with the session's move still
-// use (`super::Ctx`, `super::SkipInvalid`); drop once they name the session.
-pub use crate::cli::session::{Open, Session as Ctx, SkipInvalid};

@@ -1,12 +1,12 @@
 //! `redress new`: record a case from flags (scripts), prompts or $EDITOR (people).
 
-use super::Ctx;
-use crate::Verdict;
 use crate::case::money::Money;
 use crate::case::time::Timestamp;
 use crate::case::vocab::{Channel, Kind, Profile, Risk, Severity};
 use crate::case::{Case, Customer};
 use crate::case::{id, yaml};
+use crate::cli::exit::Verdict;
+use crate::cli::session::Session;
 use crate::ledger;
 use anyhow::{Context, Result, bail};
 use std::io::{BufRead, IsTerminal, Read, Write};
@@ -57,7 +57,7 @@ pub struct Args {
     pub edit: bool,
 }
 
-pub fn run(ctx: &Ctx, mut args: Args) -> Result<Verdict> {
+pub fn run(ctx: &Session, mut args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let received = open.time_flag("--received", args.received.as_deref())?;
     if args.description.as_deref() == Some("-") {
@@ -184,7 +184,7 @@ fn prompt_missing(args: &mut Args, policies: &crate::policy::Policies) -> Result
 }
 
 /// Opens $VISUAL/$EDITOR on the draft until it is valid or the user gives up.
-fn edit(template: &str, rel: &str, open: &super::Open) -> Result<String> {
+fn edit(template: &str, rel: &str, open: &crate::cli::session::Open) -> Result<String> {
     let mut draft = tempfile::Builder::new()
         .prefix("redress-new-")
         .suffix(".yaml")

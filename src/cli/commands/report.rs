@@ -6,9 +6,9 @@
 //! are named by ID only, and a breakdown value repeating a customer's name,
 //! email or phone is masked unless `--include-contacts`.
 
-use super::Ctx;
-use crate::Verdict;
+use crate::cli::exit::Verdict;
 use crate::cli::render::report as render;
+use crate::cli::session::Session;
 use crate::diag::Diagnostics;
 use crate::report::{self, Dim, Period};
 use anyhow::Result;
@@ -43,7 +43,7 @@ pub struct Args {
     #[arg(long)]
     pub include_contacts: bool,
     #[command(flatten)]
-    pub invalid: super::SkipInvalid,
+    pub invalid: crate::cli::session::SkipInvalid,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -66,7 +66,7 @@ fn parse_dim(s: &str) -> Result<Dim, String> {
     s.parse()
 }
 
-pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
+pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let estimates = crate::policy::estimates::load(&open.ledger.root).map_err(|d| {
         anyhow::Error::new(Diagnostics(d))
