@@ -35,6 +35,44 @@ impl Problem {
     }
 }
 
+/// The questions asked of a history again and again: "the first/latest
+/// event of kind K", "is there one", "how many". One copy of each, so a
+/// reader does not have to check that every hand-written search agrees.
+pub trait History {
+    /// The first event of `kind`.
+    fn first_of(&self, kind: EventKind) -> Option<&Event>;
+    /// The latest event of `kind`.
+    fn last_of(&self, kind: EventKind) -> Option<&Event>;
+    /// Where the latest event of `kind` stands in the history.
+    fn last_index_of(&self, kind: EventKind) -> Option<usize>;
+    /// Whether any event is of `kind`.
+    fn has(&self, kind: EventKind) -> bool;
+    /// How many events are of `kind`.
+    fn count_of(&self, kind: EventKind) -> usize;
+}
+
+impl History for [Event] {
+    fn first_of(&self, kind: EventKind) -> Option<&Event> {
+        self.iter().find(|e| e.event == kind)
+    }
+
+    fn last_of(&self, kind: EventKind) -> Option<&Event> {
+        self.iter().rev().find(|e| e.event == kind)
+    }
+
+    fn last_index_of(&self, kind: EventKind) -> Option<usize> {
+        self.iter().rposition(|e| e.event == kind)
+    }
+
+    fn has(&self, kind: EventKind) -> bool {
+        self.iter().any(|e| e.event == kind)
+    }
+
+    fn count_of(&self, kind: EventKind) -> usize {
+        self.iter().filter(|e| e.event == kind).count()
+    }
+}
+
 /// The status after each event, from `new` on.
 pub fn status(case: &Case) -> Status {
     status_of(&case.history)
@@ -341,7 +379,7 @@ impl Sequence {
 /// it: events that would record nothing new.
 pub fn verb_refusal(history: &[Event], event: EventKind) -> Option<String> {
     if event == EventKind::Acknowledged
-        && let Some(first) = history.iter().find(|e| e.event == EventKind::Acknowledged)
+        && let Some(first) = history.first_of(EventKind::Acknowledged)
     {
         return Some(format!(
             "the case was already acknowledged at {}; record progress with `redress update` or a `redress note`",

@@ -62,8 +62,8 @@ pub enum FailOn {
 pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     for code in &args.code {
-        if !audit::CODES.iter().any(|(c, _)| c == code) {
-            let names: Vec<&str> = audit::CODES.iter().map(|(c, _)| *c).collect();
+        if audit::FindingCode::parse(code).is_none() {
+            let names = audit::FindingCode::names();
             bail!(
                 "{}",
                 crate::suggest::unknown_value("finding code", code, &names)
@@ -107,7 +107,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<Verdict> {
     if !args.code.is_empty() {
         result
             .findings
-            .retain(|f| args.code.iter().any(|c| c == f.code));
+            .retain(|f| args.code.iter().any(|c| c == f.code.as_str()));
     }
     // Scripts' formats stream straight out: a large audit is never held
     // twice in memory as text.
@@ -174,7 +174,7 @@ fn csv(a: &Audit, out: &mut impl std::io::Write) -> Result<()> {
     for f in &a.findings {
         w.write_record([
             &f.case,
-            f.code,
+            f.code.as_str(),
             f.severity.as_str(),
             f.due.as_deref().unwrap_or(""),
             &f.path,
@@ -316,7 +316,7 @@ fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) -> Str
                 s,
                 "  {} {}  {}",
                 f.case,
-                paint(color, style, f.code),
+                paint(color, style, f.code.as_str()),
                 short_at(&f.at)
             );
             let _ = writeln!(s, "{}", wrap(&f.message, 76, "    "));
