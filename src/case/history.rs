@@ -4,18 +4,19 @@
 use crate::case::id;
 use crate::case::vocab::{EventKind, Status};
 use crate::case::{Case, Event, Locus, event_keys};
+use crate::diag::DiagCode;
 
 /// A problem found in one case, located lazily.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub code: &'static str,
+    pub code: DiagCode,
     pub locus: Locus,
     pub message: String,
     pub help: Option<String>,
 }
 
 impl Problem {
-    fn new(code: &'static str, locus: Locus, message: String) -> Problem {
+    fn new(code: DiagCode, locus: Locus, message: String) -> Problem {
         Problem {
             code,
             locus,
@@ -120,14 +121,14 @@ pub fn problems(case: &Case, file_stem: Option<&str>) -> Vec<Problem> {
     check_id(case, file_stem, &mut out);
     if case.title.trim().is_empty() {
         out.push(Problem::new(
-            "invalid-value",
+            DiagCode::InvalidValue,
             Locus::Key("title"),
             "the title is empty".into(),
         ));
     }
     if case.customer.name.trim().is_empty() {
         out.push(Problem::new(
-            "invalid-value",
+            DiagCode::InvalidValue,
             Locus::Key("customer"),
             "the customer's name is empty".into(),
         ));
@@ -144,7 +145,7 @@ fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
     let Some(date) = id::date_of(&case.id) else {
         out.push(
             Problem::new(
-                "invalid-value",
+                DiagCode::InvalidValue,
                 Locus::Key("id"),
                 format!("`{}` is not a case ID", case.id),
             )
@@ -157,7 +158,7 @@ fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
     {
         out.push(
             Problem::new(
-                "id-mismatch",
+                DiagCode::IdMismatch,
                 Locus::Key("id"),
                 format!(
                     "the file is named `{stem}.yaml` but holds case `{}`",
@@ -171,7 +172,7 @@ fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
     if date != received {
         out.push(
             Problem::new(
-                "id-mismatch",
+                DiagCode::IdMismatch,
                 Locus::Key("id"),
                 format!(
                     "case `{}` carries the date {date} but was received on {received}",
@@ -189,7 +190,7 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
         if key != "note" && !allowed.contains(&key) {
             out.push(
                 Problem::new(
-                    "unknown-field",
+                    DiagCode::UnknownField,
                     Locus::EventKey(i, key),
                     format!("`{key}` is not a key of a `{}` event", e.event),
                 )
@@ -207,7 +208,7 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
         if !present || blank {
             out.push(
                 Problem::new(
-                    "missing-field",
+                    DiagCode::MissingField,
                     Locus::Event(i),
                     format!("a `{}` event needs `{key}`", e.event),
                 )
@@ -217,7 +218,7 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
     }
     if e.by.trim().is_empty() {
         out.push(Problem::new(
-            "missing-field",
+            DiagCode::MissingField,
             Locus::EventKey(i, "by"),
             "`by` is empty: say who did it".into(),
         ));
@@ -226,17 +227,17 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
         let apology = e.remedy.as_deref() == Some("apology");
         match (apology, e.amount) {
             (false, None) => out.push(Problem::new(
-                "missing-field",
+                DiagCode::MissingField,
                 Locus::Event(i),
                 "a `compensated` event needs `amount` (only an apology has none)".into(),
             )),
             (true, Some(_)) => out.push(Problem::new(
-                "invalid-value",
+                DiagCode::InvalidValue,
                 Locus::EventKey(i, "amount"),
                 "an apology carries no amount".into(),
             )),
             (false, Some(m)) if m.0.is_zero() => out.push(Problem::new(
-                "invalid-value",
+                DiagCode::InvalidValue,
                 Locus::EventKey(i, "amount"),
                 "a compensation amount must be positive".into(),
             )),
@@ -273,7 +274,7 @@ fn check_order(case: &Case, out: &mut Vec<Problem>) {
         if at < received {
             out.push(
                 Problem::new(
-                    "history-order",
+                    DiagCode::HistoryOrder,
                     Locus::EventKey(i, "at"),
                     format!(
                         "`{}` at {} is before the case was received ({})",
@@ -285,7 +286,7 @@ fn check_order(case: &Case, out: &mut Vec<Problem>) {
         } else if at < last {
             out.push(
                 Problem::new(
-                    "history-order",
+                    DiagCode::HistoryOrder,
                     Locus::EventKey(i, "at"),
                     format!(
                         "`{}` at {} is earlier than the event before it",
@@ -393,7 +394,7 @@ fn check_sequence(history: &[Event], out: &mut Vec<Problem>) {
     let mut state = Sequence::default();
     for (i, e) in history.iter().enumerate() {
         if let Some(msg) = state.error(e.event) {
-            out.push(Problem::new("event-sequence", Locus::Event(i), msg));
+            out.push(Problem::new(DiagCode::EventSequence, Locus::Event(i), msg));
         }
         state.push(e.event);
     }

@@ -3,6 +3,7 @@
 //! (domain.md); every result computed from them is an estimate, and is
 //! labelled so wherever it is shown.
 
+use crate::diag::DiagCode;
 use crate::diag::{Diagnostic, line_col};
 use crate::suggest;
 use serde::{Deserialize, Serialize};
@@ -100,7 +101,7 @@ pub fn parse(text: &str) -> Result<Params, Vec<Diagnostic>> {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
         let message = suggest::improve_serde_message(e.message().trim());
         vec![
-            Diagnostic::new(ESTIMATES, "policy-invalid", message)
+            Diagnostic::new(ESTIMATES, DiagCode::PolicyInvalid, message)
                 .at(line, col)
                 .help("every key is optional; see the report section of the README for the list"),
         ]
@@ -222,7 +223,7 @@ fn error(text: &str, span: Range<usize>, name: &str, check: Check, value: f64) -
     };
     Diagnostic::new(
         ESTIMATES,
-        "policy-invalid",
+        DiagCode::PolicyInvalid,
         format!("`{name}` is {value}; it must be {what}"),
     )
     .at(line, col)

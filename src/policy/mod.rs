@@ -9,6 +9,7 @@ pub mod validate;
 use crate::case::Case;
 use crate::case::vocab::{Channel, Kind, Profile, Severity};
 use crate::clock::calendar::{Calendar, Mode, Target};
+use crate::diag::DiagCode;
 use crate::diag::{Diagnostic, line_col};
 use crate::suggest;
 use chrono::{NaiveDate, NaiveTime};
@@ -553,7 +554,7 @@ impl Validator<'_> {
                 self.problems.push(
                     Diagnostic::new(
                         CATEGORIES,
-                        "policy-invalid",
+                        DiagCode::PolicyInvalid,
                         format!("category `{name}` is routed to `{dep}`, which escalation.toml does not list among `departments`"),
                     )
                     .at(find_line(text, &format!("department = \"{dep}\"")), 1),
@@ -676,7 +677,7 @@ impl<'a> Validator<'a> {
         let Some(text) = text else {
             if required {
                 self.problems.push(
-                    Diagnostic::new(file, "policy-invalid", format!("{file} is missing"))
+                    Diagnostic::new(file, DiagCode::PolicyInvalid, format!("{file} is missing"))
                         .help("every ledger needs deadlines.toml, escalation.toml and compensation.toml; `redress init` writes defaults"),
                 );
             }
@@ -684,7 +685,7 @@ impl<'a> Validator<'a> {
         };
         if let Some(line) = crate::diag::conflict_markers(text).first() {
             self.problems.push(
-                Diagnostic::new(file, "conflict-marker", "merge conflict markers left in the file")
+                Diagnostic::new(file, DiagCode::ConflictMarker, "merge conflict markers left in the file")
                     .at(*line, 1)
                     .help("resolve the conflict (choose or combine the two versions), delete the markers, then run `redress policy check`"),
             );
@@ -696,7 +697,7 @@ impl<'a> Validator<'a> {
                 let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
                 let message = suggest::improve_serde_message(e.message().trim());
                 self.problems
-                    .push(Diagnostic::new(file, "policy-invalid", message).at(line, col));
+                    .push(Diagnostic::new(file, DiagCode::PolicyInvalid, message).at(line, col));
                 None
             }
         }
@@ -709,7 +710,7 @@ impl<'a> Validator<'a> {
 
     fn error(&mut self, span: Range<usize>, message: &str, help: Option<&str>) {
         let (line, col) = line_col(self.text, span.start);
-        let mut d = Diagnostic::new(self.file, "policy-invalid", message).at(line, col);
+        let mut d = Diagnostic::new(self.file, DiagCode::PolicyInvalid, message).at(line, col);
         if let Some(h) = help {
             d = d.help(h);
         }
@@ -886,7 +887,7 @@ impl<'a> Validator<'a> {
             },
             None => {
                 if required {
-                    let d = Diagnostic::new(self.file, "policy-invalid", format!("[default] needs `{name}`"))
+                    let d = Diagnostic::new(self.file, DiagCode::PolicyInvalid, format!("[default] needs `{name}`"))
                         .at(find_line(Some(self.text), "[default]"), 1)
                         .help("rules fall back to [default], so it sets all four targets: acknowledge, resolve, update_every, follow_up");
                     self.problems.push(d);
