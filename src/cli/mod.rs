@@ -5,5 +5,6 @@
 pub mod args;
 pub mod commands;
 pub mod render;
+pub mod vocab;
 
 pub use args::*;
