@@ -503,13 +503,7 @@ fn tally_of(
         .find(|c| c.clock == ClockKind::Resolve && c.cycle == 1);
     let resolved = history.has(EventKind::Resolved);
     let ratio_part = match (resolved, lc.case.harm) {
-        (true, Some(h))
-            if history
-                .iter()
-                .any(|e| e.event == EventKind::Compensated && e.amount.is_some()) =>
-        {
-            Some((band.total, h.0))
-        }
+        (true, Some(h)) if history.grants().next().is_some() => Some((band.total, h.0)),
         _ => None,
     };
     Tally {
@@ -549,13 +543,10 @@ fn closed_dissatisfied(history: &[Event]) -> Option<(DateTime<Utc>, &Event)> {
 /// When the running total of grants first went above `limit`.
 fn first_grant_above(history: &[Event], limit: Decimal) -> Option<DateTime<Utc>> {
     let mut running = Decimal::ZERO;
-    history
-        .iter()
-        .filter(|e| e.event == EventKind::Compensated)
-        .find_map(|e| {
-            running = running.checked_add(e.amount?.0)?;
-            (running > limit).then(|| e.at.utc())
-        })
+    history.grants().find_map(|(e, amount)| {
+        running = running.checked_add(amount)?;
+        (running > limit).then(|| e.at.utc())
+    })
 }
 
 /// "2 working hours", "1 day", "2 working weeks".

@@ -5,6 +5,7 @@ use crate::case::id;
 use crate::case::vocab::{EventKind, Status};
 use crate::case::{Case, Event, Locus, event_keys};
 use crate::diag::DiagCode;
+use rust_decimal::Decimal;
 
 /// A problem found in one case, located lazily.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +51,13 @@ pub trait History {
     fn has(&self, kind: EventKind) -> bool;
     /// How many events are of `kind`.
     fn count_of(&self, kind: EventKind) -> usize;
+    /// Every grant: a `compensated` event with an amount, and the amount
+    /// (an apology has none).
+    fn grants(&self) -> impl Iterator<Item = (&Event, Decimal)>;
+    /// What the grants add up to.
+    fn granted(&self) -> Decimal {
+        crate::case::money::sum(self.grants().map(|(_, amount)| amount))
+    }
 }
 
 impl History for [Event] {
@@ -71,6 +79,12 @@ impl History for [Event] {
 
     fn count_of(&self, kind: EventKind) -> usize {
         self.iter().filter(|e| e.event == kind).count()
+    }
+
+    fn grants(&self) -> impl Iterator<Item = (&Event, Decimal)> {
+        self.iter()
+            .filter(|e| e.event == EventKind::Compensated)
+            .filter_map(|e| Some((e, e.amount?.0)))
     }
 }
 
@@ -411,6 +425,31 @@ mod tests {
             Timestamp::parse("2026-11-22T10:00:00-05:00").unwrap(),
             "alice",
         )
+    }
+
+    #[test]
+    fn history_queries() {
+        let mut grant = ev(EventKind::Compensated);
+        grant.amount = Some(crate::case::money::Money(Decimal::new(2500, 2)));
+        let apology = ev(EventKind::Compensated);
+        let mut h = vec![ev(EventKind::Reopened), apology, grant.clone(), grant];
+        h[0].reason = Some("first".into());
+        h.push(ev(EventKind::Reopened));
+        h[4].reason = Some("second".into());
+        let h = h.as_slice();
+        assert_eq!(
+            h.first_of(EventKind::Reopened).unwrap().reason.as_deref(),
+            Some("first")
+        );
+        assert_eq!(
+            h.last_of(EventKind::Reopened).unwrap().reason.as_deref(),
+            Some("second")
+        );
+        assert_eq!(h.last_index_of(EventKind::Compensated), Some(3));
+        assert_eq!(h.count_of(EventKind::Compensated), 3);
+        assert!(!h.has(EventKind::Closed));
+        assert_eq!(h.grants().count(), 2);
+        assert_eq!(h.granted(), Decimal::new(5000, 2));
     }
 
     #[test]

@@ -197,12 +197,8 @@ impl Case {
     }
 
     pub fn compensation_total(&self) -> Money {
-        Money(crate::case::money::sum(
-            self.history
-                .iter()
-                .filter_map(|e| e.amount.filter(|_| e.event == EventKind::Compensated))
-                .map(|m| m.0),
-        ))
+        use crate::case::history::History;
+        Money(self.history.granted())
     }
 }
 
