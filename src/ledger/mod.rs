@@ -2,6 +2,7 @@
 //! part of its ID, and writing files without ever losing a byte.
 
 pub mod files;
+pub mod git;
 pub mod merge;
 
 use crate::case::history;
