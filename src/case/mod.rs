@@ -8,6 +8,7 @@ pub mod time;
 pub mod vocab;
 pub mod yaml;
 pub mod yaml_guard;
+pub mod zone;
 
 use crate::case::money::Money;
 use crate::case::time::Timestamp;

@@ -7,7 +7,7 @@
 use crate::case::time::{Timestamp, midnight};
 use crate::case::vocab::{self, Channel, EventKind, Kind, Severity};
 use crate::case::{Case, Customer, Event, Source};
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -228,14 +228,10 @@ impl DateFormat {
 
 /// A local time in `tz`; in a DST gap, the first instant after it.
 fn local(t: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
-    let mut probe = t;
-    for _ in 0..8 {
-        if let Some(dt) = tz.from_local_datetime(&probe).earliest() {
-            return dt.fixed_offset();
-        }
-        probe += chrono::Duration::minutes(15);
-    }
-    t.and_utc().fixed_offset()
+    crate::case::zone::local_to_utc(tz, t).map_or_else(
+        || t.and_utc().fixed_offset(),
+        |u| u.with_timezone(&tz).fixed_offset(),
+    )
 }
 
 /// Detects the format of a date column: the one format that reads every
