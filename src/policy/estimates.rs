@@ -108,67 +108,23 @@ pub fn parse(text: &str) -> Result<Params, Vec<Diagnostic>> {
     })?;
     let mut problems = Vec::new();
     let mut p = Params::default();
+    // Each key once: its field in Params and Raw, its name in messages.
+    macro_rules! slot {
+        ($key:ident, $check:ident) => {
+            (&mut p.$key, raw.$key, stringify!($key), Check::$check)
+        };
+    }
     let slots = [
-        (
-            &mut p.silent_per_complaint,
-            raw.silent_per_complaint,
-            "silent_per_complaint",
-            Check::NonNegative,
-        ),
-        (
-            &mut p.silent_lost_share,
-            raw.silent_lost_share,
-            "silent_lost_share",
-            Check::Share,
-        ),
-        (
-            &mut p.resolved_retained_share,
-            raw.resolved_retained_share,
-            "resolved_retained_share",
-            Check::Share,
-        ),
-        (
-            &mut p.unresolved_lost_share,
-            raw.unresolved_lost_share,
-            "unresolved_lost_share",
-            Check::Share,
-        ),
-        (
-            &mut p.average_annual_value,
-            raw.average_annual_value,
-            "average_annual_value",
-            Check::NonNegative,
-        ),
-        (
-            &mut p.relationship_years,
-            raw.relationship_years,
-            "relationship_years",
-            Check::Positive,
-        ),
-        (
-            &mut p.word_of_mouth_told,
-            raw.word_of_mouth_told,
-            "word_of_mouth_told",
-            Check::NonNegative,
-        ),
-        (
-            &mut p.circle_of_influence,
-            raw.circle_of_influence,
-            "circle_of_influence",
-            Check::NonNegative,
-        ),
-        (
-            &mut p.target_market_share,
-            raw.target_market_share,
-            "target_market_share",
-            Check::Share,
-        ),
-        (
-            &mut p.avoid_share,
-            raw.avoid_share,
-            "avoid_share",
-            Check::Share,
-        ),
+        slot!(silent_per_complaint, NonNegative),
+        slot!(silent_lost_share, Share),
+        slot!(resolved_retained_share, Share),
+        slot!(unresolved_lost_share, Share),
+        slot!(average_annual_value, NonNegative),
+        slot!(relationship_years, Positive),
+        slot!(word_of_mouth_told, NonNegative),
+        slot!(circle_of_influence, NonNegative),
+        slot!(target_market_share, Share),
+        slot!(avoid_share, Share),
     ];
     for (slot, raw, name, check) in slots {
         let Some(v) = raw else { continue };
