@@ -3,20 +3,130 @@
 use serde::Serialize;
 use std::fmt;
 
+/// The stable code of a diagnostic: what scripts match on in `check --format
+/// json`, and what callers branch on. Written as its kebab-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DiagCode {
+    ConflictMarker,
+    DuplicateId,
+    DuplicateKey,
+    EventSequence,
+    HistoryOrder,
+    IdMismatch,
+    InvalidValue,
+    LeftoverTemp,
+    MissingField,
+    NotAFile,
+    NotUtf8,
+    OutsideLedger,
+    PolicyInvalid,
+    StaleLock,
+    UnknownField,
+    Unreadable,
+    YamlSyntax,
+    TooLarge,
+    InvalidCharacter,
+    TooDeep,
+    YamlAnchor,
+    UnknownCategory,
+    UnknownMember,
+}
+
+impl DiagCode {
+    pub const ALL: [DiagCode; 23] = [
+        DiagCode::ConflictMarker,
+        DiagCode::DuplicateId,
+        DiagCode::DuplicateKey,
+        DiagCode::EventSequence,
+        DiagCode::HistoryOrder,
+        DiagCode::IdMismatch,
+        DiagCode::InvalidValue,
+        DiagCode::LeftoverTemp,
+        DiagCode::MissingField,
+        DiagCode::NotAFile,
+        DiagCode::NotUtf8,
+        DiagCode::OutsideLedger,
+        DiagCode::PolicyInvalid,
+        DiagCode::StaleLock,
+        DiagCode::UnknownField,
+        DiagCode::Unreadable,
+        DiagCode::YamlSyntax,
+        DiagCode::TooLarge,
+        DiagCode::InvalidCharacter,
+        DiagCode::TooDeep,
+        DiagCode::YamlAnchor,
+        DiagCode::UnknownCategory,
+        DiagCode::UnknownMember,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagCode::ConflictMarker => "conflict-marker",
+            DiagCode::DuplicateId => "duplicate-id",
+            DiagCode::DuplicateKey => "duplicate-key",
+            DiagCode::EventSequence => "event-sequence",
+            DiagCode::HistoryOrder => "history-order",
+            DiagCode::IdMismatch => "id-mismatch",
+            DiagCode::InvalidValue => "invalid-value",
+            DiagCode::LeftoverTemp => "leftover-temp",
+            DiagCode::MissingField => "missing-field",
+            DiagCode::NotAFile => "not-a-file",
+            DiagCode::NotUtf8 => "not-utf8",
+            DiagCode::OutsideLedger => "outside-ledger",
+            DiagCode::PolicyInvalid => "policy-invalid",
+            DiagCode::StaleLock => "stale-lock",
+            DiagCode::UnknownField => "unknown-field",
+            DiagCode::Unreadable => "unreadable",
+            DiagCode::YamlSyntax => "yaml-syntax",
+            DiagCode::TooLarge => "too-large",
+            DiagCode::InvalidCharacter => "invalid-character",
+            DiagCode::TooDeep => "too-deep",
+            DiagCode::YamlAnchor => "yaml-anchor",
+            DiagCode::UnknownCategory => "unknown-category",
+            DiagCode::UnknownMember => "unknown-member",
+        }
+    }
+}
+
+/// By name, so that diagnostics sort as they always have.
+impl Ord for DiagCode {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for DiagCode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for DiagCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl Serialize for DiagCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Diagnostic {
     /// Relative to the ledger root, with `/` separators.
     pub path: String,
     pub line: usize,
     pub column: usize,
-    pub code: &'static str,
+    pub code: DiagCode,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn new(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, code: DiagCode, message: impl Into<String>) -> Self {
         Diagnostic {
             path: path.into(),
             line: 1,
@@ -54,22 +164,18 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Several diagnostics as one error, for commands that must stop on them.
-#[derive(Debug)]
+/// The CLI tells this kind from others (it exits with the "invalid data"
+/// status), so it is a type of its own: one line per diagnostic.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", lines(.0))]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
-impl fmt::Display for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
-    }
+fn lines(all: &[Diagnostic]) -> String {
+    all.iter()
+        .map(Diagnostic::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
-
-impl std::error::Error for Diagnostics {}
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {

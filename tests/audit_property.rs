@@ -199,7 +199,7 @@ proptest! {
         let a = redress::audit::run(&cases, &p, as_of);
         let b = redress::audit::run(&cases, &p, as_of);
         prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
-        let keys: Vec<(&str, &str)> = a.findings.iter().map(|f| (f.case.as_str(), f.code)).collect();
+        let keys: Vec<(&str, &str)> = a.findings.iter().map(|f| (f.case.as_str(), f.code.as_str())).collect();
         let mut sorted = keys.clone();
         sorted.sort();
         prop_assert_eq!(keys, sorted);

@@ -1,7 +1,7 @@
 //! The audit difference a policy change makes: the same cases audited under
 //! two sets of policies (a base revision's and the working tree's).
 
-use crate::audit::{self, Finding, Kpis};
+use crate::audit::{self, Finding, FindingCode, Kpis};
 use crate::clock;
 use crate::ledger::LoadedCase;
 use crate::policy::{ClockKind, Policies};
@@ -54,7 +54,7 @@ pub struct Impact {
 /// Findings of `a` not matched in `b`, pairing by (case, code) occurrence so
 /// that a finding whose due time merely moved is neither added nor removed.
 fn unmatched(a: &[Finding], b: &[Finding]) -> Vec<Finding> {
-    let mut available: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut available: BTreeMap<(&str, FindingCode), usize> = BTreeMap::new();
     for f in b {
         *available.entry((f.case.as_str(), f.code)).or_default() += 1;
     }

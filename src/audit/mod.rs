@@ -3,13 +3,14 @@
 pub mod impact;
 
 use crate::case::Event;
+use crate::case::history::History;
 use crate::case::money;
 use crate::case::time::{local, span};
 use crate::case::vocab::{EventKind, Status};
 use crate::clock::calendar::{Mode, Target, Unit};
 use crate::clock::{self, Clock, ClockState};
 use crate::ledger::LoadedCase;
-use crate::policy::compensation::{self, BandPosition};
+use crate::policy::compensation::{self, BandCheck, BandPosition};
 use crate::policy::routes::{self, RouteState};
 use crate::policy::{ClockKind, Policies};
 use chrono::{DateTime, Utc};
@@ -17,7 +18,7 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -35,31 +36,107 @@ impl Severity {
     }
 }
 
-/// Every finding code with its severity, in the design's order.
-pub const CODES: &[(&str, Severity)] = &[
-    ("ack-late", Severity::Error),
-    ("resolve-late", Severity::Error),
-    ("update-overdue", Severity::Warning),
-    ("follow-up-missing", Severity::Warning),
-    ("closed-dissatisfied", Severity::Warning),
-    ("compensation-below-band", Severity::Warning),
-    ("compensation-above-band", Severity::Warning),
-    ("harm-missing", Severity::Warning),
-    ("authority-exceeded", Severity::Error),
-    ("escalation-missing", Severity::Error),
-    ("reopened", Severity::Info),
-];
+/// What a finding is about; written as its kebab-case name (`ack-late`)
+/// everywhere: text, JSON, CSV and `--code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingCode {
+    AckLate,
+    ResolveLate,
+    UpdateOverdue,
+    FollowUpMissing,
+    ClosedDissatisfied,
+    CompensationBelowBand,
+    CompensationAboveBand,
+    HarmMissing,
+    AuthorityExceeded,
+    EscalationMissing,
+    Reopened,
+}
 
-pub fn severity_of(code: &str) -> Severity {
-    CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or(Severity::Info, |(_, s)| *s)
+impl FindingCode {
+    /// Every code, in the order the documentation and the report list them.
+    pub const ALL: [FindingCode; 11] = [
+        FindingCode::AckLate,
+        FindingCode::ResolveLate,
+        FindingCode::UpdateOverdue,
+        FindingCode::FollowUpMissing,
+        FindingCode::ClosedDissatisfied,
+        FindingCode::CompensationBelowBand,
+        FindingCode::CompensationAboveBand,
+        FindingCode::HarmMissing,
+        FindingCode::AuthorityExceeded,
+        FindingCode::EscalationMissing,
+        FindingCode::Reopened,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingCode::AckLate => "ack-late",
+            FindingCode::ResolveLate => "resolve-late",
+            FindingCode::UpdateOverdue => "update-overdue",
+            FindingCode::FollowUpMissing => "follow-up-missing",
+            FindingCode::ClosedDissatisfied => "closed-dissatisfied",
+            FindingCode::CompensationBelowBand => "compensation-below-band",
+            FindingCode::CompensationAboveBand => "compensation-above-band",
+            FindingCode::HarmMissing => "harm-missing",
+            FindingCode::AuthorityExceeded => "authority-exceeded",
+            FindingCode::EscalationMissing => "escalation-missing",
+            FindingCode::Reopened => "reopened",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            FindingCode::AckLate
+            | FindingCode::ResolveLate
+            | FindingCode::AuthorityExceeded
+            | FindingCode::EscalationMissing => Severity::Error,
+            FindingCode::UpdateOverdue
+            | FindingCode::FollowUpMissing
+            | FindingCode::ClosedDissatisfied
+            | FindingCode::CompensationBelowBand
+            | FindingCode::CompensationAboveBand
+            | FindingCode::HarmMissing => Severity::Warning,
+            FindingCode::Reopened => Severity::Info,
+        }
+    }
+
+    /// The code of a name as `--code` takes it.
+    pub fn parse(name: &str) -> Option<FindingCode> {
+        FindingCode::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
+    /// Every name, for "did you mean" and the list of valid codes.
+    pub fn names() -> Vec<&'static str> {
+        FindingCode::ALL.iter().map(|c| c.as_str()).collect()
+    }
+}
+
+/// Findings are listed by code name, alphabetically, as they always were:
+/// the order of the variants is the documentation's, not the output's.
+impl Ord for FindingCode {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for FindingCode {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for FindingCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // `pad`, so that `{:<24}` aligns a code like a string.
+        f.pad(self.as_str())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: FindingCode,
     pub severity: Severity,
     pub case: String,
     pub path: String,
@@ -208,78 +285,106 @@ pub fn assemble_in(
 /// Audits one case as it stood at `as_of`.
 pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAudit {
     let case = &lc.case;
-    let tz = p.tz();
     let history = clock::history_at(case, as_of);
     let clocks = clock::clocks(case, p, as_of);
     let status = crate::case::history::status_of(history);
-    let mut out = Vec::new();
-    let mut push =
-        |code: &'static str, due: Option<DateTime<Utc>>, at: DateTime<Utc>, message: String| {
-            out.push(Finding {
-                code,
-                severity: severity_of(code),
-                case: case.id.clone(),
-                path: lc.path.clone(),
-                due: due.map(|d| local(d, tz)),
-                at: local(at, tz),
-                message,
-                at_utc: at,
-            });
-        };
+    let band = compensation::band_check(case, history, p);
+    let mut out = Findings {
+        lc,
+        tz: p.tz(),
+        found: Vec::new(),
+    };
+    out.breached_clocks(&clocks, as_of);
+    if status == Status::Closed {
+        out.closed_dissatisfied(history);
+    }
+    out.band(history, &band, &p.currency);
+    out.harm_missing(history, &band, &p.currency);
+    out.authority(history, p);
+    out.escalations(history, &clocks, p);
+    out.reopened(history);
+    CaseAudit {
+        findings: out.found,
+        received: case.received.utc(),
+        tally: tally_of(lc, history, &clocks, status, &band),
+    }
+}
 
-    for c in clocks.iter().filter(|c| c.state == ClockState::Breached) {
-        let code = match c.clock {
-            ClockKind::Acknowledge => "ack-late",
-            ClockKind::Resolve => "resolve-late",
-            ClockKind::UpdateEvery => "update-overdue",
-            ClockKind::FollowUp => "follow-up-missing",
-        };
-        // A breached clock always has a due time; it is when the breach happened.
-        if let Some(due) = c.due {
-            push(code, Some(due), due, clock_message(c, as_of, tz));
+/// The findings of one case, as the rules find them.
+struct Findings<'a> {
+    lc: &'a LoadedCase,
+    tz: chrono_tz::Tz,
+    found: Vec<Finding>,
+}
+
+impl Findings<'_> {
+    fn push(
+        &mut self,
+        code: FindingCode,
+        due: Option<DateTime<Utc>>,
+        at: DateTime<Utc>,
+        message: String,
+    ) {
+        self.found.push(Finding {
+            code,
+            severity: code.severity(),
+            case: self.lc.case.id.clone(),
+            path: self.lc.path.clone(),
+            due: due.map(|d| local(d, self.tz)),
+            at: local(at, self.tz),
+            message,
+            at_utc: at,
+        });
+    }
+
+    fn breached_clocks(&mut self, clocks: &[Clock], as_of: DateTime<Utc>) {
+        for c in clocks.iter().filter(|c| c.state == ClockState::Breached) {
+            let code = match c.clock {
+                ClockKind::Acknowledge => FindingCode::AckLate,
+                ClockKind::Resolve => FindingCode::ResolveLate,
+                ClockKind::UpdateEvery => FindingCode::UpdateOverdue,
+                ClockKind::FollowUp => FindingCode::FollowUpMissing,
+            };
+            // A breached clock always has a due time; it is when the breach happened.
+            if let Some(due) = c.due {
+                let message = clock_message(c, as_of, self.tz);
+                self.push(code, Some(due), due, message);
+            }
         }
     }
 
-    let last_follow_up = history
-        .iter()
-        .rev()
-        .find(|e| e.event == EventKind::FollowedUp);
-    if status == Status::Closed
-        && let Some((at, f)) = closed_dissatisfied(history)
-    {
-        push(
-            "closed-dissatisfied",
-            None,
-            at,
-            format!(
+    fn closed_dissatisfied(&mut self, history: &[Event]) {
+        if let Some((at, f)) = closed_dissatisfied(history) {
+            let message = format!(
                 "closed although the customer said on {} they were not satisfied, and not reopened",
-                crate::case::time::short(f.at.utc(), tz)
-            ),
-        );
+                crate::case::time::short(f.at.utc(), self.tz)
+            );
+            self.push(FindingCode::ClosedDissatisfied, None, at, message);
+        }
     }
 
-    let last_resolution = history.iter().rposition(|e| e.event == EventKind::Resolved);
-    let band = compensation::band_check(case, history, p);
-    let currency = &p.currency;
-    if let (Some(r), Some(harm), Some(pos), Some((lo, hi))) =
-        (last_resolution, band.harm, band.position, band.range)
-        && history[r]
+    /// Outside the band, judged at the latest resolution when its outcome
+    /// calls for compensation.
+    fn band(&mut self, history: &[Event], band: &BandCheck, currency: &str) {
+        let (Some(r), Some(harm), Some(pos), Some((lo, hi))) = (
+            history.last_index_of(EventKind::Resolved),
+            band.harm,
+            band.position,
+            band.range,
+        ) else {
+            return;
+        };
+        if !history[r]
             .outcome
             .is_some_and(|o| o.calls_for_compensation())
-    {
-        let pct = |d: Decimal| {
-            format!(
-                "{}%",
-                crate::case::money::mul(d, Decimal::from(100)).normalize()
-            )
-        };
-        let grant = format!(
-            "{} {currency} granted for a harm of {} {currency}",
-            crate::case::money::Money(band.total),
-            crate::case::money::Money(harm)
-        );
-        let policy = format!(
-            "the band is {}–{} of the harm, {lo}–{hi} {currency} (rule: {})",
+        {
+            return;
+        }
+        let pct = |d: Decimal| format!("{}%", money::mul(d, Decimal::from(100)).normalize());
+        let message = format!(
+            "{} {currency} granted for a harm of {} {currency}; the band is {}–{} of the harm, {lo}–{hi} {currency} (rule: {})",
+            money::Money(band.total),
+            money::Money(harm),
             pct(band.band.min),
             pct(band.band.max),
             band.rule
@@ -288,98 +393,101 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
         // Above: the grant that took the total over the band.
         let resolved_at = history[r].at.utc();
         match pos {
-            BandPosition::Below => push(
-                "compensation-below-band",
-                None,
-                resolved_at,
-                format!("{grant}; {policy}"),
-            ),
-            BandPosition::Above => push(
-                "compensation-above-band",
-                None,
-                band.band
+            BandPosition::Below => {
+                self.push(
+                    FindingCode::CompensationBelowBand,
+                    None,
+                    resolved_at,
+                    message,
+                );
+            }
+            BandPosition::Above => {
+                let at = band
+                    .band
                     .max
                     .checked_mul(harm)
                     .and_then(|max| first_grant_above(history, max))
-                    .unwrap_or(resolved_at),
-                format!("{grant}; {policy}"),
-            ),
+                    .unwrap_or(resolved_at);
+                self.push(FindingCode::CompensationAboveBand, None, at, message);
+            }
             BandPosition::Within => {}
         }
     }
-    if band.harm.is_none()
-        && band.total > Decimal::ZERO
-        && let Some(first_grant) = first_grant_above(history, Decimal::ZERO)
-    {
-        push(
-            "harm-missing",
-            None,
-            first_grant,
-            format!(
+
+    fn harm_missing(&mut self, history: &[Event], band: &BandCheck, currency: &str) {
+        if band.harm.is_none()
+            && band.total > Decimal::ZERO
+            && let Some(first_grant) = first_grant_above(history, Decimal::ZERO)
+        {
+            let message = format!(
                 "{} {currency} granted but no harm is recorded, so the band cannot be checked",
-                crate::case::money::Money(band.total)
-            ),
-        );
+                money::Money(band.total)
+            );
+            self.push(FindingCode::HarmMissing, None, first_grant, message);
+        }
     }
-    for b in compensation::authority_breaches(history, p) {
-        push(
-            "authority-exceeded",
-            None,
-            history[b.event].at.utc(),
-            format!(
+
+    fn authority(&mut self, history: &[Event], p: &Policies) {
+        let currency = &p.currency;
+        for b in compensation::authority_breaches(history, p) {
+            let message = format!(
                 "{} ({}) brought the case total to {} {currency}; a {} may grant up to {} {currency} per case",
                 b.by,
                 b.level,
-                crate::case::money::Money(b.total_after),
+                money::Money(b.total_after),
                 b.level,
-                crate::case::money::Money(b.limit)
-            ),
-        );
-    }
-    // A fixed route is missed at the first resolution; an overdue one at
-    // the breach.
-    let first_resolution = routes::nth_resolution(history, 1).map(|(_, at)| at);
-    for r in routes::evaluate(case, history, &clocks, p)
-        .into_iter()
-        .filter(|r| r.state == RouteState::Missing)
-    {
-        if let Some(at) = r.due.or(first_resolution) {
-            push(
-                "escalation-missing",
-                r.due,
-                at,
-                format!("route \"{}\": {}", r.name, r.detail),
+                money::Money(b.limit)
+            );
+            self.push(
+                FindingCode::AuthorityExceeded,
+                None,
+                history[b.event].at.utc(),
+                message,
             );
         }
     }
-    let reopenings = history
-        .iter()
-        .filter(|e| e.event == EventKind::Reopened)
-        .count();
-    let last_reopening = history
-        .iter()
-        .rev()
-        .find(|e| e.event == EventKind::Reopened);
-    if let Some(last) = last_reopening {
-        push(
-            "reopened",
-            None,
-            last.at.utc(),
-            format!(
-                "reopened {} (a double deviation){}",
-                if reopenings == 1 {
-                    "once".to_string()
-                } else {
-                    format!("{reopenings} times")
-                },
-                last.reason
-                    .as_deref()
-                    .map(|r| format!(": {r}"))
-                    .unwrap_or_default()
-            ),
-        );
+
+    /// A fixed route is missed at the first resolution; an overdue one at
+    /// the breach.
+    fn escalations(&mut self, history: &[Event], clocks: &[Clock], p: &Policies) {
+        let first_resolution = routes::nth_resolution(history, 1).map(|(_, at)| at);
+        for r in routes::evaluate(&self.lc.case, history, clocks, p)
+            .into_iter()
+            .filter(|r| r.state == RouteState::Missing)
+        {
+            if let Some(at) = r.due.or(first_resolution) {
+                let message = format!("route \"{}\": {}", r.name, r.detail);
+                self.push(FindingCode::EscalationMissing, r.due, at, message);
+            }
+        }
     }
 
+    fn reopened(&mut self, history: &[Event]) {
+        let Some(last) = history.last_of(EventKind::Reopened) else {
+            return;
+        };
+        let times = match history.count_of(EventKind::Reopened) {
+            1 => "once".to_string(),
+            n => format!("{n} times"),
+        };
+        let reason = last
+            .reason
+            .as_deref()
+            .map(|r| format!(": {r}"))
+            .unwrap_or_default();
+        let message = format!("reopened {times} (a double deviation){reason}");
+        self.push(FindingCode::Reopened, None, last.at.utc(), message);
+    }
+}
+
+/// What one case contributes to the KPIs.
+fn tally_of(
+    lc: &LoadedCase,
+    history: &[Event],
+    clocks: &[Clock],
+    status: Status,
+    band: &BandCheck,
+) -> Tally {
     let hours = |c: &Clock| {
         c.stopped
             .map(|s| (s - c.started).num_seconds() as f64 / 3600.0)
@@ -393,18 +501,12 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
     let first_resolve = clocks
         .iter()
         .find(|c| c.clock == ClockKind::Resolve && c.cycle == 1);
-    let resolved = history.iter().any(|e| e.event == EventKind::Resolved);
-    let ratio_part = match (resolved, case.harm) {
-        (true, Some(h))
-            if history
-                .iter()
-                .any(|e| e.event == EventKind::Compensated && e.amount.is_some()) =>
-        {
-            Some((band.total, h.0))
-        }
+    let resolved = history.has(EventKind::Resolved);
+    let ratio_part = match (resolved, lc.case.harm) {
+        (true, Some(h)) if history.grants().next().is_some() => Some((band.total, h.0)),
         _ => None,
     };
-    let tally = Tally {
+    Tally {
         open: status.is_open(),
         ack: ack.and_then(judged),
         resolve: clocks
@@ -415,15 +517,12 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
         ack_hours: ack.and_then(hours),
         resolve_hours: first_resolve.and_then(hours),
         resolved,
-        followed_up: last_follow_up.and_then(|e| e.satisfied),
-        reopened: reopenings > 0,
+        followed_up: history
+            .last_of(EventKind::FollowedUp)
+            .and_then(|e| e.satisfied),
+        reopened: history.has(EventKind::Reopened),
         compensation: band.total,
         ratio_part,
-    };
-    CaseAudit {
-        findings: out,
-        received: case.received.utc(),
-        tally,
     }
 }
 
@@ -432,14 +531,11 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
 /// an earlier dissatisfaction, so only the latest cycle counts.
 fn closed_dissatisfied(history: &[Event]) -> Option<(DateTime<Utc>, &Event)> {
     let cycle_start = history
-        .iter()
-        .rposition(|e| e.event == EventKind::Reopened)
+        .last_index_of(EventKind::Reopened)
         .map_or(0, |i| i + 1);
     let cycle = &history[cycle_start..];
-    let follow_up = cycle
-        .iter()
-        .rposition(|e| e.event == EventKind::FollowedUp)?;
-    let closing = cycle.iter().rposition(|e| e.event == EventKind::Closed)?;
+    let follow_up = cycle.last_index_of(EventKind::FollowedUp)?;
+    let closing = cycle.last_index_of(EventKind::Closed)?;
     (cycle[follow_up].satisfied == Some(false))
         .then(|| (cycle[closing].at.utc(), &cycle[follow_up]))
 }
@@ -447,13 +543,10 @@ fn closed_dissatisfied(history: &[Event]) -> Option<(DateTime<Utc>, &Event)> {
 /// When the running total of grants first went above `limit`.
 fn first_grant_above(history: &[Event], limit: Decimal) -> Option<DateTime<Utc>> {
     let mut running = Decimal::ZERO;
-    history
-        .iter()
-        .filter(|e| e.event == EventKind::Compensated)
-        .find_map(|e| {
-            running = running.checked_add(e.amount?.0)?;
-            (running > limit).then(|| e.at.utc())
-        })
+    history.grants().find_map(|(e, amount)| {
+        running = running.checked_add(amount)?;
+        (running > limit).then(|| e.at.utc())
+    })
 }
 
 /// "2 working hours", "1 day", "2 working weeks".
@@ -591,6 +684,23 @@ pub fn kpis_of<'a>(cases: impl IntoIterator<Item = &'a CaseAudit>) -> Kpis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finding_codes_serialize_as_their_names_and_sort_by_them() {
+        for code in FindingCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(FindingCode::parse(code.as_str()), Some(code));
+            assert_eq!(format!("{code:<24}|").len(), 25);
+        }
+        assert_eq!(FindingCode::parse("ack_late"), None);
+        let mut sorted = FindingCode::ALL;
+        sorted.sort();
+        let names: Vec<&str> = sorted.iter().map(|c| c.as_str()).collect();
+        let mut alphabetical = FindingCode::names();
+        alphabetical.sort_unstable();
+        assert_eq!(names, alphabetical);
+    }
 
     #[test]
     fn median_of_even_count_is_mean_of_middle() {

@@ -4,18 +4,20 @@
 use crate::case::id;
 use crate::case::vocab::{EventKind, Status};
 use crate::case::{Case, Event, Locus, event_keys};
+use crate::diag::DiagCode;
+use rust_decimal::Decimal;
 
 /// A problem found in one case, located lazily.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub code: &'static str,
+    pub code: DiagCode,
     pub locus: Locus,
     pub message: String,
     pub help: Option<String>,
 }
 
 impl Problem {
-    fn new(code: &'static str, locus: Locus, message: String) -> Problem {
+    fn new(code: DiagCode, locus: Locus, message: String) -> Problem {
         Problem {
             code,
             locus,
@@ -32,6 +34,57 @@ impl Problem {
     /// Whether it concerns event `n` (used to vet a single appended event).
     pub fn is_about_event(&self, n: usize) -> bool {
         matches!(self.locus, Locus::Event(i) | Locus::EventKey(i, _) if i == n)
+    }
+}
+
+/// The questions asked of a history again and again: "the first/latest
+/// event of kind K", "is there one", "how many". One copy of each, so a
+/// reader does not have to check that every hand-written search agrees.
+pub trait History {
+    /// The first event of `kind`.
+    fn first_of(&self, kind: EventKind) -> Option<&Event>;
+    /// The latest event of `kind`.
+    fn last_of(&self, kind: EventKind) -> Option<&Event>;
+    /// Where the latest event of `kind` stands in the history.
+    fn last_index_of(&self, kind: EventKind) -> Option<usize>;
+    /// Whether any event is of `kind`.
+    fn has(&self, kind: EventKind) -> bool;
+    /// How many events are of `kind`.
+    fn count_of(&self, kind: EventKind) -> usize;
+    /// Every grant: a `compensated` event with an amount, and the amount
+    /// (an apology has none).
+    fn grants(&self) -> impl Iterator<Item = (&Event, Decimal)>;
+    /// What the grants add up to.
+    fn granted(&self) -> Decimal {
+        crate::case::money::sum(self.grants().map(|(_, amount)| amount))
+    }
+}
+
+impl History for [Event] {
+    fn first_of(&self, kind: EventKind) -> Option<&Event> {
+        self.iter().find(|e| e.event == kind)
+    }
+
+    fn last_of(&self, kind: EventKind) -> Option<&Event> {
+        self.iter().rev().find(|e| e.event == kind)
+    }
+
+    fn last_index_of(&self, kind: EventKind) -> Option<usize> {
+        self.iter().rposition(|e| e.event == kind)
+    }
+
+    fn has(&self, kind: EventKind) -> bool {
+        self.iter().any(|e| e.event == kind)
+    }
+
+    fn count_of(&self, kind: EventKind) -> usize {
+        self.iter().filter(|e| e.event == kind).count()
+    }
+
+    fn grants(&self) -> impl Iterator<Item = (&Event, Decimal)> {
+        self.iter()
+            .filter(|e| e.event == EventKind::Compensated)
+            .filter_map(|e| Some((e, e.amount?.0)))
     }
 }
 
@@ -82,14 +135,14 @@ pub fn problems(case: &Case, file_stem: Option<&str>) -> Vec<Problem> {
     check_id(case, file_stem, &mut out);
     if case.title.trim().is_empty() {
         out.push(Problem::new(
-            "invalid-value",
+            DiagCode::InvalidValue,
             Locus::Key("title"),
             "the title is empty".into(),
         ));
     }
     if case.customer.name.trim().is_empty() {
         out.push(Problem::new(
-            "invalid-value",
+            DiagCode::InvalidValue,
             Locus::Key("customer"),
             "the customer's name is empty".into(),
         ));
@@ -106,7 +159,7 @@ fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
     let Some(date) = id::date_of(&case.id) else {
         out.push(
             Problem::new(
-                "invalid-value",
+                DiagCode::InvalidValue,
                 Locus::Key("id"),
                 format!("`{}` is not a case ID", case.id),
             )
@@ -119,7 +172,7 @@ fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
     {
         out.push(
             Problem::new(
-                "id-mismatch",
+                DiagCode::IdMismatch,
                 Locus::Key("id"),
                 format!(
                     "the file is named `{stem}.yaml` but holds case `{}`",
@@ -133,7 +186,7 @@ fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
     if date != received {
         out.push(
             Problem::new(
-                "id-mismatch",
+                DiagCode::IdMismatch,
                 Locus::Key("id"),
                 format!(
                     "case `{}` carries the date {date} but was received on {received}",
@@ -151,7 +204,7 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
         if key != "note" && !allowed.contains(&key) {
             out.push(
                 Problem::new(
-                    "unknown-field",
+                    DiagCode::UnknownField,
                     Locus::EventKey(i, key),
                     format!("`{key}` is not a key of a `{}` event", e.event),
                 )
@@ -169,7 +222,7 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
         if !present || blank {
             out.push(
                 Problem::new(
-                    "missing-field",
+                    DiagCode::MissingField,
                     Locus::Event(i),
                     format!("a `{}` event needs `{key}`", e.event),
                 )
@@ -179,7 +232,7 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
     }
     if e.by.trim().is_empty() {
         out.push(Problem::new(
-            "missing-field",
+            DiagCode::MissingField,
             Locus::EventKey(i, "by"),
             "`by` is empty: say who did it".into(),
         ));
@@ -188,17 +241,17 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
         let apology = e.remedy.as_deref() == Some("apology");
         match (apology, e.amount) {
             (false, None) => out.push(Problem::new(
-                "missing-field",
+                DiagCode::MissingField,
                 Locus::Event(i),
                 "a `compensated` event needs `amount` (only an apology has none)".into(),
             )),
             (true, Some(_)) => out.push(Problem::new(
-                "invalid-value",
+                DiagCode::InvalidValue,
                 Locus::EventKey(i, "amount"),
                 "an apology carries no amount".into(),
             )),
             (false, Some(m)) if m.0.is_zero() => out.push(Problem::new(
-                "invalid-value",
+                DiagCode::InvalidValue,
                 Locus::EventKey(i, "amount"),
                 "a compensation amount must be positive".into(),
             )),
@@ -235,7 +288,7 @@ fn check_order(case: &Case, out: &mut Vec<Problem>) {
         if at < received {
             out.push(
                 Problem::new(
-                    "history-order",
+                    DiagCode::HistoryOrder,
                     Locus::EventKey(i, "at"),
                     format!(
                         "`{}` at {} is before the case was received ({})",
@@ -247,7 +300,7 @@ fn check_order(case: &Case, out: &mut Vec<Problem>) {
         } else if at < last {
             out.push(
                 Problem::new(
-                    "history-order",
+                    DiagCode::HistoryOrder,
                     Locus::EventKey(i, "at"),
                     format!(
                         "`{}` at {} is earlier than the event before it",
@@ -341,7 +394,7 @@ impl Sequence {
 /// it: events that would record nothing new.
 pub fn verb_refusal(history: &[Event], event: EventKind) -> Option<String> {
     if event == EventKind::Acknowledged
-        && let Some(first) = history.iter().find(|e| e.event == EventKind::Acknowledged)
+        && let Some(first) = history.first_of(EventKind::Acknowledged)
     {
         return Some(format!(
             "the case was already acknowledged at {}; record progress with `redress update` or a `redress note`",
@@ -355,7 +408,7 @@ fn check_sequence(history: &[Event], out: &mut Vec<Problem>) {
     let mut state = Sequence::default();
     for (i, e) in history.iter().enumerate() {
         if let Some(msg) = state.error(e.event) {
-            out.push(Problem::new("event-sequence", Locus::Event(i), msg));
+            out.push(Problem::new(DiagCode::EventSequence, Locus::Event(i), msg));
         }
         state.push(e.event);
     }
@@ -372,6 +425,31 @@ mod tests {
             Timestamp::parse("2026-11-22T10:00:00-05:00").unwrap(),
             "alice",
         )
+    }
+
+    #[test]
+    fn history_queries() {
+        let mut grant = ev(EventKind::Compensated);
+        grant.amount = Some(crate::case::money::Money(Decimal::new(2500, 2)));
+        let apology = ev(EventKind::Compensated);
+        let mut h = vec![ev(EventKind::Reopened), apology, grant.clone(), grant];
+        h[0].reason = Some("first".into());
+        h.push(ev(EventKind::Reopened));
+        h[4].reason = Some("second".into());
+        let h = h.as_slice();
+        assert_eq!(
+            h.first_of(EventKind::Reopened).unwrap().reason.as_deref(),
+            Some("first")
+        );
+        assert_eq!(
+            h.last_of(EventKind::Reopened).unwrap().reason.as_deref(),
+            Some("second")
+        );
+        assert_eq!(h.last_index_of(EventKind::Compensated), Some(3));
+        assert_eq!(h.count_of(EventKind::Compensated), 3);
+        assert!(!h.has(EventKind::Closed));
+        assert_eq!(h.grants().count(), 2);
+        assert_eq!(h.granted(), Decimal::new(5000, 2));
     }
 
     #[test]

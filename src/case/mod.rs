@@ -8,10 +8,12 @@ pub mod time;
 pub mod vocab;
 pub mod yaml;
 pub mod yaml_guard;
+pub mod zone;
 
 use crate::case::money::Money;
 use crate::case::time::Timestamp;
 use crate::case::vocab::{Channel, EventKind, Kind, Outcome, Profile, Risk, Severity};
+use crate::diag::DiagCode;
 use crate::diag::{self, Diagnostic};
 use crate::suggest;
 use chrono_tz::Tz;
@@ -196,12 +198,8 @@ impl Case {
     }
 
     pub fn compensation_total(&self) -> Money {
-        Money(crate::case::money::sum(
-            self.history
-                .iter()
-                .filter_map(|e| e.amount.filter(|_| e.event == EventKind::Compensated))
-                .map(|m| m.0),
-        ))
+        use crate::case::history::History;
+        Money(self.history.granted())
     }
 }
 
@@ -237,7 +235,7 @@ pub fn text_of(bytes: Vec<u8>, path: &str) -> Result<String, Diagnostic> {
             .collect();
         Diagnostic::new(
             path,
-            "not-utf8",
+            DiagCode::NotUtf8,
             format!("the file is not UTF-8 text: byte {} cannot start or continue a character", bad.join(" ")),
         )
         .at(line, column)
@@ -250,7 +248,7 @@ pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
     if let Some(line) = diag::conflict_markers(text).first() {
         return Err(Diagnostic::new(
             path,
-            "conflict-marker",
+            DiagCode::ConflictMarker,
             "merge conflict markers left in the file",
         )
         .at(*line, 1)
@@ -282,10 +280,10 @@ fn yaml_diagnostic(e: &serde_yaml::Error, text: &str, path: &str) -> Diagnostic 
         (line, column) = at;
     }
     let mut d = Diagnostic::new(path, code, message).at(line, column);
-    if code == "duplicate-key" {
+    if code == DiagCode::DuplicateKey {
         d = d.help("a key may appear once in each mapping: keep one of the two lines");
     }
-    if code == "yaml-syntax" {
+    if code == DiagCode::YamlSyntax {
         d = d.help("fix the YAML syntax; `redress check` reports every file at once");
     }
     d
@@ -331,13 +329,18 @@ fn key_column(line: &str, key: &str) -> Option<usize> {
     keyed.then(|| line[..col].chars().count())
 }
 
-fn classify(message: &str) -> &'static str {
+/// The code of a reader's message. The YAML reader reports every problem
+/// as text, so the code is read from its wording; the tests
+/// `serde_messages_map_to_their_codes` pin each class, so that a reader
+/// upgrade that rewords a message fails a test instead of silently
+/// changing a code scripts match on.
+fn classify(message: &str) -> DiagCode {
     if message.contains("duplicate field `") {
-        "duplicate-key"
+        DiagCode::DuplicateKey
     } else if message.contains("unknown field") {
-        "unknown-field"
+        DiagCode::UnknownField
     } else if message.contains("missing field") {
-        "missing-field"
+        DiagCode::MissingField
     } else if message.contains("invalid type")
         || message.contains("invalid value")
         || message.contains("unknown variant")
@@ -345,9 +348,9 @@ fn classify(message: &str) -> &'static str {
         || message.contains("unknown ")
         || message.contains("invalid ")
     {
-        "invalid-value"
+        DiagCode::InvalidValue
     } else {
-        "yaml-syntax"
+        DiagCode::YamlSyntax
     }
 }
 
@@ -457,13 +460,72 @@ history:
     fn unknown_key_has_hint_and_line() {
         let text = SAMPLE.replace("severity: medium", "severty: medium");
         let d = parse(&text, "x.yaml").unwrap_err();
-        assert_eq!(d.code, "unknown-field");
+        assert_eq!(d.code, DiagCode::UnknownField);
         assert_eq!(d.line, 9);
         assert!(
             d.message.contains("did you mean `severity`"),
             "{}",
             d.message
         );
+    }
+
+    /// One case file per class of reader message, and the code each gets.
+    #[test]
+    fn serde_messages_map_to_their_codes() {
+        let cases = [
+            // duplicate-key
+            (
+                SAMPLE.replace("severity: medium", "severity: medium\nseverity: high"),
+                DiagCode::DuplicateKey,
+                "duplicate field `severity`",
+            ),
+            // unknown-field
+            (
+                SAMPLE.replace("severity: medium", "severty: medium"),
+                DiagCode::UnknownField,
+                "unknown field `severty`",
+            ),
+            // missing-field
+            (
+                SAMPLE.replace("title: Lamp broken\n", ""),
+                DiagCode::MissingField,
+                "missing field `title`",
+            ),
+            // invalid-value: unknown variant
+            (
+                SAMPLE.replace("channel: email", "channel: pigeon"),
+                DiagCode::InvalidValue,
+                "unknown channel `pigeon`",
+            ),
+            // invalid-value: invalid type
+            (
+                SAMPLE
+                    .replace("history:\n", "history: 3\n")
+                    .split("  - at")
+                    .next()
+                    .unwrap()
+                    .to_string(),
+                DiagCode::InvalidValue,
+                "invalid type: integer `3`",
+            ),
+            // invalid-value: a value our own deserializers refuse
+            (
+                SAMPLE.replace("harm: 120.00", "harm: lots"),
+                DiagCode::InvalidValue,
+                "invalid amount `lots`",
+            ),
+            // yaml-syntax
+            (
+                SAMPLE.replace("title: Lamp broken", "title: \"Lamp broken"),
+                DiagCode::YamlSyntax,
+                "quoted scalar",
+            ),
+        ];
+        for (text, code, words) in cases {
+            let d = parse(&text, "x.yaml").unwrap_err();
+            assert_eq!(d.code, code, "{}", d.message);
+            assert!(d.message.contains(words), "{}", d.message);
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Times as users write them: RFC 3339 with an offset, or a bare date meaning
 //! midnight in the ledger's time zone.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -51,14 +51,11 @@ impl Timestamp {
 
 /// The first instant of `date` in `tz` (a DST gap at midnight moves it later).
 pub fn midnight(date: NaiveDate, tz: Tz) -> DateTime<FixedOffset> {
-    let mut t = date.and_time(NaiveTime::MIN);
-    for _ in 0..4 {
-        if let Some(dt) = tz.from_local_datetime(&t).earliest() {
-            return dt.fixed_offset();
-        }
-        t += chrono::Duration::minutes(30);
-    }
-    date.and_time(NaiveTime::MIN).and_utc().fixed_offset()
+    let t = date.and_time(NaiveTime::MIN);
+    crate::case::zone::local_to_utc(tz, t).map_or_else(
+        || t.and_utc().fixed_offset(),
+        |u| u.with_timezone(&tz).fixed_offset(),
+    )
 }
 
 /// The one reader of command-line times (`--now`, `--at`, `--received`,

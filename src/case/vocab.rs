@@ -6,6 +6,13 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// What every vocabulary offers, for code generic over them (the command
+/// line builds its parsers and lists of possible values from it).
+pub trait Vocabulary: FromStr<Err = String> + Copy + Send + Sync + 'static {
+    /// Every spelling, in the documented order.
+    const NAMES: &'static [&'static str];
+}
+
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -60,13 +67,8 @@ macro_rules! string_enum {
             }
         }
 
-        impl clap::ValueEnum for $name {
-            fn value_variants<'a>() -> &'a [Self] {
-                Self::ALL
-            }
-            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-                Some(clap::builder::PossibleValue::new(self.as_str()))
-            }
+        impl Vocabulary for $name {
+            const NAMES: &'static [&'static str] = $name::NAMES;
         }
     };
 }

@@ -15,6 +15,8 @@
 //! `R&D` or `5 * 3` for an anchor or an alias. Where it is unsure it scans
 //! rather than skips, so that nothing reaches the reader unchecked.
 
+use crate::diag::DiagCode;
+
 /// The largest case file redress reads: about 200,000 events.
 pub const MAX_CASE_BYTES: usize = 16 * 1024 * 1024;
 
@@ -25,7 +27,7 @@ pub const MAX_DEPTH: usize = 32;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     pub offset: usize,
-    pub code: &'static str,
+    pub code: DiagCode,
     pub message: String,
     pub help: String,
 }
@@ -44,7 +46,7 @@ pub fn check(text: &str) -> Result<(), Refusal> {
 pub fn too_large(text: &str) -> Refusal {
     Refusal {
         offset: floor_char_boundary(text, MAX_CASE_BYTES.min(text.len())),
-        code: "too-large",
+        code: DiagCode::TooLarge,
         message: format!(
             "the file is larger than {} MiB, the limit for a case file; the limit is passed here",
             MAX_CASE_BYTES / (1024 * 1024)
@@ -104,7 +106,7 @@ fn check_characters(text: &str) -> Result<(), Refusal> {
         None => Ok(()),
         Some((offset, c)) => Err(Refusal {
             offset,
-            code: "invalid-character",
+            code: DiagCode::InvalidCharacter,
             message: format!("{} cannot appear as itself in a case file", describe(c)),
             help: format!(
                 "remove it, or write it as an escape inside double quotes (\"\\u{:04X}\")",
@@ -384,7 +386,7 @@ impl<'a> Lexer<'a> {
         }
         Err(Refusal {
             offset: self.i,
-            code: "too-deep",
+            code: DiagCode::TooDeep,
             message: format!(
                 "collections are nested more than {MAX_DEPTH} deep here; a case file needs 3"
             ),
@@ -396,7 +398,7 @@ impl<'a> Lexer<'a> {
     fn refuse_anchor(&self, what: &str) -> Refusal {
         Refusal {
             offset: self.i,
-            code: "yaml-anchor",
+            code: DiagCode::YamlAnchor,
             message: format!("{what} is not allowed in a case file"),
             help: "write the value out in full; to start a text with `&` or `*`, put it in double quotes".into(),
         }
@@ -495,7 +497,7 @@ mod tests {
     #[test]
     fn anchors_and_aliases_are_refused_at_their_position() {
         let r = refused("a: &x [1]\nb: *x\n");
-        assert_eq!((r.code, r.offset), ("yaml-anchor", 3));
+        assert_eq!((r.code, r.offset), (DiagCode::YamlAnchor, 3));
         let r = refused("a: 1\nb:\n  - *x\n");
         assert_eq!(r.offset, 12);
         let r = refused("a: [1, *x]\n");
@@ -516,20 +518,20 @@ mod tests {
         let r = refused("note: |\n  text\nby: *x\n");
         assert_eq!(r.offset, 19);
         let r = refused("note:\n  |\n  text\nby: *x\n");
-        assert_eq!(r.code, "yaml-anchor");
+        assert_eq!(r.code, DiagCode::YamlAnchor);
     }
 
     #[test]
     fn deep_nesting_is_refused() {
         let flow = format!("a: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
-        assert_eq!(refused(&flow).code, "too-deep");
+        assert_eq!(refused(&flow).code, DiagCode::TooDeep);
         let block = format!("a: {}x\n", "- ".repeat(100_000));
-        assert_eq!(refused(&block).code, "too-deep");
+        assert_eq!(refused(&block).code, DiagCode::TooDeep);
         let mut indented = String::new();
         for i in 0..100 {
             indented.push_str(&format!("{}k{i}:\n", " ".repeat(i)));
         }
-        assert_eq!(refused(&indented).code, "too-deep");
+        assert_eq!(refused(&indented).code, DiagCode::TooDeep);
         let ok = format!("a: {}{}\n", "[".repeat(20), "]".repeat(20));
         assert_eq!(check(&ok), Ok(()));
     }
@@ -545,7 +547,7 @@ mod tests {
             let r = refused(text);
             assert_eq!(
                 (r.code, r.offset),
-                ("invalid-character", offset),
+                (DiagCode::InvalidCharacter, offset),
                 "{text:?}"
             );
         }
@@ -557,6 +559,6 @@ mod tests {
     #[test]
     fn oversized_files_are_refused() {
         let text = "a".repeat(MAX_CASE_BYTES + 1);
-        assert_eq!(refused(&text).code, "too-large");
+        assert_eq!(refused(&text).code, DiagCode::TooLarge);
     }
 }

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod exit;
 pub mod render;
 pub mod session;
+pub mod vocab;
 
 pub use args::*;
 

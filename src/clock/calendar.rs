@@ -23,8 +23,8 @@
 //!   the first instant after the gap; ambiguous local times (repeated by a
 //!   fall-back change) map to their earliest instant.
 
-use chrono::offset::LocalResult;
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
+use crate::case::zone::local_to_utc;
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
@@ -264,42 +264,6 @@ impl Spans {
         }
         false
     }
-}
-
-/// Maps a local wall-clock time to UTC without panicking: a single mapping as
-/// is, an ambiguous one (fall-back) to its earliest instant, a nonexistent one
-/// (spring-forward gap) to the first instant after the gap. `None` only at the
-/// edges of the representable range.
-fn local_to_utc(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    match tz.from_local_datetime(&local) {
-        LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
-        LocalResult::Ambiguous(a, b) => Some(a.min(b).with_timezone(&Utc)),
-        LocalResult::None => first_instant_at_or_after(tz, local),
-    }
-}
-
-/// The earliest instant (whole second) whose local wall-clock time in `tz` is
-/// at or after `local`. Used for local times inside a gap. Searches the range
-/// in which any UTC offset (at most ±16 h) could place it.
-fn first_instant_at_or_after(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    let wall_at =
-        |ts: i64| DateTime::from_timestamp(ts, 0).map(|u| u.with_timezone(&tz).naive_local());
-    let guess = local.and_utc().timestamp();
-    let mut lo = guess.checked_sub(16 * 3600)?;
-    let mut hi = guess.checked_add(16 * 3600)?;
-    // Invariant: wall(lo) < local <= wall(hi).
-    if wall_at(lo)? >= local || wall_at(hi)? < local {
-        return None;
-    }
-    while hi - lo > 1 {
-        let mid = lo + (hi - lo) / 2;
-        if wall_at(mid)? >= local {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    DateTime::from_timestamp(hi, 0)
 }
 
 impl Calendar {

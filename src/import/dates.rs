@@ -3,7 +3,7 @@
 
 use super::source::Table;
 use crate::case::time::midnight;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
 /// How the received column is written.
@@ -108,14 +108,10 @@ impl DateFormat {
 
 /// A local time in `tz`; in a DST gap, the first instant after it.
 fn local(t: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
-    let mut probe = t;
-    for _ in 0..8 {
-        if let Some(dt) = tz.from_local_datetime(&probe).earliest() {
-            return dt.fixed_offset();
-        }
-        probe += chrono::Duration::minutes(15);
-    }
-    t.and_utc().fixed_offset()
+    crate::case::zone::local_to_utc(tz, t).map_or_else(
+        || t.and_utc().fixed_offset(),
+        |u| u.with_timezone(&tz).fixed_offset(),
+    )
 }
 
 /// Detects the format of a date column: the one format that reads every

@@ -32,6 +32,7 @@ use crate::case::history::Problem;
 use crate::case::time::Timestamp;
 use crate::case::vocab::EventKind;
 use crate::case::{Case, Locus};
+use crate::diag::DiagCode;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -664,7 +665,7 @@ fn explain(p: &Problem, case: &Case, origins: &[Origin]) -> String {
         })
     };
     let relevant = |j: &usize| {
-        p.code != "event-sequence"
+        p.code != DiagCode::EventSequence
             || case
                 .history
                 .get(*j)
@@ -870,7 +871,7 @@ history:
             + &n2;
         assert_eq!(m.text, expected);
         let d = crate::case::parse(&m.text, "x.yaml").unwrap_err();
-        assert_eq!(d.code, "conflict-marker");
+        assert_eq!(d.code, DiagCode::ConflictMarker);
     }
 
     #[test]

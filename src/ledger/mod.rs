@@ -2,10 +2,12 @@
 //! part of its ID, and writing files without ever losing a byte.
 
 pub mod files;
+pub mod git;
 pub mod merge;
 
 use crate::case::history;
 use crate::case::{self, Case, LineIndex};
+use crate::diag::DiagCode;
 use crate::diag::Diagnostic;
 use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
@@ -96,7 +98,7 @@ impl Ledger {
             Err(e) => {
                 problems.push(Diagnostic::new(
                     ".",
-                    "unreadable",
+                    DiagCode::Unreadable,
                     format!("cannot resolve the ledger root: {e}"),
                 ));
                 return (files, problems);
@@ -113,7 +115,7 @@ impl Ledger {
                     let path = e.path().map_or_else(|| "cases".into(), |p| self.rel(p));
                     problems.push(Diagnostic::new(
                         path,
-                        "unreadable",
+                        DiagCode::Unreadable,
                         format!("cannot read: {e}"),
                     ));
                     continue;
@@ -156,13 +158,13 @@ impl Ledger {
                 let rel = self.rel(entry.path());
                 if files::is_temp_name(&name) {
                     found.push(
-                        Diagnostic::new(&rel, "leftover-temp", "temporary file left by a redress that was stopped mid-write")
+                        Diagnostic::new(&rel, DiagCode::LeftoverTemp, "temporary file left by a redress that was stopped mid-write")
                             .help(format!("it holds nothing the ledger needs: if no redress is running, remove it (rm '{rel}')")),
                     );
                 } else if files::is_lock_name(&name) {
                     let target = rel.strip_suffix(files::LOCK_SUFFIX).unwrap_or(&rel);
                     found.push(
-                        Diagnostic::new(&rel, "stale-lock", format!("lock file: while it exists, every write to {target} is refused"))
+                        Diagnostic::new(&rel, DiagCode::StaleLock, format!("lock file: while it exists, every write to {target} is refused"))
                             .help(format!("if no redress is running, it was left by one that was stopped: remove it (rm '{rel}')")),
                     );
                 }
@@ -232,7 +234,7 @@ impl Ledger {
             let first = message.lines().next().unwrap_or_default();
             let first = first.strip_prefix(rel).unwrap_or(first).trim_start();
             return Err(vec![
-                Diagnostic::new(rel, "outside-ledger", first).help(OUTSIDE_HELP),
+                Diagnostic::new(rel, DiagCode::OutsideLedger, first).help(OUTSIDE_HELP),
             ]);
         }
         self.load_with_id(rel, policies).1
@@ -443,7 +445,7 @@ pub fn parse_and_validate(
         && rel.starts_with("cases/")
     {
         problems.push(history::Problem {
-            code: "id-mismatch",
+            code: DiagCode::IdMismatch,
             locus: case::Locus::Key("received"),
             message: format!("case `{}` is filed in the wrong folder", case.id),
             help: Some(format!(
@@ -479,7 +481,7 @@ fn link_inside(path: &Path, root: &Path, rel: &str) -> Result<(), Diagnostic> {
         Ok(target) if target.starts_with(root) => Ok(()),
         Ok(target) => Err(Diagnostic::new(
             rel,
-            "outside-ledger",
+            DiagCode::OutsideLedger,
             format!(
                 "symbolic link to {}, outside the ledger; it is neither read nor written",
                 target.display()
@@ -488,7 +490,7 @@ fn link_inside(path: &Path, root: &Path, rel: &str) -> Result<(), Diagnostic> {
         .help(OUTSIDE_HELP)),
         Err(e) => Err(Diagnostic::new(
             rel,
-            "unreadable",
+            DiagCode::Unreadable,
             format!("broken link: {e}"),
         )),
     }
@@ -498,7 +500,7 @@ fn link_inside(path: &Path, root: &Path, rel: &str) -> Result<(), Diagnostic> {
 fn not_a_file(rel: &str, kind: &fs::FileType) -> Diagnostic {
     Diagnostic::new(
         rel,
-        "not-a-file",
+        DiagCode::NotAFile,
         format!(
             "named like a case file but it is {}; it was not read",
             files::describe(kind)
@@ -527,7 +529,7 @@ fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
         for p in &paths {
             let others: Vec<&str> = paths.iter().filter(|o| *o != p).copied().collect();
             out.push(
-                Diagnostic::new(*p, "duplicate-id", format!("case ID `{id}` is also used by {}", others.join(", ")))
+                Diagnostic::new(*p, DiagCode::DuplicateId, format!("case ID `{id}` is also used by {}", others.join(", ")))
                     .help("the same ID is in two files: if they are one case, copy into the correctly filed one any event only the other has (in time order) and delete the other; if they are different cases, give one a new ID (same date, four new characters) and rename its file"),
             );
         }

@@ -1,6 +1,7 @@
 //! Compensation against policy: the band that applies to a case and the
 //! authority of whoever granted it. All in exact decimals.
 
+use crate::case::history::History;
 use crate::case::money::{self, fixed};
 use crate::case::vocab::EventKind;
 use crate::case::{Case, Event};
@@ -31,20 +32,10 @@ fn cents(d: Decimal) -> Decimal {
     fixed(d.round_dp(2), 2)
 }
 
-pub fn total(history: &[Event]) -> Decimal {
-    money::sum(
-        history
-            .iter()
-            .filter(|e| e.event == EventKind::Compensated)
-            .filter_map(|e| e.amount)
-            .map(|m| m.0),
-    )
-}
-
 pub fn band_check(case: &Case, history: &[Event], p: &Policies) -> BandCheck {
     let (rule, band) = p.band_for(case);
     let harm = case.harm.map(|h| h.0);
-    let total = total(history);
+    let total = history.granted();
     let range = harm.map(|h| {
         (
             cents(money::mul(band.min, h)),

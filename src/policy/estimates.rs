@@ -3,6 +3,7 @@
 //! (domain.md); every result computed from them is an estimate, and is
 //! labelled so wherever it is shown.
 
+use crate::diag::DiagCode;
 use crate::diag::{Diagnostic, line_col};
 use crate::suggest;
 use serde::{Deserialize, Serialize};
@@ -100,88 +101,40 @@ pub fn parse(text: &str) -> Result<Params, Vec<Diagnostic>> {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
         let message = suggest::improve_serde_message(e.message().trim());
         vec![
-            Diagnostic::new(ESTIMATES, "policy-invalid", message)
+            Diagnostic::new(ESTIMATES, DiagCode::PolicyInvalid, message)
                 .at(line, col)
                 .help("every key is optional; see the report section of the README for the list"),
         ]
     })?;
     let mut problems = Vec::new();
     let mut p = Params::default();
-    let mut take = |slot: &mut f64, raw: Option<Spanned<f64>>, name: &str, check: Check| {
-        let Some(v) = raw else { return };
+    // Each key once: its field in Params and Raw, its name in messages.
+    macro_rules! slot {
+        ($key:ident, $check:ident) => {
+            (&mut p.$key, raw.$key, stringify!($key), Check::$check)
+        };
+    }
+    let slots = [
+        slot!(silent_per_complaint, NonNegative),
+        slot!(silent_lost_share, Share),
+        slot!(resolved_retained_share, Share),
+        slot!(unresolved_lost_share, Share),
+        slot!(average_annual_value, NonNegative),
+        slot!(relationship_years, Positive),
+        slot!(word_of_mouth_told, NonNegative),
+        slot!(circle_of_influence, NonNegative),
+        slot!(target_market_share, Share),
+        slot!(avoid_share, Share),
+    ];
+    for (slot, raw, name, check) in slots {
+        let Some(v) = raw else { continue };
         let value = *v.get_ref();
-        let ok = value.is_finite()
-            && match check {
-                Check::Share => (0.0..=1.0).contains(&value),
-                Check::NonNegative => value >= 0.0,
-                Check::Positive => value > 0.0,
-            };
-        if ok {
+        if check.accepts(value) {
             *slot = value;
         } else {
             problems.push(error(text, v.span(), name, check, value));
         }
-    };
-    take(
-        &mut p.silent_per_complaint,
-        raw.silent_per_complaint,
-        "silent_per_complaint",
-        Check::NonNegative,
-    );
-    take(
-        &mut p.silent_lost_share,
-        raw.silent_lost_share,
-        "silent_lost_share",
-        Check::Share,
-    );
-    take(
-        &mut p.resolved_retained_share,
-        raw.resolved_retained_share,
-        "resolved_retained_share",
-        Check::Share,
-    );
-    take(
-        &mut p.unresolved_lost_share,
-        raw.unresolved_lost_share,
-        "unresolved_lost_share",
-        Check::Share,
-    );
-    take(
-        &mut p.average_annual_value,
-        raw.average_annual_value,
-        "average_annual_value",
-        Check::NonNegative,
-    );
-    take(
-        &mut p.relationship_years,
-        raw.relationship_years,
-        "relationship_years",
-        Check::Positive,
-    );
-    take(
-        &mut p.word_of_mouth_told,
-        raw.word_of_mouth_told,
-        "word_of_mouth_told",
-        Check::NonNegative,
-    );
-    take(
-        &mut p.circle_of_influence,
-        raw.circle_of_influence,
-        "circle_of_influence",
-        Check::NonNegative,
-    );
-    take(
-        &mut p.target_market_share,
-        raw.target_market_share,
-        "target_market_share",
-        Check::Share,
-    );
-    take(
-        &mut p.avoid_share,
-        raw.avoid_share,
-        "avoid_share",
-        Check::Share,
-    );
+    }
     if problems.is_empty() {
         Ok(p)
     } else {
@@ -195,6 +148,17 @@ enum Check {
     Share,
     NonNegative,
     Positive,
+}
+
+impl Check {
+    fn accepts(self, value: f64) -> bool {
+        value.is_finite()
+            && match self {
+                Check::Share => (0.0..=1.0).contains(&value),
+                Check::NonNegative => value >= 0.0,
+                Check::Positive => value > 0.0,
+            }
+    }
 }
 
 fn error(text: &str, span: Range<usize>, name: &str, check: Check, value: f64) -> Diagnostic {
@@ -215,7 +179,7 @@ fn error(text: &str, span: Range<usize>, name: &str, check: Check, value: f64) -
     };
     Diagnostic::new(
         ESTIMATES,
-        "policy-invalid",
+        DiagCode::PolicyInvalid,
         format!("`{name}` is {value}; it must be {what}"),
     )
     .at(line, col)

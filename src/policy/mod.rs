@@ -9,6 +9,7 @@ pub mod validate;
 use crate::case::Case;
 use crate::case::vocab::{Channel, Kind, Profile, Severity};
 use crate::clock::calendar::{Calendar, Mode, Target};
+use crate::diag::DiagCode;
 use crate::diag::{Diagnostic, line_col};
 use crate::suggest;
 use chrono::{NaiveDate, NaiveTime};
@@ -353,191 +354,21 @@ pub fn load_texts(texts: &PolicyTexts) -> Result<Policies, Vec<Diagnostic>> {
         v.parse(COMPENSATION, texts.compensation.as_deref(), true);
     let categories: Option<BTreeMap<String, RawCategory>> =
         v.parse(CATEGORIES, texts.categories.as_deref(), false);
-
-    let categories = categories.map(|cats| {
-        cats.into_iter()
-            .map(|(name, c)| {
-                (
-                    name,
-                    Category {
-                        description: c.description,
-                        department: c.department,
-                    },
-                )
-            })
-            .collect::<BTreeMap<_, _>>()
-    });
+    let categories = categories.map(categories_of);
     let (Some(d), Some(e), Some(c)) = (deadlines, escalation, compensation) else {
         return Err(v.problems);
     };
     v.set_file(DEADLINES, texts.deadlines.as_deref());
     let (calendar, mode) = v.calendar(&d.calendar);
     let default = v.targets(&d.default, true);
-    let mut rules = Vec::new();
-    for r in &d.rule {
-        let when = v.when(&r.when, categories.as_ref(), false);
-        let mode = r.mode.as_ref().and_then(|m| v.mode(m));
-        let targets = v.targets(
-            &RawTargets {
-                acknowledge: r.acknowledge.clone(),
-                resolve: r.resolve.clone(),
-                update_every: r.update_every.clone(),
-                follow_up: r.follow_up.clone(),
-            },
-            false,
-        );
-        if let Some((when, _)) = when {
-            rules.push((
-                r.name.clone(),
-                DeadlineRule {
-                    name: r.name.get_ref().clone(),
-                    when,
-                    mode,
-                    targets,
-                },
-            ));
-        }
-    }
-    v.shadowing(rules.iter().map(|(n, r)| (n, &r.when)), "deadline rule");
-    let rules = rules.into_iter().map(|(_, r)| r).collect();
-
+    let rules = v.deadline_rules(&d.rule, categories.as_ref());
     v.set_file(ESCALATION, texts.escalation.as_deref());
-    let levels: Vec<String> = e
-        .levels
-        .get_ref()
-        .iter()
-        .map(|l| l.get_ref().clone())
-        .collect();
-    if levels.is_empty() {
-        v.error(
-            e.levels.span(),
-            "`levels` is empty: name the hierarchy, lowest first",
-            None,
-        );
-    }
-    v.duplicates(e.levels.get_ref(), "level");
-    let departments: Vec<String> = e.departments.iter().map(|d| d.get_ref().clone()).collect();
-    v.duplicates(&e.departments, "department");
-    for d in &e.departments {
-        if levels.contains(d.get_ref()) {
-            v.error(
-                d.span(),
-                &format!("`{}` is both a level and a department", d.get_ref()),
-                None,
-            );
-        }
-    }
-    let mut team = BTreeMap::new();
-    for (member, level) in &e.team {
-        if !levels.contains(level.get_ref()) {
-            v.unknown(level, "level", &levels);
-        }
-        team.insert(member.clone(), level.get_ref().clone());
-    }
-    let mut routes = Vec::new();
-    for r in &e.route {
-        let Some((when, overdue)) = v.when(&r.when, categories.as_ref(), true) else {
-            continue;
-        };
-        let to_name = r.to.get_ref().as_str();
-        let to = if to_name == "next-level" {
-            RouteTo::NextLevel
-        } else if levels.iter().any(|l| l == to_name) {
-            RouteTo::Level(to_name.into())
-        } else if departments.iter().any(|d| d == to_name) {
-            RouteTo::Department(to_name.into())
-        } else {
-            let mut names: Vec<String> = levels.iter().chain(&departments).cloned().collect();
-            names.push("next-level".into());
-            v.unknown(&r.to, "escalation target", &names);
-            continue;
-        };
-        if overdue != (to == RouteTo::NextLevel) {
-            v.error(
-                r.to.span(),
-                "`to = \"next-level\"` goes with `when = { overdue = \"resolve\" }`, and only with it",
-                Some("an overdue route sends the case one level above its current level; other routes name a level or department"),
-            );
-            continue;
-        }
-        routes.push(Route {
-            name: r.name.get_ref().clone(),
-            when,
-            overdue,
-            to,
-        });
-    }
+    let esc = v.escalation(&e, categories.as_ref());
     if let Some(cats) = &categories {
-        for (name, cat) in cats {
-            if let Some(dep) = &cat.department
-                && !departments.contains(dep)
-            {
-                v.problems.push(
-                    Diagnostic::new(
-                        CATEGORIES,
-                        "policy-invalid",
-                        format!("category `{name}` is routed to `{dep}`, which escalation.toml does not list among `departments`"),
-                    )
-                    .at(find_line(texts.categories.as_deref(), &format!("department = \"{dep}\"")), 1),
-                );
-            }
-        }
+        v.category_departments(cats, &esc.departments, texts.categories.as_deref());
     }
-
     v.set_file(COMPENSATION, texts.compensation.as_deref());
-    let currency = c.currency.get_ref().clone();
-    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
-        v.error(
-            c.currency.span(),
-            &format!("`{currency}` is not a currency code"),
-            Some("use a three-letter ISO 4217 code such as CAD, EUR or USD"),
-        );
-    }
-    let remedies: Vec<String> = c.remedies.iter().map(|r| r.get_ref().clone()).collect();
-    v.duplicates(&c.remedies, "remedy");
-    let band = v.band(&c.band.min, &c.band.max);
-    let mut band_rules = Vec::new();
-    for (i, r) in c.band.rule.iter().enumerate() {
-        let name = r
-            .name
-            .as_ref()
-            .map_or_else(|| format!("band rule {}", i + 1), |n| n.get_ref().clone());
-        let when = v.when(&r.when, categories.as_ref(), false);
-        let b = v.band(&r.min, &r.max);
-        if let (Some((when, _)), Some(band)) = (when, b) {
-            let span = r.when.as_ref().map_or(r.min.span(), |w| w.span());
-            band_rules.push((span, BandRule { name, when, band }));
-        }
-    }
-    let named: Vec<(Spanned<String>, &When)> = band_rules
-        .iter()
-        .map(|(span, r)| (Spanned::new(span.clone(), r.name.clone()), &r.when))
-        .collect();
-    v.shadowing(named.iter().map(|(n, w)| (n, *w)), "band rule");
-    let band_rules = band_rules.into_iter().map(|(_, r)| r).collect();
-    let mut authority = BTreeMap::new();
-    for (level, amount) in &c.authority {
-        if !levels.contains(level) && !team.contains_key(level) {
-            let mut names = levels.clone();
-            names.extend(team.keys().cloned());
-            v.unknown(
-                &Spanned::new(amount.span(), level.clone()),
-                "level or team member",
-                &names,
-            );
-        }
-        match amount.get_ref().0 {
-            Some(a) if a > Decimal::ZERO => {
-                authority.insert(level.clone(), a);
-            }
-            _ => v.error(
-                amount.span(),
-                &format!("the authority of `{level}` must be a positive amount"),
-                None,
-            ),
-        }
-    }
-
+    let comp = v.compensation(&c, categories.as_ref(), &esc);
     if !v.problems.is_empty() {
         return Err(v.problems);
     }
@@ -546,20 +377,271 @@ pub fn load_texts(texts: &PolicyTexts) -> Result<Policies, Vec<Diagnostic>> {
         mode: mode.unwrap_or(Mode::Business),
         default,
         rules,
-        levels,
-        departments,
-        team,
-        routes,
-        currency,
-        remedies,
-        band: band.unwrap_or(Band {
+        levels: esc.levels,
+        departments: esc.departments,
+        team: esc.team,
+        routes: esc.routes,
+        currency: comp.currency,
+        remedies: comp.remedies,
+        band: comp.band.unwrap_or(Band {
             min: Decimal::ZERO,
             max: Decimal::ZERO,
         }),
-        band_rules,
-        authority,
+        band_rules: comp.band_rules,
+        authority: comp.authority,
         categories,
     })
+}
+
+fn categories_of(raw: BTreeMap<String, RawCategory>) -> BTreeMap<String, Category> {
+    raw.into_iter()
+        .map(|(name, c)| {
+            (
+                name,
+                Category {
+                    description: c.description,
+                    department: c.department,
+                },
+            )
+        })
+        .collect()
+}
+
+/// What escalation.toml contributes to [`Policies`].
+struct Escalation {
+    levels: Vec<String>,
+    departments: Vec<String>,
+    team: BTreeMap<String, String>,
+    routes: Vec<Route>,
+}
+
+/// What compensation.toml contributes to [`Policies`].
+struct CompensationPolicy {
+    currency: String,
+    remedies: Vec<String>,
+    band: Option<Band>,
+    band_rules: Vec<BandRule>,
+    authority: BTreeMap<String, Decimal>,
+}
+
+type Categories = BTreeMap<String, Category>;
+
+impl Validator<'_> {
+    fn deadline_rules(&mut self, raw: &[RawRule], cats: Option<&Categories>) -> Vec<DeadlineRule> {
+        let mut rules = Vec::new();
+        for r in raw {
+            let when = self.when(&r.when, cats, false);
+            let mode = r.mode.as_ref().and_then(|m| self.mode(m));
+            let targets = self.targets(
+                &RawTargets {
+                    acknowledge: r.acknowledge.clone(),
+                    resolve: r.resolve.clone(),
+                    update_every: r.update_every.clone(),
+                    follow_up: r.follow_up.clone(),
+                },
+                false,
+            );
+            if let Some((when, _)) = when {
+                rules.push((
+                    r.name.clone(),
+                    DeadlineRule {
+                        name: r.name.get_ref().clone(),
+                        when,
+                        mode,
+                        targets,
+                    },
+                ));
+            }
+        }
+        self.shadowing(rules.iter().map(|(n, r)| (n, &r.when)), "deadline rule");
+        rules.into_iter().map(|(_, r)| r).collect()
+    }
+
+    fn escalation(&mut self, e: &RawEscalation, cats: Option<&Categories>) -> Escalation {
+        let levels: Vec<String> = e
+            .levels
+            .get_ref()
+            .iter()
+            .map(|l| l.get_ref().clone())
+            .collect();
+        if levels.is_empty() {
+            self.error(
+                e.levels.span(),
+                "`levels` is empty: name the hierarchy, lowest first",
+                None,
+            );
+        }
+        self.duplicates(e.levels.get_ref(), "level");
+        let departments: Vec<String> = e.departments.iter().map(|d| d.get_ref().clone()).collect();
+        self.duplicates(&e.departments, "department");
+        for d in &e.departments {
+            if levels.contains(d.get_ref()) {
+                self.error(
+                    d.span(),
+                    &format!("`{}` is both a level and a department", d.get_ref()),
+                    None,
+                );
+            }
+        }
+        let mut team = BTreeMap::new();
+        for (member, level) in &e.team {
+            if !levels.contains(level.get_ref()) {
+                self.unknown(level, "level", &levels);
+            }
+            team.insert(member.clone(), level.get_ref().clone());
+        }
+        let routes = e
+            .route
+            .iter()
+            .filter_map(|r| self.route(r, cats, &levels, &departments))
+            .collect();
+        Escalation {
+            levels,
+            departments,
+            team,
+            routes,
+        }
+    }
+
+    fn route(
+        &mut self,
+        r: &RawRoute,
+        cats: Option<&Categories>,
+        levels: &[String],
+        departments: &[String],
+    ) -> Option<Route> {
+        let (when, overdue) = self.when(&r.when, cats, true)?;
+        let to_name = r.to.get_ref().as_str();
+        let to = if to_name == "next-level" {
+            RouteTo::NextLevel
+        } else if levels.iter().any(|l| l == to_name) {
+            RouteTo::Level(to_name.into())
+        } else if departments.iter().any(|d| d == to_name) {
+            RouteTo::Department(to_name.into())
+        } else {
+            let mut names: Vec<String> = levels.iter().chain(departments).cloned().collect();
+            names.push("next-level".into());
+            self.unknown(&r.to, "escalation target", &names);
+            return None;
+        };
+        if overdue != (to == RouteTo::NextLevel) {
+            self.error(
+                r.to.span(),
+                "`to = \"next-level\"` goes with `when = { overdue = \"resolve\" }`, and only with it",
+                Some("an overdue route sends the case one level above its current level; other routes name a level or department"),
+            );
+            return None;
+        }
+        Some(Route {
+            name: r.name.get_ref().clone(),
+            when,
+            overdue,
+            to,
+        })
+    }
+
+    /// A category may only be routed to a department escalation.toml lists.
+    fn category_departments(
+        &mut self,
+        cats: &Categories,
+        departments: &[String],
+        text: Option<&str>,
+    ) {
+        for (name, cat) in cats {
+            if let Some(dep) = &cat.department
+                && !departments.contains(dep)
+            {
+                self.problems.push(
+                    Diagnostic::new(
+                        CATEGORIES,
+                        DiagCode::PolicyInvalid,
+                        format!("category `{name}` is routed to `{dep}`, which escalation.toml does not list among `departments`"),
+                    )
+                    .at(find_line(text, &format!("department = \"{dep}\"")), 1),
+                );
+            }
+        }
+    }
+
+    fn compensation(
+        &mut self,
+        c: &RawCompensation,
+        cats: Option<&Categories>,
+        esc: &Escalation,
+    ) -> CompensationPolicy {
+        let currency = c.currency.get_ref().clone();
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.error(
+                c.currency.span(),
+                &format!("`{currency}` is not a currency code"),
+                Some("use a three-letter ISO 4217 code such as CAD, EUR or USD"),
+            );
+        }
+        let remedies: Vec<String> = c.remedies.iter().map(|r| r.get_ref().clone()).collect();
+        self.duplicates(&c.remedies, "remedy");
+        let band = self.band(&c.band.min, &c.band.max);
+        let band_rules = self.band_rules(&c.band.rule, cats);
+        let authority = self.authority(&c.authority, esc);
+        CompensationPolicy {
+            currency,
+            remedies,
+            band,
+            band_rules,
+            authority,
+        }
+    }
+
+    fn band_rules(&mut self, raw: &[RawBandRule], cats: Option<&Categories>) -> Vec<BandRule> {
+        let mut band_rules = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            let name = r
+                .name
+                .as_ref()
+                .map_or_else(|| format!("band rule {}", i + 1), |n| n.get_ref().clone());
+            let when = self.when(&r.when, cats, false);
+            let b = self.band(&r.min, &r.max);
+            if let (Some((when, _)), Some(band)) = (when, b) {
+                let span = r.when.as_ref().map_or(r.min.span(), |w| w.span());
+                band_rules.push((span, BandRule { name, when, band }));
+            }
+        }
+        let named: Vec<(Spanned<String>, &When)> = band_rules
+            .iter()
+            .map(|(span, r)| (Spanned::new(span.clone(), r.name.clone()), &r.when))
+            .collect();
+        self.shadowing(named.iter().map(|(n, w)| (n, *w)), "band rule");
+        band_rules.into_iter().map(|(_, r)| r).collect()
+    }
+
+    fn authority(
+        &mut self,
+        raw: &BTreeMap<String, Spanned<Fraction>>,
+        esc: &Escalation,
+    ) -> BTreeMap<String, Decimal> {
+        let mut authority = BTreeMap::new();
+        for (level, amount) in raw {
+            if !esc.levels.contains(level) && !esc.team.contains_key(level) {
+                let mut names = esc.levels.clone();
+                names.extend(esc.team.keys().cloned());
+                self.unknown(
+                    &Spanned::new(amount.span(), level.clone()),
+                    "level or team member",
+                    &names,
+                );
+            }
+            match amount.get_ref().0 {
+                Some(a) if a > Decimal::ZERO => {
+                    authority.insert(level.clone(), a);
+                }
+                _ => self.error(
+                    amount.span(),
+                    &format!("the authority of `{level}` must be a positive amount"),
+                    None,
+                ),
+            }
+        }
+        authority
+    }
 }
 
 /// Only reached when validation already reported a problem.
@@ -595,7 +677,7 @@ impl<'a> Validator<'a> {
         let Some(text) = text else {
             if required {
                 self.problems.push(
-                    Diagnostic::new(file, "policy-invalid", format!("{file} is missing"))
+                    Diagnostic::new(file, DiagCode::PolicyInvalid, format!("{file} is missing"))
                         .help("every ledger needs deadlines.toml, escalation.toml and compensation.toml; `redress init` writes defaults"),
                 );
             }
@@ -603,7 +685,7 @@ impl<'a> Validator<'a> {
         };
         if let Some(line) = crate::diag::conflict_markers(text).first() {
             self.problems.push(
-                Diagnostic::new(file, "conflict-marker", "merge conflict markers left in the file")
+                Diagnostic::new(file, DiagCode::ConflictMarker, "merge conflict markers left in the file")
                     .at(*line, 1)
                     .help("resolve the conflict (choose or combine the two versions), delete the markers, then run `redress policy check`"),
             );
@@ -615,7 +697,7 @@ impl<'a> Validator<'a> {
                 let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
                 let message = suggest::improve_serde_message(e.message().trim());
                 self.problems
-                    .push(Diagnostic::new(file, "policy-invalid", message).at(line, col));
+                    .push(Diagnostic::new(file, DiagCode::PolicyInvalid, message).at(line, col));
                 None
             }
         }
@@ -628,7 +710,7 @@ impl<'a> Validator<'a> {
 
     fn error(&mut self, span: Range<usize>, message: &str, help: Option<&str>) {
         let (line, col) = line_col(self.text, span.start);
-        let mut d = Diagnostic::new(self.file, "policy-invalid", message).at(line, col);
+        let mut d = Diagnostic::new(self.file, DiagCode::PolicyInvalid, message).at(line, col);
         if let Some(h) = help {
             d = d.help(h);
         }
@@ -678,9 +760,37 @@ impl<'a> Validator<'a> {
             Some(m) => self.mode(m),
             None => Some(Mode::Business),
         };
+        let workdays = self.workdays(c.workdays.as_ref(), mode);
+        let hours = match &c.hours {
+            Some(h) => self.hours(h),
+            None => (
+                NaiveTime::from_hms_opt(9, 0, 0),
+                NaiveTime::from_hms_opt(17, 0, 0),
+            ),
+        };
+        let holidays = self.holidays(&c.holidays);
+        let calendar = match (tz, hours) {
+            (Some(tz), (Some(open), Some(close))) if open < close => Some(Calendar {
+                tz,
+                workdays,
+                open,
+                close,
+                holidays,
+            }),
+            _ => None,
+        };
+        (calendar, mode)
+    }
+
+    /// Monday to Friday when not given.
+    fn workdays(
+        &mut self,
+        list: Option<&Spanned<Vec<Spanned<String>>>>,
+        mode: Option<Mode>,
+    ) -> [bool; 7] {
         let mut workdays = [false; 7];
         let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-        match &c.workdays {
+        match list {
             Some(list) => {
                 for d in list.get_ref() {
                     match days.iter().position(|x| *x == d.get_ref().to_lowercase()) {
@@ -698,48 +808,56 @@ impl<'a> Validator<'a> {
             }
             None => workdays[..5].fill(true),
         }
-        let mut hours = (
-            NaiveTime::from_hms_opt(9, 0, 0),
-            NaiveTime::from_hms_opt(17, 0, 0),
-        );
-        if let Some(h) = &c.hours {
-            let list = h.get_ref();
-            if list.len() != 2 {
+        workdays
+    }
+
+    /// Opening and closing times; None for a time that does not parse.
+    fn hours(
+        &mut self,
+        h: &Spanned<Vec<Spanned<String>>>,
+    ) -> (Option<NaiveTime>, Option<NaiveTime>) {
+        let list = h.get_ref();
+        if list.len() != 2 {
+            self.error(
+                h.span(),
+                "`hours` takes two times: [\"08:30\", \"17:00\"]",
+                None,
+            );
+            return (
+                NaiveTime::from_hms_opt(9, 0, 0),
+                NaiveTime::from_hms_opt(17, 0, 0),
+            );
+        }
+        let parse = |s: &Spanned<String>| NaiveTime::parse_from_str(s.get_ref(), "%H:%M").ok();
+        let hours = (parse(&list[0]), parse(&list[1]));
+        for (t, s) in [(hours.0, &list[0]), (hours.1, &list[1])] {
+            if t.is_none() {
                 self.error(
-                    h.span(),
-                    "`hours` takes two times: [\"08:30\", \"17:00\"]",
+                    s.span(),
+                    &format!("invalid time `{}`: write HH:MM, e.g. 08:30", s.get_ref()),
                     None,
                 );
-            } else {
-                let parse =
-                    |s: &Spanned<String>| NaiveTime::parse_from_str(s.get_ref(), "%H:%M").ok();
-                hours = (parse(&list[0]), parse(&list[1]));
-                for (t, s) in [(hours.0, &list[0]), (hours.1, &list[1])] {
-                    if t.is_none() {
-                        self.error(
-                            s.span(),
-                            &format!("invalid time `{}`: write HH:MM, e.g. 08:30", s.get_ref()),
-                            None,
-                        );
-                    }
-                }
-                if let (Some(a), Some(b)) = hours
-                    && a >= b
-                {
-                    self.error(
-                        h.span(),
-                        &format!(
-                            "working hours start at {} but end at {}: the start must come first",
-                            a.format("%H:%M"),
-                            b.format("%H:%M")
-                        ),
-                        None,
-                    );
-                }
             }
         }
+        if let (Some(a), Some(b)) = hours
+            && a >= b
+        {
+            self.error(
+                h.span(),
+                &format!(
+                    "working hours start at {} but end at {}: the start must come first",
+                    a.format("%H:%M"),
+                    b.format("%H:%M")
+                ),
+                None,
+            );
+        }
+        hours
+    }
+
+    fn holidays(&mut self, raw: &[Spanned<String>]) -> BTreeSet<NaiveDate> {
         let mut holidays = BTreeSet::new();
-        for d in &c.holidays {
+        for d in raw {
             match NaiveDate::parse_from_str(d.get_ref(), "%Y-%m-%d") {
                 Ok(date) => {
                     holidays.insert(date);
@@ -751,17 +869,7 @@ impl<'a> Validator<'a> {
                 ),
             }
         }
-        let calendar = match (tz, hours) {
-            (Some(tz), (Some(open), Some(close))) if open < close => Some(Calendar {
-                tz,
-                workdays,
-                open,
-                close,
-                holidays,
-            }),
-            _ => None,
-        };
-        (calendar, mode)
+        holidays
     }
 
     fn targets(&mut self, t: &RawTargets, required: bool) -> Targets {
@@ -779,7 +887,7 @@ impl<'a> Validator<'a> {
             },
             None => {
                 if required {
-                    let d = Diagnostic::new(self.file, "policy-invalid", format!("[default] needs `{name}`"))
+                    let d = Diagnostic::new(self.file, DiagCode::PolicyInvalid, format!("[default] needs `{name}`"))
                         .at(find_line(Some(self.text), "[default]"), 1)
                         .help("rules fall back to [default], so it sets all four targets: acknowledge, resolve, update_every, follow_up");
                     self.problems.push(d);

@@ -4,6 +4,7 @@
 use crate::case::history::Problem;
 use crate::case::vocab::EventKind;
 use crate::case::{Case, Locus};
+use crate::diag::DiagCode;
 use crate::policy::Policies;
 use crate::suggest;
 
@@ -14,7 +15,7 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
     {
         let names: Vec<&str> = cats.keys().map(String::as_str).collect();
         out.push(Problem {
-            code: "unknown-category",
+            code: DiagCode::UnknownCategory,
             locus: Locus::Key("category"),
             message: suggest::unknown_value("category", &case.category, &names),
             help: Some("declare it in policies/categories.toml, or use a declared one".into()),
@@ -25,7 +26,7 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
     for (i, e) in case.history.iter().enumerate() {
         if !p.team.contains_key(&e.by) {
             out.push(Problem {
-                code: "unknown-member",
+                code: DiagCode::UnknownMember,
                 locus: Locus::EventKey(i, "by"),
                 message: suggest::unknown_value("team member", &e.by, &members),
                 help: member_help(),
@@ -37,7 +38,7 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
                     && !p.team.contains_key(to)
                 {
                     out.push(Problem {
-                        code: "unknown-member",
+                        code: DiagCode::UnknownMember,
                         locus: Locus::EventKey(i, "to"),
                         message: suggest::unknown_value("team member", to, &members),
                         help: member_help(),
@@ -56,7 +57,7 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
                         .map(String::as_str)
                         .collect();
                     out.push(Problem {
-                        code: "invalid-value",
+                        code: DiagCode::InvalidValue,
                         locus: Locus::EventKey(i, "to"),
                         message: suggest::unknown_value("escalation target", to, &names),
                         help: Some(
@@ -72,7 +73,7 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
                 {
                     let names: Vec<&str> = p.remedies.iter().map(String::as_str).collect();
                     out.push(Problem {
-                        code: "invalid-value",
+                        code: DiagCode::InvalidValue,
                         locus: Locus::EventKey(i, "remedy"),
                         message: suggest::unknown_value("remedy", r, &names),
                         help: Some("remedies are listed in policies/compensation.toml".into()),

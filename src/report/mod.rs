@@ -260,14 +260,14 @@ fn local(at: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
 }
 
 fn finding_counts(findings: &[audit::Finding]) -> Vec<FindingCount> {
-    audit::CODES
-        .iter()
-        .map(|(code, severity)| {
-            let mine: Vec<&audit::Finding> = findings.iter().filter(|f| f.code == *code).collect();
+    audit::FindingCode::ALL
+        .into_iter()
+        .map(|code| {
+            let mine: Vec<&audit::Finding> = findings.iter().filter(|f| f.code == code).collect();
             let cases: BTreeSet<&str> = mine.iter().map(|f| f.case.as_str()).collect();
             FindingCount {
-                code,
-                severity: *severity,
+                code: code.as_str(),
+                severity: code.severity(),
                 findings: mine.len(),
                 cases: cases.len(),
             }

@@ -60,8 +60,8 @@ pub enum FailOn {
 pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     for code in &args.code {
-        if !audit::CODES.iter().any(|(c, _)| c == code) {
-            let names: Vec<&str> = audit::CODES.iter().map(|(c, _)| *c).collect();
+        if audit::FindingCode::parse(code).is_none() {
+            let names = audit::FindingCode::names();
             bail!(
                 "{}",
                 crate::suggest::unknown_value("finding code", code, &names)
@@ -101,7 +101,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     if !args.code.is_empty() {
         result
             .findings
-            .retain(|f| args.code.iter().any(|c| c == f.code));
+            .retain(|f| args.code.iter().any(|c| c == f.code.as_str()));
     }
     // Scripts' formats stream straight out: a large audit is never held
     // twice in memory as text.

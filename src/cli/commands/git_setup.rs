@@ -17,7 +17,6 @@ use crate::cli::exit::Verdict;
 use crate::cli::session::Session;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {}
@@ -77,10 +76,7 @@ pub fn run(session: &Session, _args: Args) -> Result<Verdict> {
 }
 
 fn ensure_work_tree(root: &Path) -> Result<()> {
-    let out = Command::new("git")
-        .args(["rev-parse", "--is-inside-work-tree"])
-        .current_dir(root)
-        .output()
+    let out = crate::ledger::git::run(root, &["rev-parse", "--is-inside-work-tree"])
         .context("running git (is it installed and in PATH?)")?;
     if !out.status.success() || String::from_utf8_lossy(&out.stdout).trim() != "true" {
         bail!(
@@ -93,10 +89,7 @@ fn ensure_work_tree(root: &Path) -> Result<()> {
 
 /// The value of a local config key, if set.
 fn git_config_get(root: &Path, key: &str) -> Result<Option<String>> {
-    let out = Command::new("git")
-        .args(["config", "--local", "--get", key])
-        .current_dir(root)
-        .output()
+    let out = crate::ledger::git::run(root, &["config", "--local", "--get", key])
         .context("running git config")?;
     // Exit 1: the key is not set.
     match out.status.code() {
@@ -114,10 +107,7 @@ fn git_config_get(root: &Path, key: &str) -> Result<Option<String>> {
 }
 
 fn git(root: &Path, args: &[&str]) -> Result<()> {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(root)
-        .output()
+    let out = crate::ledger::git::run(root, args)
         .with_context(|| format!("running git {}", args.join(" ")))?;
     if !out.status.success() {
         bail!(

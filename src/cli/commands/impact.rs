@@ -10,7 +10,6 @@ use crate::policy::{self, PolicyTexts};
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
 use std::path::Path;
-use std::process::Command;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -89,11 +88,7 @@ fn mask_contacts(result: &mut Impact, cases: &[crate::ledger::LoadedCase]) {
 /// The policy files as they are at `rev`, read with `git show`.
 fn texts_at(root: &Path, rev: &str) -> Result<PolicyTexts> {
     let git = |args: &[&str]| -> Result<std::process::Output> {
-        Command::new("git")
-            .args(args)
-            .current_dir(root)
-            .output()
-            .context("running git (is it installed?)")
+        crate::ledger::git::run(root, args).context("running git (is it installed?)")
     };
     let prefix = git(&["rev-parse", "--show-prefix"])?;
     if !prefix.status.success() {

@@ -102,10 +102,6 @@ fn is_bare_key(s: &str) -> bool {
 }
 
 fn in_git_work_tree(dir: &std::path::Path) -> bool {
-    std::process::Command::new("git")
-        .args(["rev-parse", "--is-inside-work-tree"])
-        .current_dir(dir)
-        .stderr(std::process::Stdio::null())
-        .output()
+    crate::ledger::git::run(dir, &["rev-parse", "--is-inside-work-tree"])
         .is_ok_and(|o| o.status.success())
 }

@@ -13,13 +13,13 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only cases in this derived status (repeatable)
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::cli::vocab::parser::<Status>())]
     pub status: Vec<Status>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::cli::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     #[arg(long)]
     pub category: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::cli::vocab::parser::<Severity>())]
     pub severity: Option<Severity>,
     /// Only cases whose latest `assigned` names this member
     #[arg(long, value_name = "MEMBER")]

@@ -13,7 +13,7 @@ use std::io::{BufRead, IsTerminal, Read, Write};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::cli::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     /// A short title: what went wrong
     #[arg(long)]
@@ -25,17 +25,17 @@ pub struct Args {
     pub email: Option<String>,
     #[arg(long)]
     pub phone: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::cli::vocab::parser::<Profile>())]
     pub profile: Option<Profile>,
     /// The customer's yearly value, in the ledger currency
     #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
     pub annual_value: Option<Money>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::cli::vocab::parser::<Channel>())]
     pub channel: Option<Channel>,
     /// One of policies/categories.toml
     #[arg(long)]
     pub category: Option<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::cli::vocab::parser::<Severity>())]
     pub severity: Option<Severity>,
     /// The estimated harm to the customer, e.g. 120.00
     #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
@@ -50,7 +50,7 @@ pub struct Args {
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
     /// A risk of dissatisfaction (repeatable)
-    #[arg(long = "risk", value_enum, value_name = "RISK")]
+    #[arg(long = "risk", value_parser = crate::cli::vocab::parser::<Risk>(), value_name = "RISK")]
     pub risks: Vec<Risk>,
     /// Write the case in $EDITOR, starting from a template
     #[arg(long)]

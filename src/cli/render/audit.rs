@@ -27,7 +27,7 @@ pub fn csv(a: &Audit, out: &mut impl std::io::Write) -> Result<()> {
     for f in &a.findings {
         w.write_record([
             &f.case,
-            f.code,
+            f.code.as_str(),
             f.severity.as_str(),
             f.due.as_deref().unwrap_or(""),
             &f.path,
@@ -141,7 +141,7 @@ pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) ->
                 s,
                 "  {} {}  {}",
                 f.case,
-                paint(color, style, f.code),
+                paint(color, style, f.code.as_str()),
                 short_at(&f.at)
             );
             let _ = writeln!(s, "{}", wrap(&f.message, 76, "    "));

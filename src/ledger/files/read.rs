@@ -1,5 +1,6 @@
 //! Reading only regular files, without ever blocking on a FIFO.
 
+use crate::diag::DiagCode;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
@@ -81,7 +82,7 @@ pub fn describe(kind: &std::fs::FileType) -> &'static str {
 /// The diagnostic for a file of the ledger that cannot be read; a file that
 /// is not a regular file gets a help line saying what to do.
 pub fn unreadable(rel: &str, e: &io::Error) -> crate::diag::Diagnostic {
-    let d = crate::diag::Diagnostic::new(rel, "unreadable", format!("cannot read: {e}"));
+    let d = crate::diag::Diagnostic::new(rel, DiagCode::Unreadable, format!("cannot read: {e}"));
     if e.kind() == io::ErrorKind::InvalidInput {
         d.help("redress reads only regular files: remove it or replace it by a regular file (`rm` it if it is a FIFO or a stray folder)")
     } else {

@@ -10,7 +10,7 @@ pub struct Args {
     #[command(flatten)]
     pub common: Common,
     /// founded, partly-founded, unfounded or bad-faith
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = crate::cli::vocab::parser::<Outcome>())]
     pub outcome: Outcome,
     /// The decision as communicated to the customer
     #[arg(long)]
