@@ -8,6 +8,7 @@ pub mod case;
 pub mod cli;
 pub mod clock;
 pub mod diag;
+pub mod files;
 pub mod import;
 pub mod ledger;
 pub mod policy;

@@ -1,20 +1,21 @@
 //! The audit (design §5): findings with stable codes, and the KPIs.
 
 pub mod impact;
+pub mod routes;
 
 use crate::case::Event;
 use crate::case::history::History;
 use crate::case::money;
 use crate::case::time::{local, span};
 use crate::case::vocab::{EventKind, Status};
-use crate::clock::calendar::{Mode, Target, Unit};
 use crate::clock::{self, Clock, ClockState};
 use crate::ledger::LoadedCase;
+use crate::policy::calendar::{Mode, Target, Unit};
 use crate::policy::compensation::{self, BandCheck, BandPosition};
-use crate::policy::routes::{self, RouteState};
 use crate::policy::{ClockKind, Policies};
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
+use routes::RouteState;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

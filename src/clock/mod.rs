@@ -1,11 +1,9 @@
 //! The clocks of a case (design §4): when each started, when it is due, when
 //! it stopped, and whether it was met or breached as of an instant.
 
-pub mod calendar;
-
 use crate::case::vocab::EventKind;
 use crate::case::{Case, Event};
-use crate::clock::calendar::{Mode, Pause, Target};
+use crate::policy::calendar::{Mode, Pause, Target};
 use crate::policy::{ClockKind, Policies};
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -121,8 +121,8 @@ fn roll_back(
 /// Replaces a file's whole text atomically, under its lock, refusing if it
 /// no longer holds `expected` (someone else changed it meanwhile).
 fn replace_file(path: &Path, expected: &str, text: &str) -> Result<()> {
-    use crate::ledger::files::Existing;
-    let _lock = crate::ledger::files::Lock::acquire(path)?;
+    use crate::files::Existing;
+    let _lock = crate::files::Lock::acquire(path)?;
     let existing = Existing::Holds(expected.as_bytes());
-    crate::ledger::files::write(path, text.as_bytes(), existing, None)
+    crate::files::write(path, text.as_bytes(), existing, None)
 }

@@ -279,7 +279,7 @@ impl Existing {
 /// The `source` of one case file; a case with another problem still tells
 /// where it came from.
 fn source_of(ledger: &Ledger, rel: &str) -> std::result::Result<Option<Source>, String> {
-    let text = crate::ledger::files::read_text(&ledger.abs(rel))
+    let text = crate::files::read_text(&ledger.abs(rel))
         .map_err(|e| format!("{rel}: cannot read: {e}"))?;
     match crate::case::parse(&text, rel) {
         Ok(c) => Ok(c.source),

@@ -1,7 +1,6 @@
 //! The ledger on disk: finding its root, scanning `cases/`, naming a case by
 //! part of its ID, and writing files without ever losing a byte.
 
-pub mod files;
 pub mod git;
 pub mod merge;
 
@@ -9,9 +8,9 @@ use crate::case::history;
 use crate::case::{self, Case, LineIndex};
 use crate::diag::DiagCode;
 use crate::diag::Diagnostic;
+use crate::files::{Existing, Lock};
 use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
-use files::{Existing, Lock};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
@@ -156,13 +155,13 @@ impl Ledger {
                 let Ok(entry) = entry else { continue };
                 let name = entry.file_name().to_string_lossy();
                 let rel = self.rel(entry.path());
-                if files::is_temp_name(&name) {
+                if crate::files::is_temp_name(&name) {
                     found.push(
                         Diagnostic::new(&rel, DiagCode::LeftoverTemp, "temporary file left by a redress that was stopped mid-write")
                             .help(format!("it holds nothing the ledger needs: if no redress is running, remove it (rm '{rel}')")),
                     );
-                } else if files::is_lock_name(&name) {
-                    let target = rel.strip_suffix(files::LOCK_SUFFIX).unwrap_or(&rel);
+                } else if crate::files::is_lock_name(&name) {
+                    let target = rel.strip_suffix(crate::files::LOCK_SUFFIX).unwrap_or(&rel);
                     found.push(
                         Diagnostic::new(&rel, DiagCode::StaleLock, format!("lock file: while it exists, every write to {target} is refused"))
                             .help(format!("if no redress is running, it was left by one that was stopped: remove it (rm '{rel}')")),
@@ -402,7 +401,7 @@ impl Ledger {
             Some(before) => Existing::Holds(before.as_bytes()),
             None => Existing::Absent,
         };
-        files::write(&path, text.as_bytes(), existing, Some(&validate))
+        crate::files::write(&path, text.as_bytes(), existing, Some(&validate))
     }
 
     /// The path of `rel` after refusing any link that leads outside the
@@ -410,7 +409,7 @@ impl Ledger {
     /// existing ancestor, so a folder is never created outside either.
     fn inside(&self, rel: &str) -> Result<PathBuf> {
         let path = self.abs(rel);
-        let escape = files::escapes(&self.root, &path)
+        let escape = crate::files::escapes(&self.root, &path)
             .with_context(|| format!("cannot resolve the ledger root {}", self.root.display()))?;
         if let Some(real) = escape {
             bail!(
@@ -423,9 +422,9 @@ impl Ledger {
 }
 
 /// Replaces (or creates) a file atomically with the one writer
-/// ([`files::write`]): same folder, fsync, mode and group kept, rename.
+/// ([`crate::files::write`]): same folder, fsync, mode and group kept, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    files::write(path, bytes, Existing::Replace, None)
+    crate::files::write(path, bytes, Existing::Replace, None)
 }
 
 /// Parses a case and runs every check that needs no other file.
@@ -503,7 +502,7 @@ fn not_a_file(rel: &str, kind: &fs::FileType) -> Diagnostic {
         DiagCode::NotAFile,
         format!(
             "named like a case file but it is {}; it was not read",
-            files::describe(kind)
+            crate::files::describe(kind)
         ),
     )
     .help(
@@ -541,7 +540,8 @@ fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
 /// plus one byte read, and an error at the first byte that is not UTF-8.
 fn read_case_text(path: &Path, rel: &str) -> Result<String, crate::diag::Diagnostic> {
     let limit = crate::case::yaml_guard::MAX_CASE_BYTES as u64 + 1;
-    let bytes = files::read_bytes_at_most(path, limit).map_err(|e| files::unreadable(rel, &e))?;
+    let bytes = crate::files::read_bytes_at_most(path, limit)
+        .map_err(|e| crate::files::unreadable(rel, &e))?;
     case::text_of(bytes, rel)
 }
 

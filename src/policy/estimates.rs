@@ -91,7 +91,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             params: Params::default(),
             source: "defaults".into(),
         }),
-        Err(e) => Err(vec![crate::ledger::files::unreadable(ESTIMATES, &e)]),
+        Err(e) => Err(vec![crate::files::unreadable(ESTIMATES, &e)]),
     }
 }
 

@@ -1,17 +1,17 @@
 //! Policies: deadlines, escalation routes, compensation bands and categories,
 //! loaded from `policies/*.toml` and validated with file:line:col.
 
+pub mod calendar;
 pub mod compensation;
 pub mod estimates;
-pub mod routes;
 pub mod validate;
 
 use crate::case::Case;
 use crate::case::vocab::{Channel, Kind, Profile, Severity};
-use crate::clock::calendar::{Calendar, Mode, Target};
 use crate::diag::DiagCode;
 use crate::diag::{Diagnostic, line_col};
 use crate::suggest;
+use calendar::{Calendar, Mode, Target};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
@@ -31,7 +31,7 @@ pub const CATEGORIES: &str = "policies/categories.toml";
 /// A policy file, never through a link that leads outside the ledger.
 pub fn read_inside(root: &Path, rel: &str) -> std::io::Result<String> {
     let path = root.join(rel);
-    if let Some(target) = crate::ledger::files::escapes(root, &path)? {
+    if let Some(target) = crate::files::escapes(root, &path)? {
         return Err(std::io::Error::new(
             std::io::ErrorKind::PermissionDenied,
             format!(
@@ -40,7 +40,7 @@ pub fn read_inside(root: &Path, rel: &str) -> std::io::Result<String> {
             ),
         ));
     }
-    crate::ledger::files::read_text(&path)
+    crate::files::read_text(&path)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -58,7 +58,7 @@ impl PolicyTexts {
             Ok(t) => Some(t),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => {
-                problems.push(crate::ledger::files::unreadable(rel, &e));
+                problems.push(crate::files::unreadable(rel, &e));
                 None
             }
         };

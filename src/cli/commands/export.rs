@@ -299,10 +299,5 @@ fn csv_record(r: &Row, field_keys: &BTreeSet<&str>, tz: Tz, contacts: bool) -> V
 /// `-o FILE`: written by the one atomic writer, so a reader never sees
 /// half an export and a replaced file keeps its mode.
 fn write_file(path: &Path, text: &str) -> Result<()> {
-    crate::ledger::files::write(
-        path,
-        text.as_bytes(),
-        crate::ledger::files::Existing::Replace,
-        None,
-    )
+    crate::files::write(path, text.as_bytes(), crate::files::Existing::Replace, None)
 }

@@ -60,12 +60,7 @@ pub fn run(_session: &Session, args: Args) -> Result<Verdict> {
             continue; // an existing .gitignore is the user's
         }
         let text = text.replace("@MEMBERS@", &members);
-        crate::ledger::files::write(
-            &path,
-            text.as_bytes(),
-            crate::ledger::files::Existing::Absent,
-            None,
-        )?;
+        crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
     }
     let mut msg = format!(
         "Created a ledger in {}\n  cases/       one YAML file per case\n  policies/    deadlines, escalation, compensation, categories\nNext: add your team to policies/escalation.toml, then `redress new`.\n",

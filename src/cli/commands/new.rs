@@ -191,7 +191,7 @@ fn edit(template: &str, rel: &str, open: &crate::cli::session::Open) -> Result<S
         .tempfile()
         .context("creating a draft file")?;
     // A signal (Ctrl-C in the editor) removes the draft like any temporary file.
-    let on_signal = crate::ledger::files::RemoveOnSignal::new(draft.path());
+    let on_signal = crate::files::RemoveOnSignal::new(draft.path());
     draft.write_all(template.as_bytes())?;
     draft.flush()?;
     let editor = std::env::var("VISUAL")
@@ -199,7 +199,7 @@ fn edit(template: &str, rel: &str, open: &crate::cli::session::Open) -> Result<S
         .unwrap_or_else(|_| "vi".into());
     let mut parts = editor.split_whitespace();
     let program = parts.next().context("$EDITOR is empty")?;
-    let status = crate::ledger::files::while_editor_runs(|| {
+    let status = crate::files::while_editor_runs(|| {
         std::process::Command::new(program)
             .args(parts)
             .arg(draft.path())

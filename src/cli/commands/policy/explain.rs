@@ -1,5 +1,6 @@
 //! `redress policy explain ID`: which rules apply to one case and why.
 
+use crate::audit::routes::RouteOutcome;
 use crate::case::Case;
 use crate::case::vocab::Status;
 use crate::cli::exit::Verdict;
@@ -7,7 +8,6 @@ use crate::cli::render::style::{BOLD, DIM, GREEN, paint};
 use crate::cli::session::Session;
 use crate::clock::{self, Clock};
 use crate::policy::compensation::BandCheck;
-use crate::policy::routes::RouteOutcome;
 use crate::policy::{ClockKind, DeadlineRule, Policies};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -69,7 +69,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         now,
         status: crate::case::history::status_of(history),
         band: crate::policy::compensation::band_check(case, history, p),
-        routes: crate::policy::routes::evaluate(case, history, &clocks, p),
+        routes: crate::audit::routes::evaluate(case, history, &clocks, p),
         clocks,
         rules: rule_matches(case, p),
         untargeted: ClockKind::ALL
