@@ -805,6 +805,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::too_many_lines)] // one table of hand-computed figures
     fn elapsed_counts() {
         let cal = toronto();
         let h = 3600;
