@@ -1,4 +1,4 @@
-//! The audit (design §5): findings with stable codes, and the KPIs.
+//! The audit: findings with stable codes, and the KPIs.
 
 pub mod impact;
 pub mod routes;

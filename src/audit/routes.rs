@@ -1,4 +1,4 @@
-//! Escalation routes (design §3, §4): which routes a case matches and whether
+//! Escalation routes: which routes a case matches and whether
 //! the escalation each requires happened.
 
 use crate::case::vocab::EventKind;

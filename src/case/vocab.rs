@@ -100,7 +100,7 @@ string_enum!(Severity, "severity" {
 });
 
 string_enum!(
-    /// The typology of dissatisfied customers (domain.md).
+    /// The typology of dissatisfied customers (docs/format.md).
     Profile, "profile" {
     Passive => "passive",
     Voicer => "voicer",
@@ -109,7 +109,7 @@ string_enum!(
 });
 
 string_enum!(
-    /// The thirteen risks of dissatisfaction (domain.md).
+    /// The thirteen risks of dissatisfaction (docs/format.md).
     Risk, "risk" {
     Knowledge => "knowledge",
     Attitude => "attitude",

@@ -1,4 +1,4 @@
-//! The clocks of a case (design §4): when each started, when it is due, when
+//! The clocks of a case (docs/clocks-and-audit.md): when each started, when it is due, when
 //! it stopped, and whether it was met or breached as of an instant.
 
 use crate::case::vocab::EventKind;
@@ -282,7 +282,7 @@ pub fn is_overdue(clocks: &[Clock]) -> bool {
 }
 
 impl Clock {
-    /// The design §4 JSON shape; times in the ledger's zone.
+    /// The `policy explain` JSON shape; times in the ledger's zone.
     pub fn to_json(&self, tz: chrono_tz::Tz) -> serde_json::Value {
         let t = |d: Option<DateTime<Utc>>| d.map(|d| crate::case::time::local(d, tz));
         serde_json::json!({

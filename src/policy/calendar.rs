@@ -1,4 +1,4 @@
-//! Pure time arithmetic for clocks (design §3 and §4): targets, calendars,
+//! Pure time arithmetic for clocks (docs/clocks-and-audit.md): targets, calendars,
 //! elapsed counted time and due times.
 //!
 //! Nothing in this module does I/O. Every computation walks *counted

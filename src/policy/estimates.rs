@@ -1,6 +1,6 @@
 //! The parameters of the report's cost estimates, from the optional
 //! `policies/estimates.toml`. Every default is a figure people quote
-//! (domain.md); every result computed from them is an estimate, and is
+//! (figures commonly quoted in customer-service training); every result computed from them is an estimate, and is
 //! labelled so wherever it is shown.
 
 use crate::diag::DiagCode;
@@ -13,7 +13,7 @@ use toml::Spanned;
 
 pub const ESTIMATES: &str = "policies/estimates.toml";
 
-/// The parameters, each with its domain.md default.
+/// The parameters, each with its default (the figures commonly quoted).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Params {
     /// Dissatisfied customers who say nothing, for each case (only 4 % complain: 96 / 4 = 24, quoted as 26).

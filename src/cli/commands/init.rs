@@ -73,7 +73,7 @@ pub fn run(_session: &Session, args: Args) -> Result<Verdict> {
     Ok(Verdict::Pass)
 }
 
-/// The example team of the design (replace it with yours), joined by the
+/// An example team (replace it with yours), joined by the
 /// person creating the ledger so that their first `ack` works.
 fn team_lines() -> String {
     let mut lines = vec![
