@@ -58,6 +58,14 @@ pub trait History {
     fn granted(&self) -> Decimal {
         crate::case::money::sum(self.grants().map(|(_, amount)| amount))
     }
+    /// The case's owner: the member named by the latest `assigned`.
+    fn assignee(&self) -> Option<&str> {
+        self.last_of(EventKind::Assigned)?.to.as_deref()
+    }
+    /// The outcome of the latest resolution.
+    fn latest_outcome(&self) -> Option<crate::case::vocab::Outcome> {
+        self.last_of(EventKind::Resolved)?.outcome
+    }
 }
 
 impl History for [Event] {

@@ -1,6 +1,7 @@
 //! Compensation granted against the harm and the band.
 
 use super::*;
+use crate::case::history::History;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompensationSummary {
@@ -66,10 +67,8 @@ pub(super) fn compensation_summary(
     for lc in cases {
         let history = clock::history_at(&lc.case, as_of);
         let band = crate::policy::compensation::band_check(&lc.case, history, p);
-        let resolved = history.iter().any(|e| e.event == EventKind::Resolved);
-        let compensated = history
-            .iter()
-            .any(|e| e.event == EventKind::Compensated && e.amount.is_some());
+        let resolved = history.has(EventKind::Resolved);
+        let compensated = history.grants().next().is_some();
         if let (true, true, Some(h)) = (resolved, compensated, band.harm) {
             granted_with_harm = crate::case::money::add(granted_with_harm, band.total);
             harm_total = crate::case::money::add(harm_total, h);

@@ -1,6 +1,7 @@
 //! Dimensions: what a breakdown groups cases by, and each case's values.
 
 use super::*;
+use crate::case::history::History;
 
 // ---------------------------------------------------------------------------
 // Dimensions
@@ -115,20 +116,12 @@ impl Dim {
             ),
             Dim::Tag => many(case.tags.iter().cloned().collect()),
             Dim::Outcome => one(latest_outcome(history).map(|o| o.as_str().into())),
-            Dim::Assignee => one(history
-                .iter()
-                .rev()
-                .find(|e| e.event == EventKind::Assigned)
-                .and_then(|e| e.to.clone())),
+            Dim::Assignee => one(history.assignee().map(str::to_owned)),
             Dim::Field(name) => one(case.fields.get(name).cloned()),
         }
     }
 }
 
 pub(super) fn latest_outcome(history: &[crate::case::Event]) -> Option<Outcome> {
-    history
-        .iter()
-        .rev()
-        .find(|e| e.event == EventKind::Resolved)
-        .and_then(|e| e.outcome)
+    history.latest_outcome()
 }

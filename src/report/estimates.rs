@@ -2,6 +2,7 @@
 //! training applied to the ledger's counts, each with its formula.
 
 use super::*;
+use crate::case::history::History;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Estimates {
@@ -83,9 +84,7 @@ fn basis(cases: &[&LoadedCase], as_of: DateTime<Utc>, e: &Params) -> Basis {
         let history = clock::history_at(&lc.case, as_of);
         let status = crate::case::history::status_of(history);
         let dissatisfied = history
-            .iter()
-            .rev()
-            .find(|ev| ev.event == EventKind::FollowedUp)
+            .last_of(EventKind::FollowedUp)
             .is_some_and(|ev| ev.satisfied == Some(false));
         let lost_share = if !status.is_open() && !dissatisfied {
             b.recovered += 1;

@@ -3,6 +3,7 @@
 //! Read-only: the ledger is never written.
 
 use crate::case::Case;
+use crate::case::history::History;
 use crate::case::vocab::{EventKind, Status};
 use crate::cli::exit::Verdict;
 use crate::cli::session::Session;
@@ -103,10 +104,7 @@ fn derive<'a>(
             )
         })
         .map(|e| e.at.utc());
-    let resolve_stop = history
-        .iter()
-        .find(|e| e.event == EventKind::Resolved)
-        .map(|e| e.at.utc());
+    let resolve_stop = history.first_of(EventKind::Resolved).map(|e| e.at.utc());
     Row {
         case: shown,
         path: &lc.path,

@@ -1,6 +1,7 @@
 //! `redress list`: cases filtered and sorted, as a table, JSON or CSV.
 
 use crate::audit::Window;
+use crate::case::history::History;
 use crate::case::vocab::{Kind, Severity, Status};
 use crate::cli::exit::Verdict;
 use crate::cli::session::{Open, Session};
@@ -110,7 +111,7 @@ fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Opt
     if !args.status.is_empty() && !args.status.contains(&status) {
         return None;
     }
-    let assignee = assignee(c);
+    let assignee = c.history.assignee();
     if args
         .assignee
         .as_deref()
@@ -150,15 +151,6 @@ fn sort(rows: &mut [Row], by: Sort) {
         };
         key.then_with(|| x.id.cmp(&y.id))
     });
-}
-
-/// The member of the latest `assigned` event.
-pub fn assignee(c: &crate::case::Case) -> Option<&str> {
-    c.history
-        .iter()
-        .rev()
-        .find(|e| e.event == crate::case::vocab::EventKind::Assigned)
-        .and_then(|e| e.to.as_deref())
 }
 
 fn json(r: &Row, tz: chrono_tz::Tz) -> serde_json::Value {

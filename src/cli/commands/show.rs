@@ -1,6 +1,7 @@
 //! `redress show ID`: one case, its derived status, clocks and history.
 
 use crate::case::Case;
+use crate::case::history::History;
 use crate::case::vocab::Status;
 use crate::cli::exit::Verdict;
 use crate::cli::render::style::{BOLD, DIM, GREEN, RED, YELLOW, paint};
@@ -70,7 +71,7 @@ fn json(s: &Shown) -> Result<serde_json::Value> {
         obj.insert("path".into(), serde_json::json!(s.rel));
         obj.insert(
             "assignee".into(),
-            serde_json::json!(super::list::assignee(s.case)),
+            serde_json::json!(s.case.history.assignee()),
         );
         obj.insert(
             "clocks".into(),
@@ -129,7 +130,7 @@ fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
         who.push_str(&paint(c, DIM, "  (--include-contacts shows them)"));
     }
     let _ = writeln!(s, "customer  {who}");
-    if let Some(a) = super::list::assignee(case) {
+    if let Some(a) = case.history.assignee() {
         let _ = writeln!(s, "assignee  {a}");
     }
     if let Some(h) = case.harm {
