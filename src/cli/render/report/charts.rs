@@ -331,50 +331,69 @@ pub fn pareto(rows: &[ParetoRow]) -> Result<String> {
     Ok(finish(svg))
 }
 
-/// The distribution of the first-cycle time to resolve.
-pub fn resolve_histogram(bins: &[Bin]) -> Result<String> {
+/// A chart of counts, one bar per label, in the order given.
+struct BarChart<'a> {
+    labels: Vec<String>,
+    counts: Vec<usize>,
+    x_desc: &'a str,
+    y_desc: &'a str,
+    /// What the chart says when every count is zero.
+    empty: &'a str,
+    /// The colour of the i-th bar.
+    colour: fn(usize) -> RGBColor,
+    /// The space left on each side of a bar, in pixels.
+    gap: u32,
+}
+
+fn bar_chart(bars: &BarChart) -> Result<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, HALF).into_drawing_area();
         root.fill(&WHITE)?;
-        let n = bins.len();
-        let total: usize = bins.iter().map(|b| b.cases).sum();
-        if n == 0 || total == 0 {
-            empty(&root, "No case resolved yet")?;
+        let n = bars.counts.len();
+        if n == 0 || bars.counts.iter().sum::<usize>() == 0 {
+            empty(&root, bars.empty)?;
         } else {
-            let top = nice_top(bins.iter().map(|b| b.cases).max().unwrap_or(0));
+            let top = nice_top(bars.counts.iter().copied().max().unwrap_or(0));
             let mut chart = ChartBuilder::on(&root)
                 .margin(12)
                 .margin_top(16)
                 .x_label_area_size(50)
                 .y_label_area_size(52)
                 .build_cartesian_2d((0..n - 1).into_segmented(), 0..top)?;
-            // The unit is in the axis description: "< 1", "1–2", …, "≥ 30".
-            let labels: Vec<String> = bins
-                .iter()
-                .map(|b| b.label.trim_end_matches(" d").to_string())
-                .collect();
-            bar_mesh(
-                &mut chart,
-                &labels,
-                "days from receipt to decision",
-                "cases",
-            )?;
-            // Plain rectangles in bin order: plotters' Histogram collects its
+            bar_mesh(&mut chart, &bars.labels, bars.x_desc, bars.y_desc)?;
+            // Plain rectangles in order: plotters' Histogram collects its
             // bars in a HashMap, so its SVG changed from run to run.
-            chart.draw_series(bins.iter().enumerate().map(|(i, b)| {
+            chart.draw_series(bars.counts.iter().enumerate().map(|(i, &count)| {
                 let mut r = Rectangle::new(
-                    [(SegmentValue::Exact(i), 0), (seg_end(i, n), b.cases)],
-                    TEAL.filled(),
+                    [(SegmentValue::Exact(i), 0), (seg_end(i, n), count)],
+                    (bars.colour)(i).filled(),
                 );
-                r.set_margin(0, 0, 5, 5);
+                r.set_margin(0, 0, bars.gap, bars.gap);
                 r
             }))?;
-            value_labels(&mut chart, bins.iter().map(|b| b.cases).enumerate())?;
+            value_labels(&mut chart, bars.counts.iter().copied().enumerate())?;
         }
         root.present()?;
     }
     Ok(finish(svg))
+}
+
+/// The distribution of the first-cycle time to resolve.
+pub fn resolve_histogram(bins: &[Bin]) -> Result<String> {
+    bar_chart(&BarChart {
+        // The unit is in the axis description: "< 1", "1–2", …, "≥ 30".
+        labels: bins
+            .iter()
+            .map(|b| b.label.trim_end_matches(" d").to_string())
+            .collect(),
+        counts: bins.iter().map(|b| b.cases).collect(),
+        x_desc: "days from receipt to decision",
+        y_desc: "cases",
+        empty: "No case resolved yet",
+        colour: |_| TEAL,
+        gap: 5,
+    })
 }
 
 /// Compensation as a share of the harm, one point per case (harm on a log
@@ -588,43 +607,16 @@ fn short_period(b: PeriodBucket) -> String {
 
 /// Open cases by age.
 pub fn ageing(buckets: &[AgeBucket]) -> Result<String> {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, HALF).into_drawing_area();
-        root.fill(&WHITE)?;
-        let n = buckets.len();
-        let total: usize = buckets.iter().map(|b| b.cases).sum();
-        if n == 0 || total == 0 {
-            empty(&root, "No open case")?;
-        } else {
-            let top = nice_top(buckets.iter().map(|b| b.cases).max().unwrap_or(0));
-            let mut chart = ChartBuilder::on(&root)
-                .margin(12)
-                .margin_top(16)
-                .x_label_area_size(50)
-                .y_label_area_size(52)
-                .build_cartesian_2d((0..n - 1).into_segmented(), 0..top)?;
-            let labels: Vec<String> = buckets.iter().map(|b| b.bucket.replace('-', "–")).collect();
-            bar_mesh(
-                &mut chart,
-                &labels,
-                "calendar days since receipt",
-                "open cases",
-            )?;
-            let colors = [GREEN_, TEAL, ORANGE, RED_];
-            chart.draw_series(buckets.iter().enumerate().map(|(i, b)| {
-                let mut r = Rectangle::new(
-                    [(SegmentValue::Exact(i), 0), (seg_end(i, n), b.cases)],
-                    colors[i.min(colors.len() - 1)].filled(),
-                );
-                r.set_margin(0, 0, 22, 22);
-                r
-            }))?;
-            value_labels(&mut chart, buckets.iter().map(|b| b.cases).enumerate())?;
-        }
-        root.present()?;
-    }
-    Ok(finish(svg))
+    const COLOURS: [RGBColor; 4] = [GREEN_, TEAL, ORANGE, RED_];
+    bar_chart(&BarChart {
+        labels: buckets.iter().map(|b| b.bucket.replace('-', "–")).collect(),
+        counts: buckets.iter().map(|b| b.cases).collect(),
+        x_desc: "calendar days since receipt",
+        y_desc: "open cases",
+        empty: "No open case",
+        colour: |i| COLOURS[i.min(COLOURS.len() - 1)],
+        gap: 22,
+    })
 }
 
 #[cfg(test)]
