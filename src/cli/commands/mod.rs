@@ -7,7 +7,6 @@ pub mod completions;
 pub mod event;
 pub mod export;
 pub mod git_setup;
-pub mod impact;
 pub mod import;
 pub mod init;
 pub mod list;

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod impact;
 
 use crate::cli::exit::Verdict;
 use crate::cli::session::Session;
@@ -20,13 +21,13 @@ pub enum PolicyCommand {
     /// Show which rules apply to one case and why, with its clocks
     Explain(explain::Args),
     /// The audit difference a policy change makes, for pull requests
-    Impact(super::impact::Args),
+    Impact(impact::Args),
 }
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     match args.command {
         PolicyCommand::Check => check::run(session),
         PolicyCommand::Explain(a) => explain::run(session, a),
-        PolicyCommand::Impact(a) => super::impact::run(session, a),
+        PolicyCommand::Impact(a) => impact::run(session, a),
     }
 }
