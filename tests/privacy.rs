@@ -135,6 +135,12 @@ fn every_output() -> Vec<Vec<&'static str>> {
     for f in ["table", "json", "csv"] {
         runs.push(vec!["list", "--format", f]);
     }
+    // Found by the very details it must not print.
+    for text in ["tremblay", "marie.tremblay@example.com", "514 555 0147"] {
+        for f in ["table", "json"] {
+            runs.push(vec!["search", text, "--format", f]);
+        }
+    }
     for f in ["table", "json", "csv", "markdown"] {
         runs.push(vec!["audit", "--fail-on", "never", "--format", f]);
         runs.push(vec![

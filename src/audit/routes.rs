@@ -56,6 +56,13 @@ fn level_before(history: &[Event], p: &Policies, before: DateTime<Utc>) -> usize
         .unwrap_or(0)
 }
 
+/// The level a case sits at now: the lowest, raised by each escalation to
+/// a level (an escalation to a department leaves it where it was).
+pub fn current_level<'p>(history: &[Event], p: &'p Policies) -> Option<&'p str> {
+    let index = level_before(history, p, DateTime::<Utc>::MAX_UTC);
+    p.levels.get(index).map(String::as_str)
+}
+
 pub fn evaluate(
     case: &Case,
     history: &[Event],

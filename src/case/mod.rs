@@ -4,6 +4,7 @@ pub mod history;
 pub mod id;
 pub mod money;
 pub mod privacy;
+pub mod search;
 pub mod time;
 pub mod vocab;
 pub mod yaml;

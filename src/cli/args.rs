@@ -47,6 +47,8 @@ pub enum Command {
     List(commands::list::Args),
     /// Show one case: its details, derived status and history
     Show(commands::show::Args),
+    /// Find cases by a word of their text, a customer's name, email or phone, or a source ID
+    Search(commands::search::Args),
     /// Record that receipt was acknowledged to the customer
     Ack(commands::event::ack::Args),
     /// Change the case's owner

@@ -24,6 +24,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Verdict> {
         Command::New(a) => commands::new::run(&s, a),
         Command::List(a) => commands::list::run(&s, a),
         Command::Show(a) => commands::show::run(&s, a),
+        Command::Search(a) => commands::search::run(&s, a),
         Command::Ack(a) => event::ack::run(&s, a),
         Command::Assign(a) => event::assign::run(&s, a),
         Command::Note(a) => event::note::run(&s, a),

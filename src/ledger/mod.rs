@@ -265,32 +265,8 @@ impl Ledger {
         if q.is_empty() {
             bail!("no case ID given");
         }
-        if let Some(rel) = crate::case::id::relative_path(&q)
-            && self.abs(&rel).is_file()
-        {
-            return Ok(rel);
-        }
-        let (files, _) = self.case_files();
-        let stem = |f: &String| {
-            f.rsplit('/')
-                .next()
-                .unwrap_or(f)
-                .trim_end_matches(".yaml")
-                .trim_end_matches(".yml")
-                .to_string()
-        };
-        let exact: Vec<&String> = files.iter().filter(|f| stem(f) == q).collect();
-        let matches: Vec<&String> = if exact.is_empty() {
-            files
-                .iter()
-                .filter(|f| {
-                    let s = stem(f);
-                    s.starts_with(&q) || s.ends_with(&q)
-                })
-                .collect()
-        } else {
-            exact
-        };
+        let matches = self.id_candidates(&q);
+        let stem = |f: &String| file_stem(f).to_string();
         match matches.as_slice() {
             [one] => Ok((*one).clone()),
             [] => bail!(
@@ -309,6 +285,73 @@ impl Ledger {
                 };
                 bail!(
                     "`{query}` is ambiguous: it names {} cases:\n{}{more}\n  = help: give more characters of the ID",
+                    many.len(),
+                    list.join("\n")
+                )
+            }
+        }
+    }
+
+    /// The case files `q` (lower case) names: the exact ID when there is
+    /// one, else every ID it begins or ends.
+    fn id_candidates(&self, q: &str) -> Vec<String> {
+        if let Some(rel) = crate::case::id::relative_path(q)
+            && self.abs(&rel).is_file()
+        {
+            return vec![rel];
+        }
+        let (files, _) = self.case_files();
+        let exact: Vec<String> = files
+            .iter()
+            .filter(|f| file_stem(f) == q)
+            .cloned()
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        files
+            .into_iter()
+            .filter(|f| {
+                let s = file_stem(f);
+                s.starts_with(q) || s.ends_with(q)
+            })
+            .collect()
+    }
+
+    /// `query` itself when it names case IDs (see [`find`](Self::find)),
+    /// else the ID of the one case whose `source.id` it is: a desk reads
+    /// the other system's number (`Z-1001`) off an email. Only this path
+    /// parses the cases; several cases with that source ID is an error that
+    /// lists them.
+    pub fn id_or_source_id(&self, query: &str, policies: &Policies) -> Result<String> {
+        let q = query.trim().trim_end_matches(".yaml").to_lowercase();
+        if q.is_empty() || !self.id_candidates(&q).is_empty() {
+            return Ok(query.to_string());
+        }
+        let scan = self.scan(policies);
+        let found: Vec<&LoadedCase> = scan
+            .cases
+            .iter()
+            .filter(|lc| {
+                lc.case
+                    .source
+                    .as_ref()
+                    .is_some_and(|s| s.id.trim().to_lowercase() == q)
+            })
+            .collect();
+        match found.as_slice() {
+            [] => Ok(query.to_string()),
+            [one] => Ok(one.case.id.clone()),
+            many => {
+                let list: Vec<String> = many
+                    .iter()
+                    .map(|lc| {
+                        let system = lc.case.source.as_ref().map_or("", |s| s.system.as_str());
+                        format!("    {}  (source {system}, {})", lc.case.id, lc.path)
+                    })
+                    .collect();
+                bail!(
+                    "`{query}` is the source ID of {} cases:\n{}\n  = help: name the case by its ID",
                     many.len(),
                     list.join("\n")
                 )
@@ -543,6 +586,14 @@ fn read_case_text(path: &Path, rel: &str) -> Result<String, crate::diag::Diagnos
     let bytes = crate::files::read_bytes_at_most(path, limit)
         .map_err(|e| crate::files::unreadable(rel, &e))?;
     case::text_of(bytes, rel)
+}
+
+/// A case file's name without its folder and extension: the case ID.
+fn file_stem(rel: &str) -> &str {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name)
 }
 
 #[cfg(test)]

@@ -15,4 +15,5 @@ pub mod merge_file;
 pub mod new;
 pub mod policy;
 pub mod report;
+pub mod search;
 pub mod show;

@@ -14,7 +14,8 @@ use std::fmt::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The case: its ID, or any unique prefix or suffix of it
+    /// The case: its ID, any unique prefix or suffix of it, or its
+    /// `source.id` (the other system's number, e.g. Z-1001)
     pub id: String,
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -39,11 +40,14 @@ struct Shown<'a> {
     clocks: Vec<Clock>,
     currency: &'a str,
     tz: Tz,
+    /// The escalation level the case sits at (the lowest until escalated).
+    level: Option<&'a str>,
 }
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let open = session.open()?;
-    let (rel, loaded) = open.case(&args.id)?;
+    let id = open.ledger.id_or_source_id(&args.id, &open.policies)?;
+    let (rel, loaded) = open.case(&id)?;
     let now = open.now.with_timezone(&Utc);
     // Computed on the real case; only what is printed is masked.
     let shown = crate::case::privacy::shown(&loaded.case, args.include_contacts);
@@ -54,6 +58,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         clocks: clock::clocks(&loaded.case, &open.policies, now),
         currency: &open.policies.currency,
         tz: open.tz,
+        level: crate::audit::routes::current_level(&loaded.case.history, &open.policies),
     };
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&json(&s)?)? + "\n",
@@ -69,6 +74,7 @@ fn json(s: &Shown) -> Result<serde_json::Value> {
     if let Some(obj) = v.as_object_mut() {
         obj.insert("status".into(), serde_json::json!(s.status));
         obj.insert("path".into(), serde_json::json!(s.rel));
+        obj.insert("level".into(), serde_json::json!(s.level));
         obj.insert(
             "assignee".into(),
             serde_json::json!(s.case.history.assignee()),
@@ -113,7 +119,8 @@ fn text(sh: &Shown, include_contacts: bool, c: bool) -> String {
     s
 }
 
-/// Customer, assignee, harm, tags, file and description.
+/// Customer, owner, level, harm, risks, tags, source, fields, file and
+/// description: every key the case file stores besides its history.
 fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
     let case = sh.case;
     let mut who = case.customer.name.clone();
@@ -130,8 +137,10 @@ fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
         who.push_str(&paint(c, DIM, "  (--include-contacts shows them)"));
     }
     let _ = writeln!(s, "customer  {who}");
-    if let Some(a) = case.history.assignee() {
-        let _ = writeln!(s, "assignee  {a}");
+    let owner = case.history.assignee().unwrap_or("(unassigned)");
+    let _ = writeln!(s, "assignee  {owner}");
+    if let Some(level) = sh.level {
+        let _ = writeln!(s, "level     {level}");
     }
     if let Some(h) = case.harm {
         let _ = writeln!(
@@ -141,8 +150,18 @@ fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
             case.compensation_total()
         );
     }
+    if !case.risks.is_empty() {
+        let risks: Vec<&str> = case.risks.iter().map(|r| r.as_str()).collect();
+        let _ = writeln!(s, "risks     {}", risks.join(", "));
+    }
     if !case.tags.is_empty() {
         let _ = writeln!(s, "tags      {}", case.tags.join(", "));
+    }
+    if let Some(src) = &case.source {
+        let _ = writeln!(s, "source    {} {}", src.system, src.id);
+    }
+    for (name, value) in &case.fields {
+        let _ = writeln!(s, "field     {name}: {value}");
     }
     let _ = writeln!(s, "file      {}", sh.rel);
     if !case.description.is_empty() {
