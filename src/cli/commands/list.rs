@@ -4,12 +4,13 @@ use crate::audit::Window;
 use crate::case::history::History;
 use crate::case::vocab::{Kind, Severity, Status};
 use crate::cli::exit::Verdict;
+use crate::cli::render::table::{Cell, Column, Columns};
 use crate::cli::session::{Open, Session};
 use crate::clock;
 use crate::ledger::LoadedCase;
+use crate::policy::ClockKind;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -68,6 +69,8 @@ struct Row<'a> {
     status: Status,
     assignee: Option<&'a str>,
     due: Option<DateTime<Utc>>,
+    /// Which running clock falls due first.
+    due_clock: Option<ClockKind>,
     overdue: bool,
 }
 
@@ -88,7 +91,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
             serde_json::to_string_pretty(&items)? + "\n"
         }
         Format::Csv => csv(&rows, open.tz)?,
-        Format::Table => table(&rows, open.tz, session.color),
+        Format::Table => table(&rows, &open, session.color),
     };
     crate::cli::render::style::print(&out)?;
     Ok(Verdict::Pass)
@@ -135,6 +138,7 @@ fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Opt
         status,
         assignee,
         due: clock::next_due(&clocks),
+        due_clock: first_due(&clocks),
         overdue,
     })
 }
@@ -199,45 +203,85 @@ fn csv(rows: &[Row], tz: chrono_tz::Tz) -> Result<String> {
     Ok(String::from_utf8(w.into_inner()?)?)
 }
 
-fn table(rows: &[Row], tz: chrono_tz::Tz, color: bool) -> String {
+/// The kind of the running clock that falls due first (`next_due`'s clock).
+fn first_due(clocks: &[clock::Clock]) -> Option<ClockKind> {
+    clocks
+        .iter()
+        .filter(|c| c.is_open())
+        .filter_map(|c| c.due.map(|d| (d, c.clock)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// `ack 11-24 09:00`: the clock and when it is due, the year only when it is
+/// not the current one, so the column stays narrow.
+fn due_text(r: &Row, open: &Open) -> String {
+    let (Some(at), Some(kind)) = (r.due, r.due_clock) else {
+        return String::new();
+    };
+    let label = match kind {
+        ClockKind::Acknowledge => "ack",
+        ClockKind::Resolve => "resolve",
+        ClockKind::UpdateEvery => "update",
+        ClockKind::FollowUp => "follow-up",
+    };
+    let local = at.with_timezone(&open.tz);
+    let format = if chrono::Datelike::year(&local) == chrono::Datelike::year(&open.now) {
+        "%m-%d %H:%M"
+    } else {
+        "%Y-%m-%d"
+    };
+    let late = if r.overdue { " late" } else { "" };
+    format!("{label} {}{late}", local.format(format))
+}
+
+/// Plain aligned columns that fit the terminal (see `render::table::Columns`):
+/// IDs whole, the title cut with `…`; piped output is never cut.
+fn table(rows: &[Row], open: &Open, color: bool) -> String {
     if rows.is_empty() {
         return "no cases match\n".into();
     }
-    let mut t = Table::new();
-    t.load_style(UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header([
-            "ID", "Kind", "Status", "Received", "Sev.", "Category", "Due", "Title",
-        ]);
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        // Piped output stays one line per case, for grep and friends.
-        t.set_content_arrangement(ContentArrangement::Disabled);
-    }
-    for r in rows {
-        let c = &r.case.case;
-        let due = match r.due {
-            Some(d) if r.overdue => crate::cli::render::style::paint(
-                color,
-                crate::cli::render::style::RED,
-                &format!("{} late", crate::case::time::short(d, tz)),
-            ),
-            Some(d) => crate::case::time::short(d, tz),
-            None => String::new(),
-        };
-        t.add_row([
-            c.id.clone(),
-            c.kind.to_string(),
-            r.status.to_string(),
-            c.received
-                .at
-                .with_timezone(&tz)
-                .format("%Y-%m-%d")
-                .to_string(),
-            c.severity.to_string(),
-            c.category.clone(),
-            due,
-            r.title.clone(),
-        ]);
-    }
-    format!("{t}\n{} case(s)\n", rows.len())
+    let col = |header, drop_rank| Column { header, drop_rank };
+    let columns = vec![
+        col("ID", 0),
+        col("Kind", 2),
+        col("Status", 0),
+        col("Received", 1),
+        col("Sev.", 3),
+        col("Category", 4),
+        col("Due", 0),
+        col("Title", 0),
+    ];
+    let cells = rows
+        .iter()
+        .map(|r| {
+            let c = &r.case.case;
+            let due = Cell {
+                text: due_text(r, open),
+                style: r.overdue.then_some(crate::cli::render::style::RED),
+            };
+            vec![
+                Cell::plain(c.id.clone()),
+                Cell::plain(c.kind.to_string()),
+                Cell::plain(r.status.to_string()),
+                Cell::plain(
+                    c.received
+                        .at
+                        .with_timezone(&open.tz)
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                ),
+                Cell::plain(c.severity.to_string()),
+                Cell::plain(c.category.clone()),
+                due,
+                Cell::plain(r.title.clone()),
+            ]
+        })
+        .collect();
+    let listing = Columns {
+        columns,
+        rows: cells,
+    };
+    let width = crate::cli::render::table::available_width();
+    format!("{}{} case(s)\n", listing.render(width, color), rows.len())
 }
