@@ -14,9 +14,19 @@ use chrono::{DateTime, Utc};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only cases in this derived status (repeatable)
-    #[arg(long, value_parser = crate::cli::vocab::parser::<Status>())]
-    pub status: Vec<Status>,
+    /// Only cases in this derived status (repeatable): new, acknowledged,
+    /// in-progress, waiting, resolved, closed, or `open` for the first four
+    #[arg(long, value_parser = status_word)]
+    pub status: Vec<StatusWord>,
+    /// Every case, resolved and closed ones too (default: open cases only)
+    #[arg(long, conflicts_with = "status")]
+    pub all: bool,
+    /// Only cases assigned to the current member (REDRESS_USER, then USER)
+    #[arg(long, conflicts_with_all = ["assignee", "unassigned"])]
+    pub mine: bool,
+    /// Only cases nobody is assigned to
+    #[arg(long, conflicts_with = "assignee")]
+    pub unassigned: bool,
     #[arg(long, value_parser = crate::cli::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     #[arg(long)]
@@ -47,6 +57,33 @@ pub struct Args {
     pub invalid: crate::cli::session::SkipInvalid,
 }
 
+/// A `--status` word: one derived status, or `open` for every open one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StatusWord {
+    Open,
+    Is(Status),
+}
+
+fn status_word(text: &str) -> Result<StatusWord, String> {
+    if text == "open" {
+        return Ok(StatusWord::Open);
+    }
+    text.parse::<Status>().map(StatusWord::Is).map_err(|_| {
+        let mut names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        names.push("open");
+        crate::suggest::unknown_value("status", text, &names)
+    })
+}
+
+impl StatusWord {
+    fn admits(self, status: Status) -> bool {
+        match self {
+            StatusWord::Open => status.is_open(),
+            StatusWord::Is(s) => s == status,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Sort {
     Received,
@@ -74,8 +111,15 @@ struct Row<'a> {
     overdue: bool,
 }
 
-pub fn run(session: &Session, args: Args) -> Result<Verdict> {
+pub fn run(session: &Session, mut args: Args) -> Result<Verdict> {
     let open = session.open()?;
+    known_names(&args, &open)?;
+    if args.mine {
+        args.assignee = Some(crate::cli::session::default_member()?);
+    }
+    if args.status.is_empty() && !args.all {
+        args.status.push(StatusWord::Open);
+    }
     let scan = open.ledger.scan(&open.policies);
     args.invalid.refuse_or_warn(&scan.problems, "list")?;
     let window = open.window(args.since.as_deref(), args.until.as_deref(), None)?;
@@ -97,6 +141,31 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     Ok(Verdict::Pass)
 }
 
+/// A filter naming a member or category the policies do not know is a
+/// mistake, not an empty list.
+fn known_names(args: &Args, open: &Open) -> Result<()> {
+    if let Some(member) = &args.assignee {
+        let team = &open.policies.team;
+        if !team.is_empty() && !team.contains_key(member) {
+            let names: Vec<&str> = team.keys().map(String::as_str).collect();
+            anyhow::bail!(
+                "--assignee: {} (policies/escalation.toml lists the team)",
+                crate::suggest::unknown_value("member", member, &names)
+            );
+        }
+    }
+    if let (Some(category), Some(known)) = (&args.category, &open.policies.categories)
+        && !known.contains_key(category)
+    {
+        let names: Vec<&str> = known.keys().map(String::as_str).collect();
+        anyhow::bail!(
+            "--category: {} (policies/categories.toml lists them)",
+            crate::suggest::unknown_value("category", category, &names)
+        );
+    }
+    Ok(())
+}
+
 /// The case's row, unless a filter leaves it out. The cheap filters go
 /// first: the clocks are computed only for the cases that pass them.
 fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Option<Row<'a>> {
@@ -111,10 +180,13 @@ fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Opt
         return None;
     }
     let status = crate::case::history::status(c);
-    if !args.status.is_empty() && !args.status.contains(&status) {
+    if !args.status.is_empty() && !args.status.iter().any(|w| w.admits(status)) {
         return None;
     }
     let assignee = c.history.assignee();
+    if args.unassigned && assignee.is_some() {
+        return None;
+    }
     if args
         .assignee
         .as_deref()
