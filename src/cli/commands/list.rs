@@ -24,6 +24,10 @@ pub struct Args {
     /// Only cases assigned to the current member (REDRESS_USER, then USER)
     #[arg(long, conflicts_with_all = ["assignee", "unassigned"])]
     pub mine: bool,
+    /// Only cases with a running clock due by the end of: today, tomorrow,
+    /// week (through Sunday) or a DATE (YYYY-MM-DD), in the ledger's zone
+    #[arg(long, value_name = "WHEN")]
+    pub due: Option<String>,
     /// Only cases nobody is assigned to
     #[arg(long, conflicts_with = "assignee")]
     pub unassigned: bool,
@@ -128,6 +132,10 @@ pub fn run(session: &Session, mut args: Args) -> Result<Verdict> {
         .iter()
         .filter_map(|lc| row(lc, &args, &open, &window))
         .collect();
+    if let Some(when) = args.due.as_deref() {
+        let end = due_by(when, &open)?;
+        rows.retain(|r| r.due.is_some_and(|d| d < end));
+    }
     sort(&mut rows, args.sort);
     let out = match args.format {
         Format::Json => {
@@ -139,6 +147,28 @@ pub fn run(session: &Session, mut args: Args) -> Result<Verdict> {
     };
     crate::cli::render::style::print(&out)?;
     Ok(Verdict::Pass)
+}
+
+/// The end of the day (or week) `--due` names: midnight after it, in the
+/// ledger's zone.
+fn due_by(when: &str, open: &Open) -> Result<DateTime<Utc>> {
+    use chrono::{Datelike, Days, NaiveDate, TimeZone};
+    let today = open.now.with_timezone(&open.tz).date_naive();
+    let last_day = match when {
+        "today" => today,
+        "tomorrow" => today + Days::new(1),
+        "week" => today + Days::new(6 - u64::from(today.weekday().num_days_from_monday())),
+        date => NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
+            anyhow::anyhow!(
+                "--due `{date}`: expected today, tomorrow, week or a date like 2026-11-24"
+            )
+        })?,
+    };
+    let midnight = (last_day + Days::new(1)).and_hms_opt(0, 0, 0);
+    midnight
+        .and_then(|m| open.tz.from_local_datetime(&m).earliest())
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| anyhow::anyhow!("--due `{when}`: no such day in {}", open.tz))
 }
 
 /// A filter naming a member or category the policies do not know is a
