@@ -4,18 +4,33 @@ use crate::audit::Window;
 use crate::case::history::History;
 use crate::case::vocab::{Kind, Severity, Status};
 use crate::cli::exit::Verdict;
+use crate::cli::render::table::{Cell, Column, Columns};
 use crate::cli::session::{Open, Session};
 use crate::clock;
 use crate::ledger::LoadedCase;
+use crate::policy::ClockKind;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only cases in this derived status (repeatable)
-    #[arg(long, value_parser = crate::cli::vocab::parser::<Status>())]
-    pub status: Vec<Status>,
+    /// Only cases in this derived status (repeatable): new, acknowledged,
+    /// in-progress, waiting, resolved, closed, or `open` for the first four
+    #[arg(long, value_parser = status_word)]
+    pub status: Vec<StatusWord>,
+    /// Every case, resolved and closed ones too (default: open cases only)
+    #[arg(long, conflicts_with = "status")]
+    pub all: bool,
+    /// Only cases assigned to the current member (REDRESS_USER, then USER)
+    #[arg(long, conflicts_with_all = ["assignee", "unassigned"])]
+    pub mine: bool,
+    /// Only cases with a running clock due by the end of: today, tomorrow,
+    /// week (through Sunday) or a DATE (YYYY-MM-DD), in the ledger's zone
+    #[arg(long, value_name = "WHEN")]
+    pub due: Option<String>,
+    /// Only cases nobody is assigned to
+    #[arg(long, conflicts_with = "assignee")]
+    pub unassigned: bool,
     #[arg(long, value_parser = crate::cli::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     #[arg(long)]
@@ -46,6 +61,33 @@ pub struct Args {
     pub invalid: crate::cli::session::SkipInvalid,
 }
 
+/// A `--status` word: one derived status, or `open` for every open one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StatusWord {
+    Open,
+    Is(Status),
+}
+
+fn status_word(text: &str) -> Result<StatusWord, String> {
+    if text == "open" {
+        return Ok(StatusWord::Open);
+    }
+    text.parse::<Status>().map(StatusWord::Is).map_err(|_| {
+        let mut names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        names.push("open");
+        crate::suggest::unknown_value("status", text, &names)
+    })
+}
+
+impl StatusWord {
+    fn admits(self, status: Status) -> bool {
+        match self {
+            StatusWord::Open => status.is_open(),
+            StatusWord::Is(s) => s == status,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Sort {
     Received,
@@ -68,11 +110,20 @@ struct Row<'a> {
     status: Status,
     assignee: Option<&'a str>,
     due: Option<DateTime<Utc>>,
+    /// Which running clock falls due first.
+    due_clock: Option<ClockKind>,
     overdue: bool,
 }
 
-pub fn run(session: &Session, args: Args) -> Result<Verdict> {
+pub fn run(session: &Session, mut args: Args) -> Result<Verdict> {
     let open = session.open()?;
+    known_names(&args, &open)?;
+    if args.mine {
+        args.assignee = Some(crate::cli::session::default_member()?);
+    }
+    if args.status.is_empty() && !args.all {
+        args.status.push(StatusWord::Open);
+    }
     let scan = open.ledger.scan(&open.policies);
     args.invalid.refuse_or_warn(&scan.problems, "list")?;
     let window = open.window(args.since.as_deref(), args.until.as_deref(), None)?;
@@ -81,6 +132,10 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         .iter()
         .filter_map(|lc| row(lc, &args, &open, &window))
         .collect();
+    if let Some(when) = args.due.as_deref() {
+        let end = due_by(when, &open)?;
+        rows.retain(|r| r.due.is_some_and(|d| d < end));
+    }
     sort(&mut rows, args.sort);
     let out = match args.format {
         Format::Json => {
@@ -88,10 +143,57 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
             serde_json::to_string_pretty(&items)? + "\n"
         }
         Format::Csv => csv(&rows, open.tz)?,
-        Format::Table => table(&rows, open.tz, session.color),
+        Format::Table => table(&rows, &open, session.color),
     };
     crate::cli::render::style::print(&out)?;
     Ok(Verdict::Pass)
+}
+
+/// The end of the day (or week) `--due` names: midnight after it, in the
+/// ledger's zone.
+fn due_by(when: &str, open: &Open) -> Result<DateTime<Utc>> {
+    use chrono::{Datelike, Days, NaiveDate, TimeZone};
+    let today = open.now.with_timezone(&open.tz).date_naive();
+    let last_day = match when {
+        "today" => today,
+        "tomorrow" => today + Days::new(1),
+        "week" => today + Days::new(6 - u64::from(today.weekday().num_days_from_monday())),
+        date => NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
+            anyhow::anyhow!(
+                "--due `{date}`: expected today, tomorrow, week or a date like 2026-11-24"
+            )
+        })?,
+    };
+    let midnight = (last_day + Days::new(1)).and_hms_opt(0, 0, 0);
+    midnight
+        .and_then(|m| open.tz.from_local_datetime(&m).earliest())
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| anyhow::anyhow!("--due `{when}`: no such day in {}", open.tz))
+}
+
+/// A filter naming a member or category the policies do not know is a
+/// mistake, not an empty list.
+fn known_names(args: &Args, open: &Open) -> Result<()> {
+    if let Some(member) = &args.assignee {
+        let team = &open.policies.team;
+        if !team.is_empty() && !team.contains_key(member) {
+            let names: Vec<&str> = team.keys().map(String::as_str).collect();
+            anyhow::bail!(
+                "--assignee: {} (policies/escalation.toml lists the team)",
+                crate::suggest::unknown_value("member", member, &names)
+            );
+        }
+    }
+    if let (Some(category), Some(known)) = (&args.category, &open.policies.categories)
+        && !known.contains_key(category)
+    {
+        let names: Vec<&str> = known.keys().map(String::as_str).collect();
+        anyhow::bail!(
+            "--category: {} (policies/categories.toml lists them)",
+            crate::suggest::unknown_value("category", category, &names)
+        );
+    }
+    Ok(())
 }
 
 /// The case's row, unless a filter leaves it out. The cheap filters go
@@ -108,10 +210,13 @@ fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Opt
         return None;
     }
     let status = crate::case::history::status(c);
-    if !args.status.is_empty() && !args.status.contains(&status) {
+    if !args.status.is_empty() && !args.status.iter().any(|w| w.admits(status)) {
         return None;
     }
     let assignee = c.history.assignee();
+    if args.unassigned && assignee.is_some() {
+        return None;
+    }
     if args
         .assignee
         .as_deref()
@@ -135,6 +240,7 @@ fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Opt
         status,
         assignee,
         due: clock::next_due(&clocks),
+        due_clock: first_due(&clocks),
         overdue,
     })
 }
@@ -199,45 +305,85 @@ fn csv(rows: &[Row], tz: chrono_tz::Tz) -> Result<String> {
     Ok(String::from_utf8(w.into_inner()?)?)
 }
 
-fn table(rows: &[Row], tz: chrono_tz::Tz, color: bool) -> String {
+/// The kind of the running clock that falls due first (`next_due`'s clock).
+fn first_due(clocks: &[clock::Clock]) -> Option<ClockKind> {
+    clocks
+        .iter()
+        .filter(|c| c.is_open())
+        .filter_map(|c| c.due.map(|d| (d, c.clock)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// `ack 11-24 09:00`: the clock and when it is due, the year only when it is
+/// not the current one, so the column stays narrow.
+fn due_text(r: &Row, open: &Open) -> String {
+    let (Some(at), Some(kind)) = (r.due, r.due_clock) else {
+        return String::new();
+    };
+    let label = match kind {
+        ClockKind::Acknowledge => "ack",
+        ClockKind::Resolve => "resolve",
+        ClockKind::UpdateEvery => "update",
+        ClockKind::FollowUp => "follow-up",
+    };
+    let local = at.with_timezone(&open.tz);
+    let format = if chrono::Datelike::year(&local) == chrono::Datelike::year(&open.now) {
+        "%m-%d %H:%M"
+    } else {
+        "%Y-%m-%d"
+    };
+    let late = if r.overdue { " late" } else { "" };
+    format!("{label} {}{late}", local.format(format))
+}
+
+/// Plain aligned columns that fit the terminal (see `render::table::Columns`):
+/// IDs whole, the title cut with `…`; piped output is never cut.
+fn table(rows: &[Row], open: &Open, color: bool) -> String {
     if rows.is_empty() {
         return "no cases match\n".into();
     }
-    let mut t = Table::new();
-    t.load_style(UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header([
-            "ID", "Kind", "Status", "Received", "Sev.", "Category", "Due", "Title",
-        ]);
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        // Piped output stays one line per case, for grep and friends.
-        t.set_content_arrangement(ContentArrangement::Disabled);
-    }
-    for r in rows {
-        let c = &r.case.case;
-        let due = match r.due {
-            Some(d) if r.overdue => crate::cli::render::style::paint(
-                color,
-                crate::cli::render::style::RED,
-                &format!("{} late", crate::case::time::short(d, tz)),
-            ),
-            Some(d) => crate::case::time::short(d, tz),
-            None => String::new(),
-        };
-        t.add_row([
-            c.id.clone(),
-            c.kind.to_string(),
-            r.status.to_string(),
-            c.received
-                .at
-                .with_timezone(&tz)
-                .format("%Y-%m-%d")
-                .to_string(),
-            c.severity.to_string(),
-            c.category.clone(),
-            due,
-            r.title.clone(),
-        ]);
-    }
-    format!("{t}\n{} case(s)\n", rows.len())
+    let col = |header, drop_rank| Column { header, drop_rank };
+    let columns = vec![
+        col("ID", 0),
+        col("Kind", 2),
+        col("Status", 0),
+        col("Received", 1),
+        col("Sev.", 3),
+        col("Category", 4),
+        col("Due", 0),
+        col("Title", 0),
+    ];
+    let cells = rows
+        .iter()
+        .map(|r| {
+            let c = &r.case.case;
+            let due = Cell {
+                text: due_text(r, open),
+                style: r.overdue.then_some(crate::cli::render::style::RED),
+            };
+            vec![
+                Cell::plain(c.id.clone()),
+                Cell::plain(c.kind.to_string()),
+                Cell::plain(r.status.to_string()),
+                Cell::plain(
+                    c.received
+                        .at
+                        .with_timezone(&open.tz)
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                ),
+                Cell::plain(c.severity.to_string()),
+                Cell::plain(c.category.clone()),
+                due,
+                Cell::plain(r.title.clone()),
+            ]
+        })
+        .collect();
+    let listing = Columns {
+        columns,
+        rows: cells,
+    };
+    let width = crate::cli::render::table::available_width();
+    format!("{}{} case(s)\n", listing.render(width, color), rows.len())
 }
