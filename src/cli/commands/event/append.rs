@@ -16,9 +16,13 @@ use anyhow::{Context, Result, bail};
 pub struct Common {
     /// The case: its ID, or any unique prefix or suffix of it (e.g. k7q2)
     pub id: String,
-    /// When it happened (default: now), e.g. 2026-11-22T11:02:00-05:00
+    /// When it happened (default: now): 2026-11-22T11:02:00-05:00,
+    /// 2026-11-22 11:02 (ledger's zone), today 14:30, yesterday 09:00, 14:30, 2h ago
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+    /// Accept an --at more than a minute after now (refused by default as a likely typo)
+    #[arg(long)]
+    pub future: bool,
     /// Who did it (default: REDRESS_USER, then USER)
     #[arg(long, value_name = "MEMBER")]
     pub by: Option<String>,
@@ -32,6 +36,7 @@ pub fn append(
     fill: impl FnOnce(&mut Event),
 ) -> Result<Verdict> {
     let open = session.open()?;
+    open.note_fixed_clock();
     let rel = open.ledger.find(&common.id)?;
     // Held from before the read until after the rename: no other writer can
     // slip an event in between, so none is lost.
@@ -41,7 +46,7 @@ pub fn append(
         anyhow::Error::new(crate::diag::Diagnostics(d))
             .context(format!("{rel} has problems; fix them before adding events"))
     })?;
-    let at = open.time_flag("--at", common.at.as_deref())?;
+    let at = open.event_time("--at", common.at.as_deref(), common.future)?;
     let by = match &common.by {
         Some(b) => b.clone(),
         None => crate::cli::session::default_member()
