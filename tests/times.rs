@@ -120,3 +120,72 @@ fn a_bad_time_says_what_can_be_typed() {
         .failure()
         .stderr(predicate::str::contains("yesterday 09:00"));
 }
+
+fn at_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.contains("- at: "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_late_entry_is_inserted_in_time_order_as_pure_additions() {
+    let (dir, path) = ledger_with_case();
+    let note = |at: &str, text: &str| {
+        redress(dir.path())
+            .args(["note", "k7q2", text, "--at", at])
+            .assert()
+            .success()
+    };
+    note("2026-11-21 11:00", "colleague's note");
+    let before = fs::read_to_string(&path).unwrap();
+    // Logged after the colleague's note, but it happened earlier; a tie at
+    // 11:00 goes after the existing event at that instant.
+    note("2026-11-21 10:00", "the call").stdout(predicate::str::contains(
+        "noted (acknowledged), inserted before the noted of 2026-11-21 11:00",
+    ));
+    let after = fs::read_to_string(&path).unwrap();
+    let block =
+        "  - at: 2026-11-21T10:00:00-05:00\n    by: alice\n    event: noted\n    note: the call\n";
+    let at = after.find(block).expect("the inserted block");
+    assert_eq!(
+        format!("{}{}", &after[..at], &after[at + block.len()..]),
+        before
+    );
+    let ats = at_lines(&after);
+    let mut sorted = ats.clone();
+    sorted.sort();
+    assert_eq!(ats, sorted, "history out of order");
+    note("2026-11-21 11:00", "same instant");
+    let last = fs::read_to_string(&path).unwrap();
+    assert!(last.ends_with("note: same instant\n"), "{last}");
+}
+
+#[test]
+fn an_insertion_that_breaks_the_sequence_is_refused() {
+    let (dir, _) = ledger_with_case();
+    redress(dir.path())
+        .args([
+            "pause",
+            "k7q2",
+            "--reason",
+            "customer",
+            "--at",
+            "2026-11-21 12:00",
+        ])
+        .assert()
+        .success();
+    let before = snapshot(dir.path());
+    redress(dir.path())
+        .args(["pause", "k7q2", "--reason", "carrier", "--at", "2026-11-21 10:00"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "cannot insert `paused` at 2026-11-21T10:00:00-05:00 on 20261120-k7q2: the later `paused` of 2026-11-21T12:00:00-05:00",
+        ));
+    assert_eq!(
+        before,
+        snapshot(dir.path()),
+        "a refused insertion changed files"
+    );
+}
