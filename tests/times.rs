@@ -189,3 +189,33 @@ fn an_insertion_that_breaks_the_sequence_is_refused() {
         "a refused insertion changed files"
     );
 }
+
+#[test]
+fn check_warns_about_events_in_the_future() {
+    let (dir, _) = ledger_with_case();
+    redress(dir.path())
+        .args([
+            "note",
+            "k7q2",
+            "planned",
+            "--at",
+            "2026-12-01 10:00",
+            "--future",
+        ])
+        .assert()
+        .success();
+    // A warning, not a problem: the file is valid and the exit code is 0.
+    redress(dir.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: "))
+        .stderr(predicate::str::contains(
+            "warning: cases/2026/11/20261120-k7q2.yaml: `noted` at 2026-12-01T10:00:00-05:00 is after now",
+        ));
+    redress(dir.path())
+        .args(["check", "--now", "2026-12-02T00:00:00-05:00"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning").not());
+}
