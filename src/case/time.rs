@@ -1,7 +1,7 @@
 //! Times as users write them: RFC 3339 with an offset, or a bare date meaning
 //! midnight in the ledger's time zone.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -60,40 +60,121 @@ pub fn midnight(date: NaiveDate, tz: Tz) -> DateTime<FixedOffset> {
 
 /// The one reader of command-line times (`--now`, `--at`, `--received`,
 /// `--as-of`, `--since`, `--until`): RFC 3339 with an offset (kept as
-/// written), or a bare date pinned to midnight in the ledger's zone. With
-/// `end_of_day`, the exclusive end of a window, a bare date includes that
-/// whole day. With `spans_back_from`, it may also be a span back from that
-/// instant: `24h`, `7d`, `2w` (hours, days of 24 hours, weeks of 7 such days).
+/// written), a bare date pinned to midnight in the ledger's zone, or a local
+/// wall-clock time without an offset (`2026-11-23 10:00`,
+/// `2026-11-23T10:00`) read in the ledger's zone (a DST gap moves it to the
+/// first instant after the gap, an overlap to its earliest instant). With
+/// `now` (every flag but `--now` itself), also `today 14:30`,
+/// `yesterday 09:00`, `14:30` (today), `today`, `yesterday` and spans back
+/// such as `2h ago`, `3d ago`, `1w ago`. With `end_of_day`, the exclusive end
+/// of a window, a bare date includes that whole day. With `spans_back_from`,
+/// a bare span (`24h`, `7d`, `2w`) also counts back from that instant. The
+/// result is truncated to whole seconds: files store no fractions.
 pub fn parse_flag(
     text: &str,
     tz: Tz,
     end_of_day: bool,
+    now: Option<DateTime<Utc>>,
     spans_back_from: Option<DateTime<Utc>>,
 ) -> Result<DateTime<FixedOffset>, String> {
-    let Some(now) = spans_back_from else {
-        return parse_point(text, tz, end_of_day);
-    };
     let t = text.trim();
-    if let Some(hours) = span_hours(t) {
-        return chrono::Duration::try_hours(hours)
-            .and_then(|d| now.checked_sub_signed(d))
-            .map(|at| at.fixed_offset())
-            .ok_or_else(|| format!("`{t}` reaches back too far"));
-    }
-    parse_point(t, tz, end_of_day)
-        .map_err(|e| format!("{e}, or a span back from now (24h, 7d, 2w)"))
+    let at = match spans_back_from.and_then(|from| span_hours(t).map(|h| (from, h))) {
+        Some((from, hours)) => back(t, from, hours, tz),
+        None => parse_point(t, tz, end_of_day, now).map_err(|e| match spans_back_from {
+            Some(_) => format!("{e}, or just 24h, 7d, 2w"),
+            None => e,
+        }),
+    }?;
+    Ok(at.with_nanosecond(0).unwrap_or(at))
 }
 
-/// A time or a bare date (see [`parse_flag`]).
-fn parse_point(text: &str, tz: Tz, end_of_day: bool) -> Result<DateTime<FixedOffset>, String> {
-    let mut t = Timestamp::parse(text)?;
-    let date_only = t.date_only;
-    t.resolve(tz);
+/// `hours` before `from`, in the ledger's zone, or an error naming what was typed.
+fn back(t: &str, from: DateTime<Utc>, hours: i64, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
+    chrono::Duration::try_hours(hours)
+        .and_then(|d| from.checked_sub_signed(d))
+        .map(|at| at.with_timezone(&tz).fixed_offset())
+        .ok_or_else(|| format!("`{t}` reaches back too far"))
+}
+
+/// A time, a bare date, a local time or (given `now`) a relative form; see
+/// [`parse_flag`].
+fn parse_point(
+    t: &str,
+    tz: Tz,
+    end_of_day: bool,
+    now: Option<DateTime<Utc>>,
+) -> Result<DateTime<FixedOffset>, String> {
+    if let Some(now) = now
+        && let Some(at) = relative(t, tz, end_of_day, now)
+    {
+        return at;
+    }
+    if let Some(local) = naive_local(t) {
+        return in_zone(local, tz);
+    }
+    let mut ts = Timestamp::parse(t).map_err(|e| match now {
+        Some(_) => format!(
+            "{e}, a local time (2026-11-22 09:14), `today 14:30`, `yesterday 09:00`, `14:30` or a span back (2h ago, 3d ago)"
+        ),
+        None => format!("{e}, or a local time (2026-11-22 09:14)"),
+    })?;
+    let date_only = ts.date_only;
+    ts.resolve(tz);
     if date_only && end_of_day {
-        let next = t.at.date_naive().succ_opt().ok_or("date out of range")?;
+        let next = ts.at.date_naive().succ_opt().ok_or("date out of range")?;
         return Ok(midnight(next, tz));
     }
-    Ok(t.at)
+    Ok(ts.at)
+}
+
+/// `2h ago`, `today 14:30`, `yesterday 09:00`, `14:30`, `today`,
+/// `yesterday`; `None` when `t` is none of these.
+fn relative(
+    t: &str,
+    tz: Tz,
+    end_of_day: bool,
+    now: DateTime<Utc>,
+) -> Option<Result<DateTime<FixedOffset>, String>> {
+    if let Some(span) = t.strip_suffix(" ago") {
+        let hours = span_hours(span.trim())?;
+        return Some(back(t, now, hours, tz));
+    }
+    let today = now.with_timezone(&tz).date_naive();
+    let (day, clock) = match t.split_once(' ') {
+        Some(("today", c)) => (today, Some(c.trim())),
+        Some(("yesterday", c)) => (today.pred_opt()?, Some(c.trim())),
+        None if t == "today" => (today, None),
+        None if t == "yesterday" => (today.pred_opt()?, None),
+        None => (today, Some(t)),
+        Some(_) => return None,
+    };
+    let Some(clock) = clock else {
+        let day = if end_of_day { day.succ_opt()? } else { day };
+        return Some(Ok(midnight(day, tz)));
+    };
+    let time = clock_time(clock)?;
+    Some(in_zone(day.and_time(time), tz))
+}
+
+/// `14:30` or `14:30:05`.
+fn clock_time(t: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(t, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
+        .ok()
+}
+
+/// `2026-11-23 10:00`, `2026-11-23T10:00` (seconds optional), no offset.
+fn naive_local(t: &str) -> Option<NaiveDateTime> {
+    let (date, clock) = t.split_once([' ', 'T'])?;
+    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?;
+    Some(date.and_time(clock_time(clock.trim())?))
+}
+
+/// A local wall-clock time in `tz`, by the one DST rule of [`crate::case::zone`].
+fn in_zone(local: NaiveDateTime, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
+    crate::case::zone::local_to_utc(tz, local)
+        .map(|u| u.with_timezone(&tz).fixed_offset())
+        .ok_or_else(|| format!("`{local}` is out of range"))
 }
 
 /// `24h`, `7d`, `2w` as a number of hours; anything else is not a span.
@@ -174,7 +255,7 @@ mod tests {
     #[test]
     fn bare_dates_are_local_midnight() {
         let tz: Tz = "America/Toronto".parse().unwrap();
-        let t = parse_flag("2026-11-22", tz, false, None).unwrap();
+        let t = parse_flag("2026-11-22", tz, false, None, None).unwrap();
         assert_eq!(t.to_rfc3339(), "2026-11-22T00:00:00-05:00");
         assert!(Timestamp::parse("2026-13-01").is_err());
         assert!(Timestamp::parse("2026-11-22T09:14:00").is_err());
@@ -183,11 +264,12 @@ mod tests {
     #[test]
     fn bounds_count_spans_back_from_now() {
         let tz: Tz = "America/Toronto".parse().unwrap();
-        let now = parse_flag("2026-11-22T12:00:00-05:00", tz, false, None)
+        let now = parse_flag("2026-11-22T12:00:00-05:00", tz, false, None, None)
             .unwrap()
             .with_timezone(&Utc);
-        let back =
-            |t: &str| parse_flag(t, tz, false, Some(now)).map(|d| local(d.with_timezone(&Utc), tz));
+        let back = |t: &str| {
+            parse_flag(t, tz, false, None, Some(now)).map(|d| local(d.with_timezone(&Utc), tz))
+        };
         assert_eq!(back("24h").unwrap(), "2026-11-21T12:00:00-05:00");
         assert_eq!(back("7d").unwrap(), "2026-11-15T12:00:00-05:00");
         assert_eq!(back("2w").unwrap(), "2026-11-08T12:00:00-05:00");
@@ -200,7 +282,7 @@ mod tests {
     #[test]
     fn one_reader_for_every_time_flag() {
         let tz: Tz = "America/Toronto".parse().unwrap();
-        let read = |t: &str, end: bool| parse_flag(t, tz, end, None).map(|d| d.to_rfc3339());
+        let read = |t: &str, end: bool| parse_flag(t, tz, end, None, None).map(|d| d.to_rfc3339());
         // An instant keeps the offset it was written with (--at writes it).
         assert_eq!(
             read("2026-11-22T09:14:00+01:00", false).unwrap(),
@@ -218,11 +300,59 @@ mod tests {
         // Spans only where a command allows them, and then the error says so.
         let no_span = read("7d", false).unwrap_err();
         assert!(!no_span.contains("24h, 7d, 2w"), "{no_span}");
-        let now = parse_flag("2026-11-22T12:00:00-05:00", tz, false, None)
+        let now = parse_flag("2026-11-22T12:00:00-05:00", tz, false, None, None)
             .unwrap()
             .with_timezone(&Utc);
-        let far = parse_flag("99999999w", tz, false, Some(now)).unwrap_err();
+        let far = parse_flag("99999999w", tz, false, None, Some(now)).unwrap_err();
         assert_eq!(far, "`99999999w` reaches back too far");
+    }
+
+    #[test]
+    fn times_as_people_type_them() {
+        let tz: Tz = "America/Toronto".parse().unwrap();
+        let now = parse_flag("2026-11-22T12:00:00.5-05:00", tz, false, None, None).unwrap();
+        assert_eq!(
+            now.to_rfc3339(),
+            "2026-11-22T12:00:00-05:00",
+            "whole seconds"
+        );
+        let now = Some(now.with_timezone(&Utc));
+        let read = |t: &str, end: bool| parse_flag(t, tz, end, now, None).map(|d| d.to_rfc3339());
+        assert_eq!(
+            read("2026-11-23 10:00", false).unwrap(),
+            "2026-11-23T10:00:00-05:00"
+        );
+        assert_eq!(
+            read("2026-07-23T10:00:30", false).unwrap(),
+            "2026-07-23T10:00:30-04:00"
+        );
+        assert_eq!(
+            read("today 14:30", false).unwrap(),
+            "2026-11-22T14:30:00-05:00"
+        );
+        assert_eq!(
+            read("yesterday 09:00", false).unwrap(),
+            "2026-11-21T09:00:00-05:00"
+        );
+        assert_eq!(read("08:05", false).unwrap(), "2026-11-22T08:05:00-05:00");
+        assert_eq!(read("3d ago", false).unwrap(), "2026-11-19T12:00:00-05:00");
+        assert_eq!(read("today", false).unwrap(), "2026-11-22T00:00:00-05:00");
+        assert_eq!(read("today", true).unwrap(), "2026-11-23T00:00:00-05:00");
+        // A spring-forward gap: 02:30 never happened, the first instant after it is 03:00.
+        assert_eq!(
+            read("2026-03-08 02:30", false).unwrap(),
+            "2026-03-08T03:00:00-04:00"
+        );
+        // A fall-back overlap: 01:30 happened twice, the earliest is kept.
+        assert_eq!(
+            read("2026-11-01 01:30", false).unwrap(),
+            "2026-11-01T01:30:00-04:00"
+        );
+        for bad in ["25:00", "today 9h", "tomorrow 10:00", "2h later", "x ago"] {
+            assert!(read(bad, false).unwrap_err().contains("2h ago"), "{bad}");
+        }
+        // --now itself is never relative.
+        assert!(parse_flag("2h ago", tz, false, None, None).is_err());
     }
 
     #[test]

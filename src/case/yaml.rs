@@ -238,9 +238,45 @@ pub fn history_indent(text: &str) -> Result<String, String> {
     Ok("  ".into())
 }
 
+/// The byte offset where history item number `index` starts (the start of
+/// its `- ` line), or `None` when the history has no such item. A late event
+/// is inserted there, so every other byte of the file stays as it was.
+pub fn history_item_offset(text: &str, indent: &str, index: usize) -> Option<usize> {
+    let start = text
+        .find("\nhistory:")
+        .map(|i| i + 1)
+        .or_else(|| text.starts_with("history:").then_some(0))?;
+    let mut offset = start;
+    let mut seen = 0;
+    for line in text[start..].split_inclusive('\n') {
+        if line
+            .strip_prefix(indent)
+            .is_some_and(|r| r.starts_with("- ") || r.trim_end() == "-")
+        {
+            if seen == index {
+                return Some(offset);
+            }
+            seen += 1;
+        }
+        offset += line.len();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn history_items_are_found_by_index() {
+        let text = "id: x\nhistory:\n  - at: a\n    by: b\n  # c\n  - at: d\n";
+        assert_eq!(history_item_offset(text, "  ", 0), Some(15));
+        assert_eq!(
+            &text[history_item_offset(text, "  ", 1).unwrap()..],
+            "  - at: d\n"
+        );
+        assert_eq!(history_item_offset(text, "  ", 2), None);
+    }
 
     #[test]
     fn scalars_round_trip() {

@@ -6,7 +6,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::ledger::Ledger;
 use crate::policy::Policies;
 use anyhow::{Context, Result};
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset, Timelike, Utc};
 use chrono_tz::Tz;
 use std::path::PathBuf;
 
@@ -56,8 +56,12 @@ impl Session {
     /// `--now`/`REDRESS_NOW`, else the wall clock, in the ledger's zone.
     pub fn now_in(&self, tz: Tz) -> Result<DateTime<FixedOffset>> {
         match &self.now {
-            Some(text) => read_time("--now / REDRESS_NOW", text, tz, false, None),
-            None => Ok(Utc::now().with_timezone(&tz).fixed_offset()),
+            Some(text) => read_time("--now / REDRESS_NOW", text, tz, false, None, None),
+            // Whole seconds: files store no fractions.
+            None => {
+                let now = Utc::now().with_timezone(&tz).fixed_offset();
+                Ok(now.with_nanosecond(0).unwrap_or(now))
+            }
         }
     }
 }
@@ -67,8 +71,45 @@ impl Open {
     /// given, in the ledger's zone, else now.
     pub fn time_flag(&self, flag: &str, text: Option<&str>) -> Result<DateTime<FixedOffset>> {
         match text {
-            Some(t) => read_time(flag, t, self.tz, false, None),
+            Some(t) => read_time(flag, t, self.tz, false, Some(self.now_utc()), None),
             None => Ok(self.now),
+        }
+    }
+
+    /// When an event happened (`--at`, `--received`): like [`Open::time_flag`],
+    /// but a time more than a minute after now is refused unless `future`,
+    /// since it is most often a typo (a year, a month) that would skew every clock.
+    pub fn event_time(
+        &self,
+        flag: &str,
+        text: Option<&str>,
+        future: bool,
+    ) -> Result<DateTime<FixedOffset>> {
+        let at = self.time_flag(flag, text)?;
+        let ahead = at.signed_duration_since(self.now).num_seconds();
+        if !future && ahead > 60 {
+            anyhow::bail!(
+                "{flag} {:?} reads as {}, {} after now ({})\n  = help: check the date; if it really is in the future, pass --future",
+                text.unwrap_or_default(),
+                crate::case::time::local(at.with_timezone(&Utc), self.tz),
+                crate::case::time::span(ahead),
+                crate::case::time::local(self.now_utc(), self.tz),
+            );
+        }
+        Ok(at)
+    }
+
+    fn now_utc(&self) -> DateTime<Utc> {
+        self.now.with_timezone(&Utc)
+    }
+
+    /// Commands that write say once that `REDRESS_NOW` sets their clock, so a
+    /// variable left exported is not silently stamping every event.
+    pub fn note_fixed_clock(&self) {
+        if let Ok(v) = std::env::var("REDRESS_NOW")
+            && !v.trim().is_empty()
+        {
+            eprintln!("note: REDRESS_NOW={v} is set; times are relative to it");
         }
     }
 
@@ -91,9 +132,12 @@ impl Open {
         spans_back_from: Option<DateTime<Utc>>,
     ) -> Result<Window> {
         let bound = |flag: &str, text: Option<&str>, end_of_day: bool| {
-            text.map(|t| read_time(flag, t, self.tz, end_of_day, spans_back_from))
-                .transpose()
-                .map(|at| at.map(|at| at.with_timezone(&Utc)))
+            text.map(|t| {
+                let now = Some(self.now_utc());
+                read_time(flag, t, self.tz, end_of_day, now, spans_back_from)
+            })
+            .transpose()
+            .map(|at| at.map(|at| at.with_timezone(&Utc)))
         };
         Ok(Window {
             since: bound("--since", since, false)?,
@@ -108,9 +152,10 @@ fn read_time(
     text: &str,
     tz: Tz,
     end_of_day: bool,
+    now: Option<DateTime<Utc>>,
     spans_back_from: Option<DateTime<Utc>>,
 ) -> Result<DateTime<FixedOffset>> {
-    crate::case::time::parse_flag(text, tz, end_of_day, spans_back_from)
+    crate::case::time::parse_flag(text, tz, end_of_day, now, spans_back_from)
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("reading {flag}"))
 }

@@ -396,6 +396,24 @@ impl Ledger {
         self.write_locked(lock, rel, Some(original), &text, policies)
     }
 
+    /// Inserts `addition` at byte `offset` of `original` (a late event at its
+    /// place in time order): still only new lines, every other byte kept.
+    pub fn insert(
+        &self,
+        lock: &Lock,
+        rel: &str,
+        original: &str,
+        offset: usize,
+        addition: &str,
+        policies: &Policies,
+    ) -> Result<()> {
+        let (before, after) = original
+            .split_at_checked(offset)
+            .context("internal error: insertion point outside the file")?;
+        let text = format!("{before}{addition}{after}");
+        self.write_locked(lock, rel, Some(original), &text, policies)
+    }
+
     /// Writes a whole case file atomically, under its lock. With `expected`,
     /// refuses unless the file still holds exactly those bytes; without,
     /// refuses to overwrite.

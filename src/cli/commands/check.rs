@@ -22,8 +22,10 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let ledger = session.ledger()?;
     let (problems, files, cases, policy_ok) = match crate::policy::load(&ledger.root) {
         Ok(policies) => {
-            // Nothing of a valid case is kept: only the problems count.
-            let scan = ledger.scan_map(&policies, |_| ());
+            // Of a valid case only its events after now are kept, to warn.
+            let now = session.now_in(policies.tz())?.with_timezone(&chrono::Utc);
+            let scan = ledger.scan_map(&policies, |l| future_events(&l, now));
+            warn_future(scan.items.iter().flatten());
             (scan.problems, scan.files, scan.items.len(), true)
         }
         Err(p) => (p, ledger.case_files().0.len(), 0, false),
@@ -91,4 +93,27 @@ fn render(d: &Diagnostic, color: bool) -> String {
         s.push_str(&format!("\n  = help: {h}"));
     }
     s
+}
+
+/// Events of `loaded` after `now` (by more than a minute): valid, but most
+/// often a typo in a year or month, so `check` warns about them.
+fn future_events(
+    loaded: &crate::ledger::LoadedCase,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<String> {
+    loaded
+        .case
+        .history
+        .iter()
+        .filter(|e| e.at.utc().signed_duration_since(now).num_seconds() > 60)
+        .map(|e| format!("{}: `{}` at {} is after now", loaded.path, e.event, e.at))
+        .collect()
+}
+
+/// The warnings of [`future_events`] on stderr: they change neither the
+/// output nor the exit code, since such a file is valid.
+fn warn_future<'a>(found: impl Iterator<Item = &'a String>) {
+    for line in found {
+        eprintln!("warning: {line}; check the date (events recorded with --future are expected)");
+    }
 }

@@ -43,9 +43,13 @@ pub struct Args {
     /// What happened; `-` reads it from standard input
     #[arg(long)]
     pub description: Option<String>,
-    /// When the case was received (default: now)
+    /// When the case was received (default: now): 2026-11-22T09:14:00-05:00,
+    /// 2026-11-22 09:14 (ledger's zone), today 09:14, yesterday 16:00, 2h ago
     #[arg(long, value_name = "TIME")]
     pub received: Option<String>,
+    /// Accept a --received more than a minute after now (refused by default as a likely typo)
+    #[arg(long)]
+    pub future: bool,
     /// A free tag (repeatable)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
@@ -59,7 +63,8 @@ pub struct Args {
 
 pub fn run(ctx: &Session, mut args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
-    let received = open.time_flag("--received", args.received.as_deref())?;
+    open.note_fixed_clock();
+    let received = open.event_time("--received", args.received.as_deref(), args.future)?;
     if args.description.as_deref() == Some("-") {
         let mut text = String::new();
         std::io::stdin()

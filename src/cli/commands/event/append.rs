@@ -16,9 +16,13 @@ use anyhow::{Context, Result, bail};
 pub struct Common {
     /// The case: its ID, or any unique prefix or suffix of it (e.g. k7q2)
     pub id: String,
-    /// When it happened (default: now), e.g. 2026-11-22T11:02:00-05:00
+    /// When it happened (default: now): 2026-11-22T11:02:00-05:00,
+    /// 2026-11-22 11:02 (ledger's zone), today 14:30, yesterday 09:00, 14:30, 2h ago
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+    /// Accept an --at more than a minute after now (refused by default as a likely typo)
+    #[arg(long)]
+    pub future: bool,
     /// Who did it (default: REDRESS_USER, then USER)
     #[arg(long, value_name = "MEMBER")]
     pub by: Option<String>,
@@ -32,6 +36,7 @@ pub fn append(
     fill: impl FnOnce(&mut Event),
 ) -> Result<Verdict> {
     let open = session.open()?;
+    open.note_fixed_clock();
     let rel = open.ledger.find(&common.id)?;
     // Held from before the read until after the rename: no other writer can
     // slip an event in between, so none is lost.
@@ -41,7 +46,7 @@ pub fn append(
         anyhow::Error::new(crate::diag::Diagnostics(d))
             .context(format!("{rel} has problems; fix them before adding events"))
     })?;
-    let at = open.time_flag("--at", common.at.as_deref())?;
+    let at = open.event_time("--at", common.at.as_deref(), common.future)?;
     let by = match &common.by {
         Some(b) => b.clone(),
         None => crate::cli::session::default_member()
@@ -57,31 +62,63 @@ pub fn append(
     );
     fill(&mut event);
 
-    refuse_impossible(&case, &event, &open.policies)?;
-    let indent = yaml::history_indent(&original)
-        .map_err(anyhow::Error::msg)
-        .with_context(|| format!("appending to {rel}"))?;
-    let addition = yaml::event_to_yaml(&event, &indent);
-    open.ledger
-        .append(&lock, &rel, &original, &addition, &open.policies)?;
+    // After every event at or before it: ties keep file order.
+    let place = case
+        .history
+        .partition_point(|e| e.at.utc() <= event.at.utc());
+    refuse_impossible(&case, &event, place, &open.policies)?;
+    write_event(&open, &lock, &rel, &original, &event, place)?;
     drop(lock);
     let mut after = case;
-    after.history.push(event);
+    let inserted = after.history.get(place).map(|next| {
+        format!(
+            ", inserted before the {} of {}",
+            next.event,
+            crate::case::time::short(next.at.utc(), open.tz)
+        )
+    });
+    after.history.insert(place, event);
     crate::cli::render::style::print(&format!(
-        "{}: {kind} ({})\n",
+        "{}: {kind} ({}){}\n",
         after.id,
-        history::status_of(&after.history)
+        history::status_of(&after.history),
+        inserted.as_deref().unwrap_or_default()
     ))?;
-    if kind == EventKind::Closed {
+    if kind == EventKind::Closed && inserted.is_none() {
         warn_follow_up_due(&after, &open.policies);
     }
     Ok(Verdict::Pass)
 }
 
-/// Refuses an event the case cannot take: before receipt, out of time
-/// order, out of sequence, by someone not on the team, or one the verb's
-/// rules forbid.
-fn refuse_impossible(case: &Case, event: &Event, p: &Policies) -> Result<()> {
+/// Writes `event` as history item number `place`: appended at the end, or
+/// (a late entry) inserted before the first later event. Either way the
+/// diff is only new lines.
+fn write_event(
+    open: &crate::cli::session::Open,
+    lock: &crate::files::Lock,
+    rel: &str,
+    original: &str,
+    event: &Event,
+    place: usize,
+) -> Result<()> {
+    let indent = yaml::history_indent(original)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("adding an event to {rel}"))?;
+    let addition = yaml::event_to_yaml(event, &indent);
+    match yaml::history_item_offset(original, &indent, place) {
+        Some(offset) => open
+            .ledger
+            .insert(lock, rel, original, offset, &addition, &open.policies),
+        None => open
+            .ledger
+            .append(lock, rel, original, &addition, &open.policies),
+    }
+}
+
+/// Refuses an event the case cannot take: before receipt, out of sequence
+/// (for a late entry, also for every event after it), by someone not on the
+/// team, or one the verb's rules forbid.
+fn refuse_impossible(case: &Case, event: &Event, place: usize, p: &Policies) -> Result<()> {
     if event.at.utc() < case.received.utc() {
         bail!(
             "{} is before case {} was received ({}): events happen after receipt",
@@ -90,18 +127,23 @@ fn refuse_impossible(case: &Case, event: &Event, p: &Policies) -> Result<()> {
             case.received
         );
     }
-    if let Some(last) = case.history.last()
-        && event.at.utc() < last.at.utc()
-    {
+    let mut history = case.history.clone();
+    history.insert(place, event.clone());
+    for i in place..history.len() {
+        let Some(msg) = history::sequence_error(&history[..i], history[i].event) else {
+            continue;
+        };
+        if i == place {
+            bail!("cannot record `{}` on {}: {msg}", event.event, case.id);
+        }
         bail!(
-            "{} is earlier than the case's last event (`{}` at {}): history is kept in time order",
+            "cannot insert `{}` at {} on {}: the later `{}` of {} would then be out of sequence: {msg}",
+            event.event,
             event.at,
-            last.event,
-            last.at
+            case.id,
+            history[i].event,
+            history[i].at
         );
-    }
-    if let Some(msg) = history::sequence_error(&case.history, event.event) {
-        bail!("cannot record `{}` on {}: {msg}", event.event, case.id);
     }
     if !p.team.contains_key(&event.by) {
         let names: Vec<&str> = p.team.keys().map(String::as_str).collect();
@@ -111,7 +153,7 @@ fn refuse_impossible(case: &Case, event: &Event, p: &Policies) -> Result<()> {
             event.by
         );
     }
-    if let Some(msg) = history::verb_refusal(&case.history, event.event) {
+    if let Some(msg) = history::verb_refusal(&case.history[..place], event.event) {
         bail!("cannot record `{}` on {}: {msg}", event.event, case.id);
     }
     Ok(())
