@@ -59,3 +59,63 @@ fn o_under_a_file_is_refused_with_a_clear_error() {
         "x"
     );
 }
+
+/// Issue 13 item 9: every subcommand's --help teaches by example, and the
+/// main help names the exit codes and environment variables.
+#[test]
+fn every_help_has_examples_and_the_main_help_names_exit_codes_and_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let subcommands = [
+        "init",
+        "new",
+        "list",
+        "show",
+        "ack",
+        "assign",
+        "note",
+        "update",
+        "escalate",
+        "pause",
+        "resume",
+        "compensate",
+        "resolve",
+        "follow-up",
+        "close",
+        "reopen",
+        "check",
+        "audit",
+        "report",
+        "policy",
+        "import",
+        "export",
+        "merge-file",
+        "git-setup",
+        "completions",
+        "man",
+    ];
+    for sub in subcommands {
+        let out = redress(dir.path()).args([sub, "--help"]).assert().success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+        assert!(
+            text.contains(
+                "
+Examples:
+  "
+            ),
+            "{sub}"
+        );
+        assert!(text.contains("Global options:\n"), "{sub}");
+    }
+    let out = redress(dir.path()).arg("--help").assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    for needle in [
+        "Exit status:",
+        "REDRESS_LEDGER",
+        "REDRESS_NOW",
+        "REDRESS_USER",
+        "NO_COLOR",
+        "EDITOR",
+    ] {
+        assert!(text.contains(needle), "{needle}");
+    }
+}
