@@ -119,3 +119,28 @@ Examples:
         assert!(text.contains(needle), "{needle}");
     }
 }
+
+/// Issue 13 item 9: `man -o DIR` writes one page per subcommand, with the
+/// EXIT STATUS, ENVIRONMENT, FILES and EXAMPLES sections.
+#[test]
+fn man_o_writes_one_page_per_subcommand_with_the_closing_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    redress(dir.path())
+        .args(["man", "-o", "pages/man1"])
+        .assert()
+        .success();
+    let read =
+        |name: &str| std::fs::read_to_string(dir.path().join("pages/man1").join(name)).unwrap();
+    let main = read("redress.1");
+    for section in [
+        ".SH \"EXIT STATUS\"",
+        ".SH \"ENVIRONMENT\"",
+        ".SH FILES",
+        ".SH \"EXAMPLES\"",
+    ] {
+        assert!(main.contains(section), "{section}");
+    }
+    assert!(read("redress-ack.1").contains("redress ack \"$id\""));
+    assert!(read("redress-import-csv.1").contains(".SH \"SEE ALSO\""));
+    assert!(read("redress-follow-up.1").contains(".SH \"EXAMPLES\""));
+}

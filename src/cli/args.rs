@@ -131,7 +131,7 @@ pub enum Command {
     /// Print shell completions
     #[command(after_help = EX_COMPLETIONS)]
     Completions(commands::completions::Args),
-    /// Print the man page (roff)
+    /// Print the man page (roff), or write one page per subcommand with -o
     #[command(after_help = EX_MAN)]
     Man(commands::man::Args),
 }
@@ -170,7 +170,7 @@ const EX_EXPORT: &str = "Examples:\n  redress export --format csv -o exports/cas
 const EX_MERGE_FILE: &str = "Examples:\n  git config merge.redress.driver \"redress merge-file %O %A %B\"   # redress git-setup does this";
 const EX_GIT_SETUP: &str = "Examples:\n  git init && redress git-setup";
 const EX_COMPLETIONS: &str = "Examples:\n  redress completions bash > ~/.local/share/bash-completion/completions/redress\n  redress completions zsh > ~/.zfunc/_redress";
-const EX_MAN: &str = "Examples:\n  redress man | man -l -";
+const EX_MAN: &str = "Examples:\n  redress man | man -l -\n  redress man -o ~/.local/share/man/man1 && man redress-new";
 
 /// `redress --help`'s closing text: what scripts and shells need to know.
 const MAIN_AFTER_HELP: &str = "\
