@@ -144,3 +144,37 @@ fn man_o_writes_one_page_per_subcommand_with_the_closing_sections() {
     assert!(read("redress-import-csv.1").contains(".SH \"SEE ALSO\""));
     assert!(read("redress-follow-up.1").contains(".SH \"EXAMPLES\""));
 }
+
+/// Issue 13 item 10: the README's tour runs as it is, pasted into a shell.
+#[test]
+fn the_readme_tour_runs_as_written() {
+    let readme = include_str!("../README.md");
+    let tour = &readme[readme.find("## A tour").unwrap()..];
+    let start = tour.find("```sh\n").unwrap() + "```sh\n".len();
+    let script = &tour[start..start + tour[start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("redress");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-e", "-c", script])
+        .current_dir(dir.path())
+        .env("PATH", path)
+        .env("REDRESS_NOW", common::NOW)
+        .env("REDRESS_USER", "alice")
+        .env_remove("REDRESS_LEDGER")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("Parcel late, lamp broken"), "{shown}");
+}
