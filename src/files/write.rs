@@ -185,3 +185,25 @@ fn pause_for_tests() {
         std::thread::sleep(std::time::Duration::from_millis(ms));
     }
 }
+
+/// Writes a user-named output file (`report -o`, `export -o`): like
+/// [`write`] with [`Existing::Replace`], but a missing folder on the way is
+/// created first, so `-o reports/2026-11/summary.md` works in a new month.
+/// Only the missing folders are created (`create_dir_all`), each a plain
+/// folder; existing components, symlinks included, are used as they are,
+/// the way the user's shell would.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+        && !parent.is_dir()
+    {
+        fs::create_dir_all(parent).with_context(|| {
+            format!(
+                "cannot create the folder {} for {}; create it or choose another -o path",
+                parent.display(),
+                path.display()
+            )
+        })?;
+    }
+    write(path, bytes, Existing::Replace, None)
+}

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod compensation;
 pub mod estimates;
+pub mod holidays;
 pub mod validate;
 
 use crate::case::Case;

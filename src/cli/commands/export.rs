@@ -295,7 +295,7 @@ fn csv_record(r: &Row, field_keys: &BTreeSet<&str>, tz: Tz, contacts: bool) -> V
 }
 
 /// `-o FILE`: written by the one atomic writer, so a reader never sees
-/// half an export and a replaced file keeps its mode.
+/// half an export and a replaced file keeps its mode; missing folders are made.
 fn write_file(path: &Path, text: &str) -> Result<()> {
-    crate::files::write(path, text.as_bytes(), crate::files::Existing::Replace, None)
+    crate::files::write_output(path, text.as_bytes())
 }

@@ -3,6 +3,7 @@
 use crate::cli::exit::Verdict;
 use crate::cli::session::Session;
 use anyhow::{Context, Result, bail};
+use chrono::Datelike;
 use std::fs;
 use std::path::PathBuf;
 
@@ -33,7 +34,12 @@ const FILES: &[(&str, &str)] = &[
     (".gitignore", include_str!("../../templates/gitignore")),
 ];
 
-pub fn run(_session: &Session, args: Args) -> Result<Verdict> {
+/// The folders a new ledger starts with: cases and policies, and the
+/// default destinations of `report -o` and `export -o` (the .gitignore
+/// keeps the latter two out of git).
+const FOLDERS: &[&str] = &["cases", "policies", "reports", "exports"];
+
+pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let dir = &args.dir;
     if dir.join("policies").exists() {
         bail!(
@@ -50,27 +56,49 @@ pub fn run(_session: &Session, args: Args) -> Result<Verdict> {
             );
         }
     }
-    fs::create_dir_all(dir.join("cases"))
-        .with_context(|| format!("creating {}", dir.join("cases").display()))?;
-    fs::create_dir_all(dir.join("policies"))
-        .with_context(|| format!("creating {}", dir.join("policies").display()))?;
+    // The template's calendar is in Toronto; its holidays follow --now.
+    let year = session.now_in(chrono_tz::America::Toronto)?.year();
+    let holidays = holiday_lines(year);
+    for folder in FOLDERS {
+        fs::create_dir_all(dir.join(folder))
+            .with_context(|| format!("creating {}", dir.join(folder).display()))?;
+    }
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if path.exists() {
             continue; // an existing .gitignore is the user's
         }
-        let text = text.replace("@MEMBERS@", &members);
+        let text = text
+            .replace("@MEMBERS@", &members)
+            .replace("@HOLIDAYS@", &holidays);
         crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
     }
     let mut msg = format!(
-        "Created a ledger in {}\n  cases/       one YAML file per case\n  policies/    deadlines, escalation, compensation, categories\nNext: add your team to policies/escalation.toml, then `redress new`.\n",
-        dir.display()
+        "Created a ledger in {}\n  cases/       one YAML file per case\n  policies/    deadlines, escalation, compensation, categories\n               (deadlines.toml lists Québec's holidays for {year} and {next})\n  reports/     where `redress report -o` writes (kept out of git)\n  exports/     where `redress export -o` writes (kept out of git)\nNext: add your team to policies/escalation.toml, then `redress new`.\n",
+        dir.display(),
+        next = year + 1,
     );
     if in_git_work_tree(dir) {
         msg.push_str("This is a git work tree: `redress git-setup` lets git merge concurrent edits to a case.\n");
     }
     crate::cli::render::style::print(&msg)?;
     Ok(Verdict::Pass)
+}
+
+/// The `holidays = [...]` line of deadlines.toml: Québec's statutory
+/// holidays for `year` and the next, one per line with its name.
+fn holiday_lines(year: i32) -> String {
+    let mut lines = vec![format!(
+        "# Québec's statutory holidays for {year} and {} (Good Friday stands for\n# Easter: the employer may give Easter Monday instead). Add next year's in time.\nholidays = [",
+        year + 1
+    )];
+    for y in [year, year + 1] {
+        for (date, name) in crate::policy::holidays::quebec(y) {
+            lines.push(format!("  \"{date}\",  # {name}"));
+        }
+    }
+    lines.push("]".to_string());
+    lines.join("\n")
 }
 
 /// An example team (replace it with yours), joined by the

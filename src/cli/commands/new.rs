@@ -13,6 +13,7 @@ use std::io::{BufRead, IsTerminal, Read, Write};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// complaint (dissatisfaction) or claim (a demand for a remedy)
     #[arg(long, value_parser = crate::cli::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     /// A short title: what went wrong
@@ -21,20 +22,25 @@ pub struct Args {
     /// The customer's name
     #[arg(long)]
     pub customer: Option<String>,
+    /// The customer's email (masked in output unless --include-contacts)
     #[arg(long)]
     pub email: Option<String>,
+    /// The customer's phone number (masked like the email)
     #[arg(long)]
     pub phone: Option<String>,
+    /// How the customer complains, from the domain's profiles
     #[arg(long, value_parser = crate::cli::vocab::parser::<Profile>())]
     pub profile: Option<Profile>,
     /// The customer's yearly value, in the ledger currency
     #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
     pub annual_value: Option<Money>,
+    /// How the case reached us
     #[arg(long, value_parser = crate::cli::vocab::parser::<Channel>())]
     pub channel: Option<Channel>,
     /// One of policies/categories.toml
     #[arg(long)]
     pub category: Option<String>,
+    /// How serious the case is for the customer
     #[arg(long, value_parser = crate::cli::vocab::parser::<Severity>())]
     pub severity: Option<Severity>,
     /// The estimated harm to the customer, e.g. 120.00

@@ -108,7 +108,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     };
     match &args.output {
         Some(path) => {
-            crate::ledger::write_atomic(path, text.as_bytes())?;
+            crate::files::write_output(path, text.as_bytes())?;
             eprintln!("report written to {}", path.display());
         }
         None => crate::cli::render::style::print(&text)?,
