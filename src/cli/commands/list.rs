@@ -21,6 +21,10 @@ pub struct Args {
     /// Every case, resolved and closed ones too (default: open cases only)
     #[arg(long, conflicts_with = "status")]
     pub all: bool,
+    /// Only cases whose texts, contacts, source.id or fields contain TEXT,
+    /// ignoring case and accents (as `redress search`)
+    #[arg(long, value_name = "TEXT")]
+    pub grep: Option<String>,
     /// Only cases assigned to the current member (REDRESS_USER, then USER)
     #[arg(long, conflicts_with_all = ["assignee", "unassigned"])]
     pub mine: bool,
@@ -124,12 +128,24 @@ pub fn run(session: &Session, mut args: Args) -> Result<Verdict> {
     if args.status.is_empty() && !args.all {
         args.status.push(StatusWord::Open);
     }
+    let query = match args.grep.as_deref() {
+        Some(text) => Some(
+            crate::case::search::Query::new(text)
+                .ok_or_else(|| anyhow::anyhow!("--grep needs some text to look for"))?,
+        ),
+        None => None,
+    };
     let scan = open.ledger.scan(&open.policies);
     args.invalid.refuse_or_warn(&scan.problems, "list")?;
     let window = open.window(args.since.as_deref(), args.until.as_deref(), None)?;
     let mut rows: Vec<Row> = scan
         .cases
         .iter()
+        .filter(|lc| {
+            query
+                .as_ref()
+                .is_none_or(|q| crate::case::search::matches(&lc.case, q).is_some())
+        })
         .filter_map(|lc| row(lc, &args, &open, &window))
         .collect();
     if let Some(when) = args.due.as_deref() {
