@@ -26,6 +26,10 @@ pub struct Common {
     /// Who did it (default: REDRESS_USER, then USER)
     #[arg(long, value_name = "MEMBER")]
     pub by: Option<String>,
+    /// Refuse the event (exit 2, nothing written) when it breaks a policy;
+    /// by default it is recorded with a warning
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Appends `kind`, filled in by `fill`, to the named case.
@@ -67,8 +71,18 @@ pub fn append(
         .history
         .partition_point(|e| e.at.utc() <= event.at.utc());
     refuse_impossible(&case, &event, place, &open.policies)?;
+    let breaches = policy_breaches(&case, &event, place, &rel, &open.policies);
+    if common.strict && !breaches.is_empty() {
+        bail!(
+            "the event breaks the policy; nothing was written (--strict):\n  {}",
+            breaches.join("\n  ")
+        );
+    }
     write_event(&open, &lock, &rel, &original, &event, place)?;
     drop(lock);
+    for b in &breaches {
+        eprintln!("warning: {b}");
+    }
     let mut after = case;
     let inserted = after.history.get(place).map(|next| {
         format!(
@@ -84,10 +98,60 @@ pub fn append(
         history::status_of(&after.history),
         inserted.as_deref().unwrap_or_default()
     ))?;
-    if kind == EventKind::Closed && inserted.is_none() {
-        warn_follow_up_due(&after, &open.policies);
-    }
     Ok(Verdict::Pass)
+}
+
+/// What the event breaks, in the audit's own words, said at once: the
+/// findings about compensation and escalation that the case would gain
+/// with it, and a follow-up still due when it closes the case. Deadline
+/// findings are left to the audit: they depend on when one looks.
+fn policy_breaches(
+    case: &Case,
+    event: &Event,
+    place: usize,
+    rel: &str,
+    p: &Policies,
+) -> Vec<String> {
+    use crate::audit::FindingCode as F;
+    let as_of = case
+        .history
+        .iter()
+        .map(|e| e.at.utc())
+        .chain([event.at.utc()])
+        .max()
+        .unwrap_or_else(|| event.at.utc());
+    let mut after = case.clone();
+    after.history.insert(place, event.clone());
+    let findings = |c: &Case| {
+        let lc = crate::ledger::LoadedCase {
+            path: rel.to_string(),
+            case: c.clone(),
+        };
+        crate::audit::audit_case(&lc, p, as_of)
+            .findings
+            .into_iter()
+            .filter(|f| {
+                matches!(
+                    f.code,
+                    F::AuthorityExceeded
+                        | F::CompensationBelowBand
+                        | F::CompensationAboveBand
+                        | F::HarmMissing
+                        | F::EscalationMissing
+                )
+            })
+            .map(|f| format!("{} {}: {}", f.case, f.code.as_str(), f.message))
+            .collect::<Vec<_>>()
+    };
+    let before = findings(case);
+    let mut out: Vec<String> = findings(&after)
+        .into_iter()
+        .filter(|f| !before.contains(f))
+        .collect();
+    if event.event == EventKind::Closed && place == case.history.len() {
+        out.extend(follow_up_due(&after, p));
+    }
+    out
 }
 
 /// Writes `event` as history item number `place`: appended at the end, or
@@ -160,21 +224,17 @@ fn refuse_impossible(case: &Case, event: &Event, place: usize, p: &Policies) -> 
 }
 
 /// Closing does not stop the follow-up clock: say so when one is still due.
-fn warn_follow_up_due(case: &crate::case::Case, p: &crate::policy::Policies) {
-    let Some(closed) = case.history.last().map(|e| e.at.utc()) else {
-        return;
-    };
-    let due = crate::clock::clocks(case, p, closed)
+fn follow_up_due(case: &Case, p: &Policies) -> Option<String> {
+    let closed = case.history.last().map(|e| e.at.utc())?;
+    let c = crate::clock::clocks(case, p, closed)
         .into_iter()
-        .find(|c| c.clock == crate::policy::ClockKind::FollowUp && c.is_open());
-    if let Some(c) = due {
-        let when = c.due.map_or_else(
-            || "when the pause ends".to_string(),
-            |d| crate::case::time::short(d, p.tz()),
-        );
-        eprintln!(
-            "warning: {} is closed but its follow-up is still due ({when}); record it with `redress follow-up {} --satisfied yes|no`",
-            case.id, case.id
-        );
-    }
+        .find(|c| c.clock == crate::policy::ClockKind::FollowUp && c.is_open())?;
+    let when = c.due.map_or_else(
+        || "when the pause ends".to_string(),
+        |d| crate::case::time::short(d, p.tz()),
+    );
+    Some(format!(
+        "{} is closed but its follow-up is still due ({when}); record it with `redress follow-up {} --satisfied yes|no`",
+        case.id, case.id
+    ))
 }
