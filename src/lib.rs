@@ -13,6 +13,7 @@ pub mod cli;
 pub mod clock;
 pub mod diag;
 pub mod files;
+pub mod i18n;
 pub mod import;
 pub mod ledger;
 pub mod policy;

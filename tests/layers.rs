@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("diag", 0),
     ("suggest", 0),
+    ("i18n", 0),
     ("files", 1),
     ("case", 1),
     ("policy", 2),

@@ -1,6 +1,7 @@
 //! One copy of each way a number, a span or a text is written for people:
 //! every renderer (report, audit, impact) formats through these.
 
+use crate::i18n::Lang;
 use rust_decimal::Decimal;
 
 /// What a missing figure shows as.
@@ -11,9 +12,12 @@ pub fn percent(r: Option<f64>) -> String {
     r.map_or_else(|| NONE.into(), |r| format!("{:.0} %", r * 100.0))
 }
 
-/// A rate to one decimal: `0.917` → `91.7 %`.
+/// A rate to one decimal: `0.917` → `91.7 %` (`91,7 %` in French).
 pub fn percent1(r: Option<f64>) -> String {
-    r.map_or_else(|| NONE.into(), |r| format!("{:.1} %", r * 100.0))
+    r.map_or_else(
+        || NONE.into(),
+        |r| format!("{} %", point(&format!("{:.1}", r * 100.0))),
+    )
 }
 
 /// A span of hours: `36.5 h` below two days, `3.2 d` from then on.
@@ -22,9 +26,9 @@ pub fn hours(h: Option<f64>) -> String {
         || NONE.into(),
         |h| {
             if h >= 48.0 {
-                format!("{:.1} d", h / 24.0)
+                format!("{} {}", point(&format!("{:.1}", h / 24.0)), day_unit())
             } else {
-                format!("{h:.1} h")
+                format!("{} h", point(&format!("{h:.1}")))
             }
         },
     )
@@ -33,8 +37,10 @@ pub fn hours(h: Option<f64>) -> String {
 /// A signed shift of hours: `+36.5 h`, `-3.2 d` (days from two days on).
 pub fn hours_shift(h: Option<f64>) -> String {
     match h {
-        Some(h) if h.abs() >= 48.0 => format!("{:+.1} d", h / 24.0),
-        Some(h) => format!("{h:+.1} h"),
+        Some(h) if h.abs() >= 48.0 => {
+            format!("{} {}", point(&format!("{:+.1}", h / 24.0)), day_unit())
+        }
+        Some(h) => format!("{} h", point(&format!("{h:+.1}"))),
         None => NONE.into(),
     }
 }
@@ -44,14 +50,23 @@ pub fn hours_pair(median: Option<f64>, p90: Option<f64>) -> String {
     format!("{} / {}", hours(median), hours(p90))
 }
 
-/// An amount with cents and thousands separators: `1,234.50`.
+/// An amount with cents and thousands separators: `1,234.50` (`1 234,50`
+/// in French).
 pub fn money(d: Decimal) -> String {
     group(&crate::case::money::Money(d).to_string())
 }
 
-/// An amount with its currency: `1,234.50 CAD`.
+/// An amount with its currency: `1,234.50 CAD`; in French, the sign a
+/// Québec reader expects after the number: `1 234,50 $`, `12,00 $ US`.
 pub fn amount(d: Decimal, currency: &str) -> String {
-    format!("{} {currency}", money(d))
+    let sign = match (crate::i18n::current(), currency) {
+        (Lang::Fr, "CAD") => "$",
+        (Lang::Fr, "USD") => "$ US",
+        (Lang::Fr, "EUR") => "€",
+        (Lang::Fr, "GBP") => "£",
+        _ => currency,
+    };
+    format!("{} {sign}", money(d))
 }
 
 /// A fraction as a whole percentage without the unit: `0.7` → `70`.
@@ -65,17 +80,17 @@ pub fn whole(x: f64) -> String {
     group(&format!("{:.0}", x.round()))
 }
 
-/// `700.0` → `700`, `0.91` → `0.91`.
+/// `700.0` → `700`, `0.91` → `0.91` (`0,91` in French).
 pub fn short_number(x: f64) -> String {
     let s = format!("{x:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    point(s.trim_end_matches('0').trim_end_matches('.'))
 }
 
 /// `6642940` → `6.6 M`, `66429` → `66 k`: for a headline card.
 pub fn compact(x: f64) -> String {
     let a = x.abs();
     if a >= 1e6 {
-        format!("{:.1} M", x / 1e6)
+        format!("{} M", point(&format!("{:.1}", x / 1e6)))
     } else if a >= 1e4 {
         format!("{:.0} k", x / 1e3)
     } else {
@@ -83,20 +98,81 @@ pub fn compact(x: f64) -> String {
     }
 }
 
-/// Thousands separators in the integer part of a decimal numeral.
+/// Thousands separators in the integer part of a decimal numeral: a comma
+/// in English, a space in French (with a decimal comma).
 fn group(s: &str) -> String {
+    let (sep, dot) = separators();
     let (sign, s) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
     let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(sep);
         }
         out.push(c);
     }
     match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
+        Some(f) => format!("{sign}{out}{dot}{f}"),
         None => format!("{sign}{out}"),
+    }
+}
+
+/// The thousands separator and decimal mark of the language in force.
+/// French uses an ordinary space rather than a no-break one so that output
+/// stays greppable and copy-pasteable; tables never wrap inside a number.
+fn separators() -> (char, char) {
+    match crate::i18n::current() {
+        Lang::En => (',', '.'),
+        Lang::Fr => (' ', ','),
+    }
+}
+
+/// A numeral written with `.` (from `format!`) in the language's decimal mark.
+fn point(s: &str) -> String {
+    s.replace('.', &separators().1.to_string())
+}
+
+/// The unit of a span of days: `d`, or `j` (jours) in French.
+fn day_unit() -> &'static str {
+    match crate::i18n::current() {
+        Lang::En => "d",
+        Lang::Fr => "j",
+    }
+}
+
+/// A date in words: `Monday, November 23, 2026`, `lundi 23 novembre 2026`.
+pub fn long_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const FR_DAYS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    const FR_MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    match crate::i18n::current() {
+        Lang::En => d.format("%A, %B %-d, %Y").to_string(),
+        Lang::Fr => {
+            let day = FR_DAYS[d.weekday().num_days_from_monday() as usize % 7];
+            let month = FR_MONTHS[d.month0() as usize % 12];
+            // Le premier du mois s'écrit « 1er ».
+            let n = if d.day() == 1 {
+                "1er".to_string()
+            } else {
+                d.day().to_string()
+            };
+            format!("{day} {n} {month} {}", d.year())
+        }
     }
 }
 
@@ -170,6 +246,44 @@ pub fn bar(value: f64, max: f64, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::with_lang;
+
+    #[test]
+    fn french_numbers_read_as_in_quebec() {
+        let d: Decimal = "6588.96".parse().unwrap_or_default();
+        with_lang(Lang::Fr, || {
+            assert_eq!(amount(d, "CAD"), "6 588,96 $");
+            assert_eq!(amount(d, "USD"), "6 588,96 $ US");
+            assert_eq!(percent1(Some(0.91)), "91,0 %");
+            assert_eq!(hours(Some(36.5)), "36,5 h");
+            assert_eq!(hours(Some(72.0)), "3,0 j");
+            assert_eq!(short_number(0.5), "0,5");
+            assert_eq!(whole(1_234_567.0), "1 234 567");
+        });
+        with_lang(Lang::En, || {
+            assert_eq!(amount(d, "CAD"), "6,588.96 CAD");
+            assert_eq!(percent1(Some(0.91)), "91.0 %");
+            assert_eq!(hours(Some(72.0)), "3.0 d");
+        });
+    }
+
+    #[test]
+    fn dates_in_words() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        assert_eq!(
+            with_lang(Lang::Fr, || long_date(d)),
+            "lundi 23 novembre 2026"
+        );
+        assert_eq!(
+            with_lang(Lang::En, || long_date(d)),
+            "Monday, November 23, 2026"
+        );
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 8, 1).unwrap_or_default();
+        assert_eq!(
+            with_lang(Lang::Fr, || long_date(first)),
+            "samedi 1er août 2026"
+        );
+    }
 
     #[test]
     fn bars_scale_to_the_maximum() {
