@@ -7,3 +7,15 @@ case-count = { $count ->
     [one] { $count } cas
    *[other] { $count } cas
 }
+
+## La ligne de commande
+
+error-unknown-language = langue inconnue « { $value } » : redress parle en (anglais) et fr (français)
+clap-help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    Utilisation : {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+clap-heading-commands = Commandes
+clap-heading-options = Options
+clap-heading-global = Options globales
+clap-heading-arguments = Arguments

@@ -47,6 +47,17 @@ pub struct Cli {
     )]
     pub color: ColorChoice,
 
+    /// The language of messages and human formats: en or fr (default: REDRESS_LANG, the ledger's policies/ledger.toml, then LC_ALL, LC_MESSAGES, LANG)
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "REDRESS_LANG",
+        value_name = "LANG",
+        value_parser = crate::cli::lang::parse_lang
+    )]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -6,6 +6,8 @@
 pub mod args;
 pub mod commands;
 pub mod exit;
+pub mod help;
+pub mod lang;
 pub mod render;
 pub mod session;
 pub mod vocab;

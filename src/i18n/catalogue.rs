@@ -43,6 +43,11 @@ pub fn tr_args(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     LOCALES.lookup_with_args(id_of(current()), id, &map)
 }
 
+/// The message `id` in the current language, if the catalogue has it.
+pub fn try_tr(id: &str) -> Option<String> {
+    LOCALES.try_lookup(id_of(current()), id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

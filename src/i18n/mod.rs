@@ -6,7 +6,7 @@
 
 mod catalogue;
 
-pub use catalogue::{tr, tr_args};
+pub use catalogue::{tr, tr_args, try_tr};
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};

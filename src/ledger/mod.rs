@@ -14,6 +14,9 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
+
+/// The ledger's own settings (its default language).
+pub const LEDGER_SETTINGS: &str = "policies/ledger.toml";
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
@@ -75,6 +78,24 @@ impl Ledger {
             "not inside a ledger: no policies/ folder here or in any parent of {}\n  = help: run `redress init`, or name one with --ledger DIR or REDRESS_LEDGER",
             cwd.display()
         )
+    }
+
+    /// The `language` of `policies/ledger.toml` (what `init --lang` writes),
+    /// if the file exists and sets one. Not validated here: `policy check`
+    /// does that.
+    pub fn default_language(&self) -> Result<Option<String>> {
+        let path = self.abs(LEDGER_SETTINGS);
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let text =
+            fs::read_to_string(&path).with_context(|| format!("reading {LEDGER_SETTINGS}"))?;
+        let table: toml::Table =
+            toml::from_str(&text).with_context(|| format!("parsing {LEDGER_SETTINGS}"))?;
+        Ok(table
+            .get("language")
+            .and_then(|v| v.as_str())
+            .map(str::to_string))
     }
 
     pub fn abs(&self, rel: &str) -> PathBuf {

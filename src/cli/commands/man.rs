@@ -6,7 +6,6 @@
 
 use crate::cli::exit::Verdict;
 use anyhow::Result;
-use clap::CommandFactory;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -40,7 +39,7 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 pub fn run(args: Args) -> Result<Verdict> {
-    let mut cmd = crate::cli::Cli::command().disable_help_subcommand(true);
+    let mut cmd = crate::cli::help::command().disable_help_subcommand(true);
     cmd.build();
     match &args.output_dir {
         None => crate::cli::render::style::print(&String::from_utf8_lossy(&page(&cmd, true)?))?,
