@@ -6,7 +6,8 @@ pub mod routes;
 use crate::case::Event;
 use crate::case::history::History;
 use crate::case::money;
-use crate::case::time::{local, span};
+use crate::case::time::local;
+use crate::i18n::{Arg, Msg};
 use crate::case::vocab::{EventKind, Status};
 use crate::clock::{self, Clock, ClockState};
 use crate::ledger::LoadedCase;
@@ -146,7 +147,12 @@ pub struct Finding {
     /// When it happened, RFC 3339 in the ledger's zone: a deadline's due
     /// time, the event that broke a rule, the closing, the resolution.
     pub at: String,
+    /// In English, always: what JSON and CSV carry.
     pub message: String,
+    /// The same finding as a catalogue message, for human formats in the
+    /// language in force.
+    #[serde(skip)]
+    pub text: Msg,
     /// `at` as an instant, for `--since`/`--until`.
     #[serde(skip)]
     pub at_utc: DateTime<Utc>,
@@ -215,6 +221,8 @@ impl CaseAudit {
     pub fn mask_contacts(mut self, case: &crate::case::Case) -> CaseAudit {
         for f in &mut self.findings {
             f.message = crate::case::privacy::mask_quoted(&f.message, case);
+            f.text
+                .map_texts(&|t| crate::case::privacy::mask_quoted(t, case));
         }
         self
     }
@@ -324,7 +332,7 @@ impl Findings<'_> {
         code: FindingCode,
         due: Option<DateTime<Utc>>,
         at: DateTime<Utc>,
-        message: String,
+        text: Msg,
     ) {
         self.found.push(Finding {
             code,
@@ -333,7 +341,8 @@ impl Findings<'_> {
             path: self.lc.path.clone(),
             due: due.map(|d| local(d, self.tz)),
             at: local(at, self.tz),
-            message,
+            message: text.english(&english_amount),
+            text,
             at_utc: at,
         });
     }
@@ -356,10 +365,8 @@ impl Findings<'_> {
 
     fn closed_dissatisfied(&mut self, history: &[Event]) {
         if let Some((at, f)) = closed_dissatisfied(history) {
-            let message = format!(
-                "closed although the customer said on {} they were not satisfied, and not reopened",
-                crate::case::time::short(f.at.utc(), self.tz)
-            );
+            let message = Msg::new("finding-closed-dissatisfied")
+                .arg("date", crate::case::time::short(f.at.utc(), self.tz));
             self.push(FindingCode::ClosedDissatisfied, None, at, message);
         }
     }
@@ -381,15 +388,17 @@ impl Findings<'_> {
         {
             return;
         }
-        let pct = |d: Decimal| format!("{}%", money::mul(d, Decimal::from(100)).normalize());
-        let message = format!(
-            "{} {currency} granted for a harm of {} {currency}; the band is {}–{} of the harm, {lo}–{hi} {currency} (rule: {})",
-            money::Money(band.total),
-            money::Money(harm),
-            pct(band.band.min),
-            pct(band.band.max),
-            band.rule
-        );
+        let pct = |d: Decimal| money::mul(d, Decimal::from(100)).normalize().to_string();
+        let message = Msg::new("finding-band")
+            .arg("granted", Arg::Money(band.total, currency.to_string()))
+            .arg("harm", Arg::Money(harm, currency.to_string()))
+            .arg("min", pct(band.band.min))
+            .arg("max", pct(band.band.max))
+            .arg("low", Arg::Money(lo, String::new()))
+            .arg("high", Arg::Money(hi, String::new()))
+            .arg("highc", Arg::Money(hi, currency.to_string()))
+            .arg("currency", currency)
+            .arg("rule", band.rule.to_string());
         // Below: the resolution decided too little (grants only add up).
         // Above: the grant that took the total over the band.
         let resolved_at = history[r].at.utc();
@@ -420,10 +429,8 @@ impl Findings<'_> {
             && band.total > Decimal::ZERO
             && let Some(first_grant) = first_grant_above(history, Decimal::ZERO)
         {
-            let message = format!(
-                "{} {currency} granted but no harm is recorded, so the band cannot be checked",
-                money::Money(band.total)
-            );
+            let message = Msg::new("finding-harm-missing")
+                .arg("granted", Arg::Money(band.total, currency.to_string()));
             self.push(FindingCode::HarmMissing, None, first_grant, message);
         }
     }
@@ -431,14 +438,11 @@ impl Findings<'_> {
     fn authority(&mut self, history: &[Event], p: &Policies) {
         let currency = &p.currency;
         for b in compensation::authority_breaches(history, p) {
-            let message = format!(
-                "{} ({}) brought the case total to {} {currency}; a {} may grant up to {} {currency} per case",
-                b.by,
-                b.level,
-                money::Money(b.total_after),
-                b.level,
-                money::Money(b.limit)
-            );
+            let message = Msg::new("finding-authority")
+                .arg("by", b.by.to_string())
+                .arg("level", b.level.to_string())
+                .arg("total", Arg::Money(b.total_after, currency.to_string()))
+                .arg("limit", Arg::Money(b.limit, currency.to_string()));
             self.push(
                 FindingCode::AuthorityExceeded,
                 None,
@@ -457,7 +461,9 @@ impl Findings<'_> {
             .filter(|r| r.state == RouteState::Missing)
         {
             if let Some(at) = r.due.or(first_resolution) {
-                let message = format!("route \"{}\": {}", r.name, r.detail);
+                let message = Msg::new("finding-route")
+                    .arg("route", r.name.clone())
+                    .arg("detail", r.text.clone());
                 self.push(FindingCode::EscalationMissing, r.due, at, message);
             }
         }
@@ -467,16 +473,12 @@ impl Findings<'_> {
         let Some(last) = history.last_of(EventKind::Reopened) else {
             return;
         };
-        let times = match history.count_of(EventKind::Reopened) {
-            1 => "once".to_string(),
-            n => format!("{n} times"),
-        };
-        let reason = last
-            .reason
-            .as_deref()
-            .map(|r| format!(": {r}"))
-            .unwrap_or_default();
-        let message = format!("reopened {times} (a double deviation){reason}");
+        let times = history.count_of(EventKind::Reopened) as i64;
+        let message = match &last.reason {
+            Some(r) => Msg::new("finding-reopened-reason").arg("reason", r.clone()),
+            None => Msg::new("finding-reopened"),
+        }
+        .arg("times", Arg::Count(times));
         self.push(FindingCode::Reopened, None, last.at.utc(), message);
     }
 }
@@ -567,56 +569,50 @@ pub fn describe_target(target: Target, mode: Mode) -> String {
     format!("{n} {working}{word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn clock_message(c: &Clock, as_of: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
-    let allows = format!(
-        "the policy allows {} (rule: {})",
-        describe_target(c.target, c.mode),
-        c.rule
-    );
-    let since = match c.clock {
-        ClockKind::Acknowledge => "after receipt",
-        ClockKind::Resolve if c.cycle == 1 => "after receipt",
-        ClockKind::Resolve => "after it was reopened",
-        ClockKind::UpdateEvery => "after the last contact with the customer",
-        ClockKind::FollowUp => "after the decision",
+fn clock_message(c: &Clock, as_of: DateTime<Utc>, tz: chrono_tz::Tz) -> Msg {
+    let clock = match c.clock {
+        ClockKind::Acknowledge => "acknowledge",
+        ClockKind::Resolve if c.cycle == 1 => "resolve",
+        ClockKind::Resolve => "resolve-again",
+        ClockKind::UpdateEvery => "update",
+        ClockKind::FollowUp => "follow-up",
+    };
+    let (id, end) = match c.stopped {
+        Some(s) => ("finding-clock-late", s),
+        None => ("finding-clock-overdue", as_of),
     };
     let due = c
         .due
         .map(|d| crate::case::time::short(d, tz))
         .unwrap_or_default();
-    match (c.clock, c.stopped) {
-        (ClockKind::Acknowledge, Some(s)) => format!(
-            "acknowledged {} {since}; {allows}",
-            span((s - c.started).num_seconds())
-        ),
-        (ClockKind::Acknowledge, None) => format!(
-            "not acknowledged {} {since} (due {due}); {allows}",
-            span((as_of - c.started).num_seconds())
-        ),
-        (ClockKind::Resolve, Some(s)) => format!(
-            "resolved {} {since}; {allows}",
-            span((s - c.started).num_seconds())
-        ),
-        (ClockKind::Resolve, None) => format!(
-            "still unresolved {} {since} (due {due}); {allows}",
-            span((as_of - c.started).num_seconds())
-        ),
-        (ClockKind::UpdateEvery, Some(s)) => format!(
-            "no progress report for {} {since}; {allows} between reports",
-            span((s - c.started).num_seconds())
-        ),
-        (ClockKind::UpdateEvery, None) => format!(
-            "no progress report for {} {since} (due {due}); {allows} between reports",
-            span((as_of - c.started).num_seconds())
-        ),
-        (ClockKind::FollowUp, Some(s)) => format!(
-            "satisfaction checked {} {since}; {allows}",
-            span((s - c.started).num_seconds())
-        ),
-        (ClockKind::FollowUp, None) => format!(
-            "satisfaction not checked {} {since} (due {due}); {allows}",
-            span((as_of - c.started).num_seconds())
-        ),
+    Msg::new(id)
+        .arg("clock", clock)
+        .arg("span", Arg::Span((end - c.started).num_seconds()))
+        .arg("due", due)
+        .arg("allowed", target_arg(c.target, c.mode))
+        .arg("rule", c.rule.to_string())
+}
+
+/// A policy's allowance as a message argument.
+pub fn target_arg(target: Target, mode: Mode) -> Arg {
+    Arg::Target {
+        n: i64::from(target.amount),
+        unit: match target.unit {
+            Unit::Minutes => "minute",
+            Unit::Hours => "hour",
+            Unit::Days => "day",
+            Unit::Weeks => "week",
+        },
+        working: mode == Mode::Business,
+    }
+}
+
+/// An amount as the English messages write it: `65.00 CAD`.
+pub fn english_amount(d: Decimal, currency: &str) -> String {
+    if currency.is_empty() {
+        money::Money(d).to_string()
+    } else {
+        format!("{} {currency}", money::Money(d))
     }
 }
 

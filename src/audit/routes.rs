@@ -1,6 +1,7 @@
 //! Escalation routes: which routes a case matches and whether
 //! the escalation each requires happened.
 
+use crate::i18n::{Arg, Msg};
 use crate::case::vocab::EventKind;
 use crate::case::{Case, Event};
 use crate::clock::{Clock, ClockState};
@@ -42,7 +43,10 @@ pub struct RouteOutcome {
     pub state: RouteState,
     /// For overdue routes: the breached resolve clock's due time.
     pub due: Option<DateTime<Utc>>,
+    /// In English (JSON, `policy explain --format json`).
     pub detail: String,
+    /// The same, as a catalogue message for human formats.
+    pub text: Msg,
 }
 
 /// The level a case sits at before `before`: the lowest, raised by each
@@ -95,18 +99,17 @@ pub fn evaluate(
         let (state, detail) = match (before_resolution, first_resolved) {
             (Some(e), _) => (
                 RouteState::Satisfied,
-                format!("escalated to {} on {}", e.to.as_deref().unwrap_or(""), e.at),
+                Msg::new("route-escalated")
+                    .arg("to", e.to.clone().unwrap_or_default())
+                    .arg("at", e.at.to_string()),
             ),
             (None, Some(_)) => (
                 RouteState::Missing,
-                format!("resolved without an escalation to {}", route.to.name()),
+                Msg::new("route-missed").arg("to", route.to.name().to_string()),
             ),
             (None, None) => (
                 RouteState::Pending,
-                format!(
-                    "must be escalated to {} before it is resolved",
-                    route.to.name()
-                ),
+                Msg::new("route-pending").arg("to", route.to.name().to_string()),
             ),
         };
         out.push(RouteOutcome {
@@ -114,7 +117,8 @@ pub fn evaluate(
             to: route.to.name().to_string(),
             state,
             due: None,
-            detail,
+            detail: detail.english(&super::english_amount),
+            text: detail,
         });
     }
     out
@@ -148,7 +152,8 @@ fn overdue_route(
             to: "next-level".into(),
             state: RouteState::NotApplicable,
             due: None,
-            detail: "no resolve clock is breached".into(),
+            detail: Msg::new("route-no-breach").english(&super::english_amount),
+            text: Msg::new("route-no-breach"),
         });
         return;
     }
@@ -156,12 +161,14 @@ fn overdue_route(
         let Some(due) = clock.due else { continue };
         let current = level_before(history, p, due);
         let Some(next) = p.levels.get(current + 1) else {
+            let top = Msg::new("route-top").arg("level", p.levels[current].clone());
             out.push(RouteOutcome {
                 name: route.name.clone(),
                 to: "next-level".into(),
                 state: RouteState::NotApplicable,
                 due: Some(due),
-                detail: format!("already at the top level ({})", p.levels[current]),
+                detail: top.english(&super::english_amount),
+                text: top,
             });
             continue;
         };
@@ -180,25 +187,21 @@ fn overdue_route(
         let (state, detail) = match (escalation, end) {
             (Some(e), _) => (
                 RouteState::Satisfied,
-                format!(
-                    "escalated to {} on {}, after the resolve deadline",
-                    e.to.as_deref().unwrap_or(""),
-                    e.at
-                ),
+                Msg::new("route-escalated-late")
+                    .arg("to", e.to.clone().unwrap_or_default())
+                    .arg("at", e.at.to_string()),
             ),
             (None, Some(_)) => (
                 RouteState::Missing,
-                format!(
-                    "resolve cycle {} ran past its deadline and was resolved without an escalation above {}",
-                    clock.cycle, p.levels[current]
-                ),
+                Msg::new("route-overdue-missed")
+                    .arg("cycle", Arg::Count(i64::from(clock.cycle)))
+                    .arg("level", p.levels[current].clone()),
             ),
             (None, None) => (
                 RouteState::Missing,
-                format!(
-                    "resolve cycle {} is past its deadline and not escalated above {}",
-                    clock.cycle, p.levels[current]
-                ),
+                Msg::new("route-overdue-pending")
+                    .arg("cycle", Arg::Count(i64::from(clock.cycle)))
+                    .arg("level", p.levels[current].clone()),
             ),
         };
         out.push(RouteOutcome {
@@ -206,7 +209,8 @@ fn overdue_route(
             to: next.clone(),
             state,
             due: Some(due),
-            detail,
+            detail: detail.english(&super::english_amount),
+            text: detail,
         });
     }
 }

@@ -5,8 +5,10 @@
 //! name it. Machine formats (JSON, CSV, the case files) never go through it.
 
 mod catalogue;
+mod msg;
 
 pub use catalogue::{tr, tr_args, try_tr};
+pub use msg::{Arg, Msg, span};
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};

@@ -1,0 +1,79 @@
+# The audit's findings and its table. English wording here is also what
+# JSON and CSV carry (the `message` field), so change it with care.
+
+span-unit = { $unit ->
+    [minute] { $n ->
+        [one] { $n } minute
+       *[other] { $n } minutes
+    }
+    [hour] { $n ->
+        [one] { $n } hour
+       *[other] { $n } hours
+    }
+    [week] { $n ->
+        [one] { $n } week
+       *[other] { $n } weeks
+    }
+   *[day] { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+}
+span-target = { $n } { $working ->
+    [yes] working{" "}
+   *[no] {""}
+}{ $unit ->
+    [minute] { $n ->
+        [one] minute
+       *[other] minutes
+    }
+    [hour] { $n ->
+        [one] hour
+       *[other] hours
+    }
+    [week] { $n ->
+        [one] week
+       *[other] weeks
+    }
+   *[day] { $n ->
+        [one] day
+       *[other] days
+    }
+}
+
+finding-clock-late = { $clock ->
+    [acknowledge] acknowledged { $span } after receipt; the policy allows { $allowed } (rule: { $rule })
+    [resolve] resolved { $span } after receipt; the policy allows { $allowed } (rule: { $rule })
+    [resolve-again] resolved { $span } after it was reopened; the policy allows { $allowed } (rule: { $rule })
+    [update] no progress report for { $span } after the last contact with the customer; the policy allows { $allowed } (rule: { $rule }) between reports
+   *[follow-up] satisfaction checked { $span } after the decision; the policy allows { $allowed } (rule: { $rule })
+}
+finding-clock-overdue = { $clock ->
+    [acknowledge] not acknowledged { $span } after receipt (due { $due }); the policy allows { $allowed } (rule: { $rule })
+    [resolve] still unresolved { $span } after receipt (due { $due }); the policy allows { $allowed } (rule: { $rule })
+    [resolve-again] still unresolved { $span } after it was reopened (due { $due }); the policy allows { $allowed } (rule: { $rule })
+    [update] no progress report for { $span } after the last contact with the customer (due { $due }); the policy allows { $allowed } (rule: { $rule }) between reports
+   *[follow-up] satisfaction not checked { $span } after the decision (due { $due }); the policy allows { $allowed } (rule: { $rule })
+}
+finding-closed-dissatisfied = closed although the customer said on { $date } they were not satisfied, and not reopened
+finding-band = { $granted } granted for a harm of { $harm }; the band is { $min }%–{ $max }% of the harm, { $low }–{ $high } { $currency } (rule: { $rule })
+finding-harm-missing = { $granted } granted but no harm is recorded, so the band cannot be checked
+finding-authority = { $by } ({ $level }) brought the case total to { $total }; a { $level } may grant up to { $limit } per case
+finding-route = route "{ $route }": { $detail }
+finding-reopened = reopened { $times ->
+    [one] once
+   *[other] { $times } times
+} (a double deviation)
+finding-reopened-reason = reopened { $times ->
+    [one] once
+   *[other] { $times } times
+} (a double deviation): { $reason }
+
+route-escalated = escalated to { $to } on { $at }
+route-missed = resolved without an escalation to { $to }
+route-pending = must be escalated to { $to } before it is resolved
+route-no-breach = no resolve clock is breached
+route-top = already at the top level ({ $level })
+route-escalated-late = escalated to { $to } on { $at }, after the resolve deadline
+route-overdue-missed = resolve cycle { $cycle } ran past its deadline and was resolved without an escalation above { $level }
+route-overdue-pending = resolve cycle { $cycle } is past its deadline and not escalated above { $level }

@@ -1,0 +1,83 @@
+# Les constats de l'audit et son tableau.
+# Style : espace avant le deux-points et les guillemets « », aucune
+# espace avant ; ? ! (usage de l'OQLF).
+
+span-unit = { $unit ->
+    [minute] { $n ->
+        [one] { $n } minute
+       *[other] { $n } minutes
+    }
+    [hour] { $n ->
+        [one] { $n } heure
+       *[other] { $n } heures
+    }
+    [week] { $n ->
+        [one] { $n } semaine
+       *[other] { $n } semaines
+    }
+   *[day] { $n ->
+        [one] { $n } jour
+       *[other] { $n } jours
+    }
+}
+span-target = { $n } { $unit ->
+    [minute] { $n ->
+        [one] minute
+       *[other] minutes
+    }
+    [hour] { $n ->
+        [one] heure
+       *[other] heures
+    }
+    [week] { $n ->
+        [one] semaine
+       *[other] semaines
+    }
+   *[day] { $n ->
+        [one] jour
+       *[other] jours
+    }
+}{ $working ->
+    [yes] { $n ->
+        [one] {" "}ouvrable
+       *[other] {" "}ouvrables
+    }
+   *[no] {""}
+}
+
+finding-clock-late = { $clock ->
+    [acknowledge] accusé de réception { $span } après la réception; la politique accorde { $allowed } (règle : { $rule })
+    [resolve] réglé { $span } après la réception; la politique accorde { $allowed } (règle : { $rule })
+    [resolve-again] réglé { $span } après la réouverture; la politique accorde { $allowed } (règle : { $rule })
+    [update] aucun compte rendu au client pendant { $span } après le dernier contact; la politique accorde { $allowed } entre deux comptes rendus (règle : { $rule })
+   *[follow-up] satisfaction vérifiée { $span } après la décision; la politique accorde { $allowed } (règle : { $rule })
+}
+finding-clock-overdue = { $clock ->
+    [acknowledge] aucun accusé de réception { $span } après la réception (échéance : { $due }); la politique accorde { $allowed } (règle : { $rule })
+    [resolve] toujours pas réglé { $span } après la réception (échéance : { $due }); la politique accorde { $allowed } (règle : { $rule })
+    [resolve-again] toujours pas réglé { $span } après la réouverture (échéance : { $due }); la politique accorde { $allowed } (règle : { $rule })
+    [update] aucun compte rendu au client depuis { $span } après le dernier contact (échéance : { $due }); la politique accorde { $allowed } entre deux comptes rendus (règle : { $rule })
+   *[follow-up] satisfaction non vérifiée { $span } après la décision (échéance : { $due }); la politique accorde { $allowed } (règle : { $rule })
+}
+finding-closed-dissatisfied = fermé alors que le client s'est dit insatisfait le { $date }, sans réouverture
+finding-band = { $granted } accordés pour un préjudice de { $harm }; la fourchette va de { $min } % à { $max } % du préjudice, soit de { $low } à { $highc } (règle : { $rule })
+finding-harm-missing = { $granted } accordés, mais aucun préjudice n'est inscrit : la fourchette ne peut pas être vérifiée
+finding-authority = { $by } ({ $level }) a porté le total du cas à { $total }; le palier { $level } peut accorder au plus { $limit } par cas
+finding-route = acheminement « { $route } » : { $detail }
+finding-reopened = rouvert { $times ->
+    [one] une fois
+   *[other] { $times } fois
+} (double défaillance)
+finding-reopened-reason = rouvert { $times ->
+    [one] une fois
+   *[other] { $times } fois
+} (double défaillance) : { $reason }
+
+route-escalated = acheminé à { $to } le { $at }
+route-missed = réglé sans escalade vers { $to }
+route-pending = doit être acheminé à { $to } avant d'être réglé
+route-no-breach = aucun délai de règlement n'est dépassé
+route-top = déjà au palier le plus élevé ({ $level })
+route-escalated-late = acheminé à { $to } le { $at }, après l'échéance de règlement
+route-overdue-missed = le cycle de règlement { $cycle } a dépassé son échéance et a été réglé sans escalade au-dessus du palier { $level }
+route-overdue-pending = le cycle de règlement { $cycle } a dépassé son échéance sans escalade au-dessus du palier { $level }

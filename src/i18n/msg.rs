@@ -1,0 +1,130 @@
+//! A message to be worded later: a catalogue id and its arguments. The
+//! domain says *what* it found ([`Msg`]); the command-line layer words it in
+//! the language in force, and machine formats keep the English wording
+//! ([`Msg::english`]) so that JSON and CSV never change with the language.
+
+use super::{Lang, tr_args, with_lang};
+use fluent_templates::fluent_bundle::FluentValue;
+use rust_decimal::Decimal;
+
+/// One argument of a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// Shown as it is (a name, a rule, a time already written).
+    Text(String),
+    /// A count: drives plural forms.
+    Count(i64),
+    /// An amount of money in a currency, worded by the caller's formatter.
+    Money(Decimal, String),
+    /// A span of seconds: `5 hours 25 minutes`, `5 heures 25 minutes`.
+    Span(i64),
+    /// A policy's allowance: `2 working hours`, `2 heures ouvrables`.
+    /// `unit` is minute, hour, day or week.
+    Target {
+        n: i64,
+        unit: &'static str,
+        working: bool,
+    },
+    /// Another message, worded in the same language.
+    Nested(Box<Msg>),
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Self {
+        Arg::Nested(Box::new(m))
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+/// A catalogue id and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Msg {
+        Msg {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// The same message with one more argument.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Rewrites every text argument (masking a customer's contacts).
+    pub fn map_texts(&mut self, f: &dyn Fn(&str) -> String) {
+        for (_, a) in &mut self.args {
+            match a {
+                Arg::Text(t) => *t = f(t),
+                Arg::Nested(m) => m.map_texts(f),
+                _ => {}
+            }
+        }
+    }
+
+    /// The message in the language in force; amounts through `money`.
+    pub fn render(&self, money: &dyn Fn(Decimal, &str) -> String) -> String {
+        let values: Vec<(&str, FluentValue<'_>)> = self
+            .args
+            .iter()
+            .map(|(k, a)| (*k, value(a, money)))
+            .collect();
+        tr_args(self.id, &values)
+    }
+
+    /// The message in English: what JSON and CSV say.
+    pub fn english(&self, money: &dyn Fn(Decimal, &str) -> String) -> String {
+        with_lang(Lang::En, || self.render(money))
+    }
+}
+
+fn value<'a>(a: &Arg, money: &dyn Fn(Decimal, &str) -> String) -> FluentValue<'a> {
+    match a {
+        Arg::Text(t) => t.clone().into(),
+        Arg::Count(n) => (*n).into(),
+        Arg::Money(d, cur) => money(*d, cur).into(),
+        Arg::Span(secs) => span(*secs).into(),
+        Arg::Nested(m) => m.render(money).into(),
+        Arg::Target { n, unit, working } => tr_args(
+            "span-target",
+            &[
+                ("n", (*n).into()),
+                ("unit", (*unit).into()),
+                ("working", if *working { "yes" } else { "no" }.into()),
+            ],
+        )
+        .into(),
+    }
+}
+
+/// `3 days 22 hours`, `5 hours 25 minutes`, `45 minutes`: the two largest
+/// units, the way the audit has always worded a delay.
+pub fn span(seconds: i64) -> String {
+    let s = seconds.abs();
+    let (d, h, m) = (s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60);
+    let unit = |n: i64, u: &str| tr_args("span-unit", &[("n", n.into()), ("unit", u.into())]);
+    match (d, h, m) {
+        (0, 0, m) => unit(m, "minute"),
+        (0, h, 0) => unit(h, "hour"),
+        (0, h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
+        (d, 0, _) => unit(d, "day"),
+        (d, h, _) => format!("{} {}", unit(d, "day"), unit(h, "hour")),
+    }
+}
