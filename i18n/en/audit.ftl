@@ -77,3 +77,46 @@ route-top = already at the top level ({ $level })
 route-escalated-late = escalated to { $to } on { $at }, after the resolve deadline
 route-overdue-missed = resolve cycle { $cycle } ran past its deadline and was resolved without an escalation above { $level }
 route-overdue-pending = resolve cycle { $cycle } is past its deadline and not escalated above { $level }
+
+## Indicators (audit and report)
+
+kpi-cases = Cases
+kpi-cases-value = { $cases } ({ $open } open)
+kpi-acknowledged-on-time = Acknowledged on time
+kpi-resolved-on-time = Resolved on time
+kpi-satisfied = Satisfied at follow-up
+kpi-follow-up-coverage = Follow-up coverage
+kpi-time-to-acknowledge = Time to acknowledge (median / p90)
+kpi-time-to-resolve = Time to resolve (median / p90)
+kpi-reopened = Reopened (double deviation)
+kpi-compensation = Compensation granted
+kpi-compensation-ratio = Compensation / harm
+kpi-ratio-of-harm = { $ratio } of harm
+kpi-within-band = Within the band
+
+## The audit's page
+
+audit-title = Audit as of { $as_of }
+audit-window-since = ; findings since { $since }
+audit-window-until = { $first ->
+    [yes] ; findings before { $until }
+   *[no] , before { $until }
+}
+audit-severity-heading = { $severity ->
+    [error] ERROR
+    [warning] WARNING
+   *[info] INFO
+} ({ $count })
+audit-severity-title = { $severity ->
+    [error] Errors
+    [warning] Warnings
+   *[info] For information
+} ({ $count })
+audit-invalid-heading = INVALID FILES ({ $count }): not audited
+audit-invalid-title = Invalid files ({ $count }), not audited
+audit-counts = { $errors } error(s), { $warnings } warning(s), { $infos } info
+audit-md-title = redress audit — { $as_of }
+audit-md-summary = **{ $counts }** across { $cases } cases.
+audit-md-indicator = Indicator
+audit-md-value = Value
+audit-md-columns = | Case | Finding | At | Due | Details |

@@ -17,3 +17,4 @@ clap-heading-commands = Commands
 clap-heading-options = Options
 clap-heading-global = Global options
 clap-heading-arguments = Arguments
+impact-open-cases = Open cases

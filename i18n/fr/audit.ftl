@@ -81,3 +81,46 @@ route-top = déjà au palier le plus élevé ({ $level })
 route-escalated-late = acheminé à { $to } le { $at }, après l'échéance de règlement
 route-overdue-missed = le cycle de règlement { $cycle } a dépassé son échéance et a été réglé sans escalade au-dessus du palier { $level }
 route-overdue-pending = le cycle de règlement { $cycle } a dépassé son échéance sans escalade au-dessus du palier { $level }
+
+## Indicateurs (audit et rapport)
+
+kpi-cases = Cas
+kpi-cases-value = { $cases } ({ $open } ouverts)
+kpi-acknowledged-on-time = Accusé de réception dans les délais
+kpi-resolved-on-time = Réglés dans les délais
+kpi-satisfied = Clients satisfaits au suivi
+kpi-follow-up-coverage = Taux de suivi de satisfaction
+kpi-time-to-acknowledge = Délai d'accusé de réception (médiane / p90)
+kpi-time-to-resolve = Délai de règlement (médiane / p90)
+kpi-reopened = Rouverts (double défaillance)
+kpi-compensation = Indemnisation accordée
+kpi-compensation-ratio = Indemnisation / préjudice
+kpi-ratio-of-harm = { $ratio } du préjudice
+kpi-within-band = Dans la fourchette
+
+## La page de l'audit
+
+audit-title = Audit au { $as_of }
+audit-window-since = ; constats depuis le { $since }
+audit-window-until = { $first ->
+    [yes] ; constats avant le { $until }
+   *[no] , avant le { $until }
+}
+audit-severity-heading = { $severity ->
+    [error] ERREURS
+    [warning] AVERTISSEMENTS
+   *[info] POUR INFORMATION
+} ({ $count })
+audit-severity-title = { $severity ->
+    [error] Erreurs
+    [warning] Avertissements
+   *[info] Pour information
+} ({ $count })
+audit-invalid-heading = FICHIERS INVALIDES ({ $count }) : non audités
+audit-invalid-title = Fichiers invalides ({ $count }), non audités
+audit-counts = { $errors } erreur(s), { $warnings } avertissement(s), { $infos } pour information
+audit-md-title = Audit redress — { $as_of }
+audit-md-summary = **{ $counts }** sur { $cases } cas.
+audit-md-indicator = Indicateur
+audit-md-value = Valeur
+audit-md-columns = | Cas | Constat | Moment | Échéance | Détails |

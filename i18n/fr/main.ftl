@@ -19,3 +19,4 @@ clap-heading-commands = Commandes
 clap-heading-options = Options
 clap-heading-global = Options globales
 clap-heading-arguments = Arguments
+impact-open-cases = Cas ouverts

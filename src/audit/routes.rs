@@ -1,10 +1,10 @@
 //! Escalation routes: which routes a case matches and whether
 //! the escalation each requires happened.
 
-use crate::i18n::{Arg, Msg};
 use crate::case::vocab::EventKind;
 use crate::case::{Case, Event};
 use crate::clock::{Clock, ClockState};
+use crate::i18n::{Arg, Msg};
 use crate::policy::{ClockKind, Policies, RouteTo};
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -1,11 +1,12 @@
 //! The audit (`crate::audit::Audit`) as a table, markdown, JSON or CSV.
 
 use crate::audit::{Audit, Finding, Kpis, Severity};
-use crate::cli::render::fmt::{NONE, md_escape, percent1, wrap};
+use crate::cli::render::fmt::{NONE, amount, md_escape, percent1, wrap};
 use crate::cli::render::kpis::{KpiRows, Row};
 use crate::cli::render::style::{BOLD, RED, YELLOW, paint};
 use crate::cli::render::table::new_table;
 use crate::diag::Diagnostic;
+use crate::i18n::{Lang, tr, tr_args};
 use anyhow::Result;
 use std::fmt::Write;
 
@@ -42,39 +43,56 @@ pub fn csv(a: &Audit, out: &mut impl std::io::Write) -> Result<()> {
 /// The KPIs as (label, value) pairs, formatted for people.
 fn kpi_rows(k: &Kpis, currency: &str) -> Vec<Row> {
     let rows = KpiRows::new(k);
-    let ratio = k
-        .compensation_to_harm_ratio
-        .map_or_else(|| NONE.into(), |r| format!("{} of harm", percent1(Some(r))));
+    let ratio = k.compensation_to_harm_ratio.map_or_else(
+        || NONE.into(),
+        |r| tr_args("kpi-ratio-of-harm", &[("ratio", percent1(Some(r)).into())]),
+    );
     vec![
         rows.cases(),
         rows.acknowledged_on_time(),
         rows.resolved_on_time(),
         rows.satisfied(),
         rows.follow_up_coverage(),
-        ("Reopened (double deviation)", percent1(k.reopen_rate)),
+        (tr("kpi-reopened"), percent1(k.reopen_rate)),
         rows.time_to_acknowledge(),
         rows.time_to_resolve(),
-        // The audit shows the total as the audit computed it, ungrouped.
         (
-            "Compensation granted",
-            format!("{} {currency}", k.compensation_total),
+            tr("kpi-compensation"),
+            total(&k.compensation_total, currency),
         ),
-        ("Compensation / harm", ratio),
+        (tr("kpi-compensation-ratio"), ratio),
     ]
+}
+
+/// The compensation total: in English as the audit computed it, ungrouped
+/// (`6588.96 CAD`); in French as a Québec reader expects (`6 588,96 $`).
+fn total(computed: &str, currency: &str) -> String {
+    match (crate::i18n::current(), computed.parse()) {
+        (Lang::Fr, Ok(d)) => amount(d, currency),
+        _ => format!("{computed} {currency}"),
+    }
+}
+
+/// A finding's message in the language in force.
+fn message(f: &Finding) -> String {
+    f.text.render(&amount)
 }
 
 /// "; findings since …, before …" when a window was given.
 fn window_note(a: &Audit) -> String {
     let mut s = String::new();
     if let Some(since) = &a.since {
-        let _ = write!(s, "; findings since {since}");
+        s.push_str(&tr_args(
+            "audit-window-since",
+            &[("since", since.clone().into())],
+        ));
     }
     if let Some(until) = &a.until {
-        let _ = write!(
-            s,
-            "{} before {until}",
-            if s.is_empty() { "; findings" } else { "," }
-        );
+        let first = if s.is_empty() { "yes" } else { "no" };
+        s.push_str(&tr_args(
+            "audit-window-until",
+            &[("first", first.into()), ("until", until.clone().into())],
+        ));
     }
     s
 }
@@ -97,11 +115,24 @@ fn by_severity(a: &Audit) -> Vec<(Severity, Vec<&Finding>)> {
 
 fn counts_line(a: &Audit) -> String {
     let n = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
-    format!(
-        "{} error(s), {} warning(s), {} info",
-        n(Severity::Error),
-        n(Severity::Warning),
-        n(Severity::Info)
+    tr_args(
+        "audit-counts",
+        &[
+            ("errors", n(Severity::Error).to_string().into()),
+            ("warnings", n(Severity::Warning).to_string().into()),
+            ("infos", n(Severity::Info).to_string().into()),
+        ],
+    )
+}
+
+/// `ERROR (3)` or `Errors (3)`: `id` names the form.
+fn severity_heading(id: &str, sev: Severity, count: usize) -> String {
+    tr_args(
+        id,
+        &[
+            ("severity", sev.as_str().into()),
+            ("count", count.to_string().into()),
+        ],
     )
 }
 
@@ -113,12 +144,16 @@ pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) ->
         paint(
             color,
             BOLD,
-            &format!("Audit as of {}{}", a.as_of, window_note(a))
+            &format!(
+                "{}{}",
+                tr_args("audit-title", &[("as_of", a.as_of.clone().into())]),
+                window_note(a)
+            )
         )
     );
     let mut t = new_table();
     for (label, value) in kpi_rows(&a.kpis, currency) {
-        t.add_row([label.to_string(), value]);
+        t.add_row([label, value]);
     }
     let _ = writeln!(s, "{t}");
     for (sev, findings) in by_severity(a) {
@@ -133,7 +168,7 @@ pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) ->
             paint(
                 color,
                 style,
-                &format!("{} ({})", sev.as_str().to_uppercase(), findings.len())
+                &severity_heading("audit-severity-heading", sev, findings.len())
             )
         );
         for f in findings {
@@ -144,7 +179,7 @@ pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) ->
                 paint(color, style, f.code.as_str()),
                 short_at(&f.at)
             );
-            let _ = writeln!(s, "{}", wrap(&f.message, 76, "    "));
+            let _ = writeln!(s, "{}", wrap(&message(f), 76, "    "));
         }
     }
     if !problems.is_empty() {
@@ -154,7 +189,10 @@ pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) ->
             paint(
                 color,
                 RED,
-                &format!("INVALID FILES ({}): not audited", problems.len())
+                &tr_args(
+                    "audit-invalid-heading",
+                    &[("count", problems.len().to_string().into())]
+                )
             )
         );
         for p in problems {
@@ -172,22 +210,38 @@ fn short_at(at: &str) -> String {
 
 pub fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "## redress audit — {}{}\n", a.as_of, window_note(a));
-    let _ = writeln!(s, "**{}** across {} cases.\n", counts_line(a), a.cases);
-    let _ = writeln!(s, "| Indicator | Value |\n|---|---|");
+    let _ = writeln!(
+        s,
+        "## {}{}\n",
+        tr_args("audit-md-title", &[("as_of", a.as_of.clone().into())]),
+        window_note(a)
+    );
+    let _ = writeln!(
+        s,
+        "{}\n",
+        tr_args(
+            "audit-md-summary",
+            &[
+                ("counts", counts_line(a).into()),
+                ("cases", a.cases.to_string().into())
+            ]
+        )
+    );
+    let _ = writeln!(
+        s,
+        "| {} | {} |\n|---|---|",
+        tr("audit-md-indicator"),
+        tr("audit-md-value")
+    );
     for (label, value) in kpi_rows(&a.kpis, currency) {
         let _ = writeln!(s, "| {label} | {} |", md_escape(&value));
     }
     for (sev, findings) in by_severity(a) {
-        let title = match sev {
-            Severity::Error => "Errors",
-            Severity::Warning => "Warnings",
-            Severity::Info => "For information",
-        };
         let _ = writeln!(
             s,
-            "\n### {title} ({})\n\n| Case | Finding | At | Due | Details |\n|---|---|---|---|---|",
-            findings.len()
+            "\n### {}\n\n{}\n|---|---|---|---|---|",
+            severity_heading("audit-severity-title", sev, findings.len()),
+            tr("audit-md-columns")
         );
         for f in findings {
             let _ = writeln!(
@@ -197,12 +251,19 @@ pub fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
                 f.code,
                 f.at,
                 f.due.as_deref().unwrap_or(""),
-                md_escape(&f.message)
+                md_escape(&message(f))
             );
         }
     }
     if !problems.is_empty() {
-        let _ = writeln!(s, "\n### Invalid files ({}), not audited\n", problems.len());
+        let _ = writeln!(
+            s,
+            "\n### {}\n",
+            tr_args(
+                "audit-invalid-title",
+                &[("count", problems.len().to_string().into())]
+            )
+        );
         for p in problems {
             let _ = writeln!(
                 s,

@@ -69,6 +69,14 @@ pub fn amount(d: Decimal, currency: &str) -> String {
     format!("{} {sign}", money(d))
 }
 
+/// A whole amount with its currency (estimates): `6,642,940 CAD`,
+/// `6 642 940 $`.
+pub fn amount_whole(x: f64, currency: &str) -> String {
+    let with_cents = amount(Decimal::ZERO, currency);
+    let sign = with_cents.split_once(' ').map_or("", |(_, s)| s);
+    format!("{} {sign}", whole(x))
+}
+
 /// A fraction as a whole percentage without the unit: `0.7` → `70`.
 pub fn share_of_hundred(d: Decimal) -> String {
     let x = rust_decimal::prelude::ToPrimitive::to_f64(&d).unwrap_or(0.0);
@@ -133,7 +141,7 @@ fn point(s: &str) -> String {
 }
 
 /// The unit of a span of days: `d`, or `j` (jours) in French.
-fn day_unit() -> &'static str {
+pub fn day_unit() -> &'static str {
     match crate::i18n::current() {
         Lang::En => "d",
         Lang::Fr => "j",

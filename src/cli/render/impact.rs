@@ -5,6 +5,7 @@ use crate::audit::Kpis;
 use crate::audit::impact::Impact;
 use crate::cli::render::fmt::{hours_shift, md_escape, percent1};
 use crate::cli::render::kpis::{KpiRows, Row};
+use crate::i18n::tr;
 use std::fmt::Write;
 
 fn summary(r: &Impact) -> String {
@@ -37,9 +38,9 @@ fn kpi_lines(k: &Kpis) -> Vec<Row> {
     vec![
         rows.acknowledged_on_time(),
         rows.resolved_on_time(),
-        ("Open cases", k.open.to_string()),
+        (tr("impact-open-cases"), k.open.to_string()),
         (
-            "Compensation / harm",
+            tr("kpi-compensation-ratio"),
             percent1(k.compensation_to_harm_ratio),
         ),
     ]

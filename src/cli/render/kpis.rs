@@ -4,8 +4,9 @@
 
 use crate::audit::Kpis;
 use crate::cli::render::fmt::{hours_pair, percent1};
+use crate::i18n::{tr, tr_args};
 
-pub type Row = (&'static str, String);
+pub type Row = (String, String);
 
 pub struct KpiRows<'a> {
     k: &'a Kpis,
@@ -17,31 +18,46 @@ impl<'a> KpiRows<'a> {
     }
 
     pub fn cases(&self) -> Row {
-        ("Cases", format!("{} ({} open)", self.k.cases, self.k.open))
+        (
+            tr("kpi-cases"),
+            tr_args(
+                "kpi-cases-value",
+                &[
+                    ("cases", self.k.cases.to_string().into()),
+                    ("open", self.k.open.to_string().into()),
+                ],
+            ),
+        )
     }
 
     pub fn acknowledged_on_time(&self) -> Row {
         (
-            "Acknowledged on time",
+            tr("kpi-acknowledged-on-time"),
             percent1(self.k.acknowledged_on_time_rate),
         )
     }
 
     pub fn resolved_on_time(&self) -> Row {
-        ("Resolved on time", percent1(self.k.resolved_on_time_rate))
+        (
+            tr("kpi-resolved-on-time"),
+            percent1(self.k.resolved_on_time_rate),
+        )
     }
 
     pub fn satisfied(&self) -> Row {
-        ("Satisfied at follow-up", percent1(self.k.satisfaction_rate))
+        (tr("kpi-satisfied"), percent1(self.k.satisfaction_rate))
     }
 
     pub fn follow_up_coverage(&self) -> Row {
-        ("Follow-up coverage", percent1(self.k.follow_up_coverage))
+        (
+            tr("kpi-follow-up-coverage"),
+            percent1(self.k.follow_up_coverage),
+        )
     }
 
     pub fn time_to_acknowledge(&self) -> Row {
         (
-            "Time to acknowledge (median / p90)",
+            tr("kpi-time-to-acknowledge"),
             hours_pair(
                 self.k.median_hours_to_acknowledge,
                 self.k.p90_hours_to_acknowledge,
@@ -51,7 +67,7 @@ impl<'a> KpiRows<'a> {
 
     pub fn time_to_resolve(&self) -> Row {
         (
-            "Time to resolve (median / p90)",
+            tr("kpi-time-to-resolve"),
             hours_pair(self.k.median_hours_to_resolve, self.k.p90_hours_to_resolve),
         )
     }

@@ -3,6 +3,7 @@
 //! in a row above the plot (never over the data). Titles and one-line
 //! readings are in the page around the chart.
 
+use crate::i18n::tr;
 use crate::policy::compensation::BandPosition;
 use crate::report::{AgeBucket, Bin, CompensationCase, ParetoRow, Period, PeriodBucket, PeriodRow};
 use anyhow::Result;
@@ -199,15 +200,15 @@ pub fn volume(rows: &[PeriodRow], period_word: &str) -> Result<String> {
         root.fill(&WHITE)?;
         let n = rows.len();
         if n == 0 {
-            empty(&root, "No cases in the period")?;
+            empty(&root, &tr("chart-no-cases"))?;
         } else {
             let (top_row, body) = with_legend(&root);
             legend_row(
                 &top_row,
                 70,
                 &[
-                    ("complaints".into(), Mark::Bar(BLUE_)),
-                    ("claims".into(), Mark::Bar(ORANGE)),
+                    (tr("chart-complaints"), Mark::Bar(BLUE_)),
+                    (tr("chart-claims"), Mark::Bar(ORANGE)),
                 ],
             )?;
             let top = nice_top(rows.iter().map(|r| r.cases).max().unwrap_or(0));
@@ -225,8 +226,8 @@ pub fn volume(rows: &[PeriodRow], period_word: &str) -> Result<String> {
             bar_mesh(
                 &mut chart,
                 &labels,
-                &format!("{period_word} received"),
-                "cases",
+                &received(period_word),
+                &tr("chart-cases"),
             )?;
             let bars = |from: fn(&PeriodRow) -> usize, to: fn(&PeriodRow) -> usize, c: RGBColor| {
                 rows.iter()
@@ -259,16 +260,16 @@ pub fn pareto(rows: &[ParetoRow]) -> Result<String> {
         root.fill(&WHITE)?;
         let n = rows.len();
         if n == 0 {
-            empty(&root, "No cases in the period")?;
+            empty(&root, &tr("chart-no-cases"))?;
         } else {
             let (top_row, body) = with_legend(&root);
             legend_row(
                 &top_row,
                 70,
                 &[
-                    ("vital few".into(), Mark::Bar(BLUE_)),
-                    ("the rest".into(), Mark::Bar(PALE)),
-                    ("cumulative share".into(), Mark::Line(RED_, 2)),
+                    (tr("chart-vital-few"), Mark::Bar(BLUE_)),
+                    (tr("chart-the-rest"), Mark::Bar(PALE)),
+                    (tr("chart-cumulative-share"), Mark::Line(RED_, 2)),
                     ("80 %".into(), Mark::Dash(RED_)),
                 ],
             )?;
@@ -290,7 +291,7 @@ pub fn pareto(rows: &[ParetoRow]) -> Result<String> {
                 &mut chart,
                 &labels,
                 "category (cases), most frequent first",
-                "cases",
+                &tr("chart-cases"),
             )?;
             chart
                 .configure_secondary_axes()
@@ -299,7 +300,7 @@ pub fn pareto(rows: &[ParetoRow]) -> Result<String> {
                 .y_label_formatter(&|v| format!("{v:.0} %"))
                 .label_style(font(LABEL))
                 .axis_desc_style(font(LABEL + 1))
-                .y_desc("cumulative share")
+                .y_desc(tr("chart-cumulative-share"))
                 .draw()?;
             chart.draw_series(rows.iter().enumerate().map(|(i, r)| {
                 let color = if r.vital_few { BLUE_ } else { PALE };
@@ -381,6 +382,11 @@ fn bar_chart(bars: &BarChart) -> Result<String> {
 
 /// The distribution of the first-cycle time to resolve.
 pub fn resolve_histogram(bins: &[Bin]) -> Result<String> {
+    let (x, y, none) = (
+        tr("chart-days-to-decision"),
+        tr("chart-cases"),
+        tr("chart-none-resolved"),
+    );
     bar_chart(&BarChart {
         // The unit is in the axis description: "< 1", "1–2", …, "≥ 30".
         labels: bins
@@ -388,9 +394,9 @@ pub fn resolve_histogram(bins: &[Bin]) -> Result<String> {
             .map(|b| b.label.trim_end_matches(" d").to_string())
             .collect(),
         counts: bins.iter().map(|b| b.cases).collect(),
-        x_desc: "days from receipt to decision",
-        y_desc: "cases",
-        empty: "No case resolved yet",
+        x_desc: &x,
+        y_desc: &y,
+        empty: &none,
         colour: |_| TEAL,
         gap: 5,
     })
@@ -417,12 +423,18 @@ pub fn compensation(
             })
             .collect();
         if points.is_empty() {
-            empty(&root, "No resolved case with a harm")?;
+            empty(&root, &tr("chart-no-harm"))?;
         } else {
             let (top_row, body) = with_legend(&root);
             let (lo, hi) = (band.0 * 100.0, band.1 * 100.0);
             let mut items = vec![(
-                format!("default band {lo:.0}–{hi:.0} %"),
+                crate::i18n::tr_args(
+                    "chart-default-band",
+                    &[
+                        ("low", format!("{lo:.0}").into()),
+                        ("high", format!("{hi:.0}").into()),
+                    ],
+                ),
                 Mark::Zone(GREEN_),
             )];
             for (pos, color) in POSITIONS {
@@ -459,7 +471,10 @@ pub fn compensation(
                 .y_label_formatter(&|v| format!("{v:.0} %"))
                 .label_style(font(LABEL))
                 .axis_desc_style(font(LABEL + 1))
-                .x_desc(format!("harm ({currency}, log scale)"))
+                .x_desc(crate::i18n::tr_args(
+                    "chart-harm-axis",
+                    &[("currency", currency.to_string().into())],
+                ))
                 .y_desc("granted / harm")
                 .draw()?;
             chart.draw_series([Rectangle::new(
@@ -518,14 +533,14 @@ pub fn timing(rows: &[PeriodRow], period_word: &str) -> Result<String> {
         let n = rows.len();
         let has = rows.iter().any(|r| r.median_hours_to_resolve.is_some());
         if n == 0 || !has {
-            empty(&root, "No case resolved yet")?;
+            empty(&root, &tr("chart-none-resolved"))?;
         } else {
             let (top_row, body) = with_legend(&root);
             legend_row(
                 &top_row,
                 64,
                 &[
-                    ("median".into(), Mark::Line(BLUE_, 3)),
+                    (tr("chart-median"), Mark::Line(BLUE_, 3)),
                     ("90th percentile".into(), Mark::Line(PALE, 2)),
                 ],
             )?;
@@ -566,8 +581,8 @@ pub fn timing(rows: &[PeriodRow], period_word: &str) -> Result<String> {
                 .y_label_formatter(&|v| format!("{v:.0}"))
                 .label_style(font(LABEL))
                 .axis_desc_style(font(LABEL + 1))
-                .x_desc(format!("{period_word} received"))
-                .y_desc("days to resolve")
+                .x_desc(received(period_word))
+                .y_desc(tr("chart-days-to-resolve"))
                 .draw()?;
             type Get = fn(&PeriodRow) -> Option<f64>;
             let series: [(RGBColor, u32, Get); 2] = [
@@ -589,14 +604,19 @@ pub fn timing(rows: &[PeriodRow], period_word: &str) -> Result<String> {
     Ok(finish(svg))
 }
 
+/// `month received`, `mois de réception`: the x axis of a chart by period.
+fn received(period_word: &str) -> String {
+    crate::i18n::tr_args(
+        "chart-received",
+        &[("period", period_word.to_string().into())],
+    )
+}
+
 /// `2026-03` → `Mar 26`; quarters and years unchanged.
 fn short_period(b: PeriodBucket) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = (b.key.n as usize)
-        .checked_sub(1)
-        .and_then(|i| MONTHS.get(i));
+    let month = (1..=12)
+        .contains(&b.key.n)
+        .then(|| crate::i18n::tr_args("chart-month", &[("n", i64::from(b.key.n).into())]));
     match (b.period, month) {
         (Period::Month, Some(m)) if (0..=9999).contains(&b.key.year) => {
             format!("{m} {:02}", b.key.year % 100)
@@ -608,12 +628,20 @@ fn short_period(b: PeriodBucket) -> String {
 /// Open cases by age.
 pub fn ageing(buckets: &[AgeBucket]) -> Result<String> {
     const COLOURS: [RGBColor; 4] = [GREEN_, TEAL, ORANGE, RED_];
+    let (x, y, none) = (
+        tr("chart-days-since-receipt"),
+        tr("chart-open-cases"),
+        tr("chart-no-open-case"),
+    );
     bar_chart(&BarChart {
-        labels: buckets.iter().map(|b| b.bucket.replace('-', "–")).collect(),
+        labels: buckets
+            .iter()
+            .map(|b| super::days_label(b.bucket).replace('-', "–"))
+            .collect(),
         counts: buckets.iter().map(|b| b.cases).collect(),
-        x_desc: "calendar days since receipt",
-        y_desc: "open cases",
-        empty: "No open case",
+        x_desc: &x,
+        y_desc: &y,
+        empty: &none,
         colour: |i| COLOURS[i.min(COLOURS.len() - 1)],
         gap: 22,
     })

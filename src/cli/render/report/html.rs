@@ -1,19 +1,25 @@
 //! The report as one self-contained HTML page: cards, SVG charts, tables.
 
 use super::{
-    ESTIMATE_NOTE, Readings, acknowledge_pair, breakdowns, charts, dim_header, estimate_value,
-    judged, readings, resolve_pair, subtitle, title,
+    Readings, acknowledge_pair, breakdowns, charts, dim_header, estimate_label, estimate_note,
+    estimate_value, judged, period_word, readings, resolve_pair, subtitle, t, title,
 };
 use crate::cli::render::fmt::{amount, capitalise, compact, hours, money, percent, short_number};
+use crate::i18n::tr;
 use crate::policy::compensation::BandPosition;
 use crate::report::{Report, position_name};
 use anyhow::Result;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 const TEMPLATE: &str = include_str!("../../../templates/report/report.html");
 
 #[derive(Serialize)]
 struct Page {
+    /// `en` or `fr`: the page's `<html lang>`.
+    lang: &'static str,
+    /// The template's own words, in the language in force.
+    words: BTreeMap<&'static str, String>,
     title: String,
     subtitle: String,
     kpis: Vec<Card>,
@@ -70,6 +76,8 @@ fn tone(rate: Option<f64>, good: f64, fair: f64) -> &'static str {
 pub fn render(r: &Report) -> Result<String> {
     let rd = readings(r);
     let page = Page {
+        lang: crate::i18n::current().code(),
+        words: words(),
         title: title(r),
         subtitle: subtitle(r),
         kpis: cards(r),
@@ -80,12 +88,12 @@ pub fn render(r: &Report) -> Result<String> {
             .figures
             .iter()
             .map(|e| EstimateRow {
-                label: e.label.to_string(),
+                label: estimate_label(e),
                 value: format!("≈ {}", estimate_value(e)),
                 formula: e.formula.clone(),
             })
             .collect(),
-        estimate_note: format!("{ESTIMATE_NOTE} Parameters: {}.", r.estimates.source),
+        estimate_note: estimate_note(&r.estimates.source),
         parameters: parameters(r)?,
     };
     let mut env = minijinja::Environment::new();
@@ -94,6 +102,27 @@ pub fn render(r: &Report) -> Result<String> {
         .get_template("report.html")?
         .render(minijinja::value::Serde(&page))?;
     Ok(html)
+}
+
+/// The words the template writes itself.
+fn words() -> BTreeMap<&'static str, String> {
+    [
+        ("eyebrow", "html-eyebrow"),
+        ("key_figures", "html-key-figures"),
+        ("charts", "html-charts"),
+        ("estimates_title", "report-estimates"),
+        ("badge", "html-badge"),
+        ("col_estimate", "html-col-estimate"),
+        ("col_value", "audit-md-value"),
+        ("col_how", "html-col-how"),
+        ("parameters", "html-parameters"),
+        ("tables", "html-tables"),
+        ("none", "html-none"),
+        ("footer", "html-footer"),
+    ]
+    .into_iter()
+    .map(|(k, id)| (k, tr(id)))
+    .collect()
 }
 
 fn cards(r: &Report) -> Vec<Card> {
@@ -111,35 +140,51 @@ fn cards(r: &Report) -> Vec<Card> {
         tone,
     };
     vec![
-        card("Cases", k.cases.to_string(), format!("{} open", k.open), ""),
         card(
-            "Acknowledged on time",
+            &tr("kpi-cases"),
+            k.cases.to_string(),
+            t("html-open", &[("open", k.open.to_string())]),
+            "",
+        ),
+        card(
+            &tr("kpi-acknowledged-on-time"),
             percent(k.acknowledged_on_time_rate),
-            format!("median {}", hours(k.median_hours_to_acknowledge)),
+            t(
+                "html-median",
+                &[("median", hours(k.median_hours_to_acknowledge))],
+            ),
             tone(k.acknowledged_on_time_rate, 0.9, 0.75),
         ),
         card(
-            "Resolved on time",
+            &tr("kpi-resolved-on-time"),
             percent(k.resolved_on_time_rate),
-            format!(
-                "median {}, p90 {}",
-                hours(k.median_hours_to_resolve),
-                hours(k.p90_hours_to_resolve)
+            t(
+                "html-median-p90",
+                &[
+                    ("median", hours(k.median_hours_to_resolve)),
+                    ("p90", hours(k.p90_hours_to_resolve)),
+                ],
             ),
             tone(k.resolved_on_time_rate, 0.9, 0.75),
         ),
         card(
-            "Satisfied at follow-up",
+            &tr("kpi-satisfied"),
             percent(k.satisfaction_rate),
-            format!("follow-up on {} of resolved", percent(k.follow_up_coverage)),
+            t(
+                "html-follow-up-on",
+                &[("share", percent(k.follow_up_coverage))],
+            ),
             tone(k.satisfaction_rate, 0.85, 0.7),
         ),
         card(
-            "Reopened",
+            &tr("html-reopened"),
             percent(r.reopen.rate),
-            format!(
-                "{} of {} resolved: double deviation",
-                r.reopen.reopened, r.reopen.resolved
+            t(
+                "html-reopened-note",
+                &[
+                    ("reopened", r.reopen.reopened.to_string()),
+                    ("resolved", r.reopen.resolved.to_string()),
+                ],
             ),
             // Fewer is better: the tone reads the rate the other way round.
             match r.reopen.rate {
@@ -150,15 +195,24 @@ fn cards(r: &Report) -> Vec<Card> {
             },
         ),
         card(
-            "Compensation / harm",
+            &tr("kpi-compensation-ratio"),
             percent(c.ratio),
-            format!("{} of {} within band", c.within_band, judged(c)),
+            t(
+                "html-within-band",
+                &[
+                    ("within", c.within_band.to_string()),
+                    ("judged", judged(c).to_string()),
+                ],
+            ),
             "",
         ),
         card(
-            "Revenue at risk (estimate)",
+            &tr("html-revenue-at-risk"),
             at_risk.map_or_else(|| "—".into(), |e| format!("≈ {}", compact(e.value))),
-            format!("{} of lifetime revenue; see below", r.scope.currency),
+            t(
+                "html-revenue-note",
+                &[("currency", r.scope.currency.clone())],
+            ),
             "estimate",
         ),
     ]
@@ -181,42 +235,42 @@ fn charts(r: &Report, rd: &Readings) -> Result<Vec<Chart>> {
     Ok(vec![
         chart(
             "volume",
-            format!("Cases per {word}, by kind"),
+            t("html-chart-volume", &[("period", word.into())]),
             &rd.volume,
             charts::volume(&r.periods, word)?,
             true,
         ),
         chart(
             "pareto",
-            "Pareto of categories".into(),
+            tr("report-pareto"),
             &rd.pareto,
             charts::pareto(&r.pareto)?,
             true,
         ),
         chart(
             "resolve",
-            "Time to resolve".into(),
+            tr("report-resolve"),
             &rd.resolve,
             charts::resolve_histogram(&r.resolve_distribution)?,
             false,
         ),
         chart(
             "timing",
-            format!("Time to resolve per {word}"),
+            t("html-chart-timing", &[("period", word.into())]),
             &rd.timing,
             charts::timing(&r.periods, word)?,
             false,
         ),
         chart(
             "compensation",
-            "Compensation as a share of the harm".into(),
+            tr("html-chart-compensation"),
             &rd.compensation,
             charts::compensation(&c.cases, band, &r.scope.currency)?,
             false,
         ),
         chart(
             "ageing",
-            "Backlog ageing".into(),
+            tr("report-ageing"),
             &rd.ageing,
             charts::ageing(&r.ageing)?,
             false,
@@ -224,32 +278,42 @@ fn charts(r: &Report, rd: &Readings) -> Result<Vec<Chart>> {
     ])
 }
 
-fn headers(names: &[&str]) -> Vec<String> {
-    names.iter().map(|s| s.to_string()).collect()
+/// Column headers from catalogue ids.
+fn headers(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| tr(id)).collect()
 }
 
 fn tables(r: &Report) -> Vec<HtmlTable> {
     let mut tables = vec![period_table(r)];
     tables.extend(breakdown_tables(r));
     tables.push(HtmlTable {
-        title: "Backlog ageing".into(),
-        reading: "Open cases by calendar days since receipt, oldest first.".into(),
-        headers: headers(&["Age", "Open cases", "Cases"]),
+        title: tr("report-ageing"),
+        reading: tr("html-ageing-reading"),
+        headers: headers(&["col-age", "col-open-cases", "col-cases"]),
         numeric: vec![false, true, false],
         rows: r
             .ageing
             .iter()
-            .map(|b| vec![b.bucket.to_string(), b.cases.to_string(), b.ids.join(" ")])
+            .map(|b| {
+                vec![
+                    super::days_label(b.bucket),
+                    b.cases.to_string(),
+                    b.ids.join(" "),
+                ]
+            })
             .collect(),
     });
     tables.push(compensation_table(r));
     tables.push(HtmlTable {
-        title: "Audit findings".into(),
-        reading: format!(
-            "Reopened (double deviation): {} of {} resolved cases.",
-            r.reopen.reopened, r.reopen.resolved
+        title: tr("report-findings"),
+        reading: t(
+            "html-reopened-reading",
+            &[
+                ("reopened", r.reopen.reopened.to_string()),
+                ("resolved", r.reopen.resolved.to_string()),
+            ],
         ),
-        headers: headers(&["Code", "Severity", "Findings", "Cases"]),
+        headers: headers(&["col-code", "col-severity", "col-findings", "col-cases"]),
         numeric: vec![false, false, true, true],
         rows: r
             .findings
@@ -268,20 +332,24 @@ fn tables(r: &Report) -> Vec<HtmlTable> {
 }
 
 fn period_table(r: &Report) -> HtmlTable {
-    let word = r.scope.period.as_str();
+    let word = period_word(r);
+    let mut head = vec![capitalise(&word)];
+    head.extend(headers(&[
+        "col-cases",
+        "col-complaints",
+        "col-claims",
+        "col-open",
+        "col-resolved-on-time",
+        "col-ack-pair",
+        "col-resolve-pair",
+    ]));
     HtmlTable {
-        title: format!("Per {word}"),
+        title: t(
+            "html-per-period",
+            &[("period", r.scope.period.as_str().into())],
+        ),
         reading: String::new(),
-        headers: headers(&[
-            capitalise(word).as_str(),
-            "Cases",
-            "Complaints",
-            "Claims",
-            "Open",
-            "Resolved on time",
-            "Acknowledge median / p90",
-            "Resolve median / p90",
-        ]),
+        headers: head,
         numeric: vec![false, true, true, true, true, true, true, true],
         rows: r
             .periods
@@ -305,17 +373,18 @@ fn period_table(r: &Report) -> HtmlTable {
 fn breakdown_tables(r: &Report) -> Vec<HtmlTable> {
     breakdowns(r)
         .map(|(dim, rows)| HtmlTable {
-            title: format!("By {dim}"),
+            title: t("report-by", &[("dim", super::dim_word(dim))]),
             reading: String::new(),
-            headers: headers(&[
-                dim_header(dim).as_str(),
-                "Cases",
-                "Share",
-                "Open",
-                "Resolved on time",
-                "Median to resolve",
-                "Satisfied",
-            ]),
+            headers: std::iter::once(dim_header(dim))
+                .chain(headers(&[
+                    "col-cases",
+                    "col-share",
+                    "col-open",
+                    "col-resolved-on-time",
+                    "col-median-resolve",
+                    "col-satisfied",
+                ]))
+                .collect(),
             numeric: vec![false, true, true, true, true, true, true],
             rows: rows
                 .iter()
@@ -339,14 +408,23 @@ fn compensation_table(r: &Report) -> HtmlTable {
     let c = &r.compensation;
     let cur = &r.scope.currency;
     HtmlTable {
-        title: "Compensation outside the band".into(),
-        reading: format!(
-            "Granted in all: {}. On resolved cases with a harm: {} for {} of harm.",
-            amount(c.granted_total, cur),
-            amount(c.granted_with_harm, cur),
-            amount(c.harm_total, cur)
+        title: tr("html-outside-band"),
+        reading: t(
+            "html-outside-band-reading",
+            &[
+                ("total", amount(c.granted_total, cur)),
+                ("granted", amount(c.granted_with_harm, cur)),
+                ("harm", amount(c.harm_total, cur)),
+            ],
         ),
-        headers: headers(&["Case", "Harm", "Granted", "Share", "Band", "Position"]),
+        headers: headers(&[
+            "col-case",
+            "col-harm",
+            "col-granted",
+            "col-share",
+            "col-band",
+            "col-position",
+        ]),
         numeric: vec![false, true, true, true, true, false],
         rows: c
             .cases
@@ -359,7 +437,7 @@ fn compensation_table(r: &Report) -> HtmlTable {
                     money(x.granted),
                     percent(Some(x.share)),
                     format!("{}–{}", money(x.band_min), money(x.band_max)),
-                    position_name(x.position).to_string(),
+                    super::position_word(position_name(x.position)),
                 ]
             })
             .collect(),

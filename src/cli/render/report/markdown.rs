@@ -1,10 +1,11 @@
 //! The report as markdown, for a pull request or a wiki.
 
 use super::{
-    ESTIMATE_NOTE, Readings, acknowledge_pair, band_text, breakdowns, dim_header, estimate_value,
-    kpi_rows, readings, resolve_pair, subtitle, title,
+    Readings, acknowledge_pair, band_text, breakdowns, dim_header, estimate_note, estimate_value,
+    kpi_rows, period_word, readings, resolve_pair, subtitle, t, title,
 };
 use crate::cli::render::fmt::{amount, capitalise, hours, md_escape, money, percent, percent1};
+use crate::i18n::tr;
 use crate::policy::compensation::BandPosition;
 use crate::report::{Report, position_name};
 use std::fmt::Write as _;
@@ -14,7 +15,12 @@ pub fn render(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", title(r));
     let _ = writeln!(s, "_{}._\n", subtitle(r));
-    let _ = writeln!(s, "| Indicator | Value |\n|---|---|");
+    let _ = writeln!(
+        s,
+        "| {} | {} |\n|---|---|",
+        tr("audit-md-indicator"),
+        tr("audit-md-value")
+    );
     for (label, value) in kpi_rows(r) {
         let _ = writeln!(s, "| {label} | {} |", md_escape(&value));
     }
@@ -30,12 +36,21 @@ pub fn render(r: &Report) -> String {
 }
 
 fn volume(s: &mut String, r: &Report, rd: &Readings) {
-    let word = r.scope.period.as_str();
-    let _ = writeln!(s, "\n## Volume per {word}\n\n{}\n", rd.volume);
+    let word = period_word(r);
     let _ = writeln!(
         s,
-        "| {} | Cases | Complaints | Claims | Open | Resolved on time | Ack. median / p90 | Resolve median / p90 |\n|---|--:|--:|--:|--:|--:|--:|--:|",
-        capitalise(word)
+        "\n## {}\n\n{}\n",
+        t(
+            "report-volume-per",
+            &[("period", r.scope.period.as_str().into())]
+        ),
+        rd.volume
+    );
+    let _ = writeln!(
+        s,
+        "| {} | {} |\n|---|--:|--:|--:|--:|--:|--:|--:|",
+        capitalise(&word),
+        tr("md-volume-columns")
     );
     for p in &r.periods {
         let _ = writeln!(
@@ -58,8 +73,10 @@ fn by_dimension(s: &mut String, r: &Report) {
     for (dim, rows) in breakdowns(r) {
         let _ = writeln!(
             s,
-            "\n## By {dim}\n\n| {} | Cases | Share | Open | Resolved on time | Median to resolve | Satisfied |\n|---|--:|--:|--:|--:|--:|--:|",
-            dim_header(dim)
+            "\n## {}\n\n| {} | {} |\n|---|--:|--:|--:|--:|--:|--:|",
+            t("report-by", &[("dim", super::dim_word(dim))]),
+            dim_header(dim),
+            tr("md-dimension-columns")
         );
         for b in rows {
             let _ = writeln!(
@@ -80,8 +97,10 @@ fn by_dimension(s: &mut String, r: &Report) {
 fn pareto(s: &mut String, r: &Report, rd: &Readings) {
     let _ = writeln!(
         s,
-        "\n## Pareto of categories\n\n{}\n\n| Category | Cases | Share | Cumulative | Vital few |\n|---|--:|--:|--:|:-:|",
-        rd.pareto
+        "\n## {}\n\n{}\n\n| {} |\n|---|--:|--:|--:|:-:|",
+        tr("report-pareto"),
+        rd.pareto,
+        tr("md-pareto-columns")
     );
     for p in &r.pareto {
         let _ = writeln!(
@@ -99,29 +118,42 @@ fn pareto(s: &mut String, r: &Report, rd: &Readings) {
 fn resolve(s: &mut String, r: &Report, rd: &Readings) {
     let _ = writeln!(
         s,
-        "\n## Time to resolve\n\n{}\n\n| Days | Cases |\n|---|--:|",
-        rd.resolve
+        "\n## {}\n\n{}\n\n| {} | {} |\n|---|--:|",
+        tr("report-resolve"),
+        rd.resolve,
+        tr("col-days"),
+        tr("col-cases")
     );
     for b in &r.resolve_distribution {
-        let _ = writeln!(s, "| {} | {} |", b.label, b.cases);
+        let _ = writeln!(s, "| {} | {} |", super::days_label(&b.label), b.cases);
     }
 }
 
 fn compensation(s: &mut String, r: &Report, rd: &Readings) {
     let c = &r.compensation;
     let cur = &r.scope.currency;
-    let _ = writeln!(s, "\n## Compensation\n\n{}\n", rd.compensation);
     let _ = writeln!(
         s,
-        "- Granted in all: {}\n- On resolved cases with a harm: {} for a harm of {} ({})\n- Against the band (default {} of the harm; rules may set others): {} below, {} within, {} above",
-        amount(c.granted_total, cur),
-        amount(c.granted_with_harm, cur),
-        amount(c.harm_total, cur),
-        percent1(c.ratio),
-        band_text(c),
-        c.below_band,
-        c.within_band,
-        c.above_band
+        "\n## {}\n\n{}\n",
+        tr("report-compensation"),
+        rd.compensation
+    );
+    let _ = writeln!(
+        s,
+        "{}",
+        t(
+            "md-compensation-list",
+            &[
+                ("total", amount(c.granted_total, cur)),
+                ("granted", amount(c.granted_with_harm, cur)),
+                ("harm", amount(c.harm_total, cur)),
+                ("ratio", percent1(c.ratio)),
+                ("band", band_text(c)),
+                ("below", c.below_band.to_string()),
+                ("within", c.within_band.to_string()),
+                ("above", c.above_band.to_string()),
+            ]
+        )
     );
     let mut off = c
         .cases
@@ -131,7 +163,8 @@ fn compensation(s: &mut String, r: &Report, rd: &Readings) {
     if off.peek().is_some() {
         let _ = writeln!(
             s,
-            "\n| Case | Harm | Granted | Share | Band | Position |\n|---|--:|--:|--:|--:|---|"
+            "\n| {} |\n|---|--:|--:|--:|--:|---|",
+            tr("md-band-columns")
         );
     }
     for x in off {
@@ -144,7 +177,7 @@ fn compensation(s: &mut String, r: &Report, rd: &Readings) {
             percent(Some(x.share)),
             money(x.band_min),
             money(x.band_max),
-            position_name(x.position)
+            super::position_word(position_name(x.position))
         );
     }
 }
@@ -152,31 +185,45 @@ fn compensation(s: &mut String, r: &Report, rd: &Readings) {
 fn ageing(s: &mut String, r: &Report, rd: &Readings) {
     let _ = writeln!(
         s,
-        "\n## Backlog ageing\n\n{}\n\n| Age | Open cases | Cases |\n|---|--:|---|",
-        rd.ageing
+        "\n## {}\n\n{}\n\n| {} |\n|---|--:|---|",
+        tr("report-ageing"),
+        rd.ageing,
+        tr("md-ageing-columns")
     );
     for b in &r.ageing {
         let ids: Vec<String> = b.ids.iter().map(|i| format!("`{i}`")).collect();
-        let _ = writeln!(s, "| {} | {} | {} |", b.bucket, b.cases, ids.join(" "));
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} |",
+            super::days_label(b.bucket),
+            b.cases,
+            ids.join(" ")
+        );
     }
     let _ = writeln!(
         s,
-        "\n## Reopened cases (double deviation)\n\n{} of {} resolved cases {} reopened ({}).",
-        r.reopen.reopened,
-        r.reopen.resolved,
-        if r.reopen.reopened == 1 {
-            "was"
-        } else {
-            "were"
-        },
-        percent1(r.reopen.rate)
+        "\n## {}\n\n{}",
+        tr("md-reopened-head"),
+        super::tn(
+            "md-reopened",
+            r.reopen.reopened,
+            &[
+                ("resolved", r.reopen.resolved.to_string()),
+                ("rate", percent1(r.reopen.rate)),
+            ]
+        )
     );
 }
 
 fn findings(s: &mut String, r: &Report) {
     let _ = writeln!(
         s,
-        "\n## Audit findings\n\n| Code | Severity | Findings | Cases |\n|---|---|--:|--:|"
+        "\n## {}\n\n| {} | {} | {} | {} |\n|---|---|--:|--:|",
+        tr("report-findings"),
+        tr("col-code"),
+        tr("col-severity"),
+        tr("col-findings"),
+        tr("col-cases")
     );
     for f in &r.findings {
         let _ = writeln!(
@@ -193,14 +240,16 @@ fn findings(s: &mut String, r: &Report) {
 fn estimates(s: &mut String, r: &Report) {
     let _ = writeln!(
         s,
-        "\n## Cost estimates\n\n> {ESTIMATE_NOTE} Parameters: {}.\n\n| Estimate | Value | Formula |\n|---|--:|---|",
-        r.estimates.source
+        "\n## {}\n\n> {}\n\n| {} |\n|---|--:|---|",
+        tr("report-estimates"),
+        estimate_note(&r.estimates.source),
+        tr("md-estimate-columns")
     );
     for e in &r.estimates.figures {
         let _ = writeln!(
             s,
             "| {} | ≈ {} | {} |",
-            e.label,
+            super::estimate_label(e),
             estimate_value(e),
             md_escape(&e.formula)
         );

@@ -11,11 +11,14 @@ pub mod table;
 
 use crate::cli::render::fmt::{and_list, capitalise, hours, hours_pair, percent1, whole};
 use crate::cli::render::kpis::KpiRows;
+use crate::i18n::{tr, tr_args};
 use crate::report::{self, Dim, Report};
 use rust_decimal::Decimal;
-use std::fmt::Write as _;
 
-pub(crate) const ESTIMATE_NOTE: &str = "Estimates, not measurements: each applies a figure commonly quoted in customer-service training to this ledger's counts. Change the parameters in policies/estimates.toml.";
+/// What the estimates are, with the file of their parameters.
+pub(crate) fn estimate_note(source: &str) -> String {
+    t("report-estimate-note", &[("source", source.to_string())])
+}
 
 /// `70–80 %`.
 fn band_text(c: &report::CompensationSummary) -> String {
@@ -24,14 +27,48 @@ fn band_text(c: &report::CompensationSummary) -> String {
 }
 
 fn estimate_value(e: &report::Estimate) -> String {
-    format!("{} {}", whole(e.value), e.unit)
+    match &e.unit {
+        report::Unit::Currency(code) => crate::cli::render::fmt::amount_whole(e.value, code),
+        unit => format!(
+            "{} {}",
+            whole(e.value),
+            t("estimate-unit", &[("unit", unit.to_string())])
+        ),
+    }
+}
+
+/// An estimate's name in the language in force (by its key).
+fn estimate_label(e: &report::Estimate) -> String {
+    crate::i18n::try_tr(&format!("estimate-{}", e.key).replace('_', "-"))
+        .unwrap_or_else(|| e.label.to_string())
+}
+
+/// `3-7 d`, `< 1 d`: a span of days in the language's unit (`3-7 j`).
+fn days_label(label: &str) -> String {
+    match label.strip_suffix(" d") {
+        Some(head) => format!("{head} {}", crate::cli::render::fmt::day_unit()),
+        None => label.to_string(),
+    }
+}
+
+/// `below`, `within`, `above`: a position against the band, in words.
+fn position_word(name: &str) -> String {
+    t("report-position", &[("position", name.to_string())])
 }
 
 /// A column header for a dimension: `Category`, but `fields.State` as typed.
 fn dim_header(dim: &Dim) -> String {
     match dim {
         Dim::Field(_) => dim.to_string(),
-        _ => capitalise(&dim.to_string()),
+        _ => capitalise(&dim_word(dim)),
+    }
+}
+
+/// A dimension's name in a sentence: `category`, `catégorie`.
+fn dim_word(dim: &Dim) -> String {
+    match dim {
+        Dim::Field(_) => dim.to_string(),
+        _ => t("report-dimension", &[("dim", dim.to_string())]),
     }
 }
 
@@ -66,8 +103,30 @@ fn readings(r: &Report) -> Readings {
     }
 }
 
+/// A message with its arguments, all given as text.
+fn t(id: &str, args: &[(&str, String)]) -> String {
+    let values: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> =
+        args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+    tr_args(id, &values)
+}
+
+/// A message with a count that drives its plural, and other text arguments.
+fn tn(id: &str, count: usize, args: &[(&str, String)]) -> String {
+    let mut values: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> =
+        args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+    values.push(("count", (count as i64).into()));
+    tr_args(id, &values)
+}
+
+/// The period's word: `month`, `mois`.
+fn period_word(r: &Report) -> String {
+    t(
+        "report-period",
+        &[("period", r.scope.period.as_str().into())],
+    )
+}
+
 fn volume_reading(r: &Report) -> String {
-    let word = r.scope.period.as_str();
     let complaints: usize = r.periods.iter().map(|p| p.complaints).sum();
     let claims: usize = r.periods.iter().map(|p| p.claims).sum();
     let busiest = r
@@ -76,64 +135,77 @@ fn volume_reading(r: &Report) -> String {
         .filter(|p| p.cases > 0)
         .max_by(|a, b| a.cases.cmp(&b.cases).then_with(|| b.period.cmp(&a.period)));
     match busiest {
-        Some(b) => format!(
-            "{} cases over {} {word}s ({complaints} complaints, {claims} claims); the busiest {word} was {} with {}.",
-            r.cases,
+        Some(b) => tn(
+            "reading-volume",
             r.periods.len(),
-            b.period,
-            b.cases
+            &[
+                ("cases", r.cases.to_string()),
+                ("period", r.scope.period.as_str().into()),
+                ("complaints", complaints.to_string()),
+                ("claims", claims.to_string()),
+                ("busiest", b.period.to_string()),
+                ("most", b.cases.to_string()),
+            ],
         ),
-        None => "No case was received in the period.".into(),
+        None => tr("reading-no-case-received"),
     }
 }
 
 fn pareto_reading(r: &Report) -> String {
     let vital: Vec<&report::ParetoRow> = r.pareto.iter().filter(|p| p.vital_few).collect();
     let Some(last) = vital.last() else {
-        return "No case to classify.".into();
+        return tr("reading-no-case-to-classify");
     };
     let names: Vec<String> = vital.iter().map(|p| p.category.clone()).collect();
-    format!(
-        "{} account{} for {:.0} % of cases{}.",
-        capitalise(&and_list(&names)),
-        if names.len() == 1 { "s" } else { "" },
-        last.cumulative_share * 100.0,
-        match &r.pareto[vital.len()..] {
-            [] => String::new(),
-            [one] => format!("; {} makes up the rest", one.category),
-            rest => format!("; the other {} categories share the rest", rest.len()),
-        }
+    let rest = match &r.pareto[vital.len()..] {
+        [] => String::new(),
+        [one] => t(
+            "reading-pareto-rest-one",
+            &[("category", one.category.clone())],
+        ),
+        rest => tn("reading-pareto-rest", rest.len(), &[]),
+    };
+    tn(
+        "reading-pareto",
+        names.len(),
+        &[
+            ("names", capitalise(&and_list(&names))),
+            ("share", format!("{:.0}", last.cumulative_share * 100.0)),
+            ("rest", rest),
+        ],
     )
 }
 
 fn resolve_reading(r: &Report) -> String {
     match (r.kpis.median_hours_to_resolve, r.kpis.p90_hours_to_resolve) {
-        (Some(m), Some(p)) => format!(
-            "Half the cases were resolved within {}, nine in ten within {} (first decision, wall clock).",
-            hours(Some(m)),
-            hours(Some(p))
+        (Some(m), Some(p)) => t(
+            "reading-resolve",
+            &[("median", hours(Some(m))), ("p90", hours(Some(p)))],
         ),
-        _ => "No case has been resolved yet.".into(),
+        _ => tr("reading-none-resolved"),
     }
 }
 
 fn compensation_reading(r: &Report) -> String {
     let c = &r.compensation;
     match judged(c) {
-        0 => "No founded case with a recorded harm has been resolved yet.".into(),
-        n => format!(
-            "{} of {n} founded cases with a harm were compensated within their band, {} below and {} above; overall, {} of the harm was granted.",
-            c.within_band,
-            c.below_band,
-            c.above_band,
-            percent1(c.ratio)
+        0 => tr("reading-no-compensation"),
+        n => t(
+            "reading-compensation",
+            &[
+                ("within", c.within_band.to_string()),
+                ("judged", n.to_string()),
+                ("below", c.below_band.to_string()),
+                ("above", c.above_band.to_string()),
+                ("ratio", percent1(c.ratio)),
+            ],
         ),
     }
 }
 
 fn timing_reading(r: &Report) -> String {
     if r.periods.is_empty() {
-        return "No case was received in the period.".into();
+        return tr("reading-no-case-received");
     }
     let with: Vec<&report::PeriodRow> = r
         .periods
@@ -141,37 +213,42 @@ fn timing_reading(r: &Report) -> String {
         .filter(|p| p.median_hours_to_resolve.is_some())
         .collect();
     match (with.first(), with.last()) {
-        (Some(a), Some(b)) if a.period != b.period => format!(
-            "The median time to resolve went from {} ({}) to {} ({}).",
-            hours(a.median_hours_to_resolve),
-            a.period,
-            hours(b.median_hours_to_resolve),
-            b.period
+        (Some(a), Some(b)) if a.period != b.period => t(
+            "reading-timing-change",
+            &[
+                ("from", hours(a.median_hours_to_resolve)),
+                ("first", a.period.to_string()),
+                ("to", hours(b.median_hours_to_resolve)),
+                ("last", b.period.to_string()),
+            ],
         ),
-        (Some(a), _) => format!(
-            "The median time to resolve was {} ({}).",
-            hours(a.median_hours_to_resolve),
-            a.period
+        (Some(a), _) => t(
+            "reading-timing-one",
+            &[
+                ("median", hours(a.median_hours_to_resolve)),
+                ("period", a.period.to_string()),
+            ],
         ),
-        _ => "No case has been resolved yet.".into(),
+        _ => tr("reading-none-resolved"),
     }
 }
 
 fn ageing_reading(r: &Report) -> String {
     let open: usize = r.ageing.iter().map(|b| b.cases).sum();
     let old = r.ageing.last().map_or(0, |b| b.cases);
-    let day = r.scope.as_of.format("%Y-%m-%d");
+    let day = r.scope.as_of.format("%Y-%m-%d").to_string();
     match open {
-        0 => format!("No case was open on {day}."),
-        _ => format!(
-            "{open} case{} open on {day}; {old} received more than 30 days earlier.",
-            if open == 1 { " was" } else { "s were" },
+        0 => t("reading-ageing-none", &[("day", day)]),
+        _ => tn(
+            "reading-ageing",
+            open,
+            &[("day", day), ("old", old.to_string())],
         ),
     }
 }
 
 /// The headline figures, label and value.
-fn kpi_rows(r: &Report) -> Vec<(&'static str, String)> {
+fn kpi_rows(r: &Report) -> Vec<(String, String)> {
     let k = KpiRows::new(&r.kpis);
     let cur = &r.scope.currency;
     let c = &r.compensation;
@@ -185,17 +262,19 @@ fn kpi_rows(r: &Report) -> Vec<(&'static str, String)> {
         k.satisfied(),
         k.follow_up_coverage(),
         (
-            "Reopened (double deviation)",
-            format!(
-                "{} ({} of {} resolved)",
-                percent1(r.reopen.rate),
-                r.reopen.reopened,
-                r.reopen.resolved
+            tr("kpi-reopened"),
+            t(
+                "report-reopened-value",
+                &[
+                    ("rate", percent1(r.reopen.rate)),
+                    ("reopened", r.reopen.reopened.to_string()),
+                    ("resolved", r.reopen.resolved.to_string()),
+                ],
             ),
         ),
-        ("Compensation granted", money(c.granted_total)),
+        (tr("kpi-compensation"), money(c.granted_total)),
         (
-            "Compensation / harm",
+            tr("kpi-compensation-ratio"),
             format!(
                 "{} ({} / {})",
                 percent1(c.ratio),
@@ -204,13 +283,15 @@ fn kpi_rows(r: &Report) -> Vec<(&'static str, String)> {
             ),
         ),
         (
-            "Within the band",
-            format!(
-                "{} of {} ({} below, {} above)",
-                c.within_band,
-                judged(c),
-                c.below_band,
-                c.above_band
+            tr("kpi-within-band"),
+            t(
+                "report-within-band-value",
+                &[
+                    ("within", c.within_band.to_string()),
+                    ("judged", judged(c).to_string()),
+                    ("below", c.below_band.to_string()),
+                    ("above", c.above_band.to_string()),
+                ],
             ),
         ),
     ]
@@ -218,11 +299,15 @@ fn kpi_rows(r: &Report) -> Vec<(&'static str, String)> {
 
 fn title(r: &Report) -> String {
     match (r.periods.first(), r.periods.last()) {
-        (Some(a), Some(b)) if a.period != b.period => {
-            format!("Complaints and claims, {} to {}", a.period, b.period)
-        }
-        (Some(a), _) => format!("Complaints and claims, {}", a.period),
-        _ => "Complaints and claims".into(),
+        (Some(a), Some(b)) if a.period != b.period => t(
+            "report-title-range",
+            &[
+                ("first", a.period.to_string()),
+                ("last", b.period.to_string()),
+            ],
+        ),
+        (Some(a), _) => t("report-title-one", &[("period", a.period.to_string())]),
+        _ => tr("report-title"),
     }
 }
 
@@ -230,18 +315,23 @@ fn subtitle(r: &Report) -> String {
     let rfc3339 = |t: &chrono::DateTime<chrono::FixedOffset>| {
         t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
     };
-    let mut s = format!(
-        "{} cases, by {} received; as of {} ({})",
-        r.cases,
-        r.scope.period.as_str(),
-        r.scope.as_of.format("%Y-%m-%d %H:%M:%S%:z"),
-        r.scope.timezone.name()
+    let mut s = t(
+        "report-subtitle",
+        &[
+            ("cases", r.cases.to_string()),
+            ("period", r.scope.period.as_str().into()),
+            (
+                "as_of",
+                r.scope.as_of.format("%Y-%m-%d %H:%M:%S%:z").to_string(),
+            ),
+            ("zone", r.scope.timezone.name().into()),
+        ],
     );
     if let Some(since) = &r.scope.since {
-        let _ = write!(s, "; since {}", rfc3339(since));
+        s.push_str(&t("report-subtitle-since", &[("since", rfc3339(since))]));
     }
     if let Some(until) = &r.scope.until {
-        let _ = write!(s, "; before {}", rfc3339(until));
+        s.push_str(&t("report-subtitle-until", &[("until", rfc3339(until))]));
     }
     s
 }

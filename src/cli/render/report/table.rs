@@ -1,12 +1,13 @@
 //! The report as 80-column text tables with bars, for a terminal.
 
 use super::{
-    ESTIMATE_NOTE, Readings, band_text, breakdowns, dim_header, estimate_value, kpi_rows, readings,
-    resolve_pair, subtitle, title,
+    Readings, band_text, breakdowns, dim_header, estimate_note, estimate_value, kpi_rows,
+    period_word, readings, resolve_pair, subtitle, t, title,
 };
 use crate::cli::render::fmt::{amount, bar, capitalise, clip, hours, percent, percent1, wrap};
 use crate::cli::render::style::{BOLD, DIM, paint};
 use crate::cli::render::table::{new_table, right};
+use crate::i18n::tr;
 use crate::report::Report;
 use std::fmt::Write as _;
 
@@ -40,7 +41,7 @@ pub fn render(r: &Report, color: bool) -> String {
     o.note(&subtitle(r));
     let mut t = new_table();
     for (label, value) in kpi_rows(r) {
-        t.add_row([label.to_string(), value]);
+        t.add_row([label, value]);
     }
     o.table(&t);
     volume(&mut o, r, &rd);
@@ -55,21 +56,24 @@ pub fn render(r: &Report, color: bool) -> String {
 }
 
 fn volume(o: &mut Out, r: &Report, rd: &Readings) {
-    let word = r.scope.period.as_str();
-    o.head(&format!("Volume per {word}"));
+    let word = period_word(r);
+    o.head(&t(
+        "report-volume-per",
+        &[("period", r.scope.period.as_str().into())],
+    ));
     o.note(&rd.volume);
     let max = r.periods.iter().map(|p| p.cases).max().unwrap_or(0) as f64;
-    let mut t = new_table();
-    t.set_header([
-        capitalise(word).as_str(),
-        "Cases",
-        "Compl.",
-        "Claims",
-        "",
-        "Resolve med/p90",
+    let mut tb = new_table();
+    tb.set_header([
+        capitalise(&word),
+        tr("col-cases"),
+        tr("col-complaints-short"),
+        tr("col-claims"),
+        String::new(),
+        tr("col-resolve-pair-short"),
     ]);
     for p in &r.periods {
-        t.add_row([
+        tb.add_row([
             p.period.to_string(),
             p.cases.to_string(),
             p.complaints.to_string(),
@@ -78,26 +82,26 @@ fn volume(o: &mut Out, r: &Report, rd: &Readings) {
             resolve_pair(p),
         ]);
     }
-    right(&mut t, &[1, 2, 3, 5]);
-    o.table(&t);
+    right(&mut tb, &[1, 2, 3, 5]);
+    o.table(&tb);
 }
 
 fn by_dimension(o: &mut Out, r: &Report) {
     for (dim, rows) in breakdowns(r) {
-        o.head(&format!("By {dim}"));
+        o.head(&t("report-by", &[("dim", super::dim_word(dim))]));
         let max = rows.iter().map(|b| b.cases).max().unwrap_or(0) as f64;
-        let mut t = new_table();
-        t.set_header([
-            dim_header(dim).as_str(),
-            "Cases",
-            "Share",
-            "",
-            "On time",
-            "Resolve",
-            "Satisf.",
+        let mut tb = new_table();
+        tb.set_header([
+            dim_header(dim),
+            tr("col-cases"),
+            tr("col-share"),
+            String::new(),
+            tr("col-on-time"),
+            tr("col-resolve"),
+            tr("col-satisfied-short"),
         ]);
         for b in rows {
-            t.add_row([
+            tb.add_row([
                 clip(&b.key, 17),
                 b.cases.to_string(),
                 percent(Some(b.share)),
@@ -107,16 +111,23 @@ fn by_dimension(o: &mut Out, r: &Report) {
                 percent(b.satisfaction_rate),
             ]);
         }
-        right(&mut t, &[1, 2, 4, 5, 6]);
-        o.table(&t);
+        right(&mut tb, &[1, 2, 4, 5, 6]);
+        o.table(&tb);
     }
 }
 
 fn pareto(o: &mut Out, r: &Report, rd: &Readings) {
-    o.head("Pareto of categories (● = vital few, to 80 %)");
+    o.head(&tr("report-pareto-head"));
     o.note(&rd.pareto);
     let mut t = new_table();
-    t.set_header(["Category", "Cases", "Share", "Cumul.", "", ""]);
+    t.set_header([
+        tr("col-category"),
+        tr("col-cases"),
+        tr("col-share"),
+        tr("col-cumulative-short"),
+        String::new(),
+        String::new(),
+    ]);
     for p in &r.pareto {
         t.add_row([
             clip(&p.category, 22),
@@ -132,14 +143,14 @@ fn pareto(o: &mut Out, r: &Report, rd: &Readings) {
 }
 
 fn resolve(o: &mut Out, r: &Report, rd: &Readings) {
-    o.head("Time to resolve (first decision, wall clock)");
+    o.head(&tr("report-resolve-head"));
     o.note(&rd.resolve);
     let bins = &r.resolve_distribution;
     let max = bins.iter().map(|b| b.cases).max().unwrap_or(0) as f64;
     let mut t = new_table();
     for b in bins {
         t.add_row([
-            b.label.clone(),
+            super::days_label(&b.label),
             b.cases.to_string(),
             bar(b.cases as f64, max, 30),
         ]);
@@ -151,31 +162,37 @@ fn resolve(o: &mut Out, r: &Report, rd: &Readings) {
 fn compensation(o: &mut Out, r: &Report, rd: &Readings) {
     let c = &r.compensation;
     let cur = &r.scope.currency;
-    o.head("Compensation");
+    o.head(&tr("report-compensation"));
     o.note(&rd.compensation);
     let mut t = new_table();
-    t.add_row(["Granted in all".to_string(), amount(c.granted_total, cur)]);
+    t.add_row([tr("report-granted-in-all"), amount(c.granted_total, cur)]);
     t.add_row([
-        "On resolved cases with a harm".to_string(),
-        format!(
-            "{} for {} of harm ({})",
-            amount(c.granted_with_harm, cur),
-            amount(c.harm_total, cur),
-            percent1(c.ratio)
+        tr("report-on-resolved-with-harm"),
+        super::t(
+            "report-granted-for-harm",
+            &[
+                ("granted", amount(c.granted_with_harm, cur)),
+                ("harm", amount(c.harm_total, cur)),
+                ("ratio", percent1(c.ratio)),
+            ],
         ),
     ]);
     t.add_row([
-        format!("Against the band ({} default)", band_text(c)),
-        format!(
-            "{} below, {} within, {} above",
-            c.below_band, c.within_band, c.above_band
+        super::t("report-against-band", &[("band", band_text(c))]),
+        super::t(
+            "report-band-counts",
+            &[
+                ("below", c.below_band.to_string()),
+                ("within", c.within_band.to_string()),
+                ("above", c.above_band.to_string()),
+            ],
         ),
     ]);
     o.table(&t);
 }
 
 fn ageing(o: &mut Out, r: &Report, rd: &Readings) {
-    o.head("Backlog ageing (open cases, calendar days since receipt)");
+    o.head(&tr("report-ageing-head"));
     o.note(&rd.ageing);
     let max = r.ageing.iter().map(|b| b.cases).max().unwrap_or(0) as f64;
     let mut t = new_table();
@@ -191,7 +208,7 @@ fn ageing(o: &mut Out, r: &Report, rd: &Readings) {
             String::new()
         };
         t.add_row([
-            b.bucket.to_string(),
+            super::days_label(b.bucket),
             b.cases.to_string(),
             bar(b.cases as f64, max, 12),
             ids,
@@ -202,38 +219,45 @@ fn ageing(o: &mut Out, r: &Report, rd: &Readings) {
 }
 
 fn findings(o: &mut Out, r: &Report) {
-    o.head("Audit findings");
+    o.head(&tr("report-findings"));
     let _ = writeln!(
         o.s,
-        "Reopened (double deviation): {} of {} resolved cases ({}).",
-        r.reopen.reopened,
-        r.reopen.resolved,
-        percent1(r.reopen.rate)
+        "{}",
+        t(
+            "report-reopened-line",
+            &[
+                ("reopened", r.reopen.reopened.to_string()),
+                ("resolved", r.reopen.resolved.to_string()),
+                ("rate", percent1(r.reopen.rate)),
+            ]
+        )
     );
-    let mut t = new_table();
-    t.set_header(["Code", "Severity", "Findings", "Cases"]);
+    let mut tb = new_table();
+    tb.set_header([
+        tr("col-code"),
+        tr("col-severity"),
+        tr("col-findings"),
+        tr("col-cases"),
+    ]);
     for f in r.findings.iter().filter(|f| f.findings > 0) {
-        t.add_row([
+        tb.add_row([
             f.code.to_string(),
             f.severity.as_str().to_string(),
             f.findings.to_string(),
             f.cases.to_string(),
         ]);
     }
-    right(&mut t, &[2, 3]);
-    o.table(&t);
+    right(&mut tb, &[2, 3]);
+    o.table(&tb);
 }
 
 fn estimates(o: &mut Out, r: &Report) {
-    o.head("Cost estimates (ESTIMATES, not measurements)");
-    o.note(&format!(
-        "{ESTIMATE_NOTE} Parameters: {}.",
-        r.estimates.source
-    ));
+    o.head(&tr("report-estimates-head"));
+    o.note(&estimate_note(&r.estimates.source));
     let mut t = new_table();
     for e in &r.estimates.figures {
         t.add_row([
-            e.label.to_string(),
+            super::estimate_label(e),
             format!("≈ {}", estimate_value(e)),
             e.formula.clone(),
         ]);
