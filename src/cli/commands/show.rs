@@ -4,9 +4,11 @@ use crate::case::Case;
 use crate::case::history::History;
 use crate::case::vocab::Status;
 use crate::cli::exit::Verdict;
+use crate::cli::render::fmt::{amount, word};
 use crate::cli::render::style::{BOLD, DIM, GREEN, RED, YELLOW, paint};
 use crate::cli::session::Session;
 use crate::clock::{self, Clock, ClockState};
+use crate::i18n::{Lang, tr, tr_args};
 use anyhow::Result;
 use chrono::Utc;
 use chrono_tz::Tz;
@@ -101,16 +103,22 @@ fn text(sh: &Shown, include_contacts: bool, c: bool) -> String {
     let _ = writeln!(s, "{}  {}", paint(c, BOLD, &case.id), case.title);
     let _ = writeln!(
         s,
-        "{} {} · {} · {} severity · {}",
-        paint(c, BOLD, sh.status.as_str()),
-        case.kind,
-        case.category,
-        case.severity,
-        case.channel
+        "{} {}",
+        paint(c, BOLD, &word(sh.status.as_str())),
+        tr_args(
+            "show-kind-line",
+            &[
+                ("kind", word(case.kind.as_str()).into()),
+                ("category", case.category.to_string().into()),
+                ("severity", word(case.severity.as_str()).into()),
+                ("channel", word(case.channel.as_str()).into()),
+            ]
+        )
     );
     let _ = writeln!(
         s,
-        "received  {}",
+        "{}{}",
+        label("show-received"),
         crate::case::time::short(case.received.utc(), sh.tz)
     );
     details(&mut s, sh, include_contacts, c);
@@ -119,13 +127,32 @@ fn text(sh: &Shown, include_contacts: bool, c: bool) -> String {
     s
 }
 
+/// A detail's label, padded so that values line up: `received  `.
+fn label(id: &str) -> String {
+    let width = match crate::i18n::current() {
+        Lang::En => 10,
+        Lang::Fr => 13,
+    };
+    format!("{:<width$}", tr(id))
+}
+
+/// An amount as `show` writes it: `120.00 CAD` (English, as stored) or
+/// `120,00 $`.
+fn show_amount(d: rust_decimal::Decimal, currency: &str, with_currency: bool) -> String {
+    match crate::i18n::current() {
+        Lang::Fr => amount(d, currency),
+        Lang::En if with_currency => format!("{} {currency}", crate::case::money::Money(d)),
+        Lang::En => crate::case::money::Money(d).to_string(),
+    }
+}
+
 /// Customer, owner, level, harm, risks, tags, source, fields, file and
 /// description: every key the case file stores besides its history.
 fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
     let case = sh.case;
     let mut who = case.customer.name.clone();
     if let Some(p) = case.customer.profile {
-        who.push_str(&format!(" ({p})"));
+        who.push_str(&format!(" ({})", word(p.as_str())));
     }
     for extra in [&case.customer.email, &case.customer.phone]
         .into_iter()
@@ -134,84 +161,118 @@ fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
         who.push_str(&format!(" · {extra}"));
     }
     if !include_contacts {
-        who.push_str(&paint(c, DIM, "  (--include-contacts shows them)"));
+        who.push_str(&paint(c, DIM, &format!("  {}", tr("show-contacts-hint"))));
     }
-    let _ = writeln!(s, "customer  {who}");
-    let owner = case.history.assignee().unwrap_or("(unassigned)");
-    let _ = writeln!(s, "assignee  {owner}");
+    let _ = writeln!(s, "{}{who}", label("show-customer"));
+    let unassigned = tr("show-unassigned");
+    let owner = case.history.assignee().unwrap_or(&unassigned);
+    let _ = writeln!(s, "{}{owner}", label("show-assignee"));
     if let Some(level) = sh.level {
-        let _ = writeln!(s, "level     {level}");
+        let _ = writeln!(s, "{}{level}", label("show-level"));
     }
     if let Some(h) = case.harm {
         let _ = writeln!(
             s,
-            "harm      {h} {}  (compensated {})",
-            sh.currency,
-            case.compensation_total()
+            "{}{}",
+            label("show-harm"),
+            tr_args(
+                "show-harm-value",
+                &[
+                    ("harm", show_amount(h.0, &sh.currency, true).into()),
+                    (
+                        "total",
+                        show_amount(case.compensation_total().0, &sh.currency, false).into()
+                    ),
+                ]
+            )
         );
     }
     if !case.risks.is_empty() {
-        let risks: Vec<&str> = case.risks.iter().map(|r| r.as_str()).collect();
-        let _ = writeln!(s, "risks     {}", risks.join(", "));
+        let risks: Vec<String> = case.risks.iter().map(|r| word(r.as_str())).collect();
+        let _ = writeln!(s, "{}{}", label("show-risks"), risks.join(", "));
     }
     if !case.tags.is_empty() {
-        let _ = writeln!(s, "tags      {}", case.tags.join(", "));
+        let _ = writeln!(s, "{}{}", label("show-tags"), case.tags.join(", "));
     }
     if let Some(src) = &case.source {
-        let _ = writeln!(s, "source    {} {}", src.system, src.id);
+        let _ = writeln!(s, "{}{} {}", label("show-source"), src.system, src.id);
     }
     for (name, value) in &case.fields {
-        let _ = writeln!(s, "field     {name}: {value}");
+        let _ = writeln!(s, "{}{name}: {value}", label("show-field"));
     }
-    let _ = writeln!(s, "file      {}", sh.rel);
+    let _ = writeln!(s, "{}{}", label("show-file"), sh.rel);
     if !case.description.is_empty() {
         let _ = writeln!(s, "\n{}", case.description.trim_end());
     }
 }
 
 fn clocks(s: &mut String, sh: &Shown, c: bool) {
-    let _ = writeln!(s, "\n{}", paint(c, BOLD, "Clocks"));
+    let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("show-clocks")));
     for k in &sh.clocks {
         let state = match k.state {
-            ClockState::Met => paint(c, GREEN, "met"),
-            ClockState::Breached => paint(c, RED, "breached"),
-            ClockState::Running => paint(c, YELLOW, "running"),
-            ClockState::Paused => paint(c, DIM, "paused"),
+            ClockState::Met => paint(c, GREEN, &word("met")),
+            ClockState::Breached => paint(c, RED, &word("breached")),
+            ClockState::Running => paint(c, YELLOW, &word("running")),
+            ClockState::Paused => paint(c, DIM, &word("paused")),
         };
         let due = k.due.map_or_else(
-            || "— (paused)".into(),
+            || tr("show-due-paused"),
             |d| crate::case::time::short(d, sh.tz),
         );
         let _ = writeln!(
             s,
-            "  {:<15} {:>4} ({})  due {due}  {state}  {}",
-            format!("{} {}", k.clock.as_str(), k.cycle),
-            k.target,
-            k.mode,
-            paint(c, DIM, &format!("rule: {}", k.rule))
+            "  {:<15} {} ({})  {}  {state}  {}",
+            format!("{} {}", word(k.clock.as_str()), k.cycle),
+            target_text(&k.target.to_string()),
+            word(&k.mode.to_string()),
+            tr_args("show-due", &[("due", due.into())]),
+            paint(
+                c,
+                DIM,
+                &tr_args("show-rule", &[("rule", k.rule.to_string().into())])
+            )
         );
     }
 }
 
+/// `10d` as typed in the policies, `10j` in French.
+fn target_text(t: &str) -> String {
+    match (crate::i18n::current(), t.strip_suffix('d')) {
+        (Lang::Fr, Some(n)) => format!("{n}{}", crate::cli::render::fmt::day_unit()),
+        _ => t.to_string(),
+    }
+}
+
 fn history(s: &mut String, sh: &Shown, c: bool) {
-    let _ = writeln!(s, "\n{}", paint(c, BOLD, "History"));
+    let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("show-history")));
     if sh.case.history.is_empty() {
-        let _ = writeln!(s, "  (no events yet)");
+        let _ = writeln!(s, "  {}", tr("show-no-events"));
     }
     for e in &sh.case.history {
         let _ = writeln!(
             s,
             "  {}  {:<12} {:<8} {}",
             crate::case::time::short(e.at.utc(), sh.tz),
-            e.event.as_str(),
+            word(e.event.as_str()),
             e.by,
-            event_detail(e)
+            event_detail(e, &sh.currency)
         );
     }
 }
 
+/// `note: …`, `note : …`.
+fn pair(key: &str, value: &str) -> String {
+    tr_args(
+        "show-detail",
+        &[
+            ("key", word(key).into()),
+            ("value", value.to_string().into()),
+        ],
+    )
+}
+
 /// An event's keys beyond when, what and who: `to: …· note: …`.
-fn event_detail(e: &crate::case::Event) -> String {
+fn event_detail(e: &crate::case::Event, currency: &str) -> String {
     let mut detail = Vec::new();
     for (k, v) in [
         ("to", &e.to),
@@ -221,17 +282,18 @@ fn event_detail(e: &crate::case::Event) -> String {
         ("note", &e.note),
     ] {
         if let Some(v) = v {
-            detail.push(format!("{k}: {v}"));
+            detail.push(pair(k, v));
         }
     }
     if let Some(a) = e.amount {
-        detail.push(format!("amount: {a}"));
+        detail.push(pair("amount", &show_amount(a.0, currency, false)));
     }
     if let Some(o) = e.outcome {
-        detail.push(format!("outcome: {o}"));
+        detail.push(pair("outcome", &word(o.as_str())));
     }
     if let Some(sat) = e.satisfied {
-        detail.push(format!("satisfied: {}", if sat { "yes" } else { "no" }));
+        let answer = if sat { "yes" } else { "no" };
+        detail.push(pair("satisfied", &word(answer)));
     }
     detail.join(" · ")
 }

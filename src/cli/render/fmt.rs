@@ -215,13 +215,26 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     textwrap::wrap(&words.join(" "), options).join("\n")
 }
 
-/// "a, b and c".
+/// "a, b and c" ("a, b et c").
 pub fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => crate::i18n::tr_args(
+            "list-and",
+            &[
+                ("init", init.join(", ").into()),
+                ("last", last.clone().into()),
+            ],
+        ),
     }
+}
+
+/// A word of redress's vocabulary (a status, a kind, an event, a clock)
+/// for people: as it is in English, translated in French. Words the
+/// catalogue does not know (a category the policies define) stay as they are.
+pub fn word(w: &str) -> String {
+    crate::i18n::tr_args("word", &[("w", w.to_string().into())])
 }
 
 /// `category` → `Category`.

@@ -321,7 +321,7 @@ fn tables(r: &Report) -> Vec<HtmlTable> {
             .map(|f| {
                 vec![
                     f.code.to_string(),
-                    f.severity.as_str().to_string(),
+                    crate::cli::render::fmt::word(f.severity.as_str()),
                     f.findings.to_string(),
                     f.cases.to_string(),
                 ]

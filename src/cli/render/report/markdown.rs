@@ -230,7 +230,7 @@ fn findings(s: &mut String, r: &Report) {
             s,
             "| `{}` | {} | {} | {} |",
             f.code,
-            f.severity.as_str(),
+            crate::cli::render::fmt::word(f.severity.as_str()),
             f.findings,
             f.cases
         );

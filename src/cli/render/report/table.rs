@@ -242,7 +242,7 @@ fn findings(o: &mut Out, r: &Report) {
     for f in r.findings.iter().filter(|f| f.findings > 0) {
         tb.add_row([
             f.code.to_string(),
-            f.severity.as_str().to_string(),
+            crate::cli::render::fmt::word(f.severity.as_str()),
             f.findings.to_string(),
             f.cases.to_string(),
         ]);

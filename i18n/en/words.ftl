@@ -1,0 +1,29 @@
+# redress's vocabulary for people (statuses, kinds, events, clocks…). In
+# English a word is shown as it is typed; the French file translates it.
+
+list-and = { $init } and { $last }
+word = { $w }
+
+## show
+
+show-kind-line = { $kind } · { $category } · { $severity } severity · { $channel }
+show-received = received
+show-customer = customer
+show-assignee = assignee
+show-level = level
+show-harm = harm
+show-harm-value = { $harm }  (compensated { $total })
+show-risks = risks
+show-tags = tags
+show-source = source
+show-field = field
+show-file = file
+show-contacts-hint = (--include-contacts shows them)
+show-unassigned = (unassigned)
+show-clocks = Clocks
+show-history = History
+show-no-events = (no events yet)
+show-due = due { $due }
+show-due-paused = — (paused)
+show-rule = rule: { $rule }
+show-detail = { $key }: { $value }

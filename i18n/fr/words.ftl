@@ -1,0 +1,103 @@
+# Le vocabulaire de redress pour les personnes (statuts, natures,
+# événements, délais…). Un mot inconnu (une catégorie définie par les
+# politiques) reste tel quel.
+
+list-and = { $init } et { $last }
+word = { $w ->
+    [complaint] plainte
+    [claim] réclamation
+    [phone] téléphone
+    [email] courriel
+    [chat] clavardage
+    [web] Web
+    [letter] lettre
+    [in-person] en personne
+    [social] médias sociaux
+    [third-party] tiers
+    [low] faible
+    [medium] moyenne
+    [high] élevée
+    [critical] critique
+    [passive] passif
+    [voicer] revendicateur
+    [irate] irrité
+    [activist] militant
+    [knowledge] connaissances
+    [attitude] attitude
+    [relational] relationnel
+    [support] soutien
+    [psychological] psychologique
+    [cognitive] cognitif
+    [financial] financier
+    [temporal] temporel
+    [sensory] sensoriel
+    [security] sécurité
+    [ethical] éthique
+    [space] espace
+    [operational] opérationnel
+    [founded] fondée
+    [partly-founded] partiellement fondée
+    [unfounded] non fondée
+    [bad-faith] mauvaise foi
+    [new] nouveau
+    [acknowledged] accusé de réception
+    [in-progress] en cours
+    [waiting] en attente
+    [resolved] réglé
+    [closed] fermé
+    [assigned] assigné
+    [noted] note
+    [updated] compte rendu
+    [escalated] escaladé
+    [paused] suspendu
+    [resumed] repris
+    [compensated] indemnisé
+    [followed-up] suivi
+    [reopened] rouvert
+    [acknowledge] accusé de réception
+    [resolve] règlement
+    [update_every] compte rendu
+    [follow_up] suivi
+    [met] respecté
+    [breached] dépassé
+    [running] en cours
+    [business] ouvrable
+    [to] à
+    [remedy] mesure
+    [reason] motif
+    [summary] résumé
+    [note] note
+    [amount] montant
+    [outcome] issue
+    [satisfied] satisfait
+    [yes] oui
+    [no] non
+    [error] erreur
+    [warning] avertissement
+    [info] information
+   *[other] { $w }
+}
+
+## show
+
+show-kind-line = { $kind } · { $category } · gravité { $severity } · { $channel }
+show-received = reçu
+show-customer = client
+show-assignee = responsable
+show-level = palier
+show-harm = préjudice
+show-harm-value = { $harm }  (indemnisé : { $total })
+show-risks = risques
+show-tags = étiquettes
+show-source = source
+show-field = champ
+show-file = fichier
+show-contacts-hint = (--include-contacts les affiche)
+show-unassigned = (non assigné)
+show-clocks = Délais
+show-history = Historique
+show-no-events = (aucun événement)
+show-due = échéance { $due }
+show-due-paused = — (suspendu)
+show-rule = règle : { $rule }
+show-detail = { $key } : { $value }
