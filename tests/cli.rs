@@ -9,7 +9,10 @@ const NOW: &str = "2026-11-22T12:00:00-05:00";
 
 #[test]
 fn cli() {
-    trycmd::TestCases::new().case("tests/cmd/*/*.toml");
+    // English whatever the machine's locale: the snapshots are English.
+    trycmd::TestCases::new()
+        .env("REDRESS_LANG", "en")
+        .case("tests/cmd/*/*.toml");
 }
 
 /// The README's ```console blocks run on the repository root, the sample
@@ -22,5 +25,6 @@ fn readme() {
         .env("REDRESS_LEDGER", ".")
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
+        .env("REDRESS_LANG", "en")
         .case("README.md");
 }

@@ -47,6 +47,7 @@ fn ledger_flag(args: &[OsString]) -> Option<std::path::PathBuf> {
 /// ledger's `policies/ledger.toml` and the locale, and puts it in force.
 pub fn settle(args: &[OsString]) {
     let flag = flag(args);
+    let _ = FLAG.set(flag);
     let env = |name: &str| std::env::var(name).ok();
     // The ledger is only looked for when nothing before it decided.
     let ledger_default = if flag.is_none() && env("REDRESS_LANG").is_none() {
@@ -58,6 +59,15 @@ pub fn settle(args: &[OsString]) {
         None
     };
     i18n::set(i18n::choose(flag, ledger_default, env));
+}
+
+static FLAG: std::sync::OnceLock<Option<Lang>> = std::sync::OnceLock::new();
+
+/// The language typed on the command line (`--lang`), if any: what
+/// `init --lang fr` records as the ledger's default. `REDRESS_LANG` is a
+/// person's choice, not the ledger's, so it is not recorded.
+pub fn from_flag() -> Option<Lang> {
+    FLAG.get().copied().flatten()
 }
 
 /// clap's check of `--lang`: a language redress speaks.

@@ -15,6 +15,7 @@ pub fn redress(dir: &Path) -> Command {
         .env("REDRESS_NOW", NOW)
         .env("REDRESS_USER", "alice")
         .env_remove("REDRESS_LEDGER")
+        .env("REDRESS_LANG", "en")
         .env("NO_COLOR", "1");
     cmd
 }

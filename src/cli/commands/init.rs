@@ -43,16 +43,19 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let dir = &args.dir;
     if dir.join("policies").exists() {
         bail!(
-            "{} is already a ledger (it has a policies/ folder); nothing was changed",
-            dir.display()
+            "{}",
+            crate::i18n::tr_args("init-already", &[("dir", dir.display().to_string().into())])
         );
     }
     let members = team_lines();
     for (rel, _) in FILES {
         if dir.join(rel).exists() && *rel != ".gitignore" {
             bail!(
-                "{} already exists; nothing was changed",
-                dir.join(rel).display()
+                "{}",
+                crate::i18n::tr_args(
+                    "init-exists",
+                    &[("path", dir.join(rel).display().to_string().into())]
+                )
             );
         }
     }
@@ -73,13 +76,28 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
             .replace("@HOLIDAYS@", &holidays);
         crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
     }
-    let mut msg = format!(
-        "Created a ledger in {}\n  cases/       one YAML file per case\n  policies/    deadlines, escalation, compensation, categories\n               (deadlines.toml lists Québec's holidays for {year} and {next})\n  reports/     where `redress report -o` writes (kept out of git)\n  exports/     where `redress export -o` writes (kept out of git)\nNext: add your team to policies/escalation.toml, then `redress new`.\n",
-        dir.display(),
-        next = year + 1,
+    let lang = crate::cli::lang::from_flag();
+    if let Some(lang) = lang {
+        let text = crate::i18n::tr_args("init-settings", &[("lang", lang.code().into())]) + "\n";
+        let path = dir.join(crate::ledger::LEDGER_SETTINGS);
+        crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
+    }
+    let mut msg = crate::i18n::tr_args(
+        "init-created",
+        &[
+            ("dir", dir.display().to_string().into()),
+            ("year", year.to_string().into()),
+            ("next", (year + 1).to_string().into()),
+        ],
     );
+    msg.push('\n');
+    if lang.is_some() {
+        msg.push_str(&crate::i18n::tr("init-language"));
+        msg.push('\n');
+    }
     if in_git_work_tree(dir) {
-        msg.push_str("This is a git work tree: `redress git-setup` lets git merge concurrent edits to a case.\n");
+        msg.push_str(&crate::i18n::tr("init-git"));
+        msg.push('\n');
     }
     crate::cli::render::style::print(&msg)?;
     Ok(Verdict::Pass)

@@ -59,22 +59,25 @@ pub fn money(d: Decimal) -> String {
 /// An amount with its currency: `1,234.50 CAD`; in French, the sign a
 /// Québec reader expects after the number: `1 234,50 $`, `12,00 $ US`.
 pub fn amount(d: Decimal, currency: &str) -> String {
-    let sign = match (crate::i18n::current(), currency) {
+    format!("{} {}", money(d), currency_sign(currency))
+}
+
+/// How a currency is written after an amount: its code in English, the
+/// sign a Québec reader expects in French (`$`, `$ US`, `€`).
+pub fn currency_sign(currency: &str) -> &str {
+    match (crate::i18n::current(), currency) {
         (Lang::Fr, "CAD") => "$",
         (Lang::Fr, "USD") => "$ US",
         (Lang::Fr, "EUR") => "€",
         (Lang::Fr, "GBP") => "£",
         _ => currency,
-    };
-    format!("{} {sign}", money(d))
+    }
 }
 
 /// A whole amount with its currency (estimates): `6,642,940 CAD`,
 /// `6 642 940 $`.
 pub fn amount_whole(x: f64, currency: &str) -> String {
-    let with_cents = amount(Decimal::ZERO, currency);
-    let sign = with_cents.split_once(' ').map_or("", |(_, s)| s);
-    format!("{} {sign}", whole(x))
+    format!("{} {}", whole(x), currency_sign(currency))
 }
 
 /// A fraction as a whole percentage without the unit: `0.7` → `70`.

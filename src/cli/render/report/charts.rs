@@ -473,7 +473,12 @@ pub fn compensation(
                 .axis_desc_style(font(LABEL + 1))
                 .x_desc(crate::i18n::tr_args(
                     "chart-harm-axis",
-                    &[("currency", currency.to_string().into())],
+                    &[(
+                        "currency",
+                        crate::cli::render::fmt::currency_sign(currency)
+                            .to_string()
+                            .into(),
+                    )],
                 ))
                 .y_desc("granted / harm")
                 .draw()?;

@@ -211,7 +211,10 @@ fn cards(r: &Report) -> Vec<Card> {
             at_risk.map_or_else(|| "—".into(), |e| format!("≈ {}", compact(e.value))),
             t(
                 "html-revenue-note",
-                &[("currency", r.scope.currency.clone())],
+                &[(
+                    "currency",
+                    crate::cli::render::fmt::currency_sign(&r.scope.currency).to_string(),
+                )],
             ),
             "estimate",
         ),

@@ -1,0 +1,264 @@
+//! The French interface (issue 14): every message id exists in both
+//! languages, French output holds no English sentence from the catalogue,
+//! amounts read as in Québec, and machine formats never change with the
+//! language.
+
+use assert_cmd::Command;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const NOW: &str = "2026-11-22T12:00:00-05:00";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The messages of one language: (id, the text of its value and variants).
+fn catalogue(lang: &str) -> Vec<(String, String)> {
+    let dir = root().join("i18n").join(lang);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("catalogue folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("readable ftl");
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let is_id = line.split_once(" =").is_some_and(|(id, _)| {
+                !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+            match (is_id, line.starts_with(' '), out.last_mut()) {
+                (true, false, _) => {
+                    let (id, value) = line.split_once(" =").unwrap_or_default();
+                    out.push((id.to_string(), value.to_string()));
+                }
+                (_, true, Some((_, value))) => {
+                    value.push('\n');
+                    value.push_str(line);
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn ids(lang: &str) -> BTreeSet<String> {
+    catalogue(lang).into_iter().map(|(id, _)| id).collect()
+}
+
+#[test]
+fn every_message_exists_in_both_languages() {
+    let (en, fr) = (ids("en"), ids("fr"));
+    assert!(en.len() > 100, "the catalogue was read: {} ids", en.len());
+    let only_en: Vec<_> = en.difference(&fr).collect();
+    let only_fr: Vec<_> = fr.difference(&en).collect();
+    assert!(only_en.is_empty(), "missing in i18n/fr: {only_en:?}");
+    assert!(only_fr.is_empty(), "missing in i18n/en: {only_fr:?}");
+}
+
+/// The literal runs of an English message (placeables, variant keys and
+/// selectors removed) of at least three words: what would betray an
+/// English sentence left in French output.
+fn english_phrases() -> Vec<String> {
+    let mut phrases = BTreeSet::new();
+    for (_, value) in catalogue("en") {
+        // Placeables (possibly nested) become a break between runs.
+        let mut flat = String::new();
+        let mut depth = 0;
+        for c in value.chars() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    flat.push('\u{0}');
+                }
+                '}' => depth -= 1,
+                _ if depth == 0 => flat.push(c),
+                _ => {}
+            }
+        }
+        for line in flat.lines() {
+            let line = line.trim();
+            // A variant's key: `[one] text`, `*[other] text`.
+            let line = match line.trim_start_matches('*').strip_prefix('[') {
+                Some(rest) => rest.split_once(']').map_or("", |(_, t)| t),
+                None => line,
+            };
+            for run in line.split('\u{0}') {
+                let run = run
+                    .trim()
+                    .trim_matches(|c: char| c == ';' || c == ',' || c == ':');
+                let run = run.trim();
+                if run.split_whitespace().count() >= 3 {
+                    phrases.insert(run.to_string());
+                }
+            }
+        }
+    }
+    phrases.into_iter().collect()
+}
+
+fn redress(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("redress").expect("binary built");
+    cmd.current_dir(dir)
+        .env("REDRESS_NOW", NOW)
+        .env("REDRESS_LEDGER", dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("REDRESS_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    cmd
+}
+
+fn output(mut cmd: Command) -> String {
+    let out = cmd.output().expect("runs");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The human outputs checked, on the repository's own sample ledger.
+const HUMAN: &[&[&str]] = &[
+    &["audit"],
+    &["audit", "--format", "markdown"],
+    &["report"],
+    &["report", "--format", "markdown"],
+    &["report", "--format", "html"],
+    &["show", "2vtd"],
+    &["show", "b8rq"],
+];
+
+/// The same command in French, by `--lang fr` or by the locale.
+fn french(args: &[&str], by_locale: bool) -> String {
+    let mut cmd = redress(&root());
+    if by_locale {
+        cmd.env("LANG", "fr_CA.UTF-8");
+    } else {
+        cmd.args(["--lang", "fr"]);
+    }
+    output({
+        cmd.args(args);
+        cmd
+    })
+}
+
+#[test]
+fn french_output_holds_no_english_sentence() {
+    let phrases = english_phrases();
+    assert!(phrases.len() > 50, "{} phrases", phrases.len());
+    for by_locale in [false, true] {
+        for args in HUMAN {
+            let out = french(args, by_locale);
+            assert!(out.len() > 200, "{args:?} printed: {out}");
+            let leaks: Vec<&String> = phrases
+                .iter()
+                .filter(|p| out.contains(p.as_str()))
+                .collect();
+            assert!(
+                leaks.is_empty(),
+                "{args:?} (locale: {by_locale}) says in English: {leaks:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn english_output_still_speaks_english() {
+    // The same check run the other way proves that it can fail.
+    let phrases = english_phrases();
+    let out = output({
+        let mut c = redress(&root());
+        c.arg("report");
+        c
+    });
+    assert!(phrases.iter().any(|p| out.contains(p.as_str())));
+    assert!(out.contains("6,588.96 CAD"), "{out}");
+}
+
+#[test]
+fn amounts_read_as_in_quebec() {
+    for by_locale in [false, true] {
+        for args in [
+            &["audit"][..],
+            &["report"],
+            &["report", "--format", "markdown"],
+            &["report", "--format", "html"],
+        ] {
+            let out = french(args, by_locale);
+            assert!(out.contains("6 588,96 $"), "{args:?}: {out}");
+            assert!(!out.contains("CAD"), "{args:?} shows a currency code");
+        }
+    }
+    let html = french(&["report", "--format", "html"], false);
+    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("Plaintes et réclamations"));
+    assert!(french(&["show", "b8rq"], false).contains("préjudice    85,00 $"));
+}
+
+#[test]
+fn machine_formats_do_not_change_with_the_language() {
+    let cases: &[&[&str]] = &[
+        &["audit", "--format", "json"],
+        &["audit", "--format", "csv"],
+        &["report", "--format", "json"],
+        &["report", "--format", "csv"],
+        &["list", "--all", "--format", "json"],
+        &["list", "--all", "--format", "csv"],
+        &["show", "2vtd", "--format", "json"],
+        &["export", "--format", "jsonl"],
+        &["export", "--format", "csv"],
+    ];
+    for args in cases {
+        let en = output({
+            let mut c = redress(&root());
+            c.args(["--lang", "en"]).args(*args);
+            c
+        });
+        assert!(en.len() > 100, "{args:?}");
+        assert_eq!(en, french(args, false), "{args:?} changed with --lang fr");
+        assert_eq!(en, french(args, true), "{args:?} changed with LANG");
+    }
+}
+
+#[test]
+fn the_flag_wins_over_the_locale_and_an_unknown_language_is_refused() {
+    let mut c = redress(&root());
+    c.env("LANG", "fr_CA.UTF-8").args(["--lang", "en", "audit"]);
+    assert!(output(c).contains("Audit as of"));
+    let mut c = redress(&root());
+    c.args(["--lang", "de", "audit"]);
+    let out = c.output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("redress speaks en and fr"));
+}
+
+#[test]
+fn the_ledger_can_default_to_french() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    redress(dir.path())
+        .args(["init", "--lang", "fr"])
+        .assert()
+        .success();
+    let settings = std::fs::read_to_string(dir.path().join("policies/ledger.toml"))
+        .expect("init wrote the ledger's settings");
+    assert!(settings.contains("language = \"fr\""));
+    let out = output({
+        let mut c = redress(dir.path());
+        c.arg("audit");
+        c
+    });
+    assert!(out.starts_with("Audit au "), "{out}");
+    // REDRESS_LANG comes before the ledger's default.
+    let out = output({
+        let mut c = redress(dir.path());
+        c.env("REDRESS_LANG", "en").arg("audit");
+        c
+    });
+    assert!(out.starts_with("Audit as of "), "{out}");
+}
