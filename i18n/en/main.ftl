@@ -36,3 +36,32 @@ init-settings = # The ledger's own settings.
     # language: the language of messages and human formats when neither
     # --lang nor REDRESS_LANG says otherwise (en or fr).
     language = "{ $lang }"
+
+## check
+
+check-ok = ok: { $files } case files and the policies are valid
+check-policies-bad = { $problems } problem(s) in the policies; cases were not checked
+check-problems = { $problems } problem(s) in { $bad } file(s); { $valid } of { $files } case files are valid
+check-policies-invalid = the policies are invalid
+check-future-event = { $path }: `{ $event }` at { $at } is after now
+check-future-warning = warning: { $line }; check the date (events recorded with --future are expected)
+help-label = help
+help-label-colon = help:
+
+## Errors
+
+error-line = error: { $error }
+error-cause = {"  "}caused by: { $cause }
+error-policies-invalid = the ledger's policies are invalid; fix them first (`redress policy check` lists every problem)
+error-future-time = { $flag } { $text } reads as { $at }, { $ahead } after now ({ $now })
+    {"  "}= help: check the date; if it really is in the future, pass --future
+error-invalid-cases = { $count ->
+    [one] { $count } case file problem
+   *[other] { $count } case file problems
+}; `{ $command }` would leave those files out, so it printed nothing
+    {"  "}= help: fix them (`redress check`), or pass --skip-invalid to go on with the valid cases only
+error-no-member = no team member given and neither REDRESS_USER nor USER is set
+error-not-a-ledger = { $dir } is not a ledger: it has no policies/ folder
+    {"  "}= help: create one with `redress init { $dir }`
+error-no-ledger = not inside a ledger: no policies/ folder here or in any parent of { $dir }
+    {"  "}= help: run `redress init`, or name one with --ledger DIR or REDRESS_LEDGER

@@ -27,3 +27,11 @@ show-due = due { $due }
 show-due-paused = — (paused)
 show-rule = rule: { $rule }
 show-detail = { $key }: { $value }
+
+## list
+
+column = { $h }
+list-due-clock = { $clock }
+list-late = late
+list-none = no cases match
+list-count = { $count } case(s)

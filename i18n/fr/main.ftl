@@ -38,3 +38,32 @@ init-settings = # Les réglages propres au registre.
     # language : la langue des messages et des formats lisibles quand ni
     # --lang ni REDRESS_LANG n'en décident autrement (en ou fr).
     language = "{ $lang }"
+
+## check
+
+check-ok = ok : les { $files } fichiers de cas et les politiques sont valides
+check-policies-bad = { $problems } problème(s) dans les politiques; les cas n'ont pas été vérifiés
+check-problems = { $problems } problème(s) dans { $bad } fichier(s); { $valid } des { $files } fichiers de cas sont valides
+check-policies-invalid = les politiques ne sont pas valides
+check-future-event = { $path } : `{ $event }` du { $at } est postérieur à maintenant
+check-future-warning = avertissement : { $line }; vérifiez la date (les événements inscrits avec --future sont attendus)
+help-label = aide
+help-label-colon = aide :
+
+## Erreurs
+
+error-line = erreur : { $error }
+error-cause = {"  "}cause : { $cause }
+error-policies-invalid = les politiques du registre ne sont pas valides; corrigez-les d'abord (`redress policy check` énumère chaque problème)
+error-future-time = { $flag } { $text } correspond au { $at }, { $ahead } après maintenant ({ $now })
+    {"  "}= aide : vérifiez la date; si elle est vraiment dans le futur, ajoutez --future
+error-invalid-cases = { $count ->
+    [one] { $count } problème dans les fichiers de cas
+   *[other] { $count } problèmes dans les fichiers de cas
+}; `{ $command }` laisserait ces fichiers de côté, il n'a donc rien affiché
+    {"  "}= aide : corrigez-les (`redress check`) ou ajoutez --skip-invalid pour continuer avec les cas valides seulement
+error-no-member = aucun membre de l'équipe indiqué, et ni REDRESS_USER ni USER n'est défini
+error-not-a-ledger = { $dir } n'est pas un registre : il n'a pas de dossier policies/
+    {"  "}= aide : créez-en un avec `redress init { $dir }`
+error-no-ledger = pas dans un registre : aucun dossier policies/ ici ni dans les dossiers parents de { $dir }
+    {"  "}= aide : lancez `redress init`, ou désignez-en un avec --ledger DIR ou REDRESS_LEDGER

@@ -101,3 +101,33 @@ show-due = échéance { $due }
 show-due-paused = — (suspendu)
 show-rule = règle : { $rule }
 show-detail = { $key } : { $value }
+
+## list
+
+column = { $key ->
+    [kind] Nature
+    [status] Statut
+    [received] Reçu
+    [sev] Grav.
+    [category] Catégorie
+    [due] Échéance
+    [title] Titre
+    [customer] Client
+    [assignee] Responsable
+    [case] Cas
+    [code] Code
+    [severity] Gravité
+    [rule] Règle
+    [clock] Délai
+    [state] État
+   *[other] { $h }
+}
+list-due-clock = { $clock ->
+    [ack] accusé
+    [resolve] règlement
+    [update] compte rendu
+   *[follow-up] suivi
+}
+list-late = en retard
+list-none = aucun cas ne correspond
+list-count = { $count } cas

@@ -2,6 +2,13 @@
 //! should see it.
 
 use crate::diag::Diagnostics;
+use crate::i18n::{tr, tr_args};
+
+/// `= help:` lines are written in many places of the code; in French they
+/// read `= aide :`.
+fn localise_help(text: &str) -> String {
+    text.replace("= help: ", &format!("= {} ", tr("help-label-colon")))
+}
 
 /// How a successful run ended: fine, or a check/audit that found problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,14 +51,23 @@ pub fn report_error(err: &anyhow::Error) -> u8 {
     }
     let mut chain = err.chain();
     if let Some(top) = chain.next() {
-        eprintln!("error: {top}");
+        eprintln!(
+            "{}",
+            localise_help(&tr_args("error-line", &[("error", top.to_string().into())]))
+        );
     }
     for cause in chain {
         // Diagnostics already say where and what; they print as they are.
         if cause.downcast_ref::<Diagnostics>().is_some() {
-            eprintln!("{cause}");
+            eprintln!("{}", localise_help(&cause.to_string()));
         } else {
-            eprintln!("  caused by: {cause}");
+            eprintln!(
+                "{}",
+                localise_help(&tr_args(
+                    "error-cause",
+                    &[("cause", cause.to_string().into())]
+                ))
+            );
         }
     }
     2

@@ -41,8 +41,9 @@ impl Session {
     /// Finds the ledger and loads its policies; invalid policies stop here.
     pub fn open(&self) -> Result<Open> {
         let ledger = self.ledger()?;
-        let policies = crate::policy::load(&ledger.root)
-            .map_err(|d| anyhow::Error::new(Diagnostics(d)).context("the ledger's policies are invalid; fix them first (`redress policy check` lists every problem)"))?;
+        let policies = crate::policy::load(&ledger.root).map_err(|d| {
+            anyhow::Error::new(Diagnostics(d)).context(crate::i18n::tr("error-policies-invalid"))
+        })?;
         let tz = policies.tz();
         let now = self.now_in(tz)?;
         Ok(Open {
@@ -89,11 +90,23 @@ impl Open {
         let ahead = at.signed_duration_since(self.now).num_seconds();
         if !future && ahead > 60 {
             anyhow::bail!(
-                "{flag} {:?} reads as {}, {} after now ({})\n  = help: check the date; if it really is in the future, pass --future",
-                text.unwrap_or_default(),
-                crate::case::time::local(at.with_timezone(&Utc), self.tz),
-                crate::case::time::span(ahead),
-                crate::case::time::local(self.now_utc(), self.tz),
+                "{}",
+                crate::i18n::tr_args(
+                    "error-future-time",
+                    &[
+                        ("flag", flag.to_string().into()),
+                        ("text", format!("{:?}", text.unwrap_or_default()).into()),
+                        (
+                            "at",
+                            crate::case::time::local(at.with_timezone(&Utc), self.tz).into()
+                        ),
+                        ("ahead", crate::i18n::span(ahead).into()),
+                        (
+                            "now",
+                            crate::case::time::local(self.now_utc(), self.tz).into()
+                        ),
+                    ]
+                )
             );
         }
         Ok(at)
@@ -182,14 +195,17 @@ impl SkipInvalid {
         if problems.is_empty() {
             return Ok(());
         }
-        let n = problems.len();
-        let s = if n == 1 { "" } else { "s" };
         if !self.skip_invalid {
             anyhow::bail!(
-                "{}
-{n} case file problem{s}; `{command}` would leave those files out, so it printed nothing
-  = help: fix them (`redress check`), or pass --skip-invalid to go on with the valid cases only",
+                "{}\n{}",
                 Diagnostics(problems.to_vec()),
+                crate::i18n::tr_args(
+                    "error-invalid-cases",
+                    &[
+                        ("count", (problems.len() as i64).into()),
+                        ("command", command.to_string().into())
+                    ]
+                )
             );
         }
         self.warn(problems);
@@ -225,5 +241,5 @@ pub fn default_member() -> Result<String> {
     ["REDRESS_USER", "USER"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .context("no team member given and neither REDRESS_USER nor USER is set")
+        .context(crate::i18n::tr("error-no-member"))
 }

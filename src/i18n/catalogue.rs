@@ -54,6 +54,14 @@ mod tests {
     use crate::i18n::with_lang;
 
     #[test]
+    fn both_catalogues_parse() {
+        // A syntax error in an .ftl file would panic at the first lookup.
+        for lang in Lang::ALL {
+            assert!(with_lang(lang, || try_tr("case-count")).is_some());
+        }
+    }
+
+    #[test]
     fn french_plurals_follow_french_rules() {
         let n = |count: i64| {
             with_lang(Lang::Fr, || {

@@ -57,9 +57,11 @@ impl Ledger {
         if let Some(dir) = explicit {
             if !dir.join("policies").is_dir() {
                 bail!(
-                    "{} is not a ledger: it has no policies/ folder\n  = help: create one with `redress init {}`",
-                    dir.display(),
-                    dir.display()
+                    "{}",
+                    crate::i18n::tr_args(
+                        "error-not-a-ledger",
+                        &[("dir", dir.display().to_string().into())]
+                    )
                 );
             }
             return Ok(Ledger {
@@ -75,8 +77,11 @@ impl Ledger {
             }
         }
         bail!(
-            "not inside a ledger: no policies/ folder here or in any parent of {}\n  = help: run `redress init`, or name one with --ledger DIR or REDRESS_LEDGER",
-            cwd.display()
+            "{}",
+            crate::i18n::tr_args(
+                "error-no-ledger",
+                &[("dir", cwd.display().to_string().into())]
+            )
         )
     }
 

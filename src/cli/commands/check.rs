@@ -4,6 +4,7 @@ use crate::cli::exit::Verdict;
 use crate::cli::render::style::{RED, paint};
 use crate::cli::session::Session;
 use crate::diag::Diagnostic;
+use crate::i18n::tr_args;
 use anyhow::Result;
 
 #[derive(Debug, clap::Args)]
@@ -52,25 +53,27 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
                 out.push('\n');
             }
             if problems.is_empty() {
-                out.push_str(&format!(
-                    "ok: {} case files and the policies are valid\n",
-                    files
-                ));
+                out.push_str(&tr_args("check-ok", &[("files", files.to_string().into())]));
+                out.push('\n');
             } else if !policy_ok {
-                out.push_str(&format!(
-                    "{} problem(s) in the policies; cases were not checked\n",
-                    problems.len()
+                out.push_str(&tr_args(
+                    "check-policies-bad",
+                    &[("problems", problems.len().to_string().into())],
                 ));
+                out.push('\n');
             } else {
                 let bad: std::collections::BTreeSet<&str> =
                     problems.iter().map(|d| d.path.as_str()).collect();
-                out.push_str(&format!(
-                    "{} problem(s) in {} file(s); {} of {} case files are valid\n",
-                    problems.len(),
-                    bad.len(),
-                    cases,
-                    files
+                out.push_str(&tr_args(
+                    "check-problems",
+                    &[
+                        ("problems", problems.len().to_string().into()),
+                        ("bad", bad.len().to_string().into()),
+                        ("valid", cases.to_string().into()),
+                        ("files", files.to_string().into()),
+                    ],
                 ));
+                out.push('\n');
             }
         }
     }
@@ -78,7 +81,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     Ok(match (problems.is_empty(), policy_ok) {
         (true, _) => Verdict::Pass,
         (false, true) => Verdict::Fail,
-        (false, false) => anyhow::bail!("the policies are invalid"),
+        (false, false) => anyhow::bail!("{}", crate::i18n::tr("check-policies-invalid")),
     })
 }
 
@@ -90,7 +93,7 @@ fn render(d: &Diagnostic, color: bool) -> String {
         d.message
     );
     if let Some(h) = &d.help {
-        s.push_str(&format!("\n  = help: {h}"));
+        s.push_str(&format!("\n  = {}: {h}", crate::i18n::tr("help-label")));
     }
     s
 }
@@ -106,7 +109,16 @@ fn future_events(
         .history
         .iter()
         .filter(|e| e.at.utc().signed_duration_since(now).num_seconds() > 60)
-        .map(|e| format!("{}: `{}` at {} is after now", loaded.path, e.event, e.at))
+        .map(|e| {
+            tr_args(
+                "check-future-event",
+                &[
+                    ("path", loaded.path.clone().into()),
+                    ("event", e.event.as_str().into()),
+                    ("at", e.at.to_string().into()),
+                ],
+            )
+        })
         .collect()
 }
 
@@ -114,6 +126,9 @@ fn future_events(
 /// output nor the exit code, since such a file is valid.
 fn warn_future<'a>(found: impl Iterator<Item = &'a String>) {
     for line in found {
-        eprintln!("warning: {line}; check the date (events recorded with --future are expected)");
+        eprintln!(
+            "{}",
+            tr_args("check-future-warning", &[("line", line.clone().into())])
+        );
     }
 }

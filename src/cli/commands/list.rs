@@ -4,6 +4,7 @@ use crate::audit::Window;
 use crate::case::history::History;
 use crate::case::vocab::{Kind, Severity, Status};
 use crate::cli::exit::Verdict;
+use crate::cli::render::fmt::word;
 use crate::cli::render::table::{Cell, Column, Columns};
 use crate::cli::session::{Open, Session};
 use crate::clock;
@@ -337,19 +338,30 @@ fn due_text(r: &Row, open: &Open) -> String {
     let (Some(at), Some(kind)) = (r.due, r.due_clock) else {
         return String::new();
     };
-    let label = match kind {
-        ClockKind::Acknowledge => "ack",
-        ClockKind::Resolve => "resolve",
-        ClockKind::UpdateEvery => "update",
-        ClockKind::FollowUp => "follow-up",
-    };
+    let label = crate::i18n::tr_args(
+        "list-due-clock",
+        &[(
+            "clock",
+            match kind {
+                ClockKind::Acknowledge => "ack",
+                ClockKind::Resolve => "resolve",
+                ClockKind::UpdateEvery => "update",
+                ClockKind::FollowUp => "follow-up",
+            }
+            .into(),
+        )],
+    );
     let local = at.with_timezone(&open.tz);
     let format = if chrono::Datelike::year(&local) == chrono::Datelike::year(&open.now) {
         "%m-%d %H:%M"
     } else {
         "%Y-%m-%d"
     };
-    let late = if r.overdue { " late" } else { "" };
+    let late = if r.overdue {
+        format!(" {}", crate::i18n::tr("list-late"))
+    } else {
+        String::new()
+    };
     format!("{label} {}{late}", local.format(format))
 }
 
@@ -357,7 +369,7 @@ fn due_text(r: &Row, open: &Open) -> String {
 /// IDs whole, the title cut with `…`; piped output is never cut.
 fn table(rows: &[Row], open: &Open, color: bool) -> String {
     if rows.is_empty() {
-        return "no cases match\n".into();
+        return format!("{}\n", crate::i18n::tr("list-none"));
     }
     let col = |header, drop_rank| Column { header, drop_rank };
     let columns = vec![
@@ -380,8 +392,8 @@ fn table(rows: &[Row], open: &Open, color: bool) -> String {
             };
             vec![
                 Cell::plain(c.id.clone()),
-                Cell::plain(c.kind.to_string()),
-                Cell::plain(r.status.to_string()),
+                Cell::plain(word(c.kind.as_str())),
+                Cell::plain(word(r.status.as_str())),
                 Cell::plain(
                     c.received
                         .at
@@ -389,7 +401,7 @@ fn table(rows: &[Row], open: &Open, color: bool) -> String {
                         .format("%Y-%m-%d")
                         .to_string(),
                 ),
-                Cell::plain(c.severity.to_string()),
+                Cell::plain(word(c.severity.as_str())),
                 Cell::plain(c.category.clone()),
                 due,
                 Cell::plain(r.title.clone()),
@@ -401,5 +413,9 @@ fn table(rows: &[Row], open: &Open, color: bool) -> String {
         rows: cells,
     };
     let width = crate::cli::render::table::available_width();
-    format!("{}{} case(s)\n", listing.render(width, color), rows.len())
+    format!(
+        "{}{}\n",
+        listing.render(width, color),
+        crate::i18n::tr_args("list-count", &[("count", rows.len().to_string().into())])
+    )
 }

@@ -43,6 +43,26 @@ pub struct Column {
     pub drop_rank: u8,
 }
 
+/// A column's header in the language in force: headers are written in
+/// English in the code and translated by the catalogue's `column` message.
+fn header(english: &str) -> String {
+    let key: String = english
+        .chars()
+        .filter(|c| *c != '.')
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    crate::i18n::tr_args(
+        "column",
+        &[("h", english.to_string().into()), ("key", key.into())],
+    )
+}
+
 /// Plain aligned columns without borders: one line per row, two spaces
 /// between columns, the last column (the free text) truncated with `…` to
 /// fit `width`. Without a width (piped output) nothing is truncated or left out.
@@ -57,7 +77,8 @@ const GAP: &str = "  ";
 
 impl Columns {
     pub fn render(&self, width: Option<usize>, color: bool) -> String {
-        let mut widths: Vec<usize> = self.columns.iter().map(|c| text_width(c.header)).collect();
+        let headers: Vec<String> = self.columns.iter().map(|c| header(c.header)).collect();
+        let mut widths: Vec<usize> = headers.iter().map(|h| text_width(h)).collect();
         for row in &self.rows {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(text_width(&cell.text));
@@ -66,7 +87,7 @@ impl Columns {
         let shown = self.shown(&widths, width);
         let last = shown.len().saturating_sub(1);
         let mut out = String::new();
-        let header: Vec<Cell> = self.columns.iter().map(|c| Cell::plain(c.header)).collect();
+        let header: Vec<Cell> = headers.into_iter().map(Cell::plain).collect();
         for row in std::iter::once(&header).chain(&self.rows) {
             let mut line = String::new();
             let mut used = 0;
