@@ -47,12 +47,13 @@ pub struct Cli {
     )]
     pub color: ColorChoice,
 
-    /// The language of messages and human formats: en or fr (default: REDRESS_LANG, the ledger's policies/ledger.toml, then LC_ALL, LC_MESSAGES, LANG)
+    /// The language of messages and human formats, en or fr (default: the ledger's policies/ledger.toml, then the locale)
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
         env = "REDRESS_LANG",
+        hide_env_values = true,
         value_name = "LANG",
         value_parser = crate::cli::lang::parse_lang
     )]
@@ -196,6 +197,7 @@ Environment:
   REDRESS_LEDGER  the ledger's root, as --ledger
   REDRESS_NOW     the current time, as --now
   REDRESS_USER    who records events (default for --by), then USER
+  REDRESS_LANG    the language (en, fr), as --lang; then LC_ALL, LC_MESSAGES, LANG
   NO_COLOR        no colour when --color is auto
   EDITOR          the editor for `new --edit`
 

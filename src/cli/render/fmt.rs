@@ -58,8 +58,12 @@ pub fn money(d: Decimal) -> String {
 
 /// An amount with its currency: `1,234.50 CAD`; in French, the sign a
 /// Québec reader expects after the number: `1 234,50 $`, `12,00 $ US`.
+/// An empty currency gives the bare number (a range's lower end).
 pub fn amount(d: Decimal, currency: &str) -> String {
-    format!("{} {}", money(d), currency_sign(currency))
+    match currency_sign(currency) {
+        "" => money(d),
+        sign => format!("{} {sign}", money(d)),
+    }
 }
 
 /// How a currency is written after an amount: its code in English, the
