@@ -65,3 +65,6 @@ error-not-a-ledger = { $dir } is not a ledger: it has no policies/ folder
     {"  "}= help: create one with `redress init { $dir }`
 error-no-ledger = not inside a ledger: no policies/ folder here or in any parent of { $dir }
     {"  "}= help: run `redress init`, or name one with --ledger DIR or REDRESS_LEDGER
+clap-default = {" "}[default: { $value }]
+clap-possible = {" "}[possible values: { $values }]
+clap-env = {" "}[env: { $name }]

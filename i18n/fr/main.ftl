@@ -67,3 +67,6 @@ error-not-a-ledger = { $dir } n'est pas un registre : il n'a pas de dossier poli
     {"  "}= aide : créez-en un avec `redress init { $dir }`
 error-no-ledger = pas dans un registre : aucun dossier policies/ ici ni dans les dossiers parents de { $dir }
     {"  "}= aide : lancez `redress init`, ou désignez-en un avec --ledger DIR ou REDRESS_LEDGER
+clap-default = {" "}[par défaut : { $value }]
+clap-possible = {" "}[valeurs possibles : { $values }]
+clap-env = {" "}[variable : { $name }]

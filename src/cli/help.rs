@@ -37,6 +37,42 @@ pub fn command_id(prefix: &str, name: &str) -> String {
     format!("{prefix}-{name}")
 }
 
+/// What clap appends to a help line (`[default: …] [possible values: …]
+/// [env: …]`), in the language in force, since clap writes it in English.
+fn suffix(a: &clap::Arg) -> String {
+    let mut s = String::new();
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() && a.get_action().takes_values() {
+        s.push_str(&i18n::tr_args(
+            "clap-default",
+            &[("value", defaults.join(", ").into())],
+        ));
+    }
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !a.is_hide_possible_values_set() {
+        s.push_str(&i18n::tr_args(
+            "clap-possible",
+            &[("values", values.join(", ").into())],
+        ));
+    }
+    if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+        s.push_str(&i18n::tr_args(
+            "clap-env",
+            &[("name", env.to_string_lossy().into_owned().into())],
+        ));
+    }
+    s
+}
+
 fn localise(cmd: Command, id: &str) -> Command {
     let mut cmd = cmd
         .help_template(i18n::tr("clap-help-template"))
@@ -60,8 +96,17 @@ fn localise(cmd: Command, id: &str) -> Command {
             None => options.clone(),
         };
         let a = a.help_heading(heading);
-        match i18n::try_tr(&key).or_else(|| i18n::try_tr(&format!("help-arg-{}", a.get_id()))) {
-            Some(help) => a.help(help).long_help(None::<&str>),
+        let help = i18n::try_tr(&key)
+            .or_else(|| i18n::try_tr(&format!("help-arg-{}", a.get_id())))
+            .unwrap_or_default();
+        let help = format!("{help}{}", suffix(&a)).trim().to_string();
+        match (!help.is_empty()).then_some(help) {
+            Some(help) => a
+                .help(help)
+                .long_help(None::<&str>)
+                .hide_possible_values(true)
+                .hide_default_value(true)
+                .hide_env(true),
             None => a,
         }
     });
