@@ -120,3 +120,4 @@ audit-md-summary = **{ $counts }** across { $cases } cases.
 audit-md-indicator = Indicator
 audit-md-value = Value
 audit-md-columns = | Case | Finding | At | Due | Details |
+target = { $target }

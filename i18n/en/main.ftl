@@ -68,3 +68,28 @@ error-no-ledger = not inside a ledger: no policies/ folder here or in any parent
 clap-default = {" "}[default: { $value }]
 clap-possible = {" "}[possible values: { $values }]
 clap-env = {" "}[env: { $name }]
+
+## policy impact
+
+impact-no-effect = No effect on the audit of { $cases } cases.
+impact-summary = Across { $cases } cases this change adds { $added } finding(s) ({ $added_errors } error(s)) and removes { $removed } ({ $removed_errors } error(s)); { $moved } due time(s) move; { $bands } case(s) change band.
+impact-md-title = Policy impact against `{ $base }`
+impact-title = Policy impact against { $base }, as of { $as_of }
+impact-md-kpi-columns = Indicator | Before | After
+impact-added = Findings added
+impact-removed = Findings removed
+impact-md-finding-columns = Case | Finding | Severity | Details
+impact-due-moved = Due times moved
+impact-md-due-columns = Case | Clock | Before | After | Shift
+impact-more = …and { $more } more (`--format json` lists them all).
+impact-bands-changed = Compensation bands changed
+impact-bands-short = Bands changed
+impact-md-band-columns = Case | Before | After
+
+## Lifecycle verbs
+
+event-strict-refused = the event breaks the policy; nothing was written (--strict):
+event-warning = warning: { $warning }
+event-inserted = , inserted before the { $event } of { $at }
+event-when-pause-ends = when the pause ends
+event-follow-up-due = { $id } is closed but its follow-up is still due ({ $when }); record it with `redress follow-up { $id } --satisfied yes|no`

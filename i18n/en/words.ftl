@@ -35,3 +35,20 @@ list-due-clock = { $clock }
 list-late = late
 list-none = no cases match
 list-count = { $count } case(s)
+
+## policy explain
+
+explain-kind-line = { $kind } · { $category } · { $severity } · { $channel } · profile { $profile }
+explain-deadline-rules = Deadline rules (first match wins)
+explain-applies = applies
+explain-shadowed = matches (shadowed)
+explain-no-match = no match
+explain-default-applies = no rule matches: [default] applies
+explain-clock = started { $started }  due { $due }  stopped { $stopped }  { $state }  (rule: { $rule })
+explain-no-target = no target
+explain-band = Compensation band
+explain-band-rule = rule { $rule }: { $min }–{ $max } of the harm
+explain-band-harm = harm { $harm }: the band is { $lowbare }–{ $high }; granted so far { $granted }
+explain-band-no-harm = no harm recorded; granted so far { $granted }
+explain-routes = Escalation routes
+explain-no-route = no route applies to this case

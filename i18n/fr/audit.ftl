@@ -124,3 +124,4 @@ audit-md-summary = **{ $counts }** sur { $cases } cas.
 audit-md-indicator = Indicateur
 audit-md-value = Valeur
 audit-md-columns = | Cas | Constat | Moment | Échéance | Détails |
+target = { $target }

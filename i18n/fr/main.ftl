@@ -70,3 +70,28 @@ error-no-ledger = pas dans un registre : aucun dossier policies/ ici ni dans les
 clap-default = {" "}[par défaut : { $value }]
 clap-possible = {" "}[valeurs possibles : { $values }]
 clap-env = {" "}[variable : { $name }]
+
+## policy impact
+
+impact-no-effect = Aucun effet sur l'audit des { $cases } cas.
+impact-summary = Sur { $cases } cas, ce changement ajoute { $added } constat(s) ({ $added_errors } erreur(s)) et en retire { $removed } ({ $removed_errors } erreur(s)); { $moved } échéance(s) bougent; { $bands } cas changent de fourchette.
+impact-md-title = Effet du changement de politique par rapport à `{ $base }`
+impact-title = Effet du changement de politique par rapport à { $base }, au { $as_of }
+impact-md-kpi-columns = Indicateur | Avant | Après
+impact-added = Constats ajoutés
+impact-removed = Constats retirés
+impact-md-finding-columns = Cas | Constat | Gravité | Détails
+impact-due-moved = Échéances déplacées
+impact-md-due-columns = Cas | Délai | Avant | Après | Écart
+impact-more = …et { $more } de plus (`--format json` les énumère toutes).
+impact-bands-changed = Fourchettes d'indemnisation modifiées
+impact-bands-short = Fourchettes modifiées
+impact-md-band-columns = Cas | Avant | Après
+
+## Verbes du cycle de vie
+
+event-strict-refused = l'événement enfreint la politique; rien n'a été écrit (--strict) :
+event-warning = avertissement : { $warning }
+event-inserted = , inséré avant l'événement « { $event } » du { $at }
+event-when-pause-ends = à la fin de la suspension
+event-follow-up-due = { $id } est fermé, mais son suivi de satisfaction est encore dû ({ $when }); inscrivez-le avec `redress follow-up { $id } --satisfied yes|no`

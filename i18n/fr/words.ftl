@@ -75,6 +75,9 @@ word = { $w ->
     [error] erreur
     [warning] avertissement
     [info] information
+    [not-applicable] sans objet
+    [missing] manquant
+    [pending] en attente
    *[other] { $w }
 }
 
@@ -131,3 +134,20 @@ list-due-clock = { $clock ->
 list-late = en retard
 list-none = aucun cas ne correspond
 list-count = { $count } cas
+
+## policy explain
+
+explain-kind-line = { $kind } · { $category } · { $severity } · { $channel } · profil { $profile }
+explain-deadline-rules = Règles de délai (la première qui correspond s'applique)
+explain-applies = s'applique
+explain-shadowed = correspond (masquée)
+explain-no-match = ne correspond pas
+explain-default-applies = aucune règle ne correspond : [default] s'applique
+explain-clock = début { $started }  échéance { $due }  arrêt { $stopped }  { $state }  (règle : { $rule })
+explain-no-target = aucun délai fixé
+explain-band = Fourchette d'indemnisation
+explain-band-rule = règle { $rule } : de { $min } à { $max } du préjudice
+explain-band-harm = préjudice de { $harm } : la fourchette va de { $low } à { $high }; accordé jusqu'ici : { $granted }
+explain-band-no-harm = aucun préjudice inscrit; accordé jusqu'ici : { $granted }
+explain-routes = Acheminements (escalade)
+explain-no-route = aucun acheminement ne s'applique à ce cas

@@ -607,6 +607,14 @@ pub fn target_arg(target: Target, mode: Mode) -> Arg {
     }
 }
 
+/// A policy's allowance in words, in the language in force: `2 working
+/// hours`, `2 heures ouvrables`.
+pub fn target_words(target: Target, mode: Mode) -> String {
+    Msg::new("target")
+        .arg("target", target_arg(target, mode))
+        .render(&english_amount)
+}
+
 /// An amount as the English messages write it: `65.00 CAD`.
 pub fn english_amount(d: Decimal, currency: &str) -> String {
     if currency.is_empty() {

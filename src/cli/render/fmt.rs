@@ -84,6 +84,11 @@ pub fn amount_whole(x: f64, currency: &str) -> String {
     format!("{} {}", whole(x), currency_sign(currency))
 }
 
+/// A decimal as it is written (`0.70`), with the language's decimal mark.
+pub fn decimal(d: Decimal) -> String {
+    point(&d.to_string())
+}
+
 /// A fraction as a whole percentage without the unit: `0.7` → `70`.
 pub fn share_of_hundred(d: Decimal) -> String {
     let x = rust_decimal::prelude::ToPrimitive::to_f64(&d).unwrap_or(0.0);

@@ -3,10 +3,17 @@
 
 use crate::audit::Kpis;
 use crate::audit::impact::Impact;
-use crate::cli::render::fmt::{hours_shift, md_escape, percent1};
+use crate::cli::render::fmt::{amount, hours_shift, md_escape, percent1, word};
 use crate::cli::render::kpis::{KpiRows, Row};
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 use std::fmt::Write;
+
+/// A message with text arguments.
+fn t(id: &str, args: &[(&str, String)]) -> String {
+    let values: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> =
+        args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+    tr_args(id, &values)
+}
 
 fn summary(r: &Impact) -> String {
     let errors = |fs: &[crate::audit::Finding]| {
@@ -19,17 +26,19 @@ fn summary(r: &Impact) -> String {
         && r.due_moved.is_empty()
         && r.bands_changed.is_empty()
     {
-        return format!("No effect on the audit of {} cases.", r.cases);
+        return t("impact-no-effect", &[("cases", r.cases.to_string())]);
     }
-    format!(
-        "Across {} cases this change adds {} finding(s) ({} error(s)) and removes {} ({} error(s)); {} due time(s) move; {} case(s) change band.",
-        r.cases,
-        r.findings_added.len(),
-        errors(&r.findings_added),
-        r.findings_removed.len(),
-        errors(&r.findings_removed),
-        r.due_moved.len(),
-        r.bands_changed.len()
+    t(
+        "impact-summary",
+        &[
+            ("cases", r.cases.to_string()),
+            ("added", r.findings_added.len().to_string()),
+            ("added_errors", errors(&r.findings_added).to_string()),
+            ("removed", r.findings_removed.len().to_string()),
+            ("removed_errors", errors(&r.findings_removed).to_string()),
+            ("moved", r.due_moved.len().to_string()),
+            ("bands", r.bands_changed.len().to_string()),
+        ],
     )
 }
 
@@ -48,8 +57,13 @@ fn kpi_lines(k: &Kpis) -> Vec<Row> {
 
 pub fn markdown(r: &Impact, base: &str) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "## Policy impact against `{base}`\n\n{}\n", summary(r));
-    let _ = writeln!(s, "| Indicator | Before | After |\n|---|---|---|");
+    let _ = writeln!(
+        s,
+        "## {}\n\n{}\n",
+        t("impact-md-title", &[("base", base.to_string())]),
+        summary(r)
+    );
+    let _ = writeln!(s, "| {} |\n|---|---|---|", tr("impact-md-kpi-columns"));
     for ((label, b), (_, a)) in kpi_lines(&r.kpis.before)
         .into_iter()
         .zip(kpi_lines(&r.kpis.after))
@@ -57,16 +71,17 @@ pub fn markdown(r: &Impact, base: &str) -> String {
         let _ = writeln!(s, "| {label} | {b} | {a} |");
     }
     for (title, list) in [
-        ("Findings added", &r.findings_added),
-        ("Findings removed", &r.findings_removed),
+        (tr("impact-added"), &r.findings_added),
+        (tr("impact-removed"), &r.findings_removed),
     ] {
         if list.is_empty() {
             continue;
         }
         let _ = writeln!(
             s,
-            "\n### {title} ({})\n\n| Case | Finding | Severity | Details |\n|---|---|---|---|",
-            list.len()
+            "\n### {title} ({})\n\n| {} |\n|---|---|---|---|",
+            list.len(),
+            tr("impact-md-finding-columns")
         );
         for f in list {
             let _ = writeln!(
@@ -74,16 +89,18 @@ pub fn markdown(r: &Impact, base: &str) -> String {
                 "| `{}` | `{}` | {} | {} |",
                 f.case,
                 f.code,
-                f.severity.as_str(),
-                md_escape(&f.message)
+                word(f.severity.as_str()),
+                md_escape(&f.text.render(&amount))
             );
         }
     }
     if !r.due_moved.is_empty() {
         let _ = writeln!(
             s,
-            "\n### Due times moved ({})\n\n| Case | Clock | Before | After | Shift |\n|---|---|---|---|---|",
-            r.due_moved.len()
+            "\n### {} ({})\n\n| {} |\n|---|---|---|---|---|",
+            tr("impact-due-moved"),
+            r.due_moved.len(),
+            tr("impact-md-due-columns")
         );
         for d in r.due_moved.iter().take(50) {
             let _ = writeln!(
@@ -100,16 +117,21 @@ pub fn markdown(r: &Impact, base: &str) -> String {
         if r.due_moved.len() > 50 {
             let _ = writeln!(
                 s,
-                "\n…and {} more (`--format json` lists them all).",
-                r.due_moved.len() - 50
+                "\n{}",
+                t(
+                    "impact-more",
+                    &[("more", (r.due_moved.len() - 50).to_string())]
+                )
             );
         }
     }
     if !r.bands_changed.is_empty() {
         let _ = writeln!(
             s,
-            "\n### Compensation bands changed ({})\n\n| Case | Before | After |\n|---|---|---|",
-            r.bands_changed.len()
+            "\n### {} ({})\n\n| {} |\n|---|---|---|",
+            tr("impact-bands-changed"),
+            r.bands_changed.len(),
+            tr("impact-md-band-columns")
         );
         for b in &r.bands_changed {
             let _ = writeln!(
@@ -132,8 +154,11 @@ pub fn table(r: &Impact, base: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "Policy impact against {base}, as of {}\n{}\n",
-        r.as_of,
+        "{}\n{}\n",
+        t(
+            "impact-title",
+            &[("base", base.to_string()), ("as_of", r.as_of.clone())]
+        ),
         summary(r)
     );
     for ((label, b), (_, a)) in kpi_lines(&r.kpis.before)
@@ -143,18 +168,19 @@ pub fn table(r: &Impact, base: &str) -> String {
         let _ = writeln!(s, "  {label:<22} {b:>9} → {a}");
     }
     for (title, sign, list) in [
-        ("Findings added", "+", &r.findings_added),
-        ("Findings removed", "-", &r.findings_removed),
+        (tr("impact-added"), "+", &r.findings_added),
+        (tr("impact-removed"), "-", &r.findings_removed),
     ] {
         if !list.is_empty() {
             let _ = writeln!(s, "\n{title} ({}):", list.len());
             for f in list {
-                let _ = writeln!(s, "  {sign} {} {:<24} {}", f.case, f.code, f.message);
+                let message = f.text.render(&amount);
+                let _ = writeln!(s, "  {sign} {} {:<24} {message}", f.case, f.code);
             }
         }
     }
     if !r.due_moved.is_empty() {
-        let _ = writeln!(s, "\nDue times moved ({}):", r.due_moved.len());
+        let _ = writeln!(s, "\n{} ({}):", tr("impact-due-moved"), r.due_moved.len());
         for d in r.due_moved.iter().take(20) {
             let _ = writeln!(
                 s,
@@ -168,7 +194,12 @@ pub fn table(r: &Impact, base: &str) -> String {
         }
     }
     if !r.bands_changed.is_empty() {
-        let _ = writeln!(s, "\nBands changed ({}):", r.bands_changed.len());
+        let _ = writeln!(
+            s,
+            "\n{} ({}):",
+            tr("impact-bands-short"),
+            r.bands_changed.len()
+        );
         for b in &r.bands_changed {
             let _ = writeln!(
                 s,

@@ -7,6 +7,7 @@ use crate::case::vocab::EventKind;
 use crate::case::yaml;
 use crate::case::{Case, Event};
 use crate::cli::exit::Verdict;
+use crate::cli::render::fmt::word;
 use crate::cli::session::Session;
 use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
@@ -74,28 +75,38 @@ pub fn append(
     let breaches = policy_breaches(&case, &event, place, &rel, &open.policies);
     if common.strict && !breaches.is_empty() {
         bail!(
-            "the event breaks the policy; nothing was written (--strict):\n  {}",
+            "{}\n  {}",
+            crate::i18n::tr("event-strict-refused"),
             breaches.join("\n  ")
         );
     }
     write_event(&open, &lock, &rel, &original, &event, place)?;
     drop(lock);
     for b in &breaches {
-        eprintln!("warning: {b}");
+        eprintln!(
+            "{}",
+            crate::i18n::tr_args("event-warning", &[("warning", b.clone().into())])
+        );
     }
     let mut after = case;
     let inserted = after.history.get(place).map(|next| {
-        format!(
-            ", inserted before the {} of {}",
-            next.event,
-            crate::case::time::short(next.at.utc(), open.tz)
+        crate::i18n::tr_args(
+            "event-inserted",
+            &[
+                ("event", word(next.event.as_str()).into()),
+                (
+                    "at",
+                    crate::case::time::short(next.at.utc(), open.tz).into(),
+                ),
+            ],
         )
     });
     after.history.insert(place, event);
     crate::cli::render::style::print(&format!(
-        "{}: {kind} ({}){}\n",
+        "{}: {} ({}){}\n",
         after.id,
-        history::status_of(&after.history),
+        word(&kind.to_string()),
+        word(history::status_of(&after.history).as_str()),
         inserted.as_deref().unwrap_or_default()
     ))?;
     Ok(Verdict::Pass)
@@ -140,7 +151,10 @@ fn policy_breaches(
                         | F::EscalationMissing
                 )
             })
-            .map(|f| format!("{} {}: {}", f.case, f.code.as_str(), f.message))
+            .map(|f| {
+                let message = f.text.render(&crate::cli::render::fmt::amount);
+                format!("{} {}: {message}", f.case, f.code.as_str())
+            })
             .collect::<Vec<_>>()
     };
     let before = findings(case);
@@ -230,11 +244,11 @@ fn follow_up_due(case: &Case, p: &Policies) -> Option<String> {
         .into_iter()
         .find(|c| c.clock == crate::policy::ClockKind::FollowUp && c.is_open())?;
     let when = c.due.map_or_else(
-        || "when the pause ends".to_string(),
+        || crate::i18n::tr("event-when-pause-ends"),
         |d| crate::case::time::short(d, p.tz()),
     );
-    Some(format!(
-        "{} is closed but its follow-up is still due ({when}); record it with `redress follow-up {} --satisfied yes|no`",
-        case.id, case.id
+    Some(crate::i18n::tr_args(
+        "event-follow-up-due",
+        &[("id", case.id.clone().into()), ("when", when.into())],
     ))
 }

@@ -4,9 +4,11 @@ use crate::audit::routes::RouteOutcome;
 use crate::case::Case;
 use crate::case::vocab::Status;
 use crate::cli::exit::Verdict;
+use crate::cli::render::fmt::{amount, word};
 use crate::cli::render::style::{BOLD, DIM, GREEN, paint};
 use crate::cli::session::Session;
 use crate::clock::{self, Clock};
+use crate::i18n::{tr, tr_args};
 use crate::policy::compensation::BandCheck;
 use crate::policy::{ClockKind, DeadlineRule, Policies};
 use anyhow::Result;
@@ -138,15 +140,31 @@ fn text(e: &Explained, include_contacts: bool, c: bool) -> String {
     let title = crate::case::privacy::shown(case, include_contacts)
         .title
         .clone();
-    let _ = writeln!(s, "{}  {title} ({})", paint(c, BOLD, &case.id), e.status);
     let _ = writeln!(
         s,
-        "{} · {} · {} · {} · profile {}",
-        case.kind,
-        case.category,
-        case.severity,
-        case.channel,
-        case.customer.profile.map_or("—", |p| p.as_str())
+        "{}  {title} ({})",
+        paint(c, BOLD, &case.id),
+        word(e.status.as_str())
+    );
+    let _ = writeln!(
+        s,
+        "{}",
+        tr_args(
+            "explain-kind-line",
+            &[
+                ("kind", word(case.kind.as_str()).into()),
+                ("category", case.category.to_string().into()),
+                ("severity", word(case.severity.as_str()).into()),
+                ("channel", word(case.channel.as_str()).into()),
+                (
+                    "profile",
+                    case.customer
+                        .profile
+                        .map_or("—".to_string(), |p| word(p.as_str()))
+                        .into()
+                ),
+            ]
+        )
     );
     deadline_rules(&mut s, e, c);
     clocks(&mut s, e, c);
@@ -156,82 +174,110 @@ fn text(e: &Explained, include_contacts: bool, c: bool) -> String {
 }
 
 fn deadline_rules(s: &mut String, e: &Explained, c: bool) {
-    let _ = writeln!(
-        s,
-        "\n{}",
-        paint(c, BOLD, "Deadline rules (first match wins)")
-    );
+    let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("explain-deadline-rules")));
     for (r, m) in &e.rules {
         let mark = match m {
-            RuleMatch::Applies => paint(c, GREEN, "applies"),
-            RuleMatch::Shadowed => "matches (shadowed)".into(),
-            RuleMatch::NoMatch => paint(c, DIM, "no match"),
+            RuleMatch::Applies => paint(c, GREEN, &tr("explain-applies")),
+            RuleMatch::Shadowed => tr("explain-shadowed"),
+            RuleMatch::NoMatch => paint(c, DIM, &tr("explain-no-match")),
         };
         let _ = writeln!(s, "  {:<28} {:<40} {mark}", r.name, r.when.describe());
     }
     if !e.rules.iter().any(|(_, m)| matches!(m, RuleMatch::Applies)) {
-        let _ = writeln!(s, "  no rule matches: [default] applies");
+        let _ = writeln!(s, "  {}", tr("explain-default-applies"));
     }
 }
 
 fn clocks(s: &mut String, e: &Explained, c: bool) {
     let tz = e.tz;
-    let _ = writeln!(s, "\n{}", paint(c, BOLD, "Clocks"));
+    let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("show-clocks")));
     for k in &e.clocks {
-        let due = k
-            .due
-            .map_or_else(|| "— (paused)".into(), |d| crate::case::time::short(d, tz));
+        let due = k.due.map_or_else(
+            || tr("show-due-paused"),
+            |d| crate::case::time::short(d, tz),
+        );
         let stopped = k
             .stopped
             .map_or_else(|| "—".into(), |d| crate::case::time::short(d, tz));
         let _ = writeln!(
             s,
-            "  {:<15} {:<22} started {}  due {due}  stopped {stopped}  {}  (rule: {})",
-            format!("{} {}", k.clock.as_str(), k.cycle),
-            crate::audit::describe_target(k.target, k.mode),
-            crate::case::time::short(k.started, tz),
-            k.state.as_str(),
-            k.rule
+            "  {:<15} {:<22} {}",
+            format!("{} {}", word(k.clock.as_str()), k.cycle),
+            crate::audit::target_words(k.target, k.mode),
+            tr_args(
+                "explain-clock",
+                &[
+                    ("started", crate::case::time::short(k.started, tz).into()),
+                    ("due", due.into()),
+                    ("stopped", stopped.into()),
+                    ("state", word(k.state.as_str()).into()),
+                    ("rule", k.rule.to_string().into()),
+                ]
+            )
         );
     }
     for kind in &e.untargeted {
-        let _ = writeln!(s, "  {:<15} no target", kind.as_str());
+        let _ = writeln!(
+            s,
+            "  {:<15} {}",
+            word(kind.as_str()),
+            tr("explain-no-target")
+        );
     }
 }
 
 fn band(s: &mut String, e: &Explained, c: bool) {
     let (band, cur) = (&e.band, &e.p.currency);
-    let _ = writeln!(s, "\n{}", paint(c, BOLD, "Compensation band"));
+    let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("explain-band")));
     let _ = writeln!(
         s,
-        "  rule {}: {}–{} of the harm",
-        band.rule,
-        fixed(band.band.min),
-        fixed(band.band.max)
+        "  {}",
+        tr_args(
+            "explain-band-rule",
+            &[
+                ("rule", band.rule.to_string().into()),
+                ("min", number(fixed(band.band.min)).into()),
+                ("max", number(fixed(band.band.max)).into()),
+            ]
+        )
     );
-    match (band.harm, band.range) {
-        (Some(h), Some((lo, hi))) => {
-            let _ = writeln!(
-                s,
-                "  harm {} {cur}: the band is {lo}–{hi} {cur}; granted so far {} {cur}",
-                fixed(h),
-                fixed(band.total),
-            );
-        }
-        _ => {
-            let _ = writeln!(
-                s,
-                "  no harm recorded; granted so far {} {cur}",
-                fixed(band.total),
-            );
-        }
+    let money = |text: String| explain_amount(text, cur);
+    let line = match (band.harm, band.range) {
+        (Some(h), Some((lo, hi))) => tr_args(
+            "explain-band-harm",
+            &[
+                ("harm", money(fixed(h)).into()),
+                ("low", money(lo.to_string()).into()),
+                ("lowbare", number(lo.to_string()).into()),
+                ("high", money(hi.to_string()).into()),
+                ("granted", money(fixed(band.total)).into()),
+            ],
+        ),
+        _ => tr_args(
+            "explain-band-no-harm",
+            &[("granted", money(fixed(band.total)).into())],
+        ),
+    };
+    let _ = writeln!(s, "  {line}");
+}
+
+/// A number as typed in the policies (`0.70`), with the language's decimal mark.
+fn number(text: String) -> String {
+    text.parse().map_or(text, crate::cli::render::fmt::decimal)
+}
+
+/// `90.00 CAD` as the policies compute it; `90,00 $` in French.
+fn explain_amount(text: String, currency: &str) -> String {
+    match (crate::i18n::current(), text.parse()) {
+        (crate::i18n::Lang::Fr, Ok(d)) => amount(d, currency),
+        _ => format!("{text} {currency}"),
     }
 }
 
 fn routes(s: &mut String, e: &Explained, c: bool) {
-    let _ = writeln!(s, "\n{}", paint(c, BOLD, "Escalation routes"));
+    let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("explain-routes")));
     if e.routes.is_empty() {
-        let _ = writeln!(s, "  no route applies to this case");
+        let _ = writeln!(s, "  {}", tr("explain-no-route"));
     }
     for r in &e.routes {
         let _ = writeln!(
@@ -239,8 +285,8 @@ fn routes(s: &mut String, e: &Explained, c: bool) {
             "  {:<40} → {:<12} {}: {}",
             r.name,
             r.to,
-            r.state.as_str(),
-            r.detail
+            word(r.state.as_str()),
+            r.text.render(&amount)
         );
     }
 }

@@ -81,6 +81,8 @@ fn mask_contacts(result: &mut Impact, cases: &[crate::ledger::LoadedCase]) {
     {
         if let Some(case) = by_id.get(f.case.as_str()) {
             f.message = crate::case::privacy::mask_quoted(&f.message, case);
+            f.text
+                .map_texts(&|t| crate::case::privacy::mask_quoted(t, case));
         }
     }
 }
