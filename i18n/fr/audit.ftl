@@ -46,7 +46,7 @@ span-target = { $n } { $unit ->
 }
 
 finding-clock-late = { $clock ->
-    [acknowledge] accusé de réception { $span } après la réception; la politique accorde { $allowed } (règle : { $rule })
+    [acknowledge] accusé de réception envoyé { $span } après la réception; la politique accorde { $allowed } (règle : { $rule })
     [resolve] réglé { $span } après la réception; la politique accorde { $allowed } (règle : { $rule })
     [resolve-again] réglé { $span } après la réouverture; la politique accorde { $allowed } (règle : { $rule })
     [update] aucun compte rendu au client pendant { $span } après le dernier contact; la politique accorde { $allowed } entre deux comptes rendus (règle : { $rule })
