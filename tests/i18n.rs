@@ -317,3 +317,26 @@ fn every_command_and_argument_has_french_help_and_the_english_mirror_agrees() {
         );
     }
 }
+
+#[test]
+fn policy_check_refuses_an_unknown_language_with_a_suggestion() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    redress(dir.path()).arg("init").assert().success();
+    let settings = dir.path().join("policies/ledger.toml");
+    std::fs::write(&settings, "language = \"fra\"\n").expect("writable");
+    let out = redress(dir.path())
+        .args(["--lang", "en", "policy", "check"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("policies/ledger.toml:1:1") && err.contains("did you mean `fr`?"),
+        "{err}"
+    );
+    std::fs::write(&settings, "language = \"fr-CA\"\n").expect("writable");
+    redress(dir.path())
+        .args(["policy", "check"])
+        .assert()
+        .success();
+}

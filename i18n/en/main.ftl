@@ -93,3 +93,9 @@ event-warning = warning: { $warning }
 event-inserted = , inserted before the { $event } of { $at }
 event-when-pause-ends = when the pause ends
 event-follow-up-due = { $id } is closed but its follow-up is still due ({ $when }); record it with `redress follow-up { $id } --satisfied yes|no`
+
+## policy check
+
+policy-check-ok = ok: policies are valid — calendar { $tz } ({ $mode }), { $rules } deadline rule(s), { $levels } level(s), { $members } member(s), { $routes } route(s), band { $min }–{ $max } with { $band_rules } rule(s), { $categories } categories
+policy-check-problems = { $count } problem(s) in the policies
+policy-check-any = any

@@ -95,3 +95,9 @@ event-warning = avertissement : { $warning }
 event-inserted = , inséré avant l'événement « { $event } » du { $at }
 event-when-pause-ends = à la fin de la suspension
 event-follow-up-due = { $id } est fermé, mais son suivi de satisfaction est encore dû ({ $when }); inscrivez-le avec `redress follow-up { $id } --satisfied yes|no`
+
+## policy check
+
+policy-check-ok = ok : les politiques sont valides — calendrier { $tz } ({ $mode }), { $rules } règle(s) de délai, { $levels } palier(s), { $members } membre(s), { $routes } acheminement(s), fourchette de { $min } à { $max } avec { $band_rules } règle(s), catégories : { $categories }
+policy-check-problems = { $count } problème(s) dans les politiques
+policy-check-any = toutes

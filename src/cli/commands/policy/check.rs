@@ -15,8 +15,12 @@ pub fn run(session: &Session) -> Result<Verdict> {
         }
         Err(problems) => {
             let n = problems.len();
-            Err(anyhow::Error::new(Diagnostics(problems))
-                .context(format!("{n} problem(s) in the policies")))
+            Err(
+                anyhow::Error::new(Diagnostics(problems)).context(crate::i18n::tr_args(
+                    "policy-check-problems",
+                    &[("count", n.to_string().into())],
+                )),
+            )
         }
     }
 }
@@ -25,7 +29,17 @@ pub fn run(session: &Session) -> Result<Verdict> {
 /// (report parameters), which is checked too.
 fn load_all(root: &std::path::Path) -> Result<Policies, Vec<Diagnostic>> {
     let loaded = crate::policy::load(root);
-    let estimates = crate::policy::estimates::load(root);
+    let mut estimates = crate::policy::estimates::load(root);
+    let settings = settings_problems(root);
+    if !settings.is_empty() {
+        estimates = Err(match estimates {
+            Ok(_) => settings,
+            Err(mut e) => {
+                e.extend(settings);
+                e
+            }
+        });
+    }
     match (loaded, estimates) {
         (Ok(p), Ok(_)) => Ok(p),
         (Ok(_), Err(e)) => Err(e),
@@ -37,23 +51,67 @@ fn load_all(root: &std::path::Path) -> Result<Policies, Vec<Diagnostic>> {
     }
 }
 
+/// `policies/ledger.toml`, when present: TOML whose `language` is a
+/// language redress speaks (what `init --lang` writes).
+fn settings_problems(root: &std::path::Path) -> Vec<Diagnostic> {
+    use crate::diag::DiagCode;
+    let rel = crate::ledger::LEDGER_SETTINGS;
+    let Ok(text) = std::fs::read_to_string(root.join(rel)) else {
+        return Vec::new();
+    };
+    let table: toml::Table = match toml::from_str(&text) {
+        Ok(t) => t,
+        Err(e) => return vec![Diagnostic::new(rel, DiagCode::PolicyInvalid, e.message())],
+    };
+    let mut out = Vec::new();
+    for (key, value) in &table {
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with(key.as_str()))
+            .map_or(1, |i| i + 1);
+        let problem = match (key.as_str(), value.as_str()) {
+            ("language", Some(tag)) if crate::i18n::Lang::from_tag(tag).is_some() => continue,
+            ("language", _) => crate::suggest::unknown_value(
+                "language",
+                &value.to_string().trim_matches('"').to_string(),
+                &["en", "fr"],
+            ),
+            _ => crate::suggest::unknown_value("setting", key, &["language"]),
+        };
+        out.push(Diagnostic::new(rel, DiagCode::PolicyInvalid, problem).at(line, 1));
+    }
+    out
+}
+
 /// One line: what the valid policies hold.
 fn summary(p: &Policies) -> String {
     let cats = p
         .categories
         .as_ref()
-        .map_or("any".to_string(), |c| c.len().to_string());
-    format!(
-        "ok: policies are valid — calendar {} ({}), {} deadline rule(s), {} level(s), {} member(s), {} route(s), band {}–{} with {} rule(s), {} categories\n",
-        p.calendar.tz,
-        p.mode,
-        p.rules.len(),
-        p.levels.len(),
-        p.team.len(),
-        p.routes.len(),
-        crate::case::money::fixed(p.band.min, 2),
-        crate::case::money::fixed(p.band.max, 2),
-        p.band_rules.len(),
-        cats
-    )
+        .map_or(crate::i18n::tr("policy-check-any"), |c| c.len().to_string());
+    let n = |x: usize| x.to_string().into();
+    crate::i18n::tr_args(
+        "policy-check-ok",
+        &[
+            ("tz", p.calendar.tz.to_string().into()),
+            (
+                "mode",
+                crate::cli::render::fmt::word(&p.mode.to_string()).into(),
+            ),
+            ("rules", n(p.rules.len())),
+            ("levels", n(p.levels.len())),
+            ("members", n(p.team.len())),
+            ("routes", n(p.routes.len())),
+            (
+                "min",
+                crate::cli::render::fmt::decimal(crate::case::money::fixed(p.band.min, 2)).into(),
+            ),
+            (
+                "max",
+                crate::cli::render::fmt::decimal(crate::case::money::fixed(p.band.max, 2)).into(),
+            ),
+            ("band_rules", n(p.band_rules.len())),
+            ("categories", cats.into()),
+        ],
+    ) + "\n"
 }
