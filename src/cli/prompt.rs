@@ -47,9 +47,9 @@ impl Asker for Terminal {
                 Err(e) => Validation::Invalid(e.into()),
             })
         };
-        let (choices, list) = (q.choices, q.list);
-        let complete = move |input: &str| -> Result<Vec<String>, inquire::CustomUserError> {
-            Ok(suggestions(choices, list, input))
+        let complete = Completer {
+            choices: q.choices,
+            list: q.list,
         };
         let mut text = inquire::Text::new(q.label).with_validator(validator);
         if let Some(h) = &q.help {
@@ -67,6 +67,48 @@ impl Asker for Terminal {
             Err(e) => Err(anyhow::Error::new(e).context("asking on the terminal")),
         }
     }
+}
+
+/// Tab completes to the highlighted suggestion, else to the longest text
+/// every suggestion starts with.
+#[derive(Clone)]
+struct Completer<'a> {
+    choices: &'a [String],
+    list: bool,
+}
+
+impl inquire::Autocomplete for Completer<'_> {
+    fn get_suggestions(&mut self, input: &str) -> Result<Vec<String>, inquire::CustomUserError> {
+        Ok(suggestions(self.choices, self.list, input))
+    }
+
+    fn get_completion(
+        &mut self,
+        input: &str,
+        highlighted: Option<String>,
+    ) -> Result<inquire::autocompletion::Replacement, inquire::CustomUserError> {
+        if highlighted.is_some() {
+            return Ok(highlighted);
+        }
+        let all = suggestions(self.choices, self.list, input);
+        Ok(common_prefix(&all).filter(|p| p.len() > input.len()))
+    }
+}
+
+/// The longest text all of `items` start with, if there are any.
+fn common_prefix(items: &[String]) -> Option<String> {
+    let first = items.first()?;
+    let mut len = first.len();
+    for s in &items[1..] {
+        len = first
+            .char_indices()
+            .zip(s.chars())
+            .take_while(|((_, a), b)| a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8())
+            .min(len);
+    }
+    first.get(..len).map(str::to_string)
 }
 
 /// The completions of `input`: choices starting with it (with its last
@@ -166,6 +208,14 @@ mod tests {
         assert_eq!(s.refused, [("Title".to_string(), "needed".to_string())]);
         let e = s.ask(&q).unwrap_err();
         assert!(e.downcast_ref::<Cancelled>().is_some());
+    }
+
+    #[test]
+    fn tab_completes_the_common_prefix() {
+        assert_eq!(common_prefix(&names(&["refund", "repair"])).as_deref(), Some("re"));
+        assert_eq!(common_prefix(&names(&["email"])).as_deref(), Some("email"));
+        assert_eq!(common_prefix(&names(&["é1", "é2"])).as_deref(), Some("é"));
+        assert_eq!(common_prefix(&[]), None);
     }
 
     #[test]

@@ -95,6 +95,15 @@ pub fn run(ctx: &Session, mut args: Args) -> Result<Verdict> {
         return record(&open, args);
     }
     ask::missing(&mut args, &mut crate::cli::prompt::Terminal, &open)?;
+    // Pinned, so the kept command below means the same time when run later.
+    let at = open.event_time("--received", args.received.as_deref(), args.future)?;
+    args.received = Some(
+        Timestamp {
+            at,
+            date_only: false,
+        }
+        .to_string(),
+    );
     let draft = ask::command_line(&args);
     record(&open, args).map_err(|e| {
         e.context(format!(
