@@ -237,5 +237,5 @@ fn edit(template: &str, rel: &str, open: &crate::cli::session::Open) -> Result<S
             crate::diag::Diagnostics(problems)
         );
     }
-    Ok(text)
+    Ok(template::strip_notes(&text, template))
 }

@@ -61,6 +61,24 @@ fn commented(missing: &[(&str, bool, &str)], notes: &[(&str, String)], indent: &
     out
 }
 
+/// The edited text without the template's own comment lines (the user's
+/// comments stay), so the case file holds the case, not the instructions.
+pub fn strip_notes(text: &str, template: &str) -> String {
+    let notes: std::collections::HashSet<&str> = template
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .collect();
+    let mut out: String = text
+        .lines()
+        .filter(|l| !notes.contains(l))
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    if !text.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
 fn is_nested(key: &str) -> bool {
     matches!(key, "name" | "email" | "phone" | "profile" | "annual_value")
 }
