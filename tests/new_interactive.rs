@@ -88,6 +88,10 @@ fn each_answer_is_checked_as_typed_and_the_case_is_written() {
     type_line(&mut p, "0");
     answer(&mut p, "What the customer asks for", "refund, apology");
     answer(&mut p, "Justice", "procedural");
+    answer(&mut p, "Assign to", "bobb");
+    p.exp_string("did you mean `bob`?").unwrap();
+    erase(&mut p, 1);
+    type_line(&mut p, "");
     answer(&mut p, "Received", "today 09:14");
     answer(&mut p, "Description", "It arrived in pieces");
     p.exp_regex(r"20261122-[0-9a-z]{4}").expect("the new ID");
@@ -107,6 +111,9 @@ fn each_answer_is_checked_as_typed_and_the_case_is_written() {
         "wants: [refund, apology]",
         "justice: procedural",
         "description: It arrived in pieces",
+        "    by: alice",
+        "    event: assigned",
+        "    to: bob",
     ] {
         assert!(text.lines().any(|l| l == line), "{line} missing in\n{text}");
     }
@@ -135,7 +142,14 @@ fn a_failure_after_the_questions_keeps_the_answers_as_a_command() {
     std::fs::write(dir.path().join("cases/2026"), "").unwrap();
     let mut p = spawn(
         dir.path(),
-        &["--kind", "complaint", "--channel", "chat", "--severity", "low"],
+        &[
+            "--kind",
+            "complaint",
+            "--channel",
+            "chat",
+            "--severity",
+            "low",
+        ],
     );
     answer(&mut p, "Title", "It's late");
     answer(&mut p, "Customer's name", "Jo");
@@ -144,6 +158,7 @@ fn a_failure_after_the_questions_keeps_the_answers_as_a_command() {
     answer(&mut p, "Category", "billing");
     answer(&mut p, "What the customer asks for", "");
     answer(&mut p, "Justice", "");
+    answer(&mut p, "Assign to", "");
     answer(&mut p, "Received", "2h ago");
     answer(&mut p, "Description", "");
     p.exp_string("nothing was recorded; your answers are kept")
@@ -151,7 +166,8 @@ fn a_failure_after_the_questions_keeps_the_answers_as_a_command() {
     p.exp_string("redress new --kind complaint --title 'It'\\''s late' --customer Jo")
         .unwrap();
     // The relative time is pinned, so the command means the same later.
-    p.exp_string("--received 2026-11-22T10:00:00-05:00").unwrap();
+    p.exp_string("--received 2026-11-22T10:00:00-05:00")
+        .unwrap();
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 2);
 }

@@ -10,17 +10,41 @@ use std::fs;
 
 fn new_case(dir: &std::path::Path, extra: &[&str]) -> String {
     let mut args = vec![
-        "new", "--kind", "claim", "--title", "Lamp broken", "--customer", "Marie Tremblay",
-        "--channel", "email", "--category", "delivery", "--severity", "medium",
-        "--received", "2026-11-16T09:14:00-05:00",
+        "new",
+        "--kind",
+        "claim",
+        "--title",
+        "Lamp broken",
+        "--customer",
+        "Marie Tremblay",
+        "--channel",
+        "email",
+        "--category",
+        "delivery",
+        "--severity",
+        "medium",
+        "--received",
+        "2026-11-16T09:14:00-05:00",
     ];
     args.extend_from_slice(extra);
-    let out = redress(dir).args(&args).assert().success().get_output().stdout.clone();
+    let out = redress(dir)
+        .args(&args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     String::from_utf8(out).unwrap().trim().to_string()
 }
 
 fn stdout(dir: &std::path::Path, args: &[&str]) -> String {
-    let out = redress(dir).args(args).assert().success().get_output().stdout.clone();
+    let out = redress(dir)
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     String::from_utf8(out).unwrap()
 }
 
@@ -29,11 +53,24 @@ fn new_records_wants_and_justice_after_harm() {
     let dir = init();
     let id = new_case(
         dir.path(),
-        &["--harm", "120", "--wants", "refund", "--wants", "apology", "--justice", "interactional", "--tag", "wismo"],
+        &[
+            "--harm",
+            "120",
+            "--wants",
+            "refund",
+            "--wants",
+            "apology",
+            "--justice",
+            "interactional",
+            "--tag",
+            "wismo",
+        ],
     );
     let text = fs::read_to_string(dir.path().join(case_path(&id))).unwrap();
     assert!(
-        text.contains("harm: 120.00\nwants: [refund, apology]\njustice: interactional\ntags: [wismo]\n"),
+        text.contains(
+            "harm: 120.00\nwants: [refund, apology]\njustice: interactional\ntags: [wismo]\n"
+        ),
         "{text}"
     );
 }
@@ -43,14 +80,46 @@ fn an_unknown_remedy_or_justice_is_refused_with_a_suggestion_and_nothing_written
     let dir = init();
     let before = snapshot(dir.path());
     redress(dir.path())
-        .args(["new", "--kind", "claim", "--title", "T", "--customer", "C", "--channel", "email",
-               "--category", "delivery", "--severity", "low", "--wants", "refnd"])
+        .args([
+            "new",
+            "--kind",
+            "claim",
+            "--title",
+            "T",
+            "--customer",
+            "C",
+            "--channel",
+            "email",
+            "--category",
+            "delivery",
+            "--severity",
+            "low",
+            "--wants",
+            "refnd",
+        ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown remedy `refnd`: did you mean `refund`?"));
+        .stderr(predicate::str::contains(
+            "unknown remedy `refnd`: did you mean `refund`?",
+        ));
     redress(dir.path())
-        .args(["new", "--kind", "claim", "--title", "T", "--customer", "C", "--channel", "email",
-               "--category", "delivery", "--severity", "low", "--justice", "procedual"])
+        .args([
+            "new",
+            "--kind",
+            "claim",
+            "--title",
+            "T",
+            "--customer",
+            "C",
+            "--channel",
+            "email",
+            "--category",
+            "delivery",
+            "--severity",
+            "low",
+            "--justice",
+            "procedual",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("procedural"));
@@ -63,35 +132,68 @@ fn check_reports_a_bad_wants_or_justice_where_it_is() {
     let id = new_case(dir.path(), &["--wants", "refund"]);
     let path = dir.path().join(case_path(&id));
     let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replace("wants: [refund]", "wants: [refund, aplogy]")).unwrap();
+    fs::write(
+        &path,
+        text.replace("wants: [refund]", "wants: [refund, aplogy]"),
+    )
+    .unwrap();
     redress(dir.path())
         .arg("check")
         .assert()
         .failure()
-        .stdout(predicate::str::contains("unknown remedy `aplogy`: did you mean `apology`?")
-            .or(predicate::str::contains("unknown remedy `aplogy`")))
+        .stdout(
+            predicate::str::contains("unknown remedy `aplogy`: did you mean `apology`?")
+                .or(predicate::str::contains("unknown remedy `aplogy`")),
+        )
         .stdout(predicate::str::contains(":10:"));
-    fs::write(&path, text.replace("wants: [refund]", "wants: [refund]\njustice: fair")).unwrap();
-    let out = redress(dir.path()).arg("check").assert().failure().get_output().clone();
-    let all = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    fs::write(
+        &path,
+        text.replace("wants: [refund]", "wants: [refund]\njustice: fair"),
+    )
+    .unwrap();
+    let out = redress(dir.path())
+        .arg("check")
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let all =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(all.contains("unknown justice dimension `fair`"), "{all}");
 }
 
 #[test]
 fn show_list_export_and_report_carry_them() {
     let dir = init();
-    let a = new_case(dir.path(), &["--wants", "refund", "--wants", "apology", "--justice", "procedural"]);
+    let a = new_case(
+        dir.path(),
+        &[
+            "--wants",
+            "refund",
+            "--wants",
+            "apology",
+            "--justice",
+            "procedural",
+        ],
+    );
     new_case(dir.path(), &["--wants", "refund"]);
     new_case(dir.path(), &[]);
     let show = stdout(dir.path(), &["show", &a]);
     assert!(show.contains("wants     refund, apology\n"), "{show}");
     assert!(show.contains("justice   procedural"), "{show}");
-    let show_json: serde_json::Value = serde_json::from_str(&stdout(dir.path(), &["show", &a, "--format", "json"])).unwrap();
+    let show_json: serde_json::Value =
+        serde_json::from_str(&stdout(dir.path(), &["show", &a, "--format", "json"])).unwrap();
     assert_eq!(show_json["wants"], serde_json::json!(["refund", "apology"]));
     assert_eq!(show_json["justice"], "procedural");
 
-    let list: serde_json::Value = serde_json::from_str(&stdout(dir.path(), &["list", "--format", "json"])).unwrap();
-    let row = list.as_array().unwrap().iter().find(|r| r["id"] == a.as_str()).unwrap();
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(dir.path(), &["list", "--format", "json"])).unwrap();
+    let row = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == a.as_str())
+        .unwrap();
     assert_eq!(row["wants"], serde_json::json!(["refund", "apology"]));
     assert_eq!(row["justice"], "procedural");
 
@@ -110,16 +212,27 @@ fn show_list_export_and_report_carry_them() {
 
     let report: serde_json::Value = serde_json::from_str(&stdout(
         dir.path(),
-        &["report", "--by", "wants", "--by", "justice", "--format", "json"],
+        &[
+            "report", "--by", "wants", "--by", "justice", "--format", "json",
+        ],
     ))
     .unwrap();
     let text = report.to_string();
-    for needle in ["\"wants\"", "\"refund\"", "\"apology\"", "\"justice\"", "\"procedural\""] {
+    for needle in [
+        "\"wants\"",
+        "\"refund\"",
+        "\"apology\"",
+        "\"justice\"",
+        "\"procedural\"",
+    ] {
         assert!(text.contains(needle), "{needle} in {text}");
     }
     for format in ["table", "markdown", "csv", "html"] {
         let out = stdout(dir.path(), &["report", "--by", "wants", "--format", format]);
-        assert!(out.contains("refund") && out.contains("apology"), "{format}: {out}");
+        assert!(
+            out.contains("refund") && out.contains("apology"),
+            "{format}: {out}"
+        );
     }
 }
 
@@ -144,7 +257,9 @@ fn the_edit_template_explains_every_key_and_an_unchanged_one_aborts() {
         .args(["new", "--edit", "--kind", "claim"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("left unchanged; nothing was recorded"));
+        .stderr(predicate::str::contains(
+            "left unchanged; nothing was recorded",
+        ));
     let seen = fs::read_to_string(dir.path().join("seen.yaml")).unwrap();
     fs::remove_file(dir.path().join("seen.yaml")).unwrap();
     assert_eq!(snapshot(dir.path()), before, "nothing written");
@@ -184,6 +299,46 @@ fn an_edited_template_with_wants_uncommented_is_recorded() {
     let id = String::from_utf8(out).unwrap().trim().to_string();
     let text = fs::read_to_string(dir.path().join(case_path(&id))).unwrap();
     assert!(text.contains("\nwants: [refund]\n"), "{text}");
-    assert!(!text.contains("# kind:"), "the template's notes are dropped: {text}");
+    assert!(
+        !text.contains("# kind:"),
+        "the template's notes are dropped: {text}"
+    );
     assert!(text.starts_with("id: "), "{text}");
+}
+
+/// `new --assign MEMBER` (the flag behind the "Assign to" question).
+#[test]
+fn new_assign_records_an_assignment_and_refuses_an_unknown_member() {
+    let dir = init();
+    let id = new_case(dir.path(), &["--assign", "bob"]);
+    let text = fs::read_to_string(dir.path().join(case_path(&id))).unwrap();
+    assert!(
+        text.ends_with("history:\n  - at: 2026-11-22T12:00:00-05:00\n    by: alice\n    event: assigned\n    to: bob\n"),
+        "{text}"
+    );
+    let before = snapshot(dir.path());
+    redress(dir.path())
+        .args([
+            "new",
+            "--kind",
+            "claim",
+            "--title",
+            "T",
+            "--customer",
+            "C",
+            "--channel",
+            "email",
+            "--category",
+            "delivery",
+            "--severity",
+            "low",
+            "--assign",
+            "bobb",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown team member `bobb`: did you mean `bob`?",
+        ));
+    assert_eq!(snapshot(dir.path()), before);
 }

@@ -212,7 +212,10 @@ mod tests {
 
     #[test]
     fn tab_completes_the_common_prefix() {
-        assert_eq!(common_prefix(&names(&["refund", "repair"])).as_deref(), Some("re"));
+        assert_eq!(
+            common_prefix(&names(&["refund", "repair"])).as_deref(),
+            Some("re")
+        );
         assert_eq!(common_prefix(&names(&["email"])).as_deref(), Some("email"));
         assert_eq!(common_prefix(&names(&["é1", "é2"])).as_deref(), Some("é"));
         assert_eq!(common_prefix(&[]), None);

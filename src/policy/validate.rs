@@ -19,26 +19,23 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
         });
     }
     out.extend(wants_problems(case, p));
-    let members: Vec<&str> = p.team.keys().map(String::as_str).collect();
     let member_help = || Some("add the member to [team] in policies/escalation.toml".to_string());
     for (i, e) in case.history.iter().enumerate() {
-        if !p.team.contains_key(&e.by) {
+        if let Err(message) = known_member(p, &e.by) {
             out.push(Problem {
                 code: DiagCode::UnknownMember,
                 locus: Locus::EventKey(i, "by"),
-                message: suggest::unknown_value("team member", &e.by, &members),
+                message,
                 help: member_help(),
             });
         }
         match e.event {
             EventKind::Assigned => {
-                if let Some(to) = &e.to
-                    && !p.team.contains_key(to)
-                {
+                if let Some(Err(message)) = e.to.as_deref().map(|to| known_member(p, to)) {
                     out.push(Problem {
                         code: DiagCode::UnknownMember,
                         locus: Locus::EventKey(i, "to"),
-                        message: suggest::unknown_value("team member", to, &members),
+                        message,
                         help: member_help(),
                     });
                 }
@@ -95,6 +92,16 @@ pub fn known_category(p: &Policies, name: &str) -> Result<(), String> {
         }
         _ => Ok(()),
     }
+}
+
+/// The rule for a team member (`by`, `assigned` `to`, `new --assign`): one
+/// of `[team]` in policies/escalation.toml.
+pub fn known_member(p: &Policies, name: &str) -> Result<(), String> {
+    if p.team.contains_key(name) {
+        return Ok(());
+    }
+    let members: Vec<&str> = p.team.keys().map(String::as_str).collect();
+    Err(suggest::unknown_value("team member", name, &members))
 }
 
 /// The rule for a remedy the customer wants (`wants`), shared by `check` and

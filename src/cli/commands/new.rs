@@ -71,6 +71,10 @@ pub struct Args {
     /// A risk of dissatisfaction (repeatable)
     #[arg(long = "risk", value_parser = crate::cli::vocab::parser::<Risk>(), value_name = "RISK")]
     pub risks: Vec<Risk>,
+    /// Assign the case to a team member at once (an `assigned` event,
+    /// recorded by REDRESS_USER, then USER)
+    #[arg(long, value_name = "MEMBER")]
+    pub assign: Option<String>,
     /// Write the case in $EDITOR, starting from a template
     #[arg(long, conflicts_with = "interactive")]
     pub edit: bool,
@@ -117,7 +121,9 @@ pub fn run(ctx: &Session, mut args: Args) -> Result<Verdict> {
 fn should_ask(args: &Args) -> Result<bool> {
     let tty = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if args.interactive && !tty {
-        bail!("--interactive needs a terminal on standard input and standard error; give the values as flags instead");
+        bail!(
+            "--interactive needs a terminal on standard input and standard error; give the values as flags instead"
+        );
     }
     Ok(!args.edit && tty && (args.interactive || !missing(args).is_empty()))
 }
@@ -147,7 +153,9 @@ fn record(open: &crate::cli::session::Open, args: Args) -> Result<Verdict> {
     let rel = id::relative_path(&id).context("a generated ID is valid")?;
     let missing = missing(&args);
     let edit = args.edit;
-    let case = case_of(args, id.clone(), received);
+    let assign = assignment(open, &args, received)?;
+    let mut case = case_of(args, id.clone(), received);
+    case.history.extend(assign);
     let text = if edit {
         let start = template::render(&case, &open.policies);
         self::edit(&start, &rel, open)?
@@ -163,6 +171,26 @@ fn record(open: &crate::cli::session::Open, args: Args) -> Result<Verdict> {
     open.ledger.write(&rel, None, &text, &open.policies)?;
     crate::cli::render::style::print(&format!("{id}\n"))?;
     Ok(Verdict::Pass)
+}
+
+/// `--assign`: an `assigned` event, now (or at receipt, if that is later),
+/// by the user running the command.
+fn assignment(
+    open: &crate::cli::session::Open,
+    args: &Args,
+    received: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Option<crate::case::Event>> {
+    let Some(to) = &args.assign else {
+        return Ok(None);
+    };
+    let by = crate::cli::session::default_member()?;
+    let at = Timestamp {
+        at: open.now.max(received),
+        date_only: false,
+    };
+    let mut e = crate::case::Event::new(crate::case::vocab::EventKind::Assigned, at, by);
+    e.to = Some(to.clone());
+    Ok(Some(e))
 }
 
 /// The case the arguments describe; missing required values get

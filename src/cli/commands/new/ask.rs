@@ -14,8 +14,11 @@ use anyhow::Result;
 pub struct Rules<'a> {
     pub categories: Vec<String>,
     pub remedies: Vec<String>,
+    pub members: Vec<String>,
     pub category: Check<'a>,
     pub remedy: Check<'a>,
+    /// A member the case may be assigned to (by the user running `new`).
+    pub member: Check<'a>,
     /// `--received`'s reader; the empty answer means now.
     pub received: Check<'a>,
 }
@@ -29,6 +32,13 @@ pub fn missing(
     let p = &open.policies;
     let category = |s: &str| crate::policy::validate::known_category(p, s);
     let remedy = |s: &str| crate::policy::validate::known_remedy(p, s);
+    let member = |s: &str| {
+        crate::policy::validate::known_member(p, s)?;
+        let by = crate::cli::session::default_member().map_err(|e| e.to_string())?;
+        crate::policy::validate::known_member(p, &by).map_err(|_| {
+            format!("you (`{by}`, from REDRESS_USER or USER) are not in the team, so cannot assign; set REDRESS_USER, or press Enter")
+        })
+    };
     let future = args.future;
     let received = |s: &str| match s {
         "" => Ok(()),
@@ -44,8 +54,10 @@ pub fn missing(
             .map(|c| c.keys().cloned().collect())
             .unwrap_or_default(),
         remedies: p.remedies.clone(),
+        members: p.team.keys().cloned().collect(),
         category: &category,
         remedy: &remedy,
+        member: &member,
         received: &received,
     };
     ask_all(args, asker, &rules)
@@ -98,7 +110,14 @@ fn ask_case(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<()>
             s => (rules.category)(s),
         };
         let help = "Tab or ↑↓ to pick one of policies/categories.toml";
-        let c = ask(asker, "Category", Some(help), &rules.categories, false, &check)?;
+        let c = ask(
+            asker,
+            "Category",
+            Some(help),
+            &rules.categories,
+            false,
+            &check,
+        )?;
         args.category = Some(c);
     }
     if args.severity.is_none() {
@@ -114,11 +133,34 @@ fn ask_remedy(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<(
     if args.wants.is_empty() {
         let check = |s: &str| items(s).iter().try_for_each(|w| (rules.remedy)(w));
         let help = "remedies, comma-separated (Tab completes); Enter if not said";
-        let w = ask(asker, "What the customer asks for", Some(help), &rules.remedies, true, &check)?;
+        let w = ask(
+            asker,
+            "What the customer asks for",
+            Some(help),
+            &rules.remedies,
+            true,
+            &check,
+        )?;
         args.wants = items(&w);
     }
     if args.justice.is_none() {
         args.justice = vocab::<Justice>(asker, "Justice judged deficient", true)?;
+    }
+    if args.assign.is_none() {
+        let check = |s: &str| match s {
+            "" => Ok(()),
+            s => (rules.member)(s),
+        };
+        let help = "a team member (Tab lists them); Enter to leave it unassigned";
+        let m = ask(
+            asker,
+            "Assign to",
+            Some(help),
+            &rules.members,
+            false,
+            &check,
+        )?;
+        args.assign = Some(m).filter(|m| !m.is_empty());
     }
     Ok(())
 }
@@ -211,6 +253,7 @@ pub fn command_line(a: &Args) -> String {
     }
     flag("justice", a.justice.map(|j| j.to_string()));
     flag("received", a.received.clone());
+    flag("assign", a.assign.clone());
     for t in &a.tags {
         flag("tag", Some(t.clone()));
     }

@@ -21,7 +21,10 @@ pub fn render(case: &Case, p: &Policies) -> String {
         }
         let key = line.trim_start().split(':').next().unwrap_or_default();
         let nested = line.starts_with("  ");
-        if let Some((_, note)) = notes.iter().find(|(k, _)| *k == key && nested == is_nested(k)) {
+        if let Some((_, note)) = notes
+            .iter()
+            .find(|(k, _)| *k == key && nested == is_nested(k))
+        {
             let indent = if nested { "  " } else { "" };
             out.push_str(&format!("{indent}# {key}: {note}\n"));
         }
@@ -41,7 +44,11 @@ fn absent_customer_keys(case: &Case, notes: &[(&str, String)]) -> String {
         ("email", c.email.is_none(), "email: "),
         ("phone", c.phone.is_none(), "phone: \"\""),
         ("profile", c.profile.is_none(), "profile: voicer"),
-        ("annual_value", c.annual_value.is_none(), "annual_value: 0.00"),
+        (
+            "annual_value",
+            c.annual_value.is_none(),
+            "annual_value: 0.00",
+        ),
     ];
     commented(&missing, notes, "  ")
 }
@@ -52,7 +59,10 @@ fn commented(missing: &[(&str, bool, &str)], notes: &[(&str, String)], indent: &
         if !absent {
             continue;
         }
-        let note = notes.iter().find(|(k, _)| k == key).map(|(_, n)| n.as_str());
+        let note = notes
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, n)| n.as_str());
         out.push_str(&format!(
             "{indent}# {key}: {}\n{indent}#{example}\n",
             note.unwrap_or_default()
@@ -99,22 +109,52 @@ fn notes(p: &Policies) -> Vec<(&'static str, String)> {
         ("id", "generated; leave as it is".into()),
         ("kind", Kind::NAMES.join(" | ")),
         ("title", "required: what went wrong, in a few words".into()),
-        ("received", "when it reached us, e.g. 2026-11-22T09:14:00-05:00".into()),
+        (
+            "received",
+            "when it reached us, e.g. 2026-11-22T09:14:00-05:00".into(),
+        ),
         ("channel", Channel::NAMES.join(" | ")),
         ("name", "required: the customer's name".into()),
         ("email", "optional, e.g. marie@example.com".into()),
         ("phone", "optional, quoted, e.g. \"+1 514 555 0199\"".into()),
-        ("profile", format!("optional: {}", Profile::NAMES.join(" | "))),
-        ("annual_value", "optional: the customer's yearly value, e.g. 1200.00".into()),
+        (
+            "profile",
+            format!("optional: {}", Profile::NAMES.join(" | ")),
+        ),
+        (
+            "annual_value",
+            "optional: the customer's yearly value, e.g. 1200.00".into(),
+        ),
         ("category", categories),
         ("severity", Severity::NAMES.join(" | ")),
         ("harm", "optional: the estimated harm, e.g. 120.00".into()),
-        ("wants", format!("optional list of what the customer asks for: {remedies}")),
-        ("justice", format!("optional: the fairness judged lacking: {}", Justice::NAMES.join(" | "))),
-        ("risks", format!("optional list: {}", Risk::NAMES.join(" | "))),
-        ("tags", "optional list of free words, e.g. [wismo, vip]".into()),
-        ("description", "optional: what happened; `|` then indented lines for several".into()),
-        ("history", "events are added by commands (ack, assign, resolve, …); leave empty".into()),
+        (
+            "wants",
+            format!("optional list of what the customer asks for: {remedies}"),
+        ),
+        (
+            "justice",
+            format!(
+                "optional: the fairness judged lacking: {}",
+                Justice::NAMES.join(" | ")
+            ),
+        ),
+        (
+            "risks",
+            format!("optional list: {}", Risk::NAMES.join(" | ")),
+        ),
+        (
+            "tags",
+            "optional list of free words, e.g. [wismo, vip]".into(),
+        ),
+        (
+            "description",
+            "optional: what happened; `|` then indented lines for several".into(),
+        ),
+        (
+            "history",
+            "events are added by commands (ack, assign, resolve, …); leave empty".into(),
+        ),
     ]
 }
 
@@ -126,7 +166,11 @@ fn absent_keys(case: &Case, notes: &[(&str, String)]) -> String {
         ("justice", case.justice.is_none(), "justice: procedural"),
         ("risks", case.risks.is_empty(), "risks: []"),
         ("tags", case.tags.is_empty(), "tags: []"),
-        ("description", case.description.is_empty(), "description: \"\""),
+        (
+            "description",
+            case.description.is_empty(),
+            "description: \"\"",
+        ),
     ];
     commented(&missing, notes, "")
 }
@@ -144,7 +188,21 @@ mod tests {
         )
         .unwrap();
         let t = render(&case, &p);
-        for key in ["kind", "title", "channel", "name", "email", "category", "severity", "harm", "wants", "justice", "risks", "tags", "description"] {
+        for key in [
+            "kind",
+            "title",
+            "channel",
+            "name",
+            "email",
+            "category",
+            "severity",
+            "harm",
+            "wants",
+            "justice",
+            "risks",
+            "tags",
+            "description",
+        ] {
             assert!(t.contains(&format!("# {key}: ")), "{key} missing in\n{t}");
         }
         assert!(t.contains("# justice: optional: the fairness judged lacking: distributive | procedural | interactional"));

@@ -19,6 +19,7 @@ fn args(flags: &[&str]) -> Args {
 fn with_rules<R>(f: impl FnOnce(&Rules) -> R) -> R {
     let cats = ["delivery", "billing"];
     let rems = ["refund", "repair", "apology"];
+    let team = ["alice", "bob"];
     let category = |s: &str| {
         if cats.contains(&s) {
             Ok(())
@@ -33,6 +34,13 @@ fn with_rules<R>(f: impl FnOnce(&Rules) -> R) -> R {
             Err(crate::suggest::unknown_value("remedy", s, &rems))
         }
     };
+    let member = |s: &str| {
+        if team.contains(&s) {
+            Ok(())
+        } else {
+            Err(crate::suggest::unknown_value("team member", s, &team))
+        }
+    };
     // The real time reader, at a fixed now.
     let tz: chrono_tz::Tz = "America/Toronto".parse().unwrap();
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T10:00:00-05:00")
@@ -45,8 +53,10 @@ fn with_rules<R>(f: impl FnOnce(&Rules) -> R) -> R {
     let rules = Rules {
         categories: cats.iter().map(|s| s.to_string()).collect(),
         remedies: rems.iter().map(|s| s.to_string()).collect(),
+        members: team.iter().map(|s| s.to_string()).collect(),
         category: &category,
         remedy: &remedy,
+        member: &member,
         received: &received,
     };
     f(&rules)
@@ -56,25 +66,27 @@ fn with_rules<R>(f: impl FnOnce(&Rules) -> R) -> R {
 fn every_answer_is_checked_and_asked_again_until_valid() {
     let mut a = args(&[]);
     let mut s = Script::new(&[
-        Some("clam"),      // kind: refused
-        Some("claim"),     // kind
-        Some("   "),       // title: refused, empty
+        Some("clam"),  // kind: refused
+        Some("claim"), // kind
+        Some("   "),   // title: refused, empty
         Some("Lamp broken"),
         Some("Marie Tremblay"),
         Some("marie-at-example"), // email: refused
         Some("marie@example.com"),
-        Some(""),          // phone: skipped
-        Some("mail"),      // channel: refused
+        Some(""),     // phone: skipped
+        Some("mail"), // channel: refused
         Some("email"),
-        Some("delivry"),   // category: refused, did you mean
+        Some("delivry"), // category: refused, did you mean
         Some("delivery"),
         Some("high"),
-        Some("lots"),      // harm: refused
+        Some("lots"), // harm: refused
         Some("120"),
         Some("refund, aplogy"), // wants: refused
         Some("refund, apology"),
-        Some("fair"),      // justice: refused
+        Some("fair"), // justice: refused
         Some("procedural"),
+        Some("bobb"), // assign: refused
+        Some("bob"),
         Some("tomorrow-ish"), // received: refused
         Some("today 09:14"),
         Some("It arrived in pieces"),
@@ -92,13 +104,20 @@ fn every_answer_is_checked_and_asked_again_until_valid() {
             "Harm to the customer (amount)",
             "What the customer asks for",
             "Justice judged deficient",
+            "Assign to",
             "Received"
         ]
     );
     let msg = |q: &str| s.refused.iter().find(|(l, _)| l == q).unwrap().1.clone();
-    assert!(msg("Category").contains("did you mean `delivery`"), "{}", msg("Category"));
+    assert!(
+        msg("Category").contains("did you mean `delivery`"),
+        "{}",
+        msg("Category")
+    );
     assert!(msg("What the customer asks for").contains("did you mean `apology`"));
     assert!(msg("Kind").contains("did you mean `claim`"));
+    assert!(msg("Assign to").contains("did you mean `bob`"));
+    assert_eq!(a.assign.as_deref(), Some("bob"));
     assert_eq!(a.kind, Some(Kind::Claim));
     assert_eq!(a.title.as_deref(), Some("Lamp broken"));
     assert_eq!(a.email.as_deref(), Some("marie@example.com"));
@@ -114,7 +133,14 @@ fn every_answer_is_checked_and_asked_again_until_valid() {
 #[test]
 fn flags_given_are_not_asked_and_complaints_skip_harm() {
     let mut a = args(&[
-        "--kind", "complaint", "--title", "Rude", "--customer", "Jo", "--channel", "chat",
+        "--kind",
+        "complaint",
+        "--title",
+        "Rude",
+        "--customer",
+        "Jo",
+        "--channel",
+        "chat",
     ]);
     let mut s = Script::new(&[
         Some(""),        // email
@@ -123,6 +149,7 @@ fn flags_given_are_not_asked_and_complaints_skip_harm() {
         Some("low"),     // severity
         Some(""),        // wants
         Some(""),        // justice
+        Some(""),        // assign: nobody
         Some(""),        // received: now
         Some(""),        // description
     ]);
@@ -136,11 +163,13 @@ fn flags_given_are_not_asked_and_complaints_skip_harm() {
             "Severity",
             "What the customer asks for",
             "Justice judged deficient",
+            "Assign to",
             "Received",
             "Description"
         ]
     );
     assert!(a.wants.is_empty() && a.justice.is_none() && a.received.is_none());
+    assert!(a.assign.is_none());
     assert!(s.refused.is_empty());
 }
 
@@ -157,10 +186,26 @@ fn cancelling_stops_at_once() {
 #[test]
 fn the_command_line_records_every_answer_quoted() {
     let a = args(&[
-        "--kind", "claim", "--title", "Marie's lamp", "--customer", "Marie T",
-        "--channel", "email", "--category", "delivery", "--severity", "high",
-        "--wants", "refund", "--wants", "apology", "--justice", "interactional",
-        "--received", "today 09:14",
+        "--kind",
+        "claim",
+        "--title",
+        "Marie's lamp",
+        "--customer",
+        "Marie T",
+        "--channel",
+        "email",
+        "--category",
+        "delivery",
+        "--severity",
+        "high",
+        "--wants",
+        "refund",
+        "--wants",
+        "apology",
+        "--justice",
+        "interactional",
+        "--received",
+        "today 09:14",
     ]);
     assert_eq!(
         command_line(&a),
