@@ -265,13 +265,13 @@ fn the_edit_template_explains_every_key_and_an_unchanged_one_aborts() {
     assert_eq!(snapshot(dir.path()), before, "nothing written");
     for note in [
         "# kind: complaint | claim",
-        "# channel: phone | email | chat | web | letter | in-person | social | third-party",
+        "# channel: phone | email | chat | web | letter | in-person | social |\n#   third-party",
         "# severity: low | medium | high | critical",
         "# category: ",
         "delivery",
-        "# wants: optional list of what the customer asks for: refund | credit",
+        "# wants: optional list of what the customer asks for: refund | credit |",
         "#wants: []",
-        "# justice: optional: the fairness judged lacking: distributive | procedural | interactional",
+        "# justice: optional: the fairness judged lacking: distributive | procedural |\n#   interactional",
         "  # email: optional",
         "  # profile: optional: passive | voicer | irate | activist",
         "# risks: optional list: knowledge | attitude",

@@ -26,7 +26,7 @@ pub fn render(case: &Case, p: &Policies) -> String {
             .find(|(k, _)| *k == key && nested == is_nested(k))
         {
             let indent = if nested { "  " } else { "" };
-            out.push_str(&format!("{indent}# {key}: {note}\n"));
+            out.push_str(&comment(indent, &format!("{key}: {note}")));
         }
         out.push_str(line);
         out.push('\n');
@@ -53,6 +53,20 @@ fn absent_customer_keys(case: &Case, notes: &[(&str, String)]) -> String {
     commented(&missing, notes, "  ")
 }
 
+/// `text` as comment lines of at most 80 columns, continued lines indented.
+fn comment(indent: &str, text: &str) -> String {
+    let first = format!("{indent}# ");
+    let rest = format!("{indent}#   ");
+    let opts = textwrap::Options::new(80)
+        .initial_indent(&first)
+        .subsequent_indent(&rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, opts)
+        .iter()
+        .flat_map(|l| [l.as_ref(), "\n"])
+        .collect()
+}
+
 fn commented(missing: &[(&str, bool, &str)], notes: &[(&str, String)], indent: &str) -> String {
     let mut out = String::new();
     for (key, absent, example) in missing {
@@ -63,10 +77,11 @@ fn commented(missing: &[(&str, bool, &str)], notes: &[(&str, String)], indent: &
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, n)| n.as_str());
-        out.push_str(&format!(
-            "{indent}# {key}: {}\n{indent}#{example}\n",
-            note.unwrap_or_default()
+        out.push_str(&comment(
+            indent,
+            &format!("{key}: {}", note.unwrap_or_default()),
         ));
+        out.push_str(&format!("{indent}#{example}\n"));
     }
     out
 }
@@ -205,7 +220,8 @@ mod tests {
         ] {
             assert!(t.contains(&format!("# {key}: ")), "{key} missing in\n{t}");
         }
-        assert!(t.contains("# justice: optional: the fairness judged lacking: distributive | procedural | interactional"));
+        assert!(t.contains("# justice: optional: the fairness judged lacking: distributive | procedural |\n#   interactional\n"), "{t}");
+        assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
         assert!(t.contains("# channel: phone | email | chat"));
         let back = crate::case::parse(&t, "x.yaml").unwrap();
         assert_eq!(back.id, "20261122-k7q2");
