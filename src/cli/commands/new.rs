@@ -95,6 +95,7 @@ pub fn run(ctx: &Session, mut args: Args) -> Result<Verdict> {
             .context("reading the description from standard input")?;
         args.description = Some(text.trim_end().to_string());
     }
+    check_flags(&args, &open.policies)?;
     if !should_ask(&args)? {
         return record(&open, args);
     }
@@ -114,6 +115,25 @@ pub fn run(ctx: &Session, mut args: Args) -> Result<Verdict> {
             "nothing was recorded; your answers are kept in this command, to run again once fixed:\n  {draft}"
         ))
     })
+}
+
+/// The flags checked against the ledger's policies before anything is
+/// asked or written, by the rules `check` applies to the file.
+fn check_flags(args: &Args, p: &crate::policy::Policies) -> Result<()> {
+    use crate::policy::validate::{known_member, known_remedy};
+    for w in &args.wants {
+        known_remedy(p, w).map_err(|e| {
+            anyhow::anyhow!(
+                "--wants {w}: {e}\n  = help: remedies are listed in policies/compensation.toml"
+            )
+        })?;
+    }
+    if let Some(m) = &args.assign {
+        known_member(p, m).map_err(|e| {
+            anyhow::anyhow!("--assign {m}: {e}\n  = help: members are listed under [team] in policies/escalation.toml")
+        })?;
+    }
+    Ok(())
 }
 
 /// Prompts when asked to (`-i`), or when a required flag is missing and
