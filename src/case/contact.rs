@@ -88,4 +88,18 @@ mod tests {
             assert!(phone(bad).is_err(), "{bad}");
         }
     }
+
+    proptest::proptest! {
+        /// Any text: an answer or an error, never a panic; what is accepted
+        /// is accepted again (the rule is stable on its own output).
+        #[test]
+        fn never_panics_and_is_stable(s in "\\PC{0,40}") {
+            if let Ok(e) = email(&s) {
+                proptest::prop_assert_eq!(email(&e), Ok(e.clone()));
+            }
+            if let Ok(p) = phone(&s) {
+                proptest::prop_assert_eq!(phone(&p), Ok(p.clone()));
+            }
+        }
+    }
 }
