@@ -90,6 +90,8 @@ fn main() -> anyhow::Result<()> {
             category: CATEGORIES[rng.usize(..CATEGORIES.len())].to_string(),
             severity: Severity::ALL[rng.usize(..3)],
             harm: Some(Money(Decimal::new(harm, 2))),
+            wants: Vec::new(),
+            justice: None,
             risks: vec![],
             tags: vec!["synthetic".into()],
             description: "The parcel arrived late and the item inside was damaged.\nThe customer asks for a refund of the shipping fees.".into(),

@@ -1,5 +1,6 @@
 //! The case file: one YAML document per complaint or claim.
 
+pub mod contact;
 pub mod history;
 pub mod id;
 pub mod money;
@@ -13,7 +14,7 @@ pub mod zone;
 
 use crate::case::money::Money;
 use crate::case::time::Timestamp;
-use crate::case::vocab::{Channel, EventKind, Kind, Outcome, Profile, Risk, Severity};
+use crate::case::vocab::{Channel, EventKind, Justice, Kind, Outcome, Profile, Risk, Severity};
 use crate::diag::DiagCode;
 use crate::diag::{self, Diagnostic};
 use crate::suggest;
@@ -34,6 +35,12 @@ pub struct Case {
     pub severity: Severity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub harm: Option<Money>,
+    /// The remedies the customer asks for, from policies/compensation.toml.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wants: Vec<String>,
+    /// The justice dimension the customer judged deficient, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justice: Option<Justice>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

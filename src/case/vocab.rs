@@ -126,6 +126,15 @@ string_enum!(
     Operational => "operational",
 });
 
+string_enum!(
+    /// Which kind of fairness the customer judged lacking (docs/format.md):
+    /// the outcome itself, the way it was decided, or the way they were treated.
+    Justice, "justice dimension" {
+    Distributive => "distributive",
+    Procedural => "procedural",
+    Interactional => "interactional",
+});
+
 string_enum!(Outcome, "outcome" {
     Founded => "founded",
     PartlyFounded => "partly-founded",

@@ -143,6 +143,12 @@ pub fn case_to_yaml(case: &Case) -> String {
     if let Some(h) = case.harm {
         let _ = writeln!(out, "harm: {h}");
     }
+    if !case.wants.is_empty() {
+        let _ = writeln!(out, "wants: {}", list(&case.wants));
+    }
+    if let Some(j) = case.justice {
+        let _ = writeln!(out, "justice: {j}");
+    }
     if !case.risks.is_empty() {
         let risks: Vec<String> = case.risks.iter().map(|r| r.to_string()).collect();
         let _ = writeln!(out, "risks: {}", list(&risks));

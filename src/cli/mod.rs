@@ -6,6 +6,7 @@
 pub mod args;
 pub mod commands;
 pub mod exit;
+pub mod prompt;
 pub mod render;
 pub mod session;
 pub mod vocab;

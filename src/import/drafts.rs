@@ -75,6 +75,8 @@ pub fn draft(
         category,
         severity,
         harm: None,
+        wants: Vec::new(),
+        justice: None,
         risks: Vec::new(),
         tags: Vec::new(),
         description,

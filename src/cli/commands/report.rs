@@ -27,7 +27,8 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// Break down by a dimension (repeatable; default: category and channel):
-    /// kind, category, channel, severity, profile, risk, outcome, tag, assignee, fields.NAME
+    /// kind, category, channel, severity, profile, risk, outcome, tag, assignee, wants, justice,
+    /// fields.NAME
     #[arg(long, value_name = "DIM", value_parser = parse_dim)]
     pub by: Vec<Dim>,
     #[arg(long, value_enum, default_value = "table")]

@@ -150,6 +150,12 @@ fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
             case.compensation_total()
         );
     }
+    if !case.wants.is_empty() {
+        let _ = writeln!(s, "wants     {}", case.wants.join(", "));
+    }
+    if let Some(j) = case.justice {
+        let _ = writeln!(s, "justice   {j} (judged deficient)");
+    }
     if !case.risks.is_empty() {
         let risks: Vec<&str> = case.risks.iter().map(|r| r.as_str()).collect();
         let _ = writeln!(s, "risks     {}", risks.join(", "));
