@@ -355,3 +355,31 @@ fn what_edit_prints_masks_contacts() {
     .success();
     assert!(out(&a).0.contains("→ Call Marie\n"), "{}", out(&a).0);
 }
+
+#[test]
+fn a_comment_alone_is_written_and_said_to_be_layout() {
+    let (dir, editor) = ledger();
+    let a = edit(dir.path(), &editor, "1i # checked with the carrier", &[]).success();
+    assert_eq!(
+        out(&a).0,
+        format!("{ID}: edited\n  comments and layout only\n")
+    );
+    assert!(read(dir.path(), REL).starts_with("# checked with the carrier\nid: "));
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_repaired_with_yes() {
+    let (dir, editor) = ledger();
+    let broken = case_text(ID).replace("severity: medium", "severity: urgent");
+    write(dir.path(), REL, &broken);
+    let sed = "s/^severity: urgent/severity: high/";
+    let a = edit(dir.path(), &editor, sed, &[]).failure().code(2);
+    assert!(out(&a).1.contains("did not parse before"), "{}", out(&a).1);
+    assert_eq!(read(dir.path(), REL), broken);
+    edit(dir.path(), &editor, sed, &["--yes"]).success();
+    assert_eq!(
+        read(dir.path(), REL),
+        case_text(ID).replace("severity: medium", "severity: high")
+    );
+    redress(dir.path()).arg("check").assert().success();
+}
