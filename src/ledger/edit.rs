@@ -346,6 +346,54 @@ pub fn history_change(before: &[Event], after: &[Event]) -> Option<HistoryChange
     })
 }
 
+/// The most line pairs [`line_diff`] compares before it falls back to
+/// comparing line by line in place (an event with a huge note).
+const DIFF_LIMIT: usize = 40_000;
+
+/// `old` and `new` as a diff shows them: each line with ' ' (kept), '-'
+/// (removed) or '+' (added), by their longest common subsequence.
+pub fn line_diff(old: &[String], new: &[String]) -> Vec<(char, String)> {
+    let (n, m) = (old.len(), new.len());
+    if n.saturating_mul(m) > DIFF_LIMIT {
+        let mut out = Vec::new();
+        for j in 0..n.max(m) {
+            match (old.get(j), new.get(j)) {
+                (Some(o), Some(w)) if o == w => out.push((' ', o.clone())),
+                (o, w) => {
+                    out.extend(o.map(|l| ('-', l.clone())));
+                    out.extend(w.map(|l| ('+', l.clone())));
+                }
+            }
+        }
+        return out;
+    }
+    // common[i][j]: the longest common subsequence of old[i..] and new[j..].
+    let mut common = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            common[i][j] = if old[i] == new[j] {
+                common[i + 1][j + 1] + 1
+            } else {
+                common[i + 1][j].max(common[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < n || j < m {
+        if i < n && j < m && old[i] == new[j] {
+            out.push((' ', old[i].clone()));
+            (i, j) = (i + 1, j + 1);
+        } else if i < n && (j == m || common[i + 1][j] >= common[i][j + 1]) {
+            out.push(('-', old[i].clone()));
+            i += 1;
+        } else {
+            out.push(('+', new[j].clone()));
+            j += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,6 +446,18 @@ mod tests {
             (1, 1, 1)
         );
         assert!(history_change(&before.history, &before.history).is_none());
+    }
+
+    #[test]
+    fn a_line_added_inside_an_event_is_one_plus() {
+        let v = |s: &str| s.lines().map(String::from).collect::<Vec<_>>();
+        let old = v("- at: x\n  event: escalated\n  to: legal\n  note: n");
+        let new = v("- at: x\n  event: escalated\n  to: legal\n  reason: r\n  note: n");
+        let signs: String = line_diff(&old, &new).iter().map(|(s, _)| *s).collect();
+        assert_eq!(signs, "   + ");
+        let changed = v("- at: y\n  event: escalated\n  to: legal\n  note: n");
+        let signs: String = line_diff(&old, &changed).iter().map(|(s, _)| *s).collect();
+        assert_eq!(signs, "-+   ");
     }
 
     #[test]

@@ -281,17 +281,8 @@ impl Summary {
         // once, unmarked, so a fixed typo reads as one `-` and one `+`.
         for i in 0..h.removed.len().max(h.added.len()) {
             let (old, new) = (lines(h.removed.get(i)), lines(h.added.get(i)));
-            for j in 0..old.len().max(new.len()) {
-                match (old.get(j), new.get(j)) {
-                    (Some(o), Some(n)) if o == n => out.push_str(&format!("   {o}\n")),
-                    (o, n) => {
-                        for (sign, line) in [('-', o), ('+', n)] {
-                            if let Some(l) = line {
-                                out.push_str(&format!("  {sign}{l}\n"));
-                            }
-                        }
-                    }
-                }
+            for (sign, line) in draft_rules::line_diff(&old, &new) {
+                out.push_str(&format!("  {sign}{line}\n"));
             }
         }
         out
