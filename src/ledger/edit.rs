@@ -74,7 +74,22 @@ impl Ledger {
         text: &str,
         policies: &Policies,
     ) -> Result<Prepared, Vec<Diagnostic>> {
+        // Most edits keep the ID: one read of the text settles them.
+        let problems = match parse_and_validate(text, rel, policies) {
+            Ok(case) if case.id == old_id => {
+                return Ok(Prepared {
+                    text: text.to_string(),
+                    rel: rel.to_string(),
+                    case,
+                });
+            }
+            Ok(_) => Vec::new(),
+            Err(problems) => problems,
+        };
         let (text, target) = self.retarget(rel, old_id, text, policies)?;
+        if target == rel && !problems.is_empty() {
+            return Err(problems);
+        }
         let case = parse_and_validate(&text, &target, policies)?;
         Ok(Prepared {
             text,
