@@ -104,6 +104,9 @@ pub enum Command {
     /// Reopen a case whose fix failed (a double deviation)
     #[command(after_help = EX_REOPEN)]
     Reopen(commands::event::reopen::Args),
+    /// Fix a mistake in a case in $EDITOR: checked on save, installed atomically
+    #[command(after_help = EX_EDIT)]
+    Edit(commands::edit::Args),
     /// Validate every case and policy file, reporting every problem
     #[command(after_help = EX_CHECK)]
     Check(commands::check::Args),
@@ -162,6 +165,7 @@ const EX_FOLLOW_UP: &str = "Examples:\n  redress follow-up \"$id\" --satisfied y
 const EX_CLOSE: &str = "Examples:\n  redress close \"$id\"";
 const EX_REOPEN: &str =
     "Examples:\n  redress reopen \"$id\" --reason \"The replacement never came either\"";
+const EX_EDIT: &str = "Examples:\n  redress edit \"$id\"                        # fix a title, an email, a category\n  EDITOR=\"code --wait\" redress edit k7q2\n  redress edit k7q2 --yes                   # accept changes to earlier events (scripts)";
 const EX_CHECK: &str =
     "Examples:\n  redress check\n  redress check && git commit -am \"Day's cases\"";
 const EX_AUDIT: &str = "Examples:\n  redress audit\n  redress audit --fail-on warning --since 2026-11-01 --format markdown";
@@ -186,7 +190,7 @@ Environment:
   REDRESS_NOW     the current time, as --now
   REDRESS_USER    who records events (default for --by), then USER
   NO_COLOR        no colour when --color is auto
-  EDITOR          the editor for `new --edit`
+  EDITOR          the editor for `new --edit` and `edit` (VISUAL first, then vi)
 
 Examples:
   redress init && redress new

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod check;
 pub mod completions;
+pub mod edit;
 pub mod event;
 pub mod export;
 pub mod git_setup;

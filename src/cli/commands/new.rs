@@ -257,20 +257,8 @@ fn edit(template: &str, rel: &str, open: &crate::cli::session::Open) -> Result<S
     let on_signal = crate::files::RemoveOnSignal::new(draft.path());
     draft.write_all(template.as_bytes())?;
     draft.flush()?;
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".into());
-    let mut parts = editor.split_whitespace();
-    let program = parts.next().context("$EDITOR is empty")?;
-    let status = crate::files::while_editor_runs(|| {
-        std::process::Command::new(program)
-            .args(parts)
-            .arg(draft.path())
-            .status()
-    })
-    .with_context(|| format!("starting the editor `{editor}`"))?;
-    if !status.success() {
-        bail!("the editor `{editor}` exited with {status}; no case was recorded");
+    if let Some(failed) = crate::cli::commands::edit::run_editor(draft.path())? {
+        bail!("{failed}; no case was recorded");
     }
     let text = std::fs::read_to_string(draft.path()).context("reading the draft back")?;
     if text == template {
