@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long, value_parser = crate::cli::vocab::parser::<Profile>())]
     pub profile: Option<Profile>,
     /// The customer's yearly value, in the ledger currency
-    #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
+    #[arg(long, value_parser = Money::parse_input, value_name = "AMOUNT")]
     pub annual_value: Option<Money>,
     /// How the case reached us
     #[arg(long, value_parser = crate::cli::vocab::parser::<Channel>())]
@@ -44,7 +44,7 @@ pub struct Args {
     #[arg(long, value_parser = crate::cli::vocab::parser::<Severity>())]
     pub severity: Option<Severity>,
     /// The estimated harm to the customer, e.g. 120.00
-    #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
+    #[arg(long, value_parser = Money::parse_input, value_name = "AMOUNT")]
     pub harm: Option<Money>,
     /// What happened; `-` reads it from standard input
     #[arg(long)]
