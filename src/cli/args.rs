@@ -104,6 +104,9 @@ pub enum Command {
     /// Reopen a case whose fix failed (a double deviation)
     #[command(after_help = EX_REOPEN)]
     Reopen(commands::event::reopen::Args),
+    /// Write a letter to the customer (acknowledgement, holding, decision, follow-up)
+    #[command(after_help = EX_LETTER)]
+    Letter(commands::letter::Args),
     /// Validate every case and policy file, reporting every problem
     #[command(after_help = EX_CHECK)]
     Check(commands::check::Args),
@@ -162,6 +165,7 @@ const EX_FOLLOW_UP: &str = "Examples:\n  redress follow-up \"$id\" --satisfied y
 const EX_CLOSE: &str = "Examples:\n  redress close \"$id\"";
 const EX_REOPEN: &str =
     "Examples:\n  redress reopen \"$id\" --reason \"The replacement never came either\"";
+const EX_LETTER: &str = "Examples:\n  redress letter \"$id\" --template acknowledgement\n  redress letter \"$id\" --template acknowledgement --lang fr -o lettre.txt --record\n  redress letter \"$id\" --template decision --outcome fondée --summary \"Remboursé\" --record -o decision.txt";
 const EX_CHECK: &str =
     "Examples:\n  redress check\n  redress check && git commit -am \"Day's cases\"";
 const EX_AUDIT: &str = "Examples:\n  redress audit\n  redress audit --fail-on warning --since 2026-11-01 --format markdown";

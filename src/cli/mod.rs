@@ -37,6 +37,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Verdict> {
         Command::FollowUp(a) => event::follow_up::run(&s, a),
         Command::Close(a) => event::close::run(&s, a),
         Command::Reopen(a) => event::reopen::run(&s, a),
+        Command::Letter(a) => commands::letter::run(&s, a),
         Command::Check(a) => commands::check::run(&s, a),
         Command::Audit(a) => commands::audit::run(&s, a),
         Command::Report(a) => commands::report::run(&s, a),

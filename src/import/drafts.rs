@@ -194,6 +194,7 @@ fn customer(layout: &Layout, row: &Row, source_id: &str) -> Customer {
         phone: cell(row, layout.phone).map(str::to_string),
         profile: None,
         annual_value: None,
+        language: None,
     }
 }
 

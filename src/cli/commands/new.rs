@@ -34,6 +34,9 @@ pub struct Args {
     /// The customer's yearly value, in the ledger currency
     #[arg(long, value_parser = Money::parse_input, value_name = "AMOUNT")]
     pub annual_value: Option<Money>,
+    /// The language to write to the customer in: fr or en (letters use it)
+    #[arg(long, value_parser = super::letter::parse_language, value_name = "fr|en")]
+    pub language: Option<crate::i18n::Lang>,
     /// How the case reached us
     #[arg(long, value_parser = crate::cli::vocab::parser::<Channel>())]
     pub channel: Option<Channel>,
@@ -113,6 +116,7 @@ pub fn run(ctx: &Session, mut args: Args) -> Result<Verdict> {
             phone: args.phone,
             profile: args.profile,
             annual_value: args.annual_value,
+            language: args.language,
         },
         category: args.category.unwrap_or_default(),
         severity: args.severity.unwrap_or(Severity::Medium),
