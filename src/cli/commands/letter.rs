@@ -188,7 +188,7 @@ fn template_source(open: &Open, lang: Lang, template: Template) -> Result<(Strin
     let path = open.ledger.abs(&rel);
     if !path.exists() {
         bail!(
-            "no letter template {rel}\n  = help: `redress init --letters` writes the default letters (French and English) into this ledger's policies/letters/"
+            "no letter template {rel}\n  = help: `redress init --letters DIR` (DIR: the ledger's root, default the current folder) adds the default letters, French and English, to policies/letters/; then edit them"
         );
     }
     let text = crate::files::read_text(&path).with_context(|| format!("reading {rel}"))?;
