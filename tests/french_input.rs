@@ -29,7 +29,14 @@ fn french_flags_write_the_english_values() {
         .assert()
         .success();
     redress(d)
-        .args(["resolve", "k7q2", "--outcome", "fondée", "--summary", "Remboursé"])
+        .args([
+            "resolve",
+            "k7q2",
+            "--outcome",
+            "fondée",
+            "--summary",
+            "Remboursé",
+        ])
         .assert()
         .success();
     redress(d)
@@ -37,10 +44,16 @@ fn french_flags_write_the_english_values() {
         .assert()
         .success();
     let text = fs::read_to_string(d.join(&rel)).unwrap();
-    assert!(text.contains("    remedy: refund\n    amount: 12.50\n"), "{text}");
+    assert!(
+        text.contains("    remedy: refund\n    amount: 12.50\n"),
+        "{text}"
+    );
     assert!(text.contains("    outcome: founded\n"), "{text}");
     assert!(text.contains("    satisfied: true\n"), "{text}");
-    assert!(!text.contains("fondée") && !text.contains("12,50"), "{text}");
+    assert!(
+        !text.contains("fondée") && !text.contains("12,50"),
+        "{text}"
+    );
     redress(d).arg("check").assert().success();
 }
 
@@ -152,7 +165,14 @@ fn an_ambiguous_amount_is_refused_and_changes_nothing() {
     let (dir, _) = ledger();
     let before = snapshot(dir.path());
     redress(dir.path())
-        .args(["compensate", "k7q2", "--remedy", "refund", "--amount", "1,234"])
+        .args([
+            "compensate",
+            "k7q2",
+            "--remedy",
+            "refund",
+            "--amount",
+            "1,234",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("ambiguous amount `1,234`"))
@@ -164,7 +184,9 @@ fn an_ambiguous_amount_is_refused_and_changes_nothing() {
 fn a_french_word_in_a_file_is_an_error_pointing_to_the_english_value() {
     let (dir, rel) = ledger();
     let path = dir.path().join(&rel);
-    let text = fs::read_to_string(&path).unwrap().replace("severity: medium", "severity: moyenne");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("severity: medium", "severity: moyenne");
     fs::write(&path, text).unwrap();
     redress(dir.path())
         .arg("check")
@@ -193,7 +215,11 @@ fn the_documented_table_is_the_code_table() {
             && en.starts_with('`')
         {
             for w in fr.split(", ") {
-                documented.push((what.into(), w.trim_matches('`').into(), en.trim_matches('`').into()));
+                documented.push((
+                    what.into(),
+                    w.trim_matches('`').into(),
+                    en.trim_matches('`').into(),
+                ));
             }
         }
     }
@@ -214,7 +240,10 @@ fn the_documented_table_is_the_code_table() {
     }
     code.push(("yes/no".into(), "oui".into(), "yes".into()));
     code.push(("yes/no".into(), "non".into(), "no".into()));
-    assert_eq!(documented, code, "regenerate the README table from the code");
+    assert_eq!(
+        documented, code,
+        "regenerate the README table from the code"
+    );
 }
 
 #[test]
