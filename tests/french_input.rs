@@ -282,3 +282,34 @@ proptest! {
         prop_assert_eq!(Money::parse(&canonical.to_string()), Ok(canonical));
     }
 }
+
+/// An imported cell may hold the French word too; the case gets the
+/// English value.
+#[test]
+fn import_reads_french_words_in_cells() {
+    let dir = common::init();
+    let d = dir.path();
+    common::write(
+        d,
+        "in/map.toml",
+        "source_system = \"crm\"\ndate_format = \"%Y-%m-%d\"\n\n[columns]\nid = \"No\"\nreceived = \"Date\"\ntitle = \"Objet\"\ncustomer = \"Nom\"\ncategory = \"Type\"\nchannel = \"Canal\"\nseverity = \"Gravité\"\nkind = \"Nature\"\n",
+    );
+    common::write(
+        d,
+        "in/crm.csv",
+        "No,Date,Objet,Nom,Type,Canal,Gravité,Nature\nA-1,2026-11-20,Colis brisé,Marie Tremblay,delivery,Courriel,Élevée,Réclamation\n",
+    );
+    redress(d)
+        .args(["import", "csv", "in/crm.csv", "--map", "in/map.toml"])
+        .assert()
+        .success();
+    let case = walkdir::WalkDir::new(d.join("cases"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_file())
+        .map(|e| fs::read_to_string(e.path()).unwrap())
+        .expect("one case imported");
+    assert!(case.contains("channel: email\n"), "{case}");
+    assert!(case.contains("severity: high\n"), "{case}");
+    assert!(case.contains("kind: claim\n"), "{case}");
+}
