@@ -273,3 +273,21 @@ fn the_sample_ledger_has_the_default_letters() {
         );
     }
 }
+
+#[test]
+fn a_language_other_than_fr_or_en_is_invalid_in_a_file() {
+    let (dir, rel) = ledger(true);
+    let path = dir.path().join(&rel);
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("  language: fr\n", "  language: français\n");
+    fs::write(&path, text).unwrap();
+    redress(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("invalid-value"))
+        .stdout(predicate::str::contains(
+            "unknown language `français`: expected `fr` or `en`",
+        ));
+}
