@@ -86,6 +86,7 @@ fn main() -> anyhow::Result<()> {
                 phone: None,
                 profile: Some(Profile::ALL[rng.usize(..3)]),
                 annual_value: Some(Money(Decimal::new(rng.i64(10_000..500_000), 2))),
+                language: None,
             },
             category: CATEGORIES[rng.usize(..CATEGORIES.len())].to_string(),
             severity: Severity::ALL[rng.usize(..3)],

@@ -71,6 +71,39 @@ pub struct Customer {
     pub profile: Option<Profile>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_value: Option<Money>,
+    /// The language to write to the customer in (`fr` or `en`): letters
+    /// use it by default.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "language_out",
+        deserialize_with = "language_in"
+    )]
+    pub language: Option<crate::i18n::Lang>,
+}
+
+/// `fr` or `en`, exactly: a file holds the code, never a name.
+fn language_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Lang>, D::Error> {
+    let text = String::deserialize(d)?;
+    crate::i18n::Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == text)
+        .map(Some)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "unknown language `{text}`: expected `fr` or `en`"
+            ))
+        })
+}
+
+fn language_out<S: serde::Serializer>(
+    lang: &Option<crate::i18n::Lang>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match lang {
+        Some(l) => s.serialize_str(l.code()),
+        None => s.serialize_none(),
+    }
 }
 
 /// Where an imported case came from; (system, id) is unique in a ledger.

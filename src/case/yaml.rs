@@ -138,6 +138,9 @@ pub fn case_to_yaml(case: &Case) -> String {
     if let Some(v) = c.annual_value {
         let _ = writeln!(out, "  annual_value: {v}");
     }
+    if let Some(l) = c.language {
+        let _ = writeln!(out, "  language: {}", l.code());
+    }
     string_field(&mut out, "", "category", &case.category);
     let _ = writeln!(out, "severity: {}", case.severity);
     if let Some(h) = case.harm {

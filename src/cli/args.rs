@@ -107,6 +107,9 @@ pub enum Command {
     /// Fix a mistake in a case in $EDITOR: checked on save, installed atomically
     #[command(after_help = EX_EDIT)]
     Edit(commands::edit::Args),
+    /// Write a letter to the customer (acknowledgement, holding, decision, follow-up)
+    #[command(after_help = EX_LETTER)]
+    Letter(commands::letter::Args),
     /// Validate every case and policy file, reporting every problem
     #[command(after_help = EX_CHECK)]
     Check(commands::check::Args),
@@ -166,6 +169,7 @@ const EX_CLOSE: &str = "Examples:\n  redress close \"$id\"";
 const EX_REOPEN: &str =
     "Examples:\n  redress reopen \"$id\" --reason \"The replacement never came either\"";
 const EX_EDIT: &str = "Examples:\n  redress edit \"$id\"                        # fix a title, an email, a category\n  EDITOR=\"code --wait\" redress edit k7q2\n  redress edit k7q2 --yes                   # accept changes to earlier events (scripts)";
+const EX_LETTER: &str = "Examples:\n  redress letter \"$id\" --template acknowledgement\n  redress letter \"$id\" --template acknowledgement --lang fr -o lettre.txt --record\n  redress letter \"$id\" --template decision --outcome fondée --summary \"Remboursé\" --record -o decision.txt";
 const EX_CHECK: &str =
     "Examples:\n  redress check\n  redress check && git commit -am \"Day's cases\"";
 const EX_AUDIT: &str = "Examples:\n  redress audit\n  redress audit --fail-on warning --since 2026-11-01 --format markdown";

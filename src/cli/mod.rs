@@ -39,6 +39,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Verdict> {
         Command::Close(a) => event::close::run(&s, a),
         Command::Reopen(a) => event::reopen::run(&s, a),
         Command::Edit(a) => commands::edit::run(&s, a),
+        Command::Letter(a) => commands::letter::run(&s, a),
         Command::Check(a) => commands::check::run(&s, a),
         Command::Audit(a) => commands::audit::run(&s, a),
         Command::Report(a) => commands::report::run(&s, a),

@@ -12,6 +12,10 @@ pub struct Args {
     /// Where to create the ledger (default: the current folder)
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// Only add the default letter templates (policies/letters/) to an
+    /// existing ledger; templates already there are kept
+    #[arg(long)]
+    pub letters: bool,
 }
 
 const FILES: &[(&str, &str)] = &[
@@ -41,6 +45,9 @@ const FOLDERS: &[&str] = &["cases", "policies", "reports", "exports"];
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let dir = &args.dir;
+    if args.letters {
+        return add_letters(dir);
+    }
     if dir.join("policies").exists() {
         bail!(
             "{} is already a ledger (it has a policies/ folder); nothing was changed",
@@ -73,8 +80,9 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
             .replace("@HOLIDAYS@", &holidays);
         crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
     }
+    write_letters(dir)?;
     let mut msg = format!(
-        "Created a ledger in {}\n  cases/       one YAML file per case\n  policies/    deadlines, escalation, compensation, categories\n               (deadlines.toml lists Québec's holidays for {year} and {next})\n  reports/     where `redress report -o` writes (kept out of git)\n  exports/     where `redress export -o` writes (kept out of git)\nNext: add your team to policies/escalation.toml, then `redress new`.\n",
+        "Created a ledger in {}\n  cases/       one YAML file per case\n  policies/    deadlines, escalation, compensation, categories\n               letters/fr and letters/en: the letters of `redress letter`\n               (deadlines.toml lists Québec's holidays for {year} and {next})\n  reports/     where `redress report -o` writes (kept out of git)\n  exports/     where `redress export -o` writes (kept out of git)\nNext: add your team to policies/escalation.toml, then `redress new`.\n",
         dir.display(),
         next = year + 1,
     );
@@ -116,6 +124,39 @@ fn team_lines() -> String {
         lines.push(format!("{user} = \"management\""));
     }
     lines.join("\n")
+}
+
+/// Writes the default letters that are missing; returns how many.
+fn write_letters(dir: &std::path::Path) -> Result<usize> {
+    let mut written = 0;
+    for (rel, text) in super::letter::DEFAULTS {
+        let path = dir.join("policies/letters").join(rel);
+        if path.exists() {
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// `init --letters`: the default letters added to an existing ledger.
+fn add_letters(dir: &std::path::Path) -> Result<Verdict> {
+    if !dir.join("policies").is_dir() {
+        bail!(
+            "{} is not a ledger (it has no policies/ folder); run `redress init` there first",
+            dir.display()
+        );
+    }
+    let n = write_letters(dir)?;
+    crate::cli::render::style::print(&format!(
+        "Added {n} letter template(s) to {} (those already there were kept)\n",
+        dir.join("policies/letters").display()
+    ))?;
+    Ok(Verdict::Pass)
 }
 
 fn is_bare_key(s: &str) -> bool {

@@ -10,6 +10,7 @@ pub mod export;
 pub mod git_setup;
 pub mod import;
 pub mod init;
+pub mod letter;
 pub mod list;
 pub mod man;
 pub mod merge_file;

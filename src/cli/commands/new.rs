@@ -35,8 +35,11 @@ pub struct Args {
     #[arg(long, value_parser = crate::cli::vocab::parser::<Profile>())]
     pub profile: Option<Profile>,
     /// The customer's yearly value, in the ledger currency
-    #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
+    #[arg(long, value_parser = Money::parse_input, value_name = "AMOUNT")]
     pub annual_value: Option<Money>,
+    /// The language to write to the customer in: fr or en (letters use it)
+    #[arg(long, value_parser = super::letter::parse_language, value_name = "fr|en")]
+    pub language: Option<crate::i18n::Lang>,
     /// How the case reached us
     #[arg(long, value_parser = crate::cli::vocab::parser::<Channel>())]
     pub channel: Option<Channel>,
@@ -47,7 +50,7 @@ pub struct Args {
     #[arg(long, value_parser = crate::cli::vocab::parser::<Severity>())]
     pub severity: Option<Severity>,
     /// The estimated harm to the customer, e.g. 120.00
-    #[arg(long, value_parser = Money::parse, value_name = "AMOUNT")]
+    #[arg(long, value_parser = Money::parse_input, value_name = "AMOUNT")]
     pub harm: Option<Money>,
     /// A remedy the customer asks for, from policies/compensation.toml (repeatable)
     #[arg(long = "wants", value_name = "REMEDY")]
@@ -231,6 +234,7 @@ fn case_of(args: Args, id: String, received: chrono::DateTime<chrono::FixedOffse
             phone: args.phone,
             profile: args.profile,
             annual_value: args.annual_value,
+            language: args.language,
         },
         category: args.category.unwrap_or_default(),
         severity: args.severity.unwrap_or(Severity::Medium),
