@@ -239,7 +239,9 @@ impl Line<'_> {
             let mut first = line.trim_end().to_string();
             first.push('\n');
             first.push_str(&" ".repeat(below));
-            (first, below, width.saturating_sub(below))
+            // Never narrower than MIN_FREE: on a tiny terminal lines run
+            // past the edge rather than into a column of single letters.
+            (first, below, width.saturating_sub(below).max(MIN_FREE))
         };
         let mut out = String::new();
         for (i, piece) in wrap(&cell.text, room).iter().enumerate() {
@@ -451,7 +453,7 @@ fn place(lines: &mut Vec<String>, line: &mut String, word: &str, room: usize) {
 /// A line of text fitted to `width`: a line that fits is left alone; a
 /// longer one is wrapped ([`wrap`]) after its first `hang` columns (a label
 /// such as `customer  `, kept as is), its next lines indented to `hang`. A
-/// `hang` of 0, or one that would leave less than [`MIN_WRAP`], wraps after
+/// `hang` of 0, or one that would leave less than [`MIN_FREE`], wraps after
 /// the line's own indent. Without a width the line is returned as is.
 pub fn fit(line: &str, width: Option<usize>, hang: usize) -> String {
     let Some(width) = width.filter(|&w| text_width(line) > w) else {
@@ -465,13 +467,14 @@ pub fn fit(line: &str, width: Option<usize>, hang: usize) -> String {
         .filter(|&(at, c)| c != ' ' && line[..at].ends_with(' '))
         .map(|(at, _)| at);
     let (head, rest, pad) = match labelled {
-        Some(at) if hang > lead && width.saturating_sub(hang) >= MIN_WRAP => {
+        Some(at) if hang > lead && width.saturating_sub(hang) >= MIN_FREE => {
             (&line[..at], &line[at..], hang)
         }
         _ => (&line[..lead], line.trim_start(), lead),
     };
     let mut out = Vec::new();
-    for (i, piece) in wrap(rest, width.saturating_sub(pad)).iter().enumerate() {
+    let room = width.saturating_sub(pad).max(MIN_FREE);
+    for (i, piece) in wrap(rest, room).iter().enumerate() {
         let start = if i == 0 {
             head.to_string()
         } else {
@@ -659,6 +662,26 @@ mod tests {
         );
         let piped = rows().render_as(Layout::section(), None, false);
         assert_eq!(piped.lines().count(), 1);
+    }
+
+    #[test]
+    fn a_tiny_width_wraps_no_narrower_than_min_free() {
+        let text = "Checkout keeps declining Visa Debit cards every time";
+        let rows = Columns {
+            columns: (0..2)
+                .map(|_| Column {
+                    header: "",
+                    drop_rank: 0,
+                })
+                .collect(),
+            rows: vec![vec![Cell::plain("20261026-2vtd"), Cell::plain(text)]],
+        };
+        for width in [1, 5, 20] {
+            let out = rows.render_as(Layout::section(), Some(width), false);
+            assert!(out.lines().count() <= 4, "{width}:\n{out}");
+            let fitted = fit(&format!("field     {text}"), Some(width), 10);
+            assert!(fitted.lines().count() <= 3, "{width}:\n{fitted}");
+        }
     }
 
     #[test]
