@@ -22,6 +22,8 @@ pub mod suggest;
 
 /// Parses the command line and runs the command.
 pub fn run() -> anyhow::Result<cli::exit::Verdict> {
+    // `COMPLETE=SHELL redress …`: the shell asking for completions.
+    cli::commands::completions::answer_shell();
     let cli = <cli::Cli as clap::Parser>::try_parse()?;
     cli::dispatch(cli)
 }

@@ -5,6 +5,7 @@ use crate::case::history::History;
 use crate::case::vocab::Status;
 use crate::cli::exit::Verdict;
 use crate::cli::render::style::{BOLD, DIM, GREEN, RED, YELLOW, paint};
+use crate::cli::render::table::{Cell, Column, Columns, Layout, available_width, fit};
 use crate::cli::session::Session;
 use crate::clock::{self, Clock, ClockState};
 use anyhow::Result;
@@ -96,11 +97,25 @@ fn json(s: &Shown) -> Result<serde_json::Value> {
 }
 
 fn text(sh: &Shown, include_contacts: bool, c: bool) -> String {
+    let width = available_width();
     let case = sh.case;
     let mut s = String::new();
-    let _ = writeln!(s, "{}  {}", paint(c, BOLD, &case.id), case.title);
-    let _ = writeln!(
-        s,
+    let head = Columns {
+        columns: vec![column(""), column("")],
+        rows: vec![vec![
+            Cell {
+                text: case.id.clone(),
+                style: Some(BOLD),
+            },
+            Cell::plain(case.title.clone()),
+        ]],
+    };
+    let flush = Layout {
+        indent: 0,
+        ..Layout::section()
+    };
+    s.push_str(&head.render_as(flush, width, c));
+    let status = format!(
         "{} {} · {} · {} severity · {}",
         paint(c, BOLD, sh.status.as_str()),
         case.kind,
@@ -108,16 +123,44 @@ fn text(sh: &Shown, include_contacts: bool, c: bool) -> String {
         case.severity,
         case.channel
     );
+    let _ = writeln!(s, "{}", fit(&status, width, 0));
     let _ = writeln!(
         s,
         "received  {}",
         crate::case::time::short(case.received.utc(), sh.tz)
     );
-    details(&mut s, sh, include_contacts, c);
-    clocks(&mut s, sh, c);
-    history(&mut s, sh, c);
+    let mut d = String::new();
+    details(&mut d, sh, include_contacts, c);
+    fit_details(&mut s, &d, width);
+    clocks(&mut s, sh, c, width);
+    history(&mut s, sh, c, width);
     s
 }
+
+fn column(header: &'static str) -> Column {
+    Column {
+        header,
+        drop_rank: 0,
+    }
+}
+
+/// The details fitted to the width: `label  value` lines wrap under their
+/// value, the description's lines under themselves (its own breaks kept).
+fn fit_details(s: &mut String, details: &str, width: Option<usize>) {
+    let (labelled, description) = details.split_once("\n\n").unwrap_or((details, ""));
+    for line in labelled.lines() {
+        let _ = writeln!(s, "{}", fit(line, width, LABEL));
+    }
+    if !description.is_empty() || details.contains("\n\n") {
+        s.push('\n');
+        for line in description.lines() {
+            let _ = writeln!(s, "{}", fit(line, width, 0));
+        }
+    }
+}
+
+/// `customer  `: the width of the details' labels.
+const LABEL: usize = 10;
 
 /// Customer, owner, level, harm, risks, tags, source, fields, file and
 /// description: every key the case file stores besides its history.
@@ -175,45 +218,67 @@ fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
     }
 }
 
-fn clocks(s: &mut String, sh: &Shown, c: bool) {
+fn clocks(s: &mut String, sh: &Shown, c: bool, width: Option<usize>) {
     let _ = writeln!(s, "\n{}", paint(c, BOLD, "Clocks"));
-    for k in &sh.clocks {
-        let state = match k.state {
-            ClockState::Met => paint(c, GREEN, "met"),
-            ClockState::Breached => paint(c, RED, "breached"),
-            ClockState::Running => paint(c, YELLOW, "running"),
-            ClockState::Paused => paint(c, DIM, "paused"),
-        };
-        let due = k.due.map_or_else(
-            || "— (paused)".into(),
-            |d| crate::case::time::short(d, sh.tz),
-        );
-        let _ = writeln!(
-            s,
-            "  {:<15} {:>4} ({})  due {due}  {state}  {}",
-            format!("{} {}", k.clock.as_str(), k.cycle),
-            k.target,
-            k.mode,
-            paint(c, DIM, &format!("rule: {}", k.rule))
-        );
-    }
+    let rows = sh
+        .clocks
+        .iter()
+        .map(|k| {
+            let (state, style) = match k.state {
+                ClockState::Met => ("met", GREEN),
+                ClockState::Breached => ("breached", RED),
+                ClockState::Running => ("running", YELLOW),
+                ClockState::Paused => ("paused", DIM),
+            };
+            let due = k.due.map_or_else(
+                || "— (paused)".into(),
+                |d| crate::case::time::short(d, sh.tz),
+            );
+            vec![
+                Cell::plain(format!("{} {}", k.clock.as_str(), k.cycle)),
+                Cell::plain(format!("{} ({})", k.target, k.mode)),
+                Cell::plain(format!("due {due}")),
+                Cell {
+                    text: state.into(),
+                    style: Some(style),
+                },
+                Cell {
+                    text: format!("rule: {}", k.rule),
+                    style: Some(DIM),
+                },
+            ]
+        })
+        .collect();
+    let table = Columns {
+        columns: (0..5).map(|_| column("")).collect(),
+        rows,
+    };
+    s.push_str(&table.render_as(Layout::section(), width, c));
 }
 
-fn history(s: &mut String, sh: &Shown, c: bool) {
+fn history(s: &mut String, sh: &Shown, c: bool, width: Option<usize>) {
     let _ = writeln!(s, "\n{}", paint(c, BOLD, "History"));
     if sh.case.history.is_empty() {
         let _ = writeln!(s, "  (no events yet)");
     }
-    for e in &sh.case.history {
-        let _ = writeln!(
-            s,
-            "  {}  {:<12} {:<8} {}",
-            crate::case::time::short(e.at.utc(), sh.tz),
-            e.event.as_str(),
-            e.by,
-            event_detail(e)
-        );
-    }
+    let rows = sh
+        .case
+        .history
+        .iter()
+        .map(|e| {
+            vec![
+                Cell::plain(crate::case::time::short(e.at.utc(), sh.tz)),
+                Cell::plain(e.event.as_str()),
+                Cell::plain(e.by.clone()),
+                Cell::plain(event_detail(e)),
+            ]
+        })
+        .collect();
+    let table = Columns {
+        columns: (0..4).map(|_| column("")).collect(),
+        rows,
+    };
+    s.push_str(&table.render_as(Layout::section(), width, c));
 }
 
 /// An event's keys beyond when, what and who: `to: …· note: …`.

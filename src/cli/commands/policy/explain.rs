@@ -5,6 +5,7 @@ use crate::case::Case;
 use crate::case::vocab::Status;
 use crate::cli::exit::Verdict;
 use crate::cli::render::style::{BOLD, DIM, GREEN, paint};
+use crate::cli::render::table::{Cell, Column, Columns, Layout, available_width, fit};
 use crate::cli::session::Session;
 use crate::clock::{self, Clock};
 use crate::policy::compensation::BandCheck;
@@ -133,14 +134,25 @@ fn json(e: &Explained) -> serde_json::Value {
 }
 
 fn text(e: &Explained, include_contacts: bool, c: bool) -> String {
+    let width = available_width();
     let case = e.case;
     let mut s = String::new();
     let title = crate::case::privacy::shown(case, include_contacts)
         .title
         .clone();
-    let _ = writeln!(s, "{}  {title} ({})", paint(c, BOLD, &case.id), e.status);
-    let _ = writeln!(
-        s,
+    let head = section(vec![vec![
+        Cell {
+            text: case.id.clone(),
+            style: Some(BOLD),
+        },
+        Cell::plain(format!("{title} ({})", e.status)),
+    ]]);
+    let flush = Layout {
+        indent: 0,
+        ..Layout::section()
+    };
+    s.push_str(&head.render_as(flush, width, c));
+    let line = format!(
         "{} · {} · {} · {} · profile {}",
         case.kind,
         case.category,
@@ -148,62 +160,104 @@ fn text(e: &Explained, include_contacts: bool, c: bool) -> String {
         case.channel,
         case.customer.profile.map_or("—", |p| p.as_str())
     );
-    deadline_rules(&mut s, e, c);
-    clocks(&mut s, e, c);
-    band(&mut s, e, c);
-    routes(&mut s, e, c);
+    let _ = writeln!(s, "{}", fit(&line, width, 0));
+    deadline_rules(&mut s, e, c, width);
+    clocks(&mut s, e, c, width);
+    band(&mut s, e, c, width);
+    routes(&mut s, e, c, width);
     s
 }
 
-fn deadline_rules(s: &mut String, e: &Explained, c: bool) {
+/// Headerless rows of a section, laid out by `render::table::Columns`.
+fn section(rows: Vec<Vec<Cell>>) -> Columns {
+    let n = rows.first().map_or(0, Vec::len);
+    Columns {
+        columns: (0..n)
+            .map(|_| Column {
+                header: "",
+                drop_rank: 0,
+            })
+            .collect(),
+        rows,
+    }
+}
+
+fn deadline_rules(s: &mut String, e: &Explained, c: bool, width: Option<usize>) {
     let _ = writeln!(
         s,
         "\n{}",
         paint(c, BOLD, "Deadline rules (first match wins)")
     );
-    for (r, m) in &e.rules {
-        let mark = match m {
-            RuleMatch::Applies => paint(c, GREEN, "applies"),
-            RuleMatch::Shadowed => "matches (shadowed)".into(),
-            RuleMatch::NoMatch => paint(c, DIM, "no match"),
-        };
-        let _ = writeln!(s, "  {:<28} {:<40} {mark}", r.name, r.when.describe());
-    }
+    let rows = e
+        .rules
+        .iter()
+        .map(|(r, m)| {
+            let mark = match m {
+                RuleMatch::Applies => Cell {
+                    text: "applies".into(),
+                    style: Some(GREEN),
+                },
+                RuleMatch::Shadowed => Cell::plain("matches (shadowed)"),
+                RuleMatch::NoMatch => Cell {
+                    text: "no match".into(),
+                    style: Some(DIM),
+                },
+            };
+            vec![
+                Cell::plain(r.name.clone()),
+                mark,
+                Cell::plain(r.when.describe()),
+            ]
+        })
+        .collect();
+    s.push_str(&section(rows).render_as(Layout::section(), width, c));
     if !e.rules.iter().any(|(_, m)| matches!(m, RuleMatch::Applies)) {
         let _ = writeln!(s, "  no rule matches: [default] applies");
     }
 }
 
-fn clocks(s: &mut String, e: &Explained, c: bool) {
+fn clocks(s: &mut String, e: &Explained, c: bool, width: Option<usize>) {
     let tz = e.tz;
     let _ = writeln!(s, "\n{}", paint(c, BOLD, "Clocks"));
-    for k in &e.clocks {
-        let due = k
-            .due
-            .map_or_else(|| "— (paused)".into(), |d| crate::case::time::short(d, tz));
-        let stopped = k
-            .stopped
-            .map_or_else(|| "—".into(), |d| crate::case::time::short(d, tz));
-        let _ = writeln!(
-            s,
-            "  {:<15} {:<22} started {}  due {due}  stopped {stopped}  {}  (rule: {})",
-            format!("{} {}", k.clock.as_str(), k.cycle),
-            crate::audit::describe_target(k.target, k.mode),
-            crate::case::time::short(k.started, tz),
-            k.state.as_str(),
-            k.rule
-        );
-    }
+    let mut rows: Vec<Vec<Cell>> = e
+        .clocks
+        .iter()
+        .map(|k| {
+            let due = k
+                .due
+                .map_or_else(|| "— (paused)".into(), |d| crate::case::time::short(d, tz));
+            let stopped = k
+                .stopped
+                .map_or_else(|| "—".into(), |d| crate::case::time::short(d, tz));
+            vec![
+                Cell::plain(format!("{} {}", k.clock.as_str(), k.cycle)),
+                Cell::plain(crate::audit::describe_target(k.target, k.mode)),
+                Cell::plain(k.state.as_str()),
+                Cell::plain(format!(
+                    "started {} · due {due} · stopped {stopped} · rule: {}",
+                    crate::case::time::short(k.started, tz),
+                    k.rule
+                )),
+            ]
+        })
+        .collect();
     for kind in &e.untargeted {
-        let _ = writeln!(s, "  {:<15} no target", kind.as_str());
+        rows.push(vec![
+            Cell::plain(kind.as_str()),
+            Cell::plain("no target"),
+            Cell::plain(""),
+            Cell::plain(""),
+        ]);
     }
+    s.push_str(&section(rows).render_as(Layout::section(), width, c));
 }
 
-fn band(s: &mut String, e: &Explained, c: bool) {
+fn band(s: &mut String, e: &Explained, c: bool, width: Option<usize>) {
     let (band, cur) = (&e.band, &e.p.currency);
     let _ = writeln!(s, "\n{}", paint(c, BOLD, "Compensation band"));
+    let mut b = String::new();
     let _ = writeln!(
-        s,
+        b,
         "  rule {}: {}–{} of the harm",
         band.rule,
         fixed(band.band.min),
@@ -212,7 +266,7 @@ fn band(s: &mut String, e: &Explained, c: bool) {
     match (band.harm, band.range) {
         (Some(h), Some((lo, hi))) => {
             let _ = writeln!(
-                s,
+                b,
                 "  harm {} {cur}: the band is {lo}–{hi} {cur}; granted so far {} {cur}",
                 fixed(h),
                 fixed(band.total),
@@ -220,27 +274,32 @@ fn band(s: &mut String, e: &Explained, c: bool) {
         }
         _ => {
             let _ = writeln!(
-                s,
+                b,
                 "  no harm recorded; granted so far {} {cur}",
                 fixed(band.total),
             );
         }
     }
+    for line in b.lines() {
+        let _ = writeln!(s, "{}", fit(line, width, 0));
+    }
 }
 
-fn routes(s: &mut String, e: &Explained, c: bool) {
+fn routes(s: &mut String, e: &Explained, c: bool, width: Option<usize>) {
     let _ = writeln!(s, "\n{}", paint(c, BOLD, "Escalation routes"));
     if e.routes.is_empty() {
         let _ = writeln!(s, "  no route applies to this case");
     }
-    for r in &e.routes {
-        let _ = writeln!(
-            s,
-            "  {:<40} → {:<12} {}: {}",
-            r.name,
-            r.to,
-            r.state.as_str(),
-            r.detail
-        );
-    }
+    let rows = e
+        .routes
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::plain(r.name.clone()),
+                Cell::plain(format!("→ {}", r.to)),
+                Cell::plain(format!("{}: {}", r.state.as_str(), r.detail)),
+            ]
+        })
+        .collect();
+    s.push_str(&section(rows).render_as(Layout::section(), width, c));
 }
