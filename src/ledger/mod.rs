@@ -1,6 +1,7 @@
 //! The ledger on disk: finding its root, scanning `cases/`, naming a case by
 //! part of its ID, and writing files without ever losing a byte.
 
+pub mod actions;
 pub mod git;
 pub mod merge;
 
