@@ -16,5 +16,6 @@ pub mod merge_file;
 pub mod new;
 pub mod policy;
 pub mod report;
+pub mod report_compliance;
 pub mod search;
 pub mod show;
