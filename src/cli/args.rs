@@ -168,7 +168,7 @@ const EX_REOPEN: &str =
 const EX_CHECK: &str =
     "Examples:\n  redress check\n  redress check && git commit -am \"Day's cases\"";
 const EX_AUDIT: &str = "Examples:\n  redress audit\n  redress audit --fail-on warning --since 2026-11-01 --format markdown";
-const EX_REPORT: &str = "Examples:\n  redress report --period month\n  redress report --format html -o reports/2026-11.html";
+const EX_REPORT: &str = "Examples:\n  redress report --period month\n  redress report --format html -o reports/2026-11.html\n  redress report --return fca --for 2026-Q3 --format csv\n  redress report --review 2026-Q3 --format html -o reports/review-2026-Q3.html";
 const EX_ACTION: &str = "Examples:\n  redress action new --cause \"Carrier drops parcels\" --owner bob --due 2027-01-15 --case n9c3\n  redress action list\n  redress action close 3xk9 --note \"New carrier\"";
 const EX_POLICY: &str = "Examples:\n  redress policy check\n  redress policy explain \"$id\"\n  redress policy impact --base HEAD~1";
 const EX_IMPORT: &str = "Examples:\n  redress import csv --map mapping.toml old-system.csv\n  redress import cfpb complaints.csv";

@@ -14,9 +14,9 @@ use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum RegulatorArg {
-    /// UK Financial Conduct Authority
+    // UK Financial Conduct Authority
     Fca,
-    /// Québec Autorité des marchés financiers
+    // Québec Autorité des marchés financiers
     Amf,
 }
 
