@@ -27,7 +27,11 @@ fn run(args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -74,26 +78,47 @@ fn fca_counts_computed_by_hand() {
     assert_eq!(n(delivery, "within_3_business_days"), 2);
     let billing = row(&v, "categories", "billing");
     assert_eq!((n(billing, "rejected"), n(billing, "later")), (2, 1));
-    assert_eq!(v["holidays"], serde_json::json!(["2026-07-01", "2026-09-07"]));
+    assert_eq!(
+        v["holidays"],
+        serde_json::json!(["2026-07-01", "2026-09-07"])
+    );
     assert_eq!(v["period"], "2026-Q3");
 }
 
 #[test]
 fn since_and_until_give_the_same_return_as_the_period() {
     let a = json(&["--return", "fca", "--for", "2026-Q3"]);
-    let b = json(&["--return", "fca", "--since", "2026-07-01", "--until", "2026-09-30"]);
+    let b = json(&[
+        "--return",
+        "fca",
+        "--since",
+        "2026-07-01",
+        "--until",
+        "2026-09-30",
+    ]);
     assert_eq!(a["total"], b["total"]);
     assert_eq!(a["categories"], b["categories"]);
 }
 
 #[test]
 fn opened_counts_agree_with_the_report_for_the_same_window() {
-    let r = json(&["--since", "2026-07-01", "--until", "2026-09-30", "--by", "category"]);
+    let r = json(&[
+        "--since",
+        "2026-07-01",
+        "--until",
+        "2026-09-30",
+        "--by",
+        "category",
+    ]);
     let ret = json(&["--return", "amf", "--for", "2026-Q3"]);
     assert_eq!(r["cases"], ret["total"]["opened"]);
     for b in r["breakdowns"]["category"].as_array().unwrap() {
         let key = b["key"].as_str().unwrap();
-        assert_eq!(n(b, "cases"), n(row(&ret, "categories", key), "opened"), "{key}");
+        assert_eq!(
+            n(b, "cases"),
+            n(row(&ret, "categories", key), "opened"),
+            "{key}"
+        );
     }
 }
 
@@ -104,12 +129,18 @@ fn every_format_prints_the_period_and_the_rules() {
         assert!(out.contains("2026-Q3"), "{format}");
         assert!(out.contains("partly-founded → partly upheld"), "{format}");
         assert!(out.contains("third business day"), "{format}");
-        assert!(out.contains("current form"), "{format}: must say to verify the regulator's form");
+        assert!(
+            out.contains("current form"),
+            "{format}: must say to verify the regulator's form"
+        );
         assert!(!out.contains("Marie"), "{format} shows a customer name");
     }
     let amf = run(&["--return", "amf", "--for", "2026-Q3"]);
     assert!(amf.contains("By nature (category)"));
-    assert!(!amf.contains("business days"), "the AMF return has no FCA timing columns");
+    assert!(
+        !amf.contains("business days"),
+        "the AMF return has no FCA timing columns"
+    );
     let csv = run(&["--return", "fca", "--for", "2026-Q3", "--format", "csv"]);
     assert!(csv.contains("\ncategory,billing,later,1\n"), "{csv}");
 }
@@ -130,6 +161,9 @@ fn a_return_without_a_period_is_refused() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("2026-Q3") || err.contains("--return"), "{args:?}: {err}");
+        assert!(
+            err.contains("2026-Q3") || err.contains("--return"),
+            "{args:?}: {err}"
+        );
     }
 }

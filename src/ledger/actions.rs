@@ -214,22 +214,46 @@ fn shape_problems(raw: &Raw, text: &str, rel: &str, out: &mut Vec<Diagnostic>) {
         .and_then(|n| n.strip_suffix(".yaml"))
         .unwrap_or(rel);
     if !is_id(&raw.id) {
-        out.push(at_key(text, rel, "id", DiagCode::InvalidValue, format!("`{}` is not an action ID: `a-YYYYMMDD-xxxx`", raw.id)));
+        out.push(at_key(
+            text,
+            rel,
+            "id",
+            DiagCode::InvalidValue,
+            format!("`{}` is not an action ID: `a-YYYYMMDD-xxxx`", raw.id),
+        ));
     } else if stem != raw.id {
         out.push(
-            at_key(text, rel, "id", DiagCode::IdMismatch, format!("the file is named `{stem}` but holds action `{}`", raw.id))
-                .help(format!("rename the file to {}", relative_path(&raw.id))),
+            at_key(
+                text,
+                rel,
+                "id",
+                DiagCode::IdMismatch,
+                format!("the file is named `{stem}` but holds action `{}`", raw.id),
+            )
+            .help(format!("rename the file to {}", relative_path(&raw.id))),
         );
     }
     for (key, value) in [("cause", &raw.cause), ("owner", &raw.owner)] {
         if value.trim().is_empty() {
-            out.push(at_key(text, rel, key, DiagCode::InvalidValue, format!("`{key}` is blank")));
+            out.push(at_key(
+                text,
+                rel,
+                key,
+                DiagCode::InvalidValue,
+                format!("`{key}` is blank"),
+            ));
         }
     }
     if raw.cases.is_empty() {
         out.push(
-            at_key(text, rel, "cases", DiagCode::InvalidValue, "`cases` is empty")
-                .help("list the IDs of the cases this action answers"),
+            at_key(
+                text,
+                rel,
+                "cases",
+                DiagCode::InvalidValue,
+                "`cases` is empty",
+            )
+            .help("list the IDs of the cases this action answers"),
         );
     }
 }
@@ -243,12 +267,24 @@ fn order_problems(
     out: &mut Vec<Diagnostic>,
 ) {
     if due < created {
-        out.push(at_key(text, rel, "due", DiagCode::InvalidValue, format!("due {due} is before the action was created ({created})")));
+        out.push(at_key(
+            text,
+            rel,
+            "due",
+            DiagCode::InvalidValue,
+            format!("due {due} is before the action was created ({created})"),
+        ));
     }
     if let Some(c) = closed
         && c < created
     {
-        out.push(at_key(text, rel, "closed", DiagCode::InvalidValue, format!("closed {c} is before the action was created ({created})")));
+        out.push(at_key(
+            text,
+            rel,
+            "closed",
+            DiagCode::InvalidValue,
+            format!("closed {c} is before the action was created ({created})"),
+        ));
     }
 }
 
@@ -264,8 +300,14 @@ pub fn link_problems(
     if !policies.team.contains_key(&a.owner) {
         let names: Vec<&str> = policies.team.keys().map(String::as_str).collect();
         out.push(
-            at_key(text, rel, "owner", DiagCode::UnknownMember, crate::suggest::unknown_value("member", &a.owner, &names))
-                .help("the owner must be a member of [team] in policies/escalation.toml"),
+            at_key(
+                text,
+                rel,
+                "owner",
+                DiagCode::UnknownMember,
+                crate::suggest::unknown_value("member", &a.owner, &names),
+            )
+            .help("the owner must be a member of [team] in policies/escalation.toml"),
         );
     }
     if let (Some(c), Some(declared)) = (&a.category, &policies.categories)
@@ -273,15 +315,27 @@ pub fn link_problems(
     {
         let names: Vec<&str> = declared.keys().map(String::as_str).collect();
         out.push(
-            at_key(text, rel, "category", DiagCode::UnknownCategory, crate::suggest::unknown_value("category", c, &names))
-                .help("use a category of policies/categories.toml"),
+            at_key(
+                text,
+                rel,
+                "category",
+                DiagCode::UnknownCategory,
+                crate::suggest::unknown_value("category", c, &names),
+            )
+            .help("use a category of policies/categories.toml"),
         );
     }
     for id in &a.cases {
         if !case_ids.contains(id) {
             out.push(
-                at_value(text, rel, id, DiagCode::InvalidValue, unknown_case(id, case_ids))
-                    .help("list existing case IDs in full (`redress list --all` shows them)"),
+                at_value(
+                    text,
+                    rel,
+                    id,
+                    DiagCode::InvalidValue,
+                    unknown_case(id, case_ids),
+                )
+                .help("list existing case IDs in full (`redress list --all` shows them)"),
             );
         }
     }
@@ -334,8 +388,7 @@ fn yaml_problem(e: &serde_yaml::Error, rel: &str) -> Diagnostic {
     } else {
         DiagCode::YamlSyntax
     };
-    let message =
-        crate::diag::shorten_quotes(&crate::suggest::improve_serde_message(&message));
+    let message = crate::diag::shorten_quotes(&crate::suggest::improve_serde_message(&message));
     let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     Diagnostic::new(rel, code, message)
         .at(line, column)
@@ -343,7 +396,13 @@ fn yaml_problem(e: &serde_yaml::Error, rel: &str) -> Diagnostic {
 }
 
 /// A diagnostic at the line of `key:` (line 1 when it is not found).
-fn at_key(text: &str, rel: &str, key: &str, code: DiagCode, message: impl Into<String>) -> Diagnostic {
+fn at_key(
+    text: &str,
+    rel: &str,
+    key: &str,
+    code: DiagCode,
+    message: impl Into<String>,
+) -> Diagnostic {
     let prefix = format!("{key}:");
     let line = text
         .lines()
@@ -353,7 +412,13 @@ fn at_key(text: &str, rel: &str, key: &str, code: DiagCode, message: impl Into<S
 }
 
 /// A diagnostic at the first occurrence of `value` in the text.
-fn at_value(text: &str, rel: &str, value: &str, code: DiagCode, message: impl Into<String>) -> Diagnostic {
+fn at_value(
+    text: &str,
+    rel: &str,
+    value: &str,
+    code: DiagCode,
+    message: impl Into<String>,
+) -> Diagnostic {
     let (line, column) = text
         .find(value)
         .map_or((1, 1), |o| crate::diag::line_col(text, o));
@@ -363,7 +428,12 @@ fn at_value(text: &str, rel: &str, value: &str, code: DiagCode, message: impl In
 /// The file text of a new action, keys in the documented order.
 pub fn to_yaml(a: &Action) -> String {
     let s = crate::case::yaml::scalar;
-    let mut out = format!("id: {}\ncreated: {}\ncause: {}\n", a.id, a.created, s(&a.cause));
+    let mut out = format!(
+        "id: {}\ncreated: {}\ncause: {}\n",
+        a.id,
+        a.created,
+        s(&a.cause)
+    );
     if let Some(c) = &a.category {
         out.push_str(&format!("category: {}\n", s(c)));
     }
@@ -425,9 +495,9 @@ impl Ledger {
     }
 
     fn read_action(&self, rel: &str) -> Result<LoadedAction, Vec<Diagnostic>> {
-        let path = self.inside(rel).map_err(|e| {
-            vec![Diagnostic::new(rel, DiagCode::OutsideLedger, e.to_string())]
-        })?;
+        let path = self
+            .inside(rel)
+            .map_err(|e| vec![Diagnostic::new(rel, DiagCode::OutsideLedger, e.to_string())])?;
         let limit = crate::case::yaml_guard::MAX_CASE_BYTES as u64 + 1;
         let bytes = crate::files::read_bytes_at_most(&path, limit)
             .map_err(|e| vec![crate::files::unreadable(rel, &e)])?;
@@ -462,13 +532,19 @@ impl Ledger {
             .collect();
         match hits.as_slice() {
             [one] => self.read_action(one).map_err(|d| {
-                anyhow::Error::new(crate::diag::Diagnostics(d))
-                    .context(format!("{one} has problems; fix it first (`redress check`)"))
+                anyhow::Error::new(crate::diag::Diagnostics(d)).context(format!(
+                    "{one} has problems; fix it first (`redress check`)"
+                ))
             }),
-            [] => bail!("no action matches `{q}`\n  = help: `redress action list --all` lists them"),
+            [] => {
+                bail!("no action matches `{q}`\n  = help: `redress action list --all` lists them")
+            }
             many => bail!(
                 "`{q}` names several actions: {}; give more of the ID",
-                many.iter().map(|r| super::file_stem(r)).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|r| super::file_stem(r))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -491,7 +567,9 @@ impl Ledger {
         if let Some(before) = expected {
             let now = crate::files::read_text(&path).with_context(|| format!("reading {rel}"))?;
             if now != before {
-                bail!("{rel} changed while this command ran; nothing was written\n  = help: run the command again");
+                bail!(
+                    "{rel} changed while this command ran; nothing was written\n  = help: run the command again"
+                );
             }
         }
         let check = |bytes: &[u8]| -> Result<()> {
@@ -529,9 +607,17 @@ mod tests {
         assert_eq!((e[0].line, e[0].code), (6, DiagCode::InvalidValue), "{e:?}");
         let e = parse(GOOD, "actions/a-20261201-zzzz.yaml").unwrap_err();
         assert_eq!(e[0].code, DiagCode::IdMismatch);
-        let e = parse(&GOOD.replace("owner:", "ownr:"), "actions/a-20261201-3xk9.yaml").unwrap_err();
+        let e = parse(
+            &GOOD.replace("owner:", "ownr:"),
+            "actions/a-20261201-3xk9.yaml",
+        )
+        .unwrap_err();
         assert_eq!(e[0].code, DiagCode::UnknownField);
-        assert!(e[0].message.contains("did you mean `owner`"), "{}", e[0].message);
+        assert!(
+            e[0].message.contains("did you mean `owner`"),
+            "{}",
+            e[0].message
+        );
     }
 
     #[test]

@@ -130,15 +130,19 @@ pub fn build_return(
     let mut kinds: BTreeMap<String, ReturnRow> = BTreeMap::new();
     for lc in all.iter().filter(|lc| lc.case.received.utc() <= as_of) {
         let c = count(lc, p, since, until, as_of);
-        let cat = cats.entry(lc.case.category.clone()).or_insert_with(|| ReturnRow {
-            key: lc.case.category.clone(),
-            ..ReturnRow::default()
-        });
+        let cat = cats
+            .entry(lc.case.category.clone())
+            .or_insert_with(|| ReturnRow {
+                key: lc.case.category.clone(),
+                ..ReturnRow::default()
+            });
         add(cat, c);
-        let kind = kinds.entry(lc.case.kind.to_string()).or_insert_with(|| ReturnRow {
-            key: lc.case.kind.to_string(),
-            ..ReturnRow::default()
-        });
+        let kind = kinds
+            .entry(lc.case.kind.to_string())
+            .or_insert_with(|| ReturnRow {
+                key: lc.case.kind.to_string(),
+                ..ReturnRow::default()
+            });
         add(kind, c);
         add(&mut total, c);
     }
@@ -202,10 +206,8 @@ fn count(
     let at_end = clock::history_at(&lc.case, end);
     Counted {
         opened: received >= since && received < until,
-        closed: last_in_window
-            .map(|(o, at)| (ReturnOutcome::of(o), timing(received, at, p))),
-        open_at_end: received < end
-            && crate::case::history::status_of(at_end).is_open(),
+        closed: last_in_window.map(|(o, at)| (ReturnOutcome::of(o), timing(received, at, p))),
+        open_at_end: received < end && crate::case::history::status_of(at_end).is_open(),
     }
 }
 

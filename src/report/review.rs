@@ -193,7 +193,13 @@ fn causes(now: &[ParetoRow], before: &[ParetoRow]) -> Vec<CauseRow> {
 /// The keys by which two cases share a customer.
 fn customer_keys(c: &crate::case::Case) -> Vec<String> {
     let mut keys = Vec::new();
-    if let Some(e) = c.customer.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+    if let Some(e) = c
+        .customer
+        .email
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
         keys.push(format!("email:{}", e.to_lowercase()));
     }
     let digits: String = c
@@ -205,7 +211,10 @@ fn customer_keys(c: &crate::case::Case) -> Vec<String> {
         .filter(char::is_ascii_digit)
         .collect();
     if digits.len() >= 7 {
-        keys.push(format!("phone:{}", &digits[digits.len().saturating_sub(10)..]));
+        keys.push(format!(
+            "phone:{}",
+            &digits[digits.len().saturating_sub(10)..]
+        ));
     }
     let name = crate::case::search::fold(&c.customer.name);
     let name: Vec<&str> = name.split_whitespace().collect();
@@ -249,9 +258,7 @@ fn by_receipt<'a>(seen: &[&'a LoadedCase], until: DateTime<Utc>) -> Vec<&'a Load
         .copied()
         .filter(|c| c.case.received.utc() < until)
         .collect();
-    v.sort_by(|a, b| {
-        (a.case.received.utc(), &a.case.id).cmp(&(b.case.received.utc(), &b.case.id))
-    });
+    v.sort_by(|a, b| (a.case.received.utc(), &a.case.id).cmp(&(b.case.received.utc(), &b.case.id)));
     v
 }
 
@@ -287,8 +294,7 @@ fn double_deviations(
     for c in seen {
         let reopened = clock::history_at(&c.case, as_of)
             .iter()
-            .filter(|e| e.event == EventKind::Reopened && e.at.utc() >= since && e.at.utc() < until)
-            .next_back();
+            .rfind(|e| e.event == EventKind::Reopened && e.at.utc() >= since && e.at.utc() < until);
         if let Some(e) = reopened {
             out.push(DoubleDeviation {
                 case: c.case.id.clone(),
@@ -307,9 +313,7 @@ fn double_deviations(
                 continue;
             }
             let earlier = g[..k].iter().rev().find(|&&j| {
-                last_resolution(cases[j], r).is_some_and(|at| {
-                    (r - at).num_days() <= CAME_BACK_DAYS
-                })
+                last_resolution(cases[j], r).is_some_and(|at| (r - at).num_days() <= CAME_BACK_DAYS)
             });
             if let Some(&j) = earlier {
                 out.push(DoubleDeviation {
@@ -390,7 +394,13 @@ fn effects(
 }
 
 /// Cases of `category` received in the `days` before `date` and from it.
-fn effect_row(seen: &[&LoadedCase], category: &str, date: NaiveDate, days: i64, tz: Tz) -> EffectRow {
+fn effect_row(
+    seen: &[&LoadedCase],
+    category: &str,
+    date: NaiveDate,
+    days: i64,
+    tz: Tz,
+) -> EffectRow {
     let span = chrono::Days::new(u64::try_from(days).unwrap_or(0));
     let start = date.checked_sub_days(span).unwrap_or(date);
     let end = date.checked_add_days(span).unwrap_or(date);

@@ -33,7 +33,8 @@ impl Unit {
     }
 }
 
-const SPAN_HELP: &str = "write a year (2026), a half (2026-H2), a quarter (2026-Q3) or a month (2026-09)";
+const SPAN_HELP: &str =
+    "write a year (2026), a half (2026-H2), a quarter (2026-Q3) or a month (2026-09)";
 
 impl FromStr for Span {
     type Err = String;
@@ -124,12 +125,17 @@ mod tests {
         assert_eq!(s.previous().unwrap().label, "2025-12");
         let s: Span = "2026-h2".parse().unwrap();
         assert_eq!((s.label.as_str(), s.start), ("2026-H2", d(2026, 7, 1)));
-        assert_eq!("2026-Q1".parse::<Span>().unwrap().previous().unwrap().label, "2025-Q4");
+        assert_eq!(
+            "2026-Q1".parse::<Span>().unwrap().previous().unwrap().label,
+            "2025-Q4"
+        );
     }
 
     #[test]
     fn nonsense_is_refused_with_the_forms() {
-        for bad in ["2026-Q5", "2026-13", "2026-9", "26", "2026-Q", "Q3", "", "2026-H3", "2026-00"] {
+        for bad in [
+            "2026-Q5", "2026-13", "2026-9", "26", "2026-Q", "Q3", "", "2026-H3", "2026-00",
+        ] {
             let e = bad.parse::<Span>().unwrap_err();
             assert!(e.contains("2026-Q3"), "{bad}: {e}");
         }

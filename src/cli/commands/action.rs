@@ -126,9 +126,7 @@ fn new(open: &Open, a: NewArgs) -> Result<Verdict> {
     };
     let created = open.now.date_naive();
     let (existing, _) = open.ledger.action_files();
-    let id = actions::fresh_id(created, |id| {
-        existing.contains(&actions::relative_path(id))
-    });
+    let id = actions::fresh_id(created, |id| existing.contains(&actions::relative_path(id)));
     let action = Action {
         id,
         created,
@@ -143,7 +141,8 @@ fn new(open: &Open, a: NewArgs) -> Result<Verdict> {
     let rel = actions::relative_path(&action.id);
     let text = actions::to_yaml(&action);
     refuse_bad(open, &rel, &text, &ids)?;
-    open.ledger.write_action(&rel, None, &text, &|t| refuse_bad(open, &rel, t, &ids))?;
+    open.ledger
+        .write_action(&rel, None, &text, &|t| refuse_bad(open, &rel, t, &ids))?;
     println!("{}", action.id);
     Ok(Verdict::Pass)
 }
@@ -164,13 +163,17 @@ fn refuse_bad(open: &Open, rel: &str, text: &str, ids: &BTreeSet<String>) -> Res
     if problems.is_empty() {
         return Ok(());
     }
-    Err(anyhow::Error::new(Diagnostics(problems)).context(format!("refusing to write {rel}; nothing was written")))
+    Err(anyhow::Error::new(Diagnostics(problems))
+        .context(format!("refusing to write {rel}; nothing was written")))
 }
 
 fn close(open: &Open, a: CloseArgs) -> Result<Verdict> {
     let la = open.ledger.find_action(&a.id)?;
     if let Some(c) = la.action.closed {
-        bail!("{} was already closed on {c}; nothing was written", la.action.id);
+        bail!(
+            "{} was already closed on {c}; nothing was written",
+            la.action.id
+        );
     }
     if a.note.trim().is_empty() {
         bail!("--note is blank: say what was done; nothing was written");
@@ -186,9 +189,10 @@ fn close(open: &Open, a: CloseArgs) -> Result<Verdict> {
     text.push_str(&actions::closing_yaml(Some(on), Some(a.note.trim())));
     let ids = open.ledger.case_ids();
     refuse_bad(open, &la.path, &text, &ids)?;
-    open.ledger.write_action(&la.path, Some(&la.text), &text, &|t| {
-        refuse_bad(open, &la.path, t, &ids)
-    })?;
+    open.ledger
+        .write_action(&la.path, Some(&la.text), &text, &|t| {
+            refuse_bad(open, &la.path, t, &ids)
+        })?;
     println!("{} closed on {on}", la.action.id);
     Ok(Verdict::Pass)
 }

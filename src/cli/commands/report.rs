@@ -46,7 +46,12 @@ pub struct Args {
     pub invalid: crate::cli::session::SkipInvalid,
     /// A regulator's complaints return instead of the report: fca or amf
     /// (needs --for PERIOD, or --since and --until)
-    #[arg(long = "return", value_enum, value_name = "WHO", conflicts_with = "review")]
+    #[arg(
+        long = "return",
+        value_enum,
+        value_name = "WHO",
+        conflicts_with = "review"
+    )]
     pub regulator: Option<crate::cli::commands::report_compliance::RegulatorArg>,
     /// The period of a return: 2026, 2026-H2, 2026-Q3 or 2026-09
     #[arg(long = "for", value_name = "PERIOD", value_parser = parse_span, conflicts_with_all = ["since", "until"])]

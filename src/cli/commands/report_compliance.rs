@@ -30,7 +30,9 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let text = match (args.regulator, &args.review) {
         (Some(reg), _) => a_return(&open, &args, reg, &scan.cases, as_of)?,
         (None, Some(span)) => a_review(&open, &args, span, &scan.cases, as_of)?,
-        (None, None) => bail!("--for names the period of a return: add --return fca or --return amf"),
+        (None, None) => {
+            bail!("--for names the period of a return: add --return fca or --return amf")
+        }
     };
     match &args.output {
         Some(path) => {
@@ -43,15 +45,25 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
 }
 
 /// The window of a return: `--for PERIOD`, or both `--since` and `--until`.
-fn window(open: &Open, args: &Args, as_of: DateTime<Utc>) -> Result<(Option<String>, DateTime<Utc>, DateTime<Utc>)> {
+fn window(
+    open: &Open,
+    args: &Args,
+    as_of: DateTime<Utc>,
+) -> Result<(Option<String>, DateTime<Utc>, DateTime<Utc>)> {
     if let Some(span) = &args.for_period {
-        return Ok((Some(span.label.clone()), span.since(open.tz), span.until(open.tz)));
+        return Ok((
+            Some(span.label.clone()),
+            span.since(open.tz),
+            span.until(open.tz),
+        ));
     }
     let w = open.window(args.since.as_deref(), args.until.as_deref(), Some(as_of))?;
     match (w.since, w.until) {
         (Some(s), Some(u)) if s < u => Ok((None, s, u)),
         (Some(_), Some(_)) => bail!("--since must come before --until"),
-        _ => bail!("a return covers a period: give --for PERIOD (2026-Q3, 2026-09, 2026) or both --since and --until"),
+        _ => bail!(
+            "a return covers a period: give --for PERIOD (2026-Q3, 2026-09, 2026) or both --since and --until"
+        ),
     }
 }
 

@@ -127,7 +127,9 @@ struct Page<'a> {
 
 /// The report template's `<style>` block: the one copy of the styles.
 fn shared_style() -> &'static str {
-    let start = REPORT_TEMPLATE.find("<style>").map_or(0, |i| i + "<style>".len());
+    let start = REPORT_TEMPLATE
+        .find("<style>")
+        .map_or(0, |i| i + "<style>".len());
     let end = REPORT_TEMPLATE.find("</style>").unwrap_or(start);
     REPORT_TEMPLATE.get(start..end).unwrap_or("")
 }

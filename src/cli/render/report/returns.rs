@@ -92,21 +92,52 @@ fn section(r: &Return, id: &str, title: &str, first: &'static str, rows: &[Retur
 pub fn doc(r: &Return) -> Doc {
     let t = &r.total;
     let mut cards = vec![
-        Card { label: "Opened".into(), value: t.opened.to_string(), note: "received in the period".into() },
-        Card { label: "Closed".into(), value: t.closed.to_string(), note: format!("{} upheld, {} partly, {} rejected", t.upheld, t.partly, t.rejected) },
+        Card {
+            label: "Opened".into(),
+            value: t.opened.to_string(),
+            note: "received in the period".into(),
+        },
+        Card {
+            label: "Closed".into(),
+            value: t.closed.to_string(),
+            note: format!(
+                "{} upheld, {} partly, {} rejected",
+                t.upheld, t.partly, t.rejected
+            ),
+        },
     ];
     if r.regime == Regime::Fca {
-        cards.push(Card { label: "Closed within 3 business days".into(), value: t.within_3_business_days.to_string(), note: format!("{} more within 8 weeks, {} later", t.within_8_weeks, t.later) });
+        cards.push(Card {
+            label: "Closed within 3 business days".into(),
+            value: t.within_3_business_days.to_string(),
+            note: format!(
+                "{} more within 8 weeks, {} later",
+                t.within_8_weeks, t.later
+            ),
+        });
     }
-    cards.push(Card { label: "Open at end".into(), value: t.open_at_end.to_string(), note: "still open when the period ended".into() });
+    cards.push(Card {
+        label: "Open at end".into(),
+        value: t.open_at_end.to_string(),
+        note: "still open when the period ended".into(),
+    });
     let by = match r.regime {
         Regime::Fca => "By product or service (category)",
         Regime::Amf => "By nature (category)",
     };
     Doc {
         eyebrow: "redress return".into(),
-        title: format!("{} — {}", regulator(r), r.period.as_deref().unwrap_or("window")),
-        subtitle: format!("{} to {} · as of {}", r.since.format("%Y-%m-%d"), r.until.format("%Y-%m-%d"), r.as_of.format("%Y-%m-%d %H:%M")),
+        title: format!(
+            "{} — {}",
+            regulator(r),
+            r.period.as_deref().unwrap_or("window")
+        ),
+        subtitle: format!(
+            "{} to {} · as of {}",
+            r.since.format("%Y-%m-%d"),
+            r.until.format("%Y-%m-%d"),
+            r.as_of.format("%Y-%m-%d %H:%M")
+        ),
         notes: rules(r),
         cards,
         sections: vec![
@@ -148,7 +179,10 @@ pub fn csv(r: &Return) -> String {
     ];
     for (name, rows) in groups {
         for row in rows {
-            for (metric, value) in csv_metrics(r.regime).iter().zip(cells(r.regime, row).into_iter().skip(1)) {
+            for (metric, value) in csv_metrics(r.regime)
+                .iter()
+                .zip(cells(r.regime, row).into_iter().skip(1))
+            {
                 let _ = writeln!(out, "{name},{},{},{value}", q(&row.key), q(metric));
             }
         }

@@ -25,25 +25,53 @@ fn points(now: Option<f64>, before: Option<f64>) -> String {
 
 fn kpi_section(r: &Review) -> Section {
     let (a, b) = (&r.kpis, &r.previous_kpis);
-    let mut s = Section::new("kpis", "Indicators against the previous period", &["Indicator", &r.period, &r.previous_period, "Change"]);
+    let mut s = Section::new(
+        "kpis",
+        "Indicators against the previous period",
+        &["Indicator", &r.period, &r.previous_period, "Change"],
+    );
     let rate = |label: &str, f: fn(&Kpis) -> Option<f64>| {
-        vec![label.to_string(), percent1(f(a)), percent1(f(b)), points(f(a), f(b))]
+        vec![
+            label.to_string(),
+            percent1(f(a)),
+            percent1(f(b)),
+            points(f(a), f(b)),
+        ]
     };
     let time = |label: &str, f: fn(&Kpis) -> Option<f64>| {
         vec![label.to_string(), hours(f(a)), hours(f(b)), "".into()]
     };
     let rows = [KpiRows::new(a), KpiRows::new(b)];
     s.rows = vec![
-        vec!["Cases received".into(), a.cases.to_string(), b.cases.to_string(), change(a.cases, b.cases)],
-        vec!["Still open".into(), a.open.to_string(), b.open.to_string(), change(a.open, b.open)],
-        rate(rows[0].acknowledged_on_time().0, |k| k.acknowledged_on_time_rate),
+        vec![
+            "Cases received".into(),
+            a.cases.to_string(),
+            b.cases.to_string(),
+            change(a.cases, b.cases),
+        ],
+        vec![
+            "Still open".into(),
+            a.open.to_string(),
+            b.open.to_string(),
+            change(a.open, b.open),
+        ],
+        rate(rows[0].acknowledged_on_time().0, |k| {
+            k.acknowledged_on_time_rate
+        }),
         rate(rows[0].resolved_on_time().0, |k| k.resolved_on_time_rate),
         rate(rows[0].satisfied().0, |k| k.satisfaction_rate),
         rate(rows[0].follow_up_coverage().0, |k| k.follow_up_coverage),
         rate("Reopened (double deviation)", |k| k.reopen_rate),
-        time("Median time to acknowledge", |k| k.median_hours_to_acknowledge),
+        time("Median time to acknowledge", |k| {
+            k.median_hours_to_acknowledge
+        }),
         time("Median time to resolve", |k| k.median_hours_to_resolve),
-        vec!["Compensation granted".into(), amount_str(&a.compensation_total, &r.currency), amount_str(&b.compensation_total, &r.currency), "".into()],
+        vec![
+            "Compensation granted".into(),
+            amount_str(&a.compensation_total, &r.currency),
+            amount_str(&b.compensation_total, &r.currency),
+            "".into(),
+        ],
     ];
     s
 }
@@ -54,9 +82,23 @@ fn amount_str(text: &str, currency: &str) -> String {
 }
 
 fn causes(r: &Review) -> Section {
-    let mut s = Section::new("causes", "Top causes (Pareto) and their trend", &["Category", "Cases", "Share", "Cumulative", "Vital few", &r.previous_period, "Trend"])
-        .reading("The vital few are the fewest categories that together reach 80 % of the period's cases.")
-        .text_columns(&[4]);
+    let mut s = Section::new(
+        "causes",
+        "Top causes (Pareto) and their trend",
+        &[
+            "Category",
+            "Cases",
+            "Share",
+            "Cumulative",
+            "Vital few",
+            &r.previous_period,
+            "Trend",
+        ],
+    )
+    .reading(
+        "The vital few are the fewest categories that together reach 80 % of the period's cases.",
+    )
+    .text_columns(&[4]);
     s.rows = r
         .causes
         .iter()
@@ -82,7 +124,13 @@ fn customers(r: &Review) -> [Section; 2] {
     repeat.rows = r
         .repeat_customers
         .iter()
-        .map(|c| vec![c.customer.clone(), c.cases.len().to_string(), c.cases.join(", ")])
+        .map(|c| {
+            vec![
+                c.customer.clone(),
+                c.cases.len().to_string(),
+                c.cases.join(", "),
+            ]
+        })
         .collect();
     let mut dd = Section::new("double-deviations", "Double deviations", &["Case", "What", "When"])
         .reading("The recovery failed too: a case reopened in the period, or a customer who came back within 90 days of the resolution of an earlier case.")
@@ -95,7 +143,11 @@ fn customers(r: &Review) -> [Section; 2] {
                 Some(e) => format!("came back after {e}"),
                 None => d.kind.to_string(),
             };
-            vec![d.case.clone(), what, d.at.format("%Y-%m-%d %H:%M").to_string()]
+            vec![
+                d.case.clone(),
+                what,
+                d.at.format("%Y-%m-%d %H:%M").to_string(),
+            ]
         })
         .collect();
     [repeat, dd]
@@ -119,12 +171,24 @@ fn compensation(r: &Review) -> Section {
 }
 
 fn findings(r: &Review) -> [Section; 2] {
-    let mut all = Section::new("findings", "Audit findings of the period's cases", &["Finding", "Severity", "Findings", "Cases"]).text_columns(&[1]);
+    let mut all = Section::new(
+        "findings",
+        "Audit findings of the period's cases",
+        &["Finding", "Severity", "Findings", "Cases"],
+    )
+    .text_columns(&[1]);
     all.rows = r
         .findings
         .iter()
         .filter(|f| f.findings > 0)
-        .map(|f| vec![f.code.to_string(), f.severity.as_str().to_string(), f.findings.to_string(), f.cases.to_string()])
+        .map(|f| {
+            vec![
+                f.code.to_string(),
+                f.severity.as_str().to_string(),
+                f.findings.to_string(),
+                f.cases.to_string(),
+            ]
+        })
         .collect();
     let mut open = Section::new("open-findings", "Open findings", &["Case", "Finding", "At"])
         .reading("Findings on cases still open: what the team can still put right.")
