@@ -210,3 +210,52 @@ fn list_refuses_a_broken_action_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("actions/a-20261120-aaaa.yaml"));
 }
+
+#[test]
+fn a_customer_named_in_a_cause_is_masked() {
+    let dir = ledger();
+    redress(dir.path())
+        .args([
+            "action",
+            "new",
+            "--cause",
+            "Marie Tremblay got a crushed lamp",
+            "--owner",
+            "bob",
+            "--due",
+            "2026-12-31",
+            "--case",
+            "k7q2",
+        ])
+        .assert()
+        .success();
+    for format in ["table", "json"] {
+        let out = redress(dir.path())
+            .args(["action", "list", "--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("[name] got a crushed lamp") && !text.contains("Tremblay"),
+            "{format}: {text}"
+        );
+    }
+    let out = redress(dir.path())
+        .args(["action", "list", "--include-contacts"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Marie Tremblay got")
+    );
+    let review = redress(dir.path())
+        .args(["report", "--review", "2026-Q4"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(review.stdout).unwrap();
+    assert!(
+        text.contains("[name] got a crushed lamp") && !text.contains("Tremblay"),
+        "{text}"
+    );
+}

@@ -109,6 +109,18 @@ impl Action {
     }
 }
 
+/// `text` with the contact details of each customer masked (see
+/// `case::privacy`): an action's cause and note are free text, and may name
+/// the customer of a case they answer.
+pub fn mask_for<'a>(
+    text: &str,
+    customers: impl IntoIterator<Item = &'a crate::case::Customer>,
+) -> String {
+    customers.into_iter().fold(text.to_string(), |t, c| {
+        crate::case::privacy::Contacts::of(c).mask(&t)
+    })
+}
+
 /// `actions/<id>.yaml`.
 pub fn relative_path(id: &str) -> String {
     format!("{DIR}/{id}.yaml")
@@ -508,6 +520,16 @@ impl Ledger {
             text,
             action,
         })
+    }
+
+    /// The customers of the cases an action answers (those that load).
+    pub fn customers_of(&self, a: &Action, policies: &Policies) -> Vec<crate::case::Customer> {
+        a.cases
+            .iter()
+            .filter_map(|id| crate::case::id::relative_path(id))
+            .filter_map(|rel| self.load(&rel, policies).ok())
+            .map(|lc| lc.case.customer)
+            .collect()
     }
 
     /// The IDs of every case file (from file names alone, nothing parsed).

@@ -168,7 +168,7 @@ pub fn build_review(
         compensation: now.compensation,
         findings: now.findings,
         open_findings: open_findings(&period_cases, p, o.as_of),
-        actions: effects(actions, &seen, o.as_of, tz),
+        actions: effects(actions, &seen, (o.as_of, tz, o.include_contacts)),
         kpis: now.kpis,
         previous_kpis: before.kpis,
     }
@@ -356,10 +356,15 @@ fn open_findings(cases: &[&LoadedCase], p: &Policies, as_of: DateTime<Utc>) -> V
 fn effects(
     actions: &[Action],
     seen: &[&LoadedCase],
-    as_of: DateTime<Utc>,
-    tz: Tz,
+    (as_of, tz, include_contacts): (DateTime<Utc>, Tz, bool),
 ) -> Vec<ActionEffect> {
     let today = as_of.with_timezone(&tz).date_naive();
+    let customers = |a: &Action| -> Vec<&crate::case::Customer> {
+        seen.iter()
+            .filter(|c| a.cases.contains(&c.case.id))
+            .map(|c| &c.case.customer)
+            .collect()
+    };
     let category_of = |id: &str| {
         seen.iter()
             .find(|c| c.case.id == id)
@@ -378,7 +383,11 @@ fn effects(
                 .collect();
             ActionEffect {
                 id: a.id.clone(),
-                cause: a.cause.clone(),
+                cause: if include_contacts {
+                    a.cause.clone()
+                } else {
+                    crate::ledger::actions::mask_for(&a.cause, customers(a))
+                },
                 owner: a.owner.clone(),
                 due: a.due.to_string(),
                 status: a.status(today),

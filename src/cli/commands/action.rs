@@ -60,6 +60,10 @@ pub struct ListArgs {
     /// Also list closed actions
     #[arg(long)]
     pub all: bool,
+    /// Show a customer's name, email or phone written in a cause or note
+    /// (masked by default, like every output)
+    #[arg(long)]
+    pub include_contacts: bool,
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -204,9 +208,12 @@ fn list(open: &Open, a: ListArgs, color: bool) -> Result<Verdict> {
             .context("some action files have problems; fix them (`redress check`)"));
     }
     let today = open.now.date_naive();
-    let shown: Vec<&Action> = loaded
+    let masked: Vec<Action> = loaded
+        .into_iter()
+        .map(|l| masked(open, l.action, a.include_contacts))
+        .collect();
+    let shown: Vec<&Action> = masked
         .iter()
-        .map(|l| &l.action)
         .filter(|x| a.all || x.status(today) != Status::Closed)
         .collect();
     let text = match a.format {
@@ -225,6 +232,18 @@ fn list(open: &Open, a: ListArgs, color: bool) -> Result<Verdict> {
     };
     crate::cli::render::style::print(&text)?;
     Ok(Verdict::Pass)
+}
+
+/// The action with the contacts of its cases' customers masked in its
+/// cause and note, unless `include`.
+fn masked(open: &Open, mut a: Action, include: bool) -> Action {
+    if include {
+        return a;
+    }
+    let customers = open.ledger.customers_of(&a, &open.policies);
+    a.cause = actions::mask_for(&a.cause, &customers);
+    a.note = a.note.map(|n| actions::mask_for(&n, &customers));
+    a
 }
 
 /// The list's column layout: IDs whole, the cause cut to fit.
