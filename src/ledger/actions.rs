@@ -610,7 +610,7 @@ impl Ledger {
 mod tests {
     use super::*;
 
-    const GOOD: &str = "id: a-20261201-3xk9\ncreated: 2026-12-01\ncause: Carrier drops parcels\ncategory: delivery\nowner: bob\ndue: 2027-01-15\ncases:\n  - 20261029-n9c3\n";
+    const GOOD: &str = "id: a-20261201-3xk9\ncreated: 2026-12-01\ncause: Carrier drops parcels\ncategory: delivery\nowner: bob\ndue: 2027-01-15\ncases:\n  - \"20261029-n9c3\"\n";
 
     #[test]
     fn parses_and_writes_back_the_same_text() {
