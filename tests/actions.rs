@@ -259,3 +259,29 @@ fn a_customer_named_in_a_cause_is_masked() {
         "{text}"
     );
 }
+
+#[test]
+fn a_lock_left_in_actions_is_reported_and_blocks_writes() {
+    // The writer waits 5 s for the lock before it gives up.
+    let dir = ledger();
+    let out = new_action(dir.path(), &["--owner", "bob", "--case", "k7q2"]).success();
+    let id = String::from_utf8(out.get_output().stdout.clone())
+        .unwrap()
+        .trim()
+        .to_string();
+    write(dir.path(), &format!("actions/{id}.yaml.lock"), "");
+    let text =
+        String::from_utf8(redress(dir.path()).arg("check").output().unwrap().stdout).unwrap();
+    assert!(
+        text.contains(&format!("actions/{id}.yaml.lock:1:1: error[stale-lock]")),
+        "{text}"
+    );
+    let before = snapshot(dir.path());
+    redress(dir.path())
+        .args(["action", "close", &id, "--note", "done"])
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("lock file"));
+    assert_eq!(before, snapshot(dir.path()));
+}

@@ -266,3 +266,76 @@ fn holidays_in(p: &Policies, since: DateTime<Utc>, until: DateTime<Utc>) -> Vec<
     days.sort();
     days.iter().map(NaiveDate::to_string).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policies() -> Policies {
+        crate::policy::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/returns"
+        )))
+        .unwrap()
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn third_business_day_skips_weekends_and_holidays() {
+        let p = policies();
+        // Thursday → Tuesday (Fri, Mon, Tue).
+        assert_eq!(third_business_day(d(7, 16), &p.calendar), Some(d(7, 21)));
+        // Friday before Labour Day (Mon 09-07) → Thursday.
+        assert_eq!(third_business_day(d(9, 4), &p.calendar), Some(d(9, 10)));
+        // Received on a Saturday: Mon, Tue, Wed.
+        assert_eq!(third_business_day(d(7, 18), &p.calendar), Some(d(7, 22)));
+    }
+
+    #[test]
+    fn timing_edges() {
+        let p = policies();
+        let t = |r: &str, s: &str| timing(at(r), at(s), &p);
+        // Late on the third business day is still within.
+        assert_eq!(
+            t("2026-07-16T10:00:00-04:00", "2026-07-21T23:59:00-04:00"),
+            Timing::WithinThreeBusinessDays
+        );
+        assert_eq!(
+            t("2026-07-16T10:00:00-04:00", "2026-07-22T00:00:00-04:00"),
+            Timing::WithinEightWeeks
+        );
+        // 56 days after receipt is within 8 weeks; 57 is later.
+        assert_eq!(
+            t("2026-08-04T09:00:00-04:00", "2026-09-29T23:00:00-04:00"),
+            Timing::WithinEightWeeks
+        );
+        assert_eq!(
+            t("2026-08-03T09:00:00-04:00", "2026-09-29T10:00:00-04:00"),
+            Timing::Later
+        );
+    }
+
+    #[test]
+    fn outcomes_map_to_the_return_words() {
+        assert_eq!(ReturnOutcome::of(Outcome::Founded), ReturnOutcome::Upheld);
+        assert_eq!(
+            ReturnOutcome::of(Outcome::PartlyFounded),
+            ReturnOutcome::Partly
+        );
+        assert_eq!(
+            ReturnOutcome::of(Outcome::Unfounded),
+            ReturnOutcome::Rejected
+        );
+        assert_eq!(
+            ReturnOutcome::of(Outcome::BadFaith),
+            ReturnOutcome::Rejected
+        );
+    }
+}
