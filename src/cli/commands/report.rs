@@ -50,15 +50,15 @@ pub struct Args {
         long = "return",
         value_enum,
         value_name = "WHO",
-        conflicts_with = "review"
+        conflicts_with_all = ["review", "by"]
     )]
     pub regulator: Option<crate::cli::commands::report_compliance::RegulatorArg>,
     /// The period of a return: 2026, 2026-H2, 2026-Q3 or 2026-09
-    #[arg(long = "for", value_name = "PERIOD", value_parser = parse_span, conflicts_with_all = ["since", "until"])]
+    #[arg(long = "for", value_name = "PERIOD", value_parser = parse_span, conflicts_with_all = ["since", "until", "review"])]
     pub for_period: Option<report::Span>,
     /// The management review of a period (2026-Q3, 2026-09, 2026) against
     /// the one before it: HTML (-o FILE) or markdown
-    #[arg(long, value_name = "PERIOD", value_parser = parse_span, conflicts_with_all = ["since", "until"])]
+    #[arg(long, value_name = "PERIOD", value_parser = parse_span, conflicts_with_all = ["since", "until", "by"])]
     pub review: Option<report::Span>,
 }
 
