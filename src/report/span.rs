@@ -140,4 +140,27 @@ mod tests {
             assert!(e.contains("2026-Q3"), "{bad}: {e}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_is_refused_without_panic(text in "\\PC{0,12}") {
+            let _ = text.parse::<Span>();
+        }
+
+        #[test]
+        fn labels_read_back_and_periods_tile(year in 1900i32..2200, kind in 0usize..4, n in 1u32..13) {
+            let text = match kind {
+                0 => format!("{year}"),
+                1 => format!("{year}-H{}", (n - 1) % 2 + 1),
+                2 => format!("{year}-Q{}", (n - 1) % 4 + 1),
+                _ => format!("{year}-{n:02}"),
+            };
+            let s: Span = text.parse().unwrap();
+            proptest::prop_assert_eq!(&s.label, &text);
+            proptest::prop_assert!(s.start < s.end);
+            let p = s.previous().unwrap();
+            proptest::prop_assert_eq!(p.end, s.start);
+            proptest::prop_assert_eq!(p.label.parse::<Span>().unwrap(), p);
+        }
+    }
 }
