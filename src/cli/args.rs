@@ -119,6 +119,9 @@ pub enum Command {
     /// Statistics for decision-makers: periods, causes, channels, costs
     #[command(after_help = EX_REPORT)]
     Report(commands::report::Args),
+    /// Corrective actions: record one against a cause, list them, close one
+    #[command(after_help = EX_ACTION)]
+    Action(commands::action::Args),
     /// Validate policies, explain them for one case, or measure a change
     #[command(after_help = EX_POLICY)]
     Policy(commands::policy::Args),
@@ -173,7 +176,8 @@ const EX_LETTER: &str = "Examples:\n  redress letter \"$id\" --template acknowle
 const EX_CHECK: &str =
     "Examples:\n  redress check\n  redress check && git commit -am \"Day's cases\"";
 const EX_AUDIT: &str = "Examples:\n  redress audit\n  redress audit --fail-on warning --since 2026-11-01 --format markdown";
-const EX_REPORT: &str = "Examples:\n  redress report --period month\n  redress report --format html -o reports/2026-11.html";
+const EX_REPORT: &str = "Examples:\n  redress report --period month\n  redress report --format html -o reports/2026-11.html\n  redress report --return fca --for 2026-Q3 --format csv\n  redress report --review 2026-Q3 --format html -o reports/review-2026-Q3.html";
+const EX_ACTION: &str = "Examples:\n  redress action new --cause \"Carrier drops parcels\" --owner bob --due 2027-01-15 --case n9c3\n  redress action list\n  redress action close 3xk9 --note \"New carrier\"";
 const EX_POLICY: &str = "Examples:\n  redress policy check\n  redress policy explain \"$id\"\n  redress policy impact --base HEAD~1";
 const EX_IMPORT: &str = "Examples:\n  redress import csv --map mapping.toml old-system.csv\n  redress import cfpb complaints.csv";
 const EX_EXPORT: &str = "Examples:\n  redress export --format csv -o exports/cases.csv\n  redress export --format jsonl | jq .status";

@@ -43,6 +43,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Verdict> {
         Command::Check(a) => commands::check::run(&s, a),
         Command::Audit(a) => commands::audit::run(&s, a),
         Command::Report(a) => commands::report::run(&s, a),
+        Command::Action(a) => commands::action::run(&s, a),
         Command::Policy(a) => commands::policy::run(&s, a),
         Command::Import(a) => commands::import::run(&s, a),
         Command::Export(a) => commands::export::run(&s, a),

@@ -20,13 +20,16 @@ pub enum Format {
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let ledger = session.ledger()?;
+    let mut action_files = 0;
     let (problems, files, cases, policy_ok) = match crate::policy::load(&ledger.root) {
         Ok(policies) => {
             // Of a valid case only its events after now are kept, to warn.
             let now = session.now_in(policies.tz())?.with_timezone(&chrono::Utc);
             let scan = ledger.scan_map(&policies, |l| future_events(&l, now));
             warn_future(scan.items.iter().flatten());
-            (scan.problems, scan.files, scan.items.len(), true)
+            let mut problems = scan.problems;
+            action_files = action_problems(&ledger, &policies, &mut problems);
+            (problems, scan.files, scan.items.len(), true)
         }
         Err(p) => (p, ledger.case_files().0.len(), 0, false),
     };
@@ -51,7 +54,11 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
                 out.push_str(&render(d, session.color));
                 out.push('\n');
             }
-            if problems.is_empty() {
+            if problems.is_empty() && action_files > 0 {
+                out.push_str(&format!(
+                    "ok: {files} case files, {action_files} action files and the policies are valid\n"
+                ));
+            } else if problems.is_empty() {
                 out.push_str(&format!(
                     "ok: {} case files and the policies are valid\n",
                     files
@@ -80,6 +87,23 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         (false, true) => Verdict::Fail,
         (false, false) => anyhow::bail!("the policies are invalid"),
     })
+}
+
+/// The corrective actions under `actions/`: each file parsed, then its links
+/// (owner, category, cases) checked. Returns how many action files there are.
+fn action_problems(
+    ledger: &crate::ledger::Ledger,
+    policies: &crate::policy::Policies,
+    problems: &mut Vec<Diagnostic>,
+) -> usize {
+    let (files, _) = ledger.action_files();
+    let (loaded, mut found) = ledger.actions();
+    let ids = ledger.case_ids();
+    for la in &loaded {
+        found.extend(crate::ledger::actions::link_problems(la, policies, &ids));
+    }
+    problems.append(&mut found);
+    files.len()
 }
 
 fn render(d: &Diagnostic, color: bool) -> String {

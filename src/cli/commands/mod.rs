@@ -1,6 +1,7 @@
 //! One module per subcommand: parse arguments, call the domain, render.
 //! `event/` holds the lifecycle verbs, `policy/` the `policy` subcommands.
 
+pub mod action;
 pub mod audit;
 pub mod check;
 pub mod completions;
@@ -17,5 +18,6 @@ pub mod merge_file;
 pub mod new;
 pub mod policy;
 pub mod report;
+pub mod report_compliance;
 pub mod search;
 pub mod show;
