@@ -77,6 +77,26 @@ if (( svgs < 4 )); then
   exit 1
 fi
 
+# The management review: one page of tables, no charts; it must load whole
+# with every section.
+review="$work/review.html"
+"$bin" --ledger "$root" --now 2026-11-22T12:00:00-05:00 report --review 2026-Q3 --format html -o "$review"
+if ! browser --dump-dom "file://$review" >"$work/review-dom.html"; then
+  echo "browser-check: FAIL: chromium could not load the review" >&2
+  exit 1
+fi
+for id in kpis causes repeat-customers double-deviations compensation findings open-findings actions; do
+  if ! grep -q "id=\"$id\"" "$work/review-dom.html"; then
+    echo "browser-check: FAIL: the review has no section $id" >&2
+    exit 1
+  fi
+done
+if ! grep -q '</html>' "$work/review-dom.html"; then
+  echo "browser-check: FAIL: the review's DOM is incomplete" >&2
+  exit 1
+fi
+echo "browser-check: chromium loaded the management review with its 8 sections"
+
 if [[ "$shot" == yes ]]; then
   mkdir -p docs
   browser --screenshot="$root/docs/report.png" --window-size=1280,2400 "file://$page" >/dev/null

@@ -22,6 +22,8 @@ pub mod suggest;
 
 /// Parses the command line and runs the command.
 pub fn run() -> anyhow::Result<cli::exit::Verdict> {
+    // `COMPLETE=SHELL redress …`: the shell asking for completions.
+    cli::commands::completions::answer_shell();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     cli::lang::settle(&args);
     let cli = cli::help::parse(args)?;

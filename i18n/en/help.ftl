@@ -17,7 +17,7 @@ help-after =
       REDRESS_USER    who records events (default for --by), then USER
       REDRESS_LANG    the language (en, fr), as --lang; then LC_ALL, LC_MESSAGES, LANG
       NO_COLOR        no colour when --color is auto
-      EDITOR          the editor for `new --edit`
+      EDITOR          the editor for `new --edit` and `edit` (VISUAL first, then vi)
 
     Examples:
       redress init && redress new
@@ -33,6 +33,7 @@ help-init-after =
       redress init
       redress init ~/ledgers/support && cd ~/ledgers/support
 help-init-arg-dir = Where to create the ledger (default: the current folder)
+help-init-arg-letters = Only add the default letter templates (policies/letters/) to an existing ledger; templates already there are kept
 help-new = Record a new case (from flags, prompts, or $EDITOR) and print its ID
 help-new-after =
     Examples:
@@ -46,16 +47,21 @@ help-new-arg-email = The customer's email (masked in output unless --include-con
 help-new-arg-phone = The customer's phone number (masked like the email)
 help-new-arg-profile = How the customer complains, from the domain's profiles
 help-new-arg-annual_value = The customer's yearly value, in the ledger currency
+help-new-arg-language = The language to write to the customer in: fr or en (letters use it)
 help-new-arg-channel = How the case reached us
 help-new-arg-category = One of policies/categories.toml
 help-new-arg-severity = How serious the case is for the customer
 help-new-arg-harm = The estimated harm to the customer, e.g. 120.00
+help-new-arg-wants = A remedy the customer asks for, from policies/compensation.toml (repeatable)
+help-new-arg-justice = The justice dimension the customer judged deficient
 help-new-arg-description = What happened; `-` reads it from standard input
 help-new-arg-received = When the case was received (default: now): 2026-11-22T09:14:00-05:00, 2026-11-22 09:14 (ledger's zone), today 09:14, yesterday 16:00, 2h ago
 help-new-arg-future = Accept a --received more than a minute after now (refused by default as a likely typo)
 help-new-arg-tags = A free tag (repeatable)
 help-new-arg-risks = A risk of dissatisfaction (repeatable)
+help-new-arg-assign = Assign the case to a team member at once (an `assigned` event, recorded by REDRESS_USER, then USER)
 help-new-arg-edit = Write the case in $EDITOR, starting from a template
+help-new-arg-interactive = Ask for every value not given as a flag, even when the required ones are there (needs a terminal). Without it, `new` asks only when a required flag is missing and standard input and error are terminals
 help-list = List cases, filtered and sorted
 help-list-after =
     Examples:
@@ -129,8 +135,8 @@ help-compensate = Record compensation granted to the customer
 help-compensate-after =
     Examples:
       redress compensate "$id" --remedy refund --amount 90.00
-help-compensate-arg-remedy = The remedy (policies/compensation.toml), e.g. refund, credit, apology
-help-compensate-arg-amount = The amount in the ledger's currency, e.g. 90.00 (none for an apology)
+help-compensate-arg-remedy = The remedy (policies/compensation.toml), e.g. refund, credit, apology (or in French: remboursement, crédit, excuses…)
+help-compensate-arg-amount = The amount in the ledger's currency, e.g. 90.00 or 90,00 (none for an apology)
 help-resolve = Record the decision communicated to the customer
 help-resolve-after =
     Examples:
@@ -141,7 +147,7 @@ help-follow-up = Record whether the customer was satisfied with the settlement
 help-follow-up-after =
     Examples:
       redress follow-up "$id" --satisfied yes
-help-follow-up-arg-satisfied = Whether the customer was satisfied: yes or no
+help-follow-up-arg-satisfied = Whether the customer was satisfied: yes or no (also oui or non)
 help-close = Close a resolved case
 help-close-after =
     Examples:
@@ -151,6 +157,27 @@ help-reopen-after =
     Examples:
       redress reopen "$id" --reason "The replacement never came either"
 help-reopen-arg-reason = Why: what failed in the fix (a double deviation)
+help-edit = Fix a mistake in a case in $EDITOR: checked on save, installed atomically
+help-edit-after =
+    Examples:
+      redress edit "$id"                        # fix a title, an email, a category
+      EDITOR="code --wait" redress edit k7q2
+      redress edit k7q2 --yes                   # accept changes to earlier events (scripts)
+help-edit-arg-yes = Accept changes to earlier events without asking (needed when not in a terminal)
+help-edit-arg-include_contacts = Show the customer's name, email and phone in what edit prints (the editor always shows the file as it is)
+help-letter = Write a letter to the customer (acknowledgement, holding, decision, follow-up)
+help-letter-after =
+    Examples:
+      redress letter "$id" --template acknowledgement
+      redress letter "$id" --template acknowledgement --lang fr -o lettre.txt --record
+      redress letter "$id" --template decision --outcome fondée --summary "Remboursé" --record -o decision.txt
+help-letter-arg-template = Which letter: acknowledgement (receipt, with the promised date), holding (the date cannot be met), decision (outcome and remedies), follow-up (was the customer satisfied?)
+help-letter-arg-output = Write the letter to FILE instead of standard output
+help-letter-arg-record = Also record the sending: acknowledged, updated (holding), resolved (decision, needs --outcome) or followed-up (needs --satisfied)
+help-letter-arg-outcome = The decision's outcome (default: the case's resolution): founded, partly-founded, unfounded, bad-faith (or fondée…)
+help-letter-arg-summary = The decision in a few words, written into the letter and the event
+help-letter-arg-satisfied = With --record on a follow-up: was the customer satisfied? yes or no (oui, non)
+help-letter-arg-note = A paragraph added to a holding letter, and the recorded event's note
 help-check = Validate every case and policy file, reporting every problem
 help-check-after =
     Examples:
@@ -173,13 +200,48 @@ help-report-after =
     Examples:
       redress report --period month
       redress report --format html -o reports/2026-11.html
+      redress report --return fca --for 2026-Q3 --format csv
+      redress report --review 2026-Q3 --format html -o reports/review-2026-Q3.html
 help-report-arg-period = Bucket cases by the month, quarter or year they were received (ledger time zone)
 help-report-arg-since = Only cases received at or after this time or date
 help-report-arg-until = Only cases received before this time; a bare date includes that whole day
-help-report-arg-by = Break down by a dimension (repeatable; default: category and channel): kind, category, channel, severity, profile, risk, outcome, tag, assignee, fields.NAME
+help-report-arg-by = Break down by a dimension (repeatable; default: category and channel): kind, category, channel, severity, profile, risk, outcome, tag, assignee, wants, justice, fields.NAME
 help-report-arg-output = Write the report to FILE (atomically) instead of standard output
 help-report-arg-as_of = Report on the ledger as it stood at this time (default: --now)
 help-report-arg-include_contacts = Show a breakdown value (tag, `fields` value) that repeats a customer's name, email or phone as it is (masked by default)
+help-report-arg-regulator = A regulator's complaints return instead of the report: fca or amf (needs --for PERIOD, or --since and --until)
+help-report-arg-for_period = The period of a return: 2026, 2026-H2, 2026-Q3 or 2026-09
+help-report-arg-review = The management review of a period (2026-Q3, 2026-09, 2026) against the one before it: HTML (-o FILE) or markdown
+help-action = Corrective actions: record one against a cause, list them, close one
+help-action-after =
+    Examples:
+      redress action new --cause "Carrier drops parcels" --owner bob --due 2027-01-15 --case n9c3
+      redress action list
+      redress action close 3xk9 --note "New carrier"
+help-action-new = Record a corrective action against a cause and print its ID
+help-action-new-after =
+    Examples:
+      redress action new --cause "Carrier leaves fragile parcels at the door" \
+        --owner bob --due 2027-01-15 --category delivery --case n9c3 --case v4ka
+help-action-new-arg-cause = The cause the action removes (one line)
+help-action-new-arg-owner = The team member who owns it (default: REDRESS_USER, then USER)
+help-action-new-arg-due = When it must be done: a date (YYYY-MM-DD) or any time --at accepts
+help-action-new-arg-cases = A case it answers: an ID or a unique prefix or suffix (repeatable, at least one)
+help-action-new-arg-category = The cause category it addresses (default: those of its cases)
+help-action-list = List corrective actions (open and overdue ones unless --all)
+help-action-list-after =
+    Examples:
+      redress action list
+      redress action list --all --format json
+help-action-list-arg-all = Also list closed actions
+help-action-list-arg-include_contacts = Show a customer's name, email or phone written in a cause or note (masked by default, like every output)
+help-action-close = Close a corrective action, saying what was done
+help-action-close-after =
+    Examples:
+      redress action close 3xk9 --note "New carrier contract requires a signature"
+help-action-close-arg-id = The action's ID, or a unique prefix or suffix of it
+help-action-close-arg-note = What was done (stored as the action's `note`)
+help-action-close-arg-at = When it was done (default: today)
 help-policy = Validate policies, explain them for one case, or measure a change
 help-policy-after =
     Examples:

@@ -26,6 +26,7 @@ init-exists = { $path } already exists; nothing was changed
 init-created = Created a ledger in { $dir }
       cases/       one YAML file per case
       policies/    deadlines, escalation, compensation, categories
+                   letters/fr and letters/en: the letters of `redress letter`
                    (deadlines.toml lists Québec's holidays for { $year } and { $next })
       reports/     where `redress report -o` writes (kept out of git)
       exports/     where `redress export -o` writes (kept out of git)
@@ -99,3 +100,4 @@ event-follow-up-due = { $id } is closed but its follow-up is still due ({ $when 
 policy-check-ok = ok: policies are valid — calendar { $tz } ({ $mode }), { $rules } deadline rule(s), { $levels } level(s), { $members } member(s), { $routes } route(s), band { $min }–{ $max } with { $band_rules } rule(s), { $categories } categories
 policy-check-problems = { $count } problem(s) in the policies
 policy-check-any = any
+check-ok-actions = ok: { $files } case files, { $actions } action files and the policies are valid

@@ -16,7 +16,7 @@ help-after =
       REDRESS_USER    qui inscrit les événements (valeur par défaut de --by), puis USER
       REDRESS_LANG    la langue (en, fr), comme --lang; puis LC_ALL, LC_MESSAGES, LANG
       NO_COLOR        pas de couleur quand --color vaut auto
-      EDITOR          l'éditeur de `new --edit`
+      EDITOR          l'éditeur de `new --edit` et de `edit` (VISUAL d'abord, sinon vi)
 
     Exemples :
       redress init && redress new
@@ -26,21 +26,13 @@ help-arg-ledger = La racine du registre (par défaut : le dossier parent le plus
 help-arg-now = L'heure courante pour toutes les commandes, p. ex. 2026-11-22T12:00:00-05:00 (pour des résultats reproductibles)
 help-arg-color = Quand utiliser la couleur (auto respecte NO_COLOR et vérifie si la sortie est un terminal)
 help-arg-lang = La langue des messages et des formats lisibles, en ou fr (par défaut : policies/ledger.toml du registre, puis les paramètres régionaux)
-help-arg-help = Affiche l'aide
-help-arg-version = Affiche la version
-help-arg-id = Le cas : son identifiant, ou tout préfixe ou suffixe unique de celui-ci (p. ex. k7q2)
-help-arg-at = Quand c'est arrivé (par défaut : maintenant) : 2026-11-22T11:02:00-05:00, 2026-11-22 11:02 (fuseau du registre), today 14:30, yesterday 09:00, 14:30, 2h ago
-help-arg-future = Accepte un --at plus d'une minute après maintenant (refusé par défaut, car c'est probablement une faute de frappe)
-help-arg-by = Qui l'a fait (par défaut : REDRESS_USER, puis USER)
-help-arg-strict = Refuse l'événement (code 2, rien n'est écrit) s'il enfreint une politique; par défaut, il est inscrit avec un avertissement
-help-arg-note = Une note interne à conserver avec l'événement
-help-arg-skip_invalid = Continue avec les cas valides quand des fichiers de cas ont des problèmes (chacun fait l'objet d'un avertissement sur stderr); par défaut, la commande échoue
 help-init = Crée un registre avec les politiques par défaut
 help-init-after =
     Exemples :
       redress init
       redress init ~/registres/service && cd ~/registres/service
 help-init-arg-dir = Où créer le registre (par défaut : le dossier courant)
+help-init-arg-letters = Ajoute seulement les modèles de lettres par défaut (policies/letters/) à un registre existant; les modèles déjà présents sont conservés
 help-new = Inscrit un nouveau cas (par options, questions ou $EDITOR) et affiche son identifiant
 help-new-after =
     Exemples :
@@ -54,16 +46,21 @@ help-new-arg-email = Le courriel du client (masqué dans les sorties, sauf avec 
 help-new-arg-phone = Le numéro de téléphone du client (masqué comme le courriel)
 help-new-arg-profile = La façon dont le client se plaint, selon les profils du domaine
 help-new-arg-annual_value = La valeur annuelle du client, dans la devise du registre
+help-new-arg-language = La langue dans laquelle écrire au client : fr ou en (les lettres l'utilisent)
 help-new-arg-channel = Par où le cas nous est parvenu
 help-new-arg-category = Une des catégories de policies/categories.toml
 help-new-arg-severity = La gravité du cas pour le client
 help-new-arg-harm = Le préjudice estimé pour le client, p. ex. 120.00
+help-new-arg-wants = Une mesure que demande le client, tirée de policies/compensation.toml (répétable)
+help-new-arg-justice = La dimension de la justice que le client a jugée déficiente
 help-new-arg-description = Ce qui s'est passé; `-` le lit sur l'entrée standard
 help-new-arg-received = Quand le cas a été reçu (par défaut : maintenant) : 2026-11-22T09:14:00-05:00, 2026-11-22 09:14 (fuseau du registre), today 09:14, yesterday 16:00, 2h ago
 help-new-arg-future = Accepte un --received plus d'une minute après maintenant (refusé par défaut, car c'est probablement une faute de frappe)
 help-new-arg-tags = Une étiquette libre (répétable)
 help-new-arg-risks = Un risque d'insatisfaction (répétable)
+help-new-arg-assign = Assigne tout de suite le cas à un membre de l'équipe (un événement `assigned`, inscrit par REDRESS_USER, puis USER)
 help-new-arg-edit = Rédige le cas dans $EDITOR, à partir d'un modèle
+help-new-arg-interactive = Demande chaque valeur non fournie par une option, même quand les valeurs obligatoires sont là (il faut un terminal). Sans elle, `new` ne pose de questions que s'il manque une option obligatoire et que l'entrée standard et la sortie d'erreur sont des terminaux
 help-list = Énumère les cas, filtrés et triés
 help-list-after =
     Exemples :
@@ -137,8 +134,8 @@ help-compensate = Inscrit une indemnisation accordée au client
 help-compensate-after =
     Exemples :
       redress compensate "$id" --remedy refund --amount 90.00
-help-compensate-arg-remedy = La mesure (policies/compensation.toml), p. ex. refund, credit, apology
-help-compensate-arg-amount = Le montant dans la devise du registre, p. ex. 90.00 (aucun pour des excuses)
+help-compensate-arg-remedy = La mesure (policies/compensation.toml), p. ex. refund, credit, apology (ou en français : remboursement, crédit, excuses…)
+help-compensate-arg-amount = Le montant dans la devise du registre, p. ex. 90.00 ou 90,00 (aucun pour des excuses)
 help-resolve = Inscrit la décision communiquée au client
 help-resolve-after =
     Exemples :
@@ -149,7 +146,7 @@ help-follow-up = Inscrit si le client a été satisfait du règlement
 help-follow-up-after =
     Exemples :
       redress follow-up "$id" --satisfied yes
-help-follow-up-arg-satisfied = Si le client a été satisfait : yes (oui) ou no (non)
+help-follow-up-arg-satisfied = Si le client a été satisfait : yes ou no (aussi oui ou non)
 help-close = Ferme un cas réglé
 help-close-after =
     Exemples :
@@ -159,6 +156,29 @@ help-reopen-after =
     Exemples :
       redress reopen "$id" --reason "Le remplacement n'est jamais arrivé non plus"
 help-reopen-arg-reason = Pourquoi : ce qui a échoué dans la solution (une double défaillance)
+help-edit = Corrige une erreur dans un cas avec $EDITOR : vérifié à l'enregistrement, installé de façon atomique
+help-edit-after =
+    Exemples :
+      redress edit "$id"                        # corriger un titre, un courriel, une catégorie
+      EDITOR="code --wait" redress edit k7q2
+      redress edit k7q2 --yes                   # accepter les changements aux événements passés (scripts)
+help-edit-arg-yes = Accepte les changements aux événements passés sans demander (nécessaire hors d'un terminal)
+help-edit-arg-include_contacts = Affiche le nom, le courriel et le téléphone du client dans ce qu'affiche edit (l'éditeur montre toujours le fichier tel quel)
+help-letter = Rédige une lettre au client (accusé de réception, délai, décision, suivi)
+help-letter-after =
+    Exemples :
+      redress letter "$id" --template acknowledgement
+      redress letter "$id" --template acknowledgement --lang fr -o lettre.txt --record
+      redress letter "$id" --template decision --outcome fondée --summary "Remboursé" --record -o decision.txt
+
+    La lettre est dans la langue de --lang quand elle est tapée, sinon dans celle du client (`language`), sinon dans celle de l'interface.
+help-letter-arg-template = Quelle lettre : acknowledgement (réception, avec la date promise), holding (la date ne peut être tenue), decision (issue et mesures), follow-up (le client est-il satisfait?)
+help-letter-arg-output = Écrit la lettre dans FICHIER plutôt que sur la sortie standard
+help-letter-arg-record = Inscrit aussi l'envoi : acknowledged, updated (holding), resolved (decision, exige --outcome) ou followed-up (exige --satisfied)
+help-letter-arg-outcome = L'issue de la décision (par défaut : celle du règlement du cas) : founded, partly-founded, unfounded, bad-faith (ou fondée…)
+help-letter-arg-summary = La décision en quelques mots, écrite dans la lettre et dans l'événement
+help-letter-arg-satisfied = Avec --record sur un suivi : le client est-il satisfait? yes ou no (oui, non)
+help-letter-arg-note = Un paragraphe ajouté à une lettre de délai, et la note de l'événement inscrit
 help-check = Valide chaque fichier de cas et de politique et signale chaque problème
 help-check-after =
     Exemples :
@@ -181,13 +201,48 @@ help-report-after =
     Exemples :
       redress report --period month
       redress report --format html -o reports/2026-11.html
+      redress report --return fca --for 2026-Q3 --format csv
+      redress report --review 2026-Q3 --format html -o reports/review-2026-Q3.html
 help-report-arg-period = Regroupe les cas par mois, trimestre ou année de réception (fuseau du registre)
 help-report-arg-since = Seulement les cas reçus à ce moment ou à cette date, ou après
 help-report-arg-until = Seulement les cas reçus avant ce moment; une date seule inclut toute la journée
-help-report-arg-by = Ventile selon une dimension (répétable; par défaut : category et channel) : kind, category, channel, severity, profile, risk, outcome, tag, assignee, fields.NOM
+help-report-arg-by = Ventile selon une dimension (répétable; par défaut : category et channel) : kind, category, channel, severity, profile, risk, outcome, tag, assignee, wants, justice, fields.NOM
 help-report-arg-output = Écrit le rapport dans FICHIER (de façon atomique) plutôt que sur la sortie standard
 help-report-arg-as_of = Rapport sur le registre tel qu'il était à ce moment (par défaut : --now)
 help-report-arg-include_contacts = Affiche telle quelle une valeur de ventilation (étiquette, valeur de `fields`) qui reprend le nom, le courriel ou le téléphone d'un client (masquée par défaut)
+help-report-arg-regulator = La déclaration des plaintes pour un organisme de réglementation au lieu du rapport : fca ou amf (exige --for PÉRIODE, ou --since et --until)
+help-report-arg-for_period = La période d'une déclaration : 2026, 2026-H2, 2026-Q3 ou 2026-09
+help-report-arg-review = La revue de direction d'une période (2026-Q3, 2026-09, 2026) par rapport à la précédente : HTML (-o FICHIER) ou markdown
+help-action = Mesures correctives : en inscrire une contre une cause, les énumérer, en fermer une
+help-action-after =
+    Exemples :
+      redress action new --cause "Le transporteur abîme les colis" --owner bob --due 2027-01-15 --case n9c3
+      redress action list
+      redress action close 3xk9 --note "Nouveau transporteur"
+help-action-new = Inscrit une mesure corrective contre une cause et affiche son identifiant
+help-action-new-after =
+    Exemples :
+      redress action new --cause "Le transporteur laisse les colis fragiles à la porte" \
+        --owner bob --due 2027-01-15 --category delivery --case n9c3 --case v4ka
+help-action-new-arg-cause = La cause que la mesure élimine (une ligne)
+help-action-new-arg-owner = Le membre de l'équipe qui en est responsable (par défaut : REDRESS_USER, puis USER)
+help-action-new-arg-due = Quand elle doit être faite : une date (AAAA-MM-JJ) ou tout moment qu'accepte --at
+help-action-new-arg-cases = Un cas auquel elle répond : un identifiant, ou un préfixe ou suffixe unique (répétable, au moins un)
+help-action-new-arg-category = La catégorie de cause visée (par défaut : celles de ses cas)
+help-action-list = Énumère les mesures correctives (ouvertes et en retard, sauf avec --all)
+help-action-list-after =
+    Exemples :
+      redress action list
+      redress action list --all --format json
+help-action-list-arg-all = Énumère aussi les mesures fermées
+help-action-list-arg-include_contacts = Affiche un nom, un courriel ou un téléphone de client écrit dans une cause ou une note (masqués par défaut, comme dans toute sortie)
+help-action-close = Ferme une mesure corrective en disant ce qui a été fait
+help-action-close-after =
+    Exemples :
+      redress action close 3xk9 --note "Le nouveau contrat de transport exige une signature"
+help-action-close-arg-id = L'identifiant de la mesure, ou un préfixe ou suffixe unique de celui-ci
+help-action-close-arg-note = Ce qui a été fait (conservé comme `note` de la mesure)
+help-action-close-arg-at = Quand elle a été faite (par défaut : aujourd'hui)
 help-policy = Valide les politiques, les explique pour un cas ou mesure l'effet d'un changement
 help-policy-after =
     Exemples :
@@ -250,3 +305,12 @@ help-man-after =
       redress man | man -l -
       redress man -o ~/.local/share/man/man1 && man redress-new
 help-man-arg-output_dir = Écrit redress.1 et un redress-<commande>.1 par sous-commande dans DOSSIER (créé au besoin) plutôt que d'afficher la page principale
+help-arg-help = Affiche l'aide
+help-arg-version = Affiche la version
+help-arg-id = Le cas : son identifiant, ou tout préfixe ou suffixe unique de celui-ci (p. ex. k7q2)
+help-arg-at = Quand c'est arrivé (par défaut : maintenant) : 2026-11-22T11:02:00-05:00, 2026-11-22 11:02 (fuseau du registre), today 14:30, yesterday 09:00, 14:30, 2h ago
+help-arg-future = Accepte un --at plus d'une minute après maintenant (refusé par défaut, car c'est probablement une faute de frappe)
+help-arg-by = Qui l'a fait (par défaut : REDRESS_USER, puis USER)
+help-arg-strict = Refuse l'événement (code 2, rien n'est écrit) s'il enfreint une politique; par défaut, il est inscrit avec un avertissement
+help-arg-note = Une note interne à conserver avec l'événement
+help-arg-skip_invalid = Continue avec les cas valides quand des fichiers de cas ont des problèmes (chacun fait l'objet d'un avertissement sur stderr); par défaut, la commande échoue

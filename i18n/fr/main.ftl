@@ -28,6 +28,7 @@ init-exists = { $path } existe déjà; rien n'a été modifié
 init-created = Registre créé dans { $dir }
       cases/       un fichier YAML par cas
       policies/    délais, escalade, indemnisation, catégories
+                   letters/fr et letters/en : les lettres de `redress letter`
                    (deadlines.toml liste les jours fériés du Québec pour { $year } et { $next })
       reports/     où `redress report -o` écrit (exclu de git)
       exports/     où `redress export -o` écrit (exclu de git)
@@ -101,3 +102,4 @@ event-follow-up-due = { $id } est fermé, mais son suivi de satisfaction est enc
 policy-check-ok = ok : les politiques sont valides — calendrier { $tz } ({ $mode }), { $rules } règle(s) de délai, { $levels } palier(s), { $members } membre(s), { $routes } acheminement(s), fourchette de { $min } à { $max } avec { $band_rules } règle(s), catégories : { $categories }
 policy-check-problems = { $count } problème(s) dans les politiques
 policy-check-any = toutes
+check-ok-actions = ok : les { $files } fichiers de cas, les { $actions } fichiers d'actions et les politiques sont valides

@@ -76,6 +76,9 @@ word = { $w ->
     [warning] avertissement
     [info] information
     [not-applicable] sans objet
+    [distributive] distributive
+    [procedural] procédurale
+    [interactional] interactionnelle
     [missing] manquant
     [pending] en attente
    *[other] { $w }
@@ -91,6 +94,9 @@ show-level = palier
 show-harm = préjudice
 show-harm-value = { $harm }  (indemnisé : { $total })
 show-risks = risques
+show-wants = demandes
+show-justice = justice
+show-justice-value = { $justice } (jugée déficiente)
 show-tags = étiquettes
 show-source = source
 show-field = champ
@@ -143,7 +149,7 @@ explain-applies = s'applique
 explain-shadowed = correspond (masquée)
 explain-no-match = ne correspond pas
 explain-default-applies = aucune règle ne correspond : [default] s'applique
-explain-clock = début { $started }  échéance { $due }  arrêt { $stopped }  { $state }  (règle : { $rule })
+explain-clock = début { $started } · échéance { $due } · arrêt { $stopped } · règle : { $rule }
 explain-no-target = aucun délai fixé
 explain-band = Fourchette d'indemnisation
 explain-band-rule = règle { $rule } : de { $min } à { $max } du préjudice

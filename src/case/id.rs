@@ -37,6 +37,14 @@ pub fn date_of(id: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(date, "%Y%m%d").ok()
 }
 
+/// The ID a case gets when its receipt date is corrected to `date`: the
+/// same four characters under the new date (`edit` moves the case there).
+pub fn with_date(id: &str, date: NaiveDate) -> Option<String> {
+    date_of(id)?;
+    let (_, suffix) = id.split_once('-')?;
+    Some(format!("{}-{suffix}", date.format("%Y%m%d")))
+}
+
 /// `cases/2026/11/20261122-k7q2.yaml`
 pub fn relative_path(id: &str) -> Option<String> {
     let date = date_of(id)?;
@@ -67,6 +75,16 @@ mod tests {
         assert_eq!(asked.len(), 4, "three taken candidates, then a free one");
         assert_eq!(asked.last(), Some(&id));
         assert_eq!(date_of(&id), Some(d), "{id}");
+    }
+
+    #[test]
+    fn a_new_date_keeps_the_suffix() {
+        let d = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+        assert_eq!(
+            with_date("20261122-k7q2", d).as_deref(),
+            Some("20261031-k7q2")
+        );
+        assert_eq!(with_date("nonsense", d), None);
     }
 
     #[test]

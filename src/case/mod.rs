@@ -1,5 +1,6 @@
 //! The case file: one YAML document per complaint or claim.
 
+pub mod contact;
 pub mod history;
 pub mod id;
 pub mod money;
@@ -13,7 +14,7 @@ pub mod zone;
 
 use crate::case::money::Money;
 use crate::case::time::Timestamp;
-use crate::case::vocab::{Channel, EventKind, Kind, Outcome, Profile, Risk, Severity};
+use crate::case::vocab::{Channel, EventKind, Justice, Kind, Outcome, Profile, Risk, Severity};
 use crate::diag::DiagCode;
 use crate::diag::{self, Diagnostic};
 use crate::suggest;
@@ -34,6 +35,12 @@ pub struct Case {
     pub severity: Severity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub harm: Option<Money>,
+    /// The remedies the customer asks for, from policies/compensation.toml.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wants: Vec<String>,
+    /// The justice dimension the customer judged deficient, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justice: Option<Justice>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -64,6 +71,39 @@ pub struct Customer {
     pub profile: Option<Profile>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_value: Option<Money>,
+    /// The language to write to the customer in (`fr` or `en`): letters
+    /// use it by default.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "language_out",
+        deserialize_with = "language_in"
+    )]
+    pub language: Option<crate::i18n::Lang>,
+}
+
+/// `fr` or `en`, exactly: a file holds the code, never a name.
+fn language_in<'de, D: Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Lang>, D::Error> {
+    let text = String::deserialize(d)?;
+    crate::i18n::Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == text)
+        .map(Some)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "unknown language `{text}`: expected `fr` or `en`"
+            ))
+        })
+}
+
+fn language_out<S: serde::Serializer>(
+    lang: &Option<crate::i18n::Lang>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match lang {
+        Some(l) => s.serialize_str(l.code()),
+        None => s.serialize_none(),
+    }
 }
 
 /// Where an imported case came from; (system, id) is unique in a ledger.

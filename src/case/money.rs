@@ -43,6 +43,83 @@ impl Money {
     }
 }
 
+impl Money {
+    /// An amount typed by a person: what [`Money::parse`] reads, and also a
+    /// decimal comma (`12,50`) and thousands grouped by spaces (ordinary,
+    /// no-break or narrow no-break), commas or dots: `1 234,50`,
+    /// `1,234.50`, `1.234,50`. When both a comma and a dot appear, the last
+    /// one is the decimal mark. A lone comma followed by exactly three
+    /// digits (`1,234`) could be either, so it is refused rather than
+    /// guessed. The value is the same whichever way it was written; files
+    /// store it as `1234.50`.
+    pub fn parse_input(text: &str) -> Result<Money, String> {
+        let plain = plain_numeral(text)?;
+        Money::parse(&plain).map_err(|e| e.replacen(&format!("`{plain}`"), &format!("`{text}`"), 1))
+    }
+}
+
+/// `1 234,50` → `1234.50`: the grouping removed, the decimal mark a dot.
+fn plain_numeral(text: &str) -> Result<String, String> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let (commas, dots) = (t.matches(',').count(), t.matches('.').count());
+    let decimal = match (commas, dots) {
+        (0, _) => t.rfind('.').filter(|_| dots == 1),
+        (_, 0) if commas > 1 => None,
+        (1, 0) => {
+            let after = t.len() - t.rfind(',').unwrap_or(0) - 1;
+            let digits_only = t.chars().all(|c| c.is_ascii_digit() || c == ',');
+            if after == 3 && digits_only {
+                return Err(format!(
+                    "ambiguous amount `{text}`: is the comma a decimal mark or a thousands separator?\n  = help: write 1234 (or 1 234,00, or 1,234.00) for a thousand and more, 1,23 or 1.23 for cents"
+                ));
+            }
+            t.rfind(',')
+        }
+        _ => t.rfind([',', '.']),
+    };
+    let (int, frac) = match decimal {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t.as_str(), None),
+    };
+    let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    let digits = ungroup(int).filter(|_| frac_ok).ok_or_else(|| {
+        format!("invalid amount `{text}`: write a plain number like 90.00 or 90,00 (thousands as 1 234,50 or 1,234.50)")
+    })?;
+    Ok(match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    })
+}
+
+/// The digits of an integer part grouped in threes by one separator
+/// (space, comma or dot), or ungrouped; None when the groups are wrong.
+fn ungroup(int: &str) -> Option<String> {
+    let Some(sep) = int.chars().find(|c| matches!(c, ' ' | ',' | '.')) else {
+        return Some(int.to_string());
+    };
+    let mut groups = int.split(sep);
+    let first = groups.next()?;
+    let ok_first = (1..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit());
+    let mut out = first.to_string();
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push_str(g);
+    }
+    ok_first.then_some(out)
+}
+
 fn too_large(text: &str) -> String {
     format!(
         "invalid amount `{text}`: at most {MAX_INTEGER_DIGITS} digits before the decimal point (999999999999.99 at most)"
@@ -153,6 +230,37 @@ mod tests {
         assert!(Money::parse("1000000000000").is_err());
         assert!(Money::parse("50000000000000000000000000000").is_err());
         assert!(Money::parse("79228162514264337593543950336").is_err());
+    }
+
+    #[test]
+    fn reads_what_people_type() {
+        let p = |s: &str| Money::parse_input(s).map(|m| m.to_string());
+        assert_eq!(p("12,50"), Ok("12.50".into()));
+        assert_eq!(p("12.50"), Ok("12.50".into()));
+        assert_eq!(p("1 234,50"), Ok("1234.50".into()));
+        assert_eq!(p("1\u{a0}234,5"), Ok("1234.50".into()));
+        assert_eq!(p("1\u{202f}234"), Ok("1234.00".into()));
+        assert_eq!(p("1,234.50"), Ok("1234.50".into()));
+        assert_eq!(p("1.234,50"), Ok("1234.50".into()));
+        assert_eq!(p("1,234,567"), Ok("1234567.00".into()));
+        assert_eq!(p("1 234"), Ok("1234.00".into()));
+        assert_eq!(p("90"), Ok("90.00".into()));
+        assert!(
+            p("1,234")
+                .unwrap_err()
+                .starts_with("ambiguous amount `1,234`")
+        );
+        assert!(p("12,505").is_err());
+        assert!(p("12,").is_err());
+        assert!(p("1 23,50").is_err());
+        assert!(p("1,2,3").is_err());
+        assert!(p("-12,50").is_err());
+        assert!(p("12,5,0").is_err());
+        assert!(p("1.2.3").is_err());
+        assert!(p("abc").is_err());
+        assert!(p("").is_err());
+        // Files stay strict.
+        assert!(Money::parse("12,50").is_err());
     }
 
     #[test]

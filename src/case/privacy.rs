@@ -285,6 +285,7 @@ mod tests {
             phone: phone.map(Into::into),
             profile: None,
             annual_value: None,
+            language: None,
         })
     }
 

@@ -138,10 +138,19 @@ pub fn case_to_yaml(case: &Case) -> String {
     if let Some(v) = c.annual_value {
         let _ = writeln!(out, "  annual_value: {v}");
     }
+    if let Some(l) = c.language {
+        let _ = writeln!(out, "  language: {}", l.code());
+    }
     string_field(&mut out, "", "category", &case.category);
     let _ = writeln!(out, "severity: {}", case.severity);
     if let Some(h) = case.harm {
         let _ = writeln!(out, "harm: {h}");
+    }
+    if !case.wants.is_empty() {
+        let _ = writeln!(out, "wants: {}", list(&case.wants));
+    }
+    if let Some(j) = case.justice {
+        let _ = writeln!(out, "justice: {j}");
     }
     if !case.risks.is_empty() {
         let risks: Vec<String> = case.risks.iter().map(|r| r.to_string()).collect();

@@ -116,6 +116,12 @@ pub enum Command {
     /// Reopen a case whose fix failed (a double deviation)
     #[command(after_help = EX_REOPEN)]
     Reopen(commands::event::reopen::Args),
+    /// Fix a mistake in a case in $EDITOR: checked on save, installed atomically
+    #[command(after_help = EX_EDIT)]
+    Edit(commands::edit::Args),
+    /// Write a letter to the customer (acknowledgement, holding, decision, follow-up)
+    #[command(after_help = EX_LETTER)]
+    Letter(commands::letter::Args),
     /// Validate every case and policy file, reporting every problem
     #[command(after_help = EX_CHECK)]
     Check(commands::check::Args),
@@ -125,6 +131,9 @@ pub enum Command {
     /// Statistics for decision-makers: periods, causes, channels, costs
     #[command(after_help = EX_REPORT)]
     Report(commands::report::Args),
+    /// Corrective actions: record one against a cause, list them, close one
+    #[command(after_help = EX_ACTION)]
+    Action(commands::action::Args),
     /// Validate policies, explain them for one case, or measure a change
     #[command(after_help = EX_POLICY)]
     Policy(commands::policy::Args),
@@ -174,10 +183,13 @@ const EX_FOLLOW_UP: &str = "Examples:\n  redress follow-up \"$id\" --satisfied y
 const EX_CLOSE: &str = "Examples:\n  redress close \"$id\"";
 const EX_REOPEN: &str =
     "Examples:\n  redress reopen \"$id\" --reason \"The replacement never came either\"";
+const EX_EDIT: &str = "Examples:\n  redress edit \"$id\"                        # fix a title, an email, a category\n  EDITOR=\"code --wait\" redress edit k7q2\n  redress edit k7q2 --yes                   # accept changes to earlier events (scripts)";
+const EX_LETTER: &str = "Examples:\n  redress letter \"$id\" --template acknowledgement\n  redress letter \"$id\" --template acknowledgement --lang fr -o lettre.txt --record\n  redress letter \"$id\" --template decision --outcome fondée --summary \"Remboursé\" --record -o decision.txt";
 const EX_CHECK: &str =
     "Examples:\n  redress check\n  redress check && git commit -am \"Day's cases\"";
 const EX_AUDIT: &str = "Examples:\n  redress audit\n  redress audit --fail-on warning --since 2026-11-01 --format markdown";
-const EX_REPORT: &str = "Examples:\n  redress report --period month\n  redress report --format html -o reports/2026-11.html";
+const EX_REPORT: &str = "Examples:\n  redress report --period month\n  redress report --format html -o reports/2026-11.html\n  redress report --return fca --for 2026-Q3 --format csv\n  redress report --review 2026-Q3 --format html -o reports/review-2026-Q3.html";
+const EX_ACTION: &str = "Examples:\n  redress action new --cause \"Carrier drops parcels\" --owner bob --due 2027-01-15 --case n9c3\n  redress action list\n  redress action close 3xk9 --note \"New carrier\"";
 const EX_POLICY: &str = "Examples:\n  redress policy check\n  redress policy explain \"$id\"\n  redress policy impact --base HEAD~1";
 const EX_IMPORT: &str = "Examples:\n  redress import csv --map mapping.toml old-system.csv\n  redress import cfpb complaints.csv";
 const EX_EXPORT: &str = "Examples:\n  redress export --format csv -o exports/cases.csv\n  redress export --format jsonl | jq .status";
@@ -199,7 +211,7 @@ Environment:
   REDRESS_USER    who records events (default for --by), then USER
   REDRESS_LANG    the language (en, fr), as --lang; then LC_ALL, LC_MESSAGES, LANG
   NO_COLOR        no colour when --color is auto
-  EDITOR          the editor for `new --edit`
+  EDITOR          the editor for `new --edit` and `edit` (VISUAL first, then vi)
 
 Examples:
   redress init && redress new

@@ -49,6 +49,13 @@ pub fn report_error(err: &anyhow::Error) -> u8 {
     if broken_pipe {
         return 0;
     }
+    if err
+        .downcast_ref::<crate::cli::prompt::Cancelled>()
+        .is_some()
+    {
+        eprintln!("{err}");
+        return crate::cli::prompt::CANCELLED_EXIT;
+    }
     let mut chain = err.chain();
     if let Some(top) = chain.next() {
         eprintln!(

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod exit;
 pub mod help;
 pub mod lang;
+pub mod prompt;
 pub mod render;
 pub mod session;
 pub mod vocab;
@@ -39,9 +40,12 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Verdict> {
         Command::FollowUp(a) => event::follow_up::run(&s, a),
         Command::Close(a) => event::close::run(&s, a),
         Command::Reopen(a) => event::reopen::run(&s, a),
+        Command::Edit(a) => commands::edit::run(&s, a),
+        Command::Letter(a) => commands::letter::run(&s, a),
         Command::Check(a) => commands::check::run(&s, a),
         Command::Audit(a) => commands::audit::run(&s, a),
         Command::Report(a) => commands::report::run(&s, a),
+        Command::Action(a) => commands::action::run(&s, a),
         Command::Policy(a) => commands::policy::run(&s, a),
         Command::Import(a) => commands::import::run(&s, a),
         Command::Export(a) => commands::export::run(&s, a),

@@ -12,7 +12,6 @@ use crate::case::{Case, Customer, Source};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 /// A row turned into a case, before it gets its ID.
 #[derive(Debug, Clone)]
@@ -75,6 +74,8 @@ pub fn draft(
         category,
         severity,
         harm: None,
+        wants: Vec::new(),
+        justice: None,
         risks: Vec::new(),
         tags: Vec::new(),
         description,
@@ -194,6 +195,7 @@ fn customer(layout: &Layout, row: &Row, source_id: &str) -> Customer {
         phone: cell(row, layout.phone).map(str::to_string),
         profile: None,
         annual_value: None,
+        language: None,
     }
 }
 
@@ -225,9 +227,10 @@ fn lookup<'a, T>(map: &'a BTreeMap<String, T>, raw: &str) -> Option<&'a T> {
     mapped(map, raw).or_else(|| map.get("*"))
 }
 
-/// A vocabulary value from its column: the values map, the word itself,
-/// then the catch-all; an empty cell or unmapped column takes the default.
-fn vocab<T: FromStr + Copy>(
+/// A vocabulary value from its column: the values map, the word itself (in
+/// English or French, as on the command line), then the catch-all; an empty
+/// cell or unmapped column takes the default.
+fn vocab<T: crate::case::vocab::Vocabulary>(
     row: &Row,
     column: Option<usize>,
     map: &BTreeMap<String, T>,
@@ -243,7 +246,7 @@ fn vocab<T: FromStr + Copy>(
     if let Some(x) = mapped(map, v) {
         return Ok(*x);
     }
-    if let Ok(x) = v.to_lowercase().parse::<T>() {
+    if let Ok(x) = T::from_word(v) {
         return Ok(x);
     }
     if let Some(x) = map.get("*") {

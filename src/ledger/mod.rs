@@ -1,6 +1,8 @@
 //! The ledger on disk: finding its root, scanning `cases/`, naming a case by
 //! part of its ID, and writing files without ever losing a byte.
 
+pub mod actions;
+pub mod edit;
 pub mod git;
 pub mod merge;
 
@@ -173,7 +175,7 @@ impl Ledger {
     /// them. Links are not followed: what they lead to is not the ledger's.
     pub fn leftovers(&self) -> Vec<Diagnostic> {
         let mut found = Vec::new();
-        for top in ["cases", "policies"] {
+        for top in ["cases", "policies", "actions"] {
             let walk = walkdir::WalkDir::new(self.root.join(top))
                 .follow_root_links(false)
                 .sort_by_file_name();

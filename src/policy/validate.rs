@@ -10,37 +10,32 @@ use crate::suggest;
 
 pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
     let mut out = Vec::new();
-    if let Some(cats) = &p.categories
-        && !cats.contains_key(&case.category)
-    {
-        let names: Vec<&str> = cats.keys().map(String::as_str).collect();
+    if let Err(message) = known_category(p, &case.category) {
         out.push(Problem {
             code: DiagCode::UnknownCategory,
             locus: Locus::Key("category"),
-            message: suggest::unknown_value("category", &case.category, &names),
+            message,
             help: Some("declare it in policies/categories.toml, or use a declared one".into()),
         });
     }
-    let members: Vec<&str> = p.team.keys().map(String::as_str).collect();
+    out.extend(wants_problems(case, p));
     let member_help = || Some("add the member to [team] in policies/escalation.toml".to_string());
     for (i, e) in case.history.iter().enumerate() {
-        if !p.team.contains_key(&e.by) {
+        if let Err(message) = known_member(p, &e.by) {
             out.push(Problem {
                 code: DiagCode::UnknownMember,
                 locus: Locus::EventKey(i, "by"),
-                message: suggest::unknown_value("team member", &e.by, &members),
+                message,
                 help: member_help(),
             });
         }
         match e.event {
             EventKind::Assigned => {
-                if let Some(to) = &e.to
-                    && !p.team.contains_key(to)
-                {
+                if let Some(Err(message)) = e.to.as_deref().map(|to| known_member(p, to)) {
                     out.push(Problem {
                         code: DiagCode::UnknownMember,
                         locus: Locus::EventKey(i, "to"),
-                        message: suggest::unknown_value("team member", to, &members),
+                        message,
                         help: member_help(),
                     });
                 }
@@ -84,4 +79,51 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// Each remedy the customer wants must be one the ledger offers.
+/// The rule for `category`, shared by `check` and `new`'s flags and prompts:
+/// one of policies/categories.toml (any name when the file is absent).
+pub fn known_category(p: &Policies, name: &str) -> Result<(), String> {
+    match &p.categories {
+        Some(cats) if !cats.contains_key(name) => {
+            let names: Vec<&str> = cats.keys().map(String::as_str).collect();
+            Err(suggest::unknown_value("category", name, &names))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The rule for a team member (`by`, `assigned` `to`, `new --assign`): one
+/// of `[team]` in policies/escalation.toml.
+pub fn known_member(p: &Policies, name: &str) -> Result<(), String> {
+    if p.team.contains_key(name) {
+        return Ok(());
+    }
+    let members: Vec<&str> = p.team.keys().map(String::as_str).collect();
+    Err(suggest::unknown_value("team member", name, &members))
+}
+
+/// The rule for a remedy the customer wants (`wants`), shared by `check` and
+/// `new`: one of policies/compensation.toml's `remedies` (any name when the
+/// ledger declares none).
+pub fn known_remedy(p: &Policies, name: &str) -> Result<(), String> {
+    if p.remedies.is_empty() || p.remedies.iter().any(|r| r == name) {
+        return Ok(());
+    }
+    let names: Vec<&str> = p.remedies.iter().map(String::as_str).collect();
+    Err(suggest::unknown_value("remedy", name, &names))
+}
+
+fn wants_problems(case: &Case, p: &Policies) -> Vec<Problem> {
+    case.wants
+        .iter()
+        .filter_map(|w| known_remedy(p, w).err())
+        .map(|message| Problem {
+            code: DiagCode::InvalidValue,
+            locus: Locus::Key("wants"),
+            message,
+            help: Some("`wants` takes remedies listed in policies/compensation.toml".into()),
+        })
+        .collect()
 }

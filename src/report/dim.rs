@@ -18,6 +18,10 @@ pub enum Dim {
     Outcome,
     Tag,
     Assignee,
+    /// The remedies the customer asks for (`wants`).
+    Wants,
+    /// The justice dimension the customer judged deficient.
+    Justice,
     /// `fields.NAME`: an extra field kept verbatim (e.g. an imported column).
     Field(String),
 }
@@ -33,6 +37,8 @@ pub const DIM_NAMES: &[&str] = &[
     "outcome",
     "tag",
     "assignee",
+    "wants",
+    "justice",
     "fields.NAME",
 ];
 
@@ -49,6 +55,8 @@ impl FromStr for Dim {
             "outcome" => Dim::Outcome,
             "tag" => Dim::Tag,
             "assignee" => Dim::Assignee,
+            "wants" => Dim::Wants,
+            "justice" => Dim::Justice,
             _ => match s.strip_prefix("fields.") {
                 Some(name) if !name.trim().is_empty() => Dim::Field(name.to_string()),
                 Some(_) => {
@@ -83,6 +91,8 @@ impl fmt::Display for Dim {
             Dim::Outcome => f.write_str("outcome"),
             Dim::Tag => f.write_str("tag"),
             Dim::Assignee => f.write_str("assignee"),
+            Dim::Wants => f.write_str("wants"),
+            Dim::Justice => f.write_str("justice"),
             Dim::Field(name) => write!(f, "fields.{name}"),
         }
     }
@@ -90,7 +100,7 @@ impl fmt::Display for Dim {
 
 impl Dim {
     /// The values a case counts under, as it stood at `as_of`: one for most
-    /// dimensions, each distinct value for risk and tag, `(none)` when it has none.
+    /// dimensions, each distinct value for risk, tag and wants, `(none)` when it has none.
     pub fn keys(&self, lc: &LoadedCase, as_of: DateTime<Utc>) -> Vec<String> {
         let case = &lc.case;
         let history = clock::history_at(case, as_of);
@@ -117,6 +127,8 @@ impl Dim {
             Dim::Tag => many(case.tags.iter().cloned().collect()),
             Dim::Outcome => one(latest_outcome(history).map(|o| o.as_str().into())),
             Dim::Assignee => one(history.assignee().map(str::to_owned)),
+            Dim::Wants => many(case.wants.iter().cloned().collect()),
+            Dim::Justice => one(case.justice.map(|j| j.as_str().into())),
             Dim::Field(name) => one(case.fields.get(name).cloned()),
         }
     }

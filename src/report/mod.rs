@@ -44,7 +44,10 @@ mod dim;
 mod estimates;
 mod period;
 mod resolve;
+mod returns;
+mod review;
 mod ser;
+mod span;
 
 pub use ageing::*;
 pub use breakdown::*;
@@ -53,6 +56,9 @@ pub use dim::*;
 pub use estimates::*;
 pub use period::*;
 pub use resolve::*;
+pub use returns::*;
+pub use review::*;
+pub use span::*;
 
 // ---------------------------------------------------------------------------
 // The report

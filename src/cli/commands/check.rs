@@ -21,13 +21,16 @@ pub enum Format {
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let ledger = session.ledger()?;
+    let mut action_files = 0;
     let (problems, files, cases, policy_ok) = match crate::policy::load(&ledger.root) {
         Ok(policies) => {
             // Of a valid case only its events after now are kept, to warn.
             let now = session.now_in(policies.tz())?.with_timezone(&chrono::Utc);
             let scan = ledger.scan_map(&policies, |l| future_events(&l, now));
             warn_future(scan.items.iter().flatten());
-            (scan.problems, scan.files, scan.items.len(), true)
+            let mut problems = scan.problems;
+            action_files = action_problems(&ledger, &policies, &mut problems);
+            (problems, scan.files, scan.items.len(), true)
         }
         Err(p) => (p, ledger.case_files().0.len(), 0, false),
     };
@@ -52,7 +55,16 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
                 out.push_str(&render(d, session.color));
                 out.push('\n');
             }
-            if problems.is_empty() {
+            if problems.is_empty() && action_files > 0 {
+                out.push_str(&tr_args(
+                    "check-ok-actions",
+                    &[
+                        ("files", files.to_string().into()),
+                        ("actions", action_files.to_string().into()),
+                    ],
+                ));
+                out.push('\n');
+            } else if problems.is_empty() {
                 out.push_str(&tr_args("check-ok", &[("files", files.to_string().into())]));
                 out.push('\n');
             } else if !policy_ok {
@@ -83,6 +95,23 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         (false, true) => Verdict::Fail,
         (false, false) => anyhow::bail!("{}", crate::i18n::tr("check-policies-invalid")),
     })
+}
+
+/// The corrective actions under `actions/`: each file parsed, then its links
+/// (owner, category, cases) checked. Returns how many action files there are.
+fn action_problems(
+    ledger: &crate::ledger::Ledger,
+    policies: &crate::policy::Policies,
+    problems: &mut Vec<Diagnostic>,
+) -> usize {
+    let (files, _) = ledger.action_files();
+    let (loaded, mut found) = ledger.actions();
+    let ids = ledger.case_ids();
+    for la in &loaded {
+        found.extend(crate::ledger::actions::link_problems(la, policies, &ids));
+    }
+    problems.append(&mut found);
+    files.len()
 }
 
 fn render(d: &Diagnostic, color: bool) -> String {

@@ -160,6 +160,8 @@ fn jsonl(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
             "category": c.category,
             "severity": c.severity,
             "harm": c.harm.map(|m| m.to_string()),
+            "wants": c.wants,
+            "justice": c.justice,
             "risks": c.risks,
             "tags": c.tags,
             "description": c.description,
@@ -210,6 +212,8 @@ fn csv_header(field_keys: &BTreeSet<&str>, contacts: bool) -> Vec<String> {
             "customer_profile",
             "customer_annual_value",
             "harm",
+            "wants",
+            "justice",
             "risks",
             "tags",
             "description",
@@ -266,6 +270,8 @@ fn csv_record(r: &Row, field_keys: &BTreeSet<&str>, tz: Tz, contacts: bool) -> V
         opt(c.customer.profile.map(|p| p.to_string())),
         opt(c.customer.annual_value.map(|m| m.to_string())),
         opt(c.harm.map(|m| m.to_string())),
+        c.wants.join(";"),
+        opt(c.justice.map(|j| j.to_string())),
         c.risks
             .iter()
             .map(|r| r.as_str())

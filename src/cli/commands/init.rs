@@ -12,6 +12,10 @@ pub struct Args {
     /// Where to create the ledger (default: the current folder)
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// Only add the default letter templates (policies/letters/) to an
+    /// existing ledger; templates already there are kept
+    #[arg(long)]
+    pub letters: bool,
 }
 
 const FILES: &[(&str, &str)] = &[
@@ -41,6 +45,9 @@ const FOLDERS: &[&str] = &["cases", "policies", "reports", "exports"];
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let dir = &args.dir;
+    if args.letters {
+        return add_letters(dir);
+    }
     if dir.join("policies").exists() {
         bail!(
             "{}",
@@ -76,6 +83,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
             .replace("@HOLIDAYS@", &holidays);
         crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
     }
+    write_letters(dir)?;
     let lang = crate::cli::lang::from_flag();
     if let Some(lang) = lang {
         let text = crate::i18n::tr_args("init-settings", &[("lang", lang.code().into())]) + "\n";
@@ -134,6 +142,39 @@ fn team_lines() -> String {
         lines.push(format!("{user} = \"management\""));
     }
     lines.join("\n")
+}
+
+/// Writes the default letters that are missing; returns how many.
+fn write_letters(dir: &std::path::Path) -> Result<usize> {
+    let mut written = 0;
+    for (rel, text) in super::letter::DEFAULTS {
+        let path = dir.join("policies/letters").join(rel);
+        if path.exists() {
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// `init --letters`: the default letters added to an existing ledger.
+fn add_letters(dir: &std::path::Path) -> Result<Verdict> {
+    if !dir.join("policies").is_dir() {
+        bail!(
+            "{} is not a ledger (it has no policies/ folder); run `redress init` there first",
+            dir.display()
+        );
+    }
+    let n = write_letters(dir)?;
+    crate::cli::render::style::print(&format!(
+        "Added {n} letter template(s) to {} (those already there were kept)\n",
+        dir.join("policies/letters").display()
+    ))?;
+    Ok(Verdict::Pass)
 }
 
 fn is_bare_key(s: &str) -> bool {

@@ -286,6 +286,8 @@ fn json(r: &Row, tz: chrono_tz::Tz) -> serde_json::Value {
         "category": c.category,
         "severity": c.severity,
         "channel": c.channel,
+        "wants": c.wants,
+        "justice": c.justice,
         "title": r.title,
         "assignee": r.assignee,
         "due": r.due.map(|d| crate::case::time::local(d, tz)),

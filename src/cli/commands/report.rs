@@ -27,7 +27,8 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// Break down by a dimension (repeatable; default: category and channel):
-    /// kind, category, channel, severity, profile, risk, outcome, tag, assignee, fields.NAME
+    /// kind, category, channel, severity, profile, risk, outcome, tag, assignee, wants, justice,
+    /// fields.NAME
     #[arg(long, value_name = "DIM", value_parser = parse_dim)]
     pub by: Vec<Dim>,
     #[arg(long, value_enum, default_value = "table")]
@@ -44,6 +45,26 @@ pub struct Args {
     pub include_contacts: bool,
     #[command(flatten)]
     pub invalid: crate::cli::session::SkipInvalid,
+    /// A regulator's complaints return instead of the report: fca or amf
+    /// (needs --for PERIOD, or --since and --until)
+    #[arg(
+        long = "return",
+        value_enum,
+        value_name = "WHO",
+        conflicts_with_all = ["review", "by"]
+    )]
+    pub regulator: Option<crate::cli::commands::report_compliance::RegulatorArg>,
+    /// The period of a return: 2026, 2026-H2, 2026-Q3 or 2026-09
+    #[arg(long = "for", value_name = "PERIOD", value_parser = parse_span, conflicts_with_all = ["since", "until", "review"])]
+    pub for_period: Option<report::Span>,
+    /// The management review of a period (2026-Q3, 2026-09, 2026) against
+    /// the one before it: HTML (-o FILE) or markdown
+    #[arg(long, value_name = "PERIOD", value_parser = parse_span, conflicts_with_all = ["since", "until", "by"])]
+    pub review: Option<report::Span>,
+}
+
+fn parse_span(s: &str) -> Result<report::Span, String> {
+    s.parse()
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -67,6 +88,9 @@ fn parse_dim(s: &str) -> Result<Dim, String> {
 }
 
 pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
+    if args.regulator.is_some() || args.review.is_some() || args.for_period.is_some() {
+        return crate::cli::commands::report_compliance::run(ctx, args);
+    }
     let open = ctx.open()?;
     let estimates = crate::policy::estimates::load(&open.ledger.root).map_err(|d| {
         anyhow::Error::new(Diagnostics(d))

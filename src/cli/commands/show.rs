@@ -6,6 +6,7 @@ use crate::case::vocab::Status;
 use crate::cli::exit::Verdict;
 use crate::cli::render::fmt::{amount, word};
 use crate::cli::render::style::{BOLD, DIM, GREEN, RED, YELLOW, paint};
+use crate::cli::render::table::{Cell, Column, Columns, Layout, available_width, fit};
 use crate::cli::session::Session;
 use crate::clock::{self, Clock, ClockState};
 use crate::i18n::{Lang, tr, tr_args};
@@ -98,11 +99,25 @@ fn json(s: &Shown) -> Result<serde_json::Value> {
 }
 
 fn text(sh: &Shown, include_contacts: bool, c: bool) -> String {
+    let width = available_width();
     let case = sh.case;
     let mut s = String::new();
-    let _ = writeln!(s, "{}  {}", paint(c, BOLD, &case.id), case.title);
-    let _ = writeln!(
-        s,
+    let head = Columns {
+        columns: vec![column(""), column("")],
+        rows: vec![vec![
+            Cell {
+                text: case.id.clone(),
+                style: Some(BOLD),
+            },
+            Cell::plain(case.title.clone()),
+        ]],
+    };
+    let flush = Layout {
+        indent: 0,
+        ..Layout::section()
+    };
+    s.push_str(&head.render_as(flush, width, c));
+    let status = format!(
         "{} {}",
         paint(c, BOLD, &word(sh.status.as_str())),
         tr_args(
@@ -115,25 +130,54 @@ fn text(sh: &Shown, include_contacts: bool, c: bool) -> String {
             ]
         )
     );
+    let _ = writeln!(s, "{}", fit(&status, width, 0));
     let _ = writeln!(
         s,
         "{}{}",
         label("show-received"),
         crate::case::time::short(case.received.utc(), sh.tz)
     );
-    details(&mut s, sh, include_contacts, c);
-    clocks(&mut s, sh, c);
-    history(&mut s, sh, c);
+    let mut d = String::new();
+    details(&mut d, sh, include_contacts, c);
+    fit_details(&mut s, &d, width);
+    clocks(&mut s, sh, c, width);
+    history(&mut s, sh, c, width);
     s
+}
+
+fn column(header: &'static str) -> Column {
+    Column {
+        header,
+        drop_rank: 0,
+    }
+}
+
+/// The details fitted to the width: `label  value` lines wrap under their
+/// value, the description's lines under themselves (its own breaks kept).
+fn fit_details(s: &mut String, details: &str, width: Option<usize>) {
+    let (labelled, description) = details.split_once("\n\n").unwrap_or((details, ""));
+    for line in labelled.lines() {
+        let _ = writeln!(s, "{}", fit(line, width, label_width()));
+    }
+    if !description.is_empty() || details.contains("\n\n") {
+        s.push('\n');
+        for line in description.lines() {
+            let _ = writeln!(s, "{}", fit(line, width, 0));
+        }
+    }
+}
+
+/// `customer  `: the width of the details' labels (longer in French).
+fn label_width() -> usize {
+    match crate::i18n::current() {
+        Lang::En => 10,
+        Lang::Fr => 13,
+    }
 }
 
 /// A detail's label, padded so that values line up: `received  `.
 fn label(id: &str) -> String {
-    let width = match crate::i18n::current() {
-        Lang::En => 10,
-        Lang::Fr => 13,
-    };
-    format!("{:<width$}", tr(id))
+    format!("{:<width$}", tr(id), width = label_width())
 }
 
 /// An amount as `show` writes it: `120.00 CAD` (English, as stored) or
@@ -187,6 +231,21 @@ fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
             )
         );
     }
+    if !case.wants.is_empty() {
+        let wants: Vec<String> = case.wants.iter().map(|w| word(&w.to_string())).collect();
+        let _ = writeln!(s, "{}{}", label("show-wants"), wants.join(", "));
+    }
+    if let Some(j) = case.justice {
+        let _ = writeln!(
+            s,
+            "{}{}",
+            label("show-justice"),
+            tr_args(
+                "show-justice-value",
+                &[("justice", word(&j.to_string()).into())]
+            )
+        );
+    }
     if !case.risks.is_empty() {
         let risks: Vec<String> = case.risks.iter().map(|r| word(r.as_str())).collect();
         let _ = writeln!(s, "{}{}", label("show-risks"), risks.join(", "));
@@ -206,33 +265,46 @@ fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
     }
 }
 
-fn clocks(s: &mut String, sh: &Shown, c: bool) {
+fn clocks(s: &mut String, sh: &Shown, c: bool, width: Option<usize>) {
     let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("show-clocks")));
-    for k in &sh.clocks {
-        let state = match k.state {
-            ClockState::Met => paint(c, GREEN, &word("met")),
-            ClockState::Breached => paint(c, RED, &word("breached")),
-            ClockState::Running => paint(c, YELLOW, &word("running")),
-            ClockState::Paused => paint(c, DIM, &word("paused")),
-        };
-        let due = k.due.map_or_else(
-            || tr("show-due-paused"),
-            |d| crate::case::time::short(d, sh.tz),
-        );
-        let _ = writeln!(
-            s,
-            "  {:<15} {} ({})  {}  {state}  {}",
-            format!("{} {}", word(k.clock.as_str()), k.cycle),
-            target_text(&k.target.to_string()),
-            word(&k.mode.to_string()),
-            tr_args("show-due", &[("due", due.into())]),
-            paint(
-                c,
-                DIM,
-                &tr_args("show-rule", &[("rule", k.rule.to_string().into())])
-            )
-        );
-    }
+    let rows = sh
+        .clocks
+        .iter()
+        .map(|k| {
+            let (state, style) = match k.state {
+                ClockState::Met => ("met", GREEN),
+                ClockState::Breached => ("breached", RED),
+                ClockState::Running => ("running", YELLOW),
+                ClockState::Paused => ("paused", DIM),
+            };
+            let due = k.due.map_or_else(
+                || tr("show-due-paused"),
+                |d| crate::case::time::short(d, sh.tz),
+            );
+            vec![
+                Cell::plain(format!("{} {}", word(k.clock.as_str()), k.cycle)),
+                Cell::plain(format!(
+                    "{} ({})",
+                    target_text(&k.target.to_string()),
+                    word(&k.mode.to_string())
+                )),
+                Cell::plain(tr_args("show-due", &[("due", due.into())])),
+                Cell {
+                    text: word(state),
+                    style: Some(style),
+                },
+                Cell {
+                    text: tr_args("show-rule", &[("rule", k.rule.to_string().into())]),
+                    style: Some(DIM),
+                },
+            ]
+        })
+        .collect();
+    let table = Columns {
+        columns: (0..5).map(|_| column("")).collect(),
+        rows,
+    };
+    s.push_str(&table.render_as(Layout::section(), width, c));
 }
 
 /// `10d` as typed in the policies, `10j` in French.
@@ -243,21 +315,29 @@ fn target_text(t: &str) -> String {
     }
 }
 
-fn history(s: &mut String, sh: &Shown, c: bool) {
+fn history(s: &mut String, sh: &Shown, c: bool, width: Option<usize>) {
     let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("show-history")));
     if sh.case.history.is_empty() {
         let _ = writeln!(s, "  {}", tr("show-no-events"));
     }
-    for e in &sh.case.history {
-        let _ = writeln!(
-            s,
-            "  {}  {:<12} {:<8} {}",
-            crate::case::time::short(e.at.utc(), sh.tz),
-            word(e.event.as_str()),
-            e.by,
-            event_detail(e, &sh.currency)
-        );
-    }
+    let rows = sh
+        .case
+        .history
+        .iter()
+        .map(|e| {
+            vec![
+                Cell::plain(crate::case::time::short(e.at.utc(), sh.tz)),
+                Cell::plain(word(e.event.as_str())),
+                Cell::plain(e.by.clone()),
+                Cell::plain(event_detail(e, &sh.currency)),
+            ]
+        })
+        .collect();
+    let table = Columns {
+        columns: (0..4).map(|_| column("")).collect(),
+        rows,
+    };
+    s.push_str(&table.render_as(Layout::section(), width, c));
 }
 
 /// `note: …`, `note : …`.

@@ -1,10 +1,10 @@
 //! The audit (`crate::audit::Audit`) as a table, markdown, JSON or CSV.
 
 use crate::audit::{Audit, Finding, Kpis, Severity};
-use crate::cli::render::fmt::{NONE, amount, md_escape, percent1, wrap};
+use crate::cli::render::fmt::{NONE, amount, md_escape, percent1};
 use crate::cli::render::kpis::{KpiRows, Row};
 use crate::cli::render::style::{BOLD, RED, YELLOW, paint};
-use crate::cli::render::table::new_table;
+use crate::cli::render::table::{Cell, Column, Columns, Layout, available_width, fit};
 use crate::diag::Diagnostic;
 use crate::i18n::{Lang, tr, tr_args};
 use anyhow::Result;
@@ -137,6 +137,7 @@ fn severity_heading(id: &str, sev: Severity, count: usize) -> String {
 }
 
 pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) -> String {
+    let width = available_width();
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -151,37 +152,14 @@ pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) ->
             )
         )
     );
-    let mut t = new_table();
-    for (label, value) in kpi_rows(&a.kpis, currency) {
-        t.add_row([label, value]);
-    }
-    let _ = writeln!(s, "{t}");
-    for (sev, findings) in by_severity(a) {
-        let style = match sev {
-            Severity::Error => RED,
-            Severity::Warning => YELLOW,
-            Severity::Info => BOLD,
-        };
-        let _ = writeln!(
-            s,
-            "\n{}",
-            paint(
-                color,
-                style,
-                &severity_heading("audit-severity-heading", sev, findings.len())
-            )
-        );
-        for f in findings {
-            let _ = writeln!(
-                s,
-                "  {} {}  {}",
-                f.case,
-                paint(color, style, f.code.as_str()),
-                short_at(&f.at)
-            );
-            let _ = writeln!(s, "{}", wrap(&message(f), 76, "    "));
-        }
-    }
+    let kpis = section(
+        kpi_rows(&a.kpis, currency)
+            .into_iter()
+            .map(|(label, value)| vec![Cell::plain(label), Cell::plain(value)])
+            .collect(),
+    );
+    s.push_str(&kpis.render_as(Layout::section(), width, color));
+    findings(&mut s, a, color, width);
     if !problems.is_empty() {
         let _ = writeln!(
             s,
@@ -196,11 +174,68 @@ pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) ->
             )
         );
         for p in problems {
-            let _ = writeln!(s, "  {p}");
+            let _ = writeln!(s, "{}", fit(&format!("  {p}"), width, 0));
         }
     }
     let _ = writeln!(s, "\n{}", counts_line(a));
     s
+}
+
+/// Headerless rows laid out by `render::table::Columns`.
+fn section(rows: Vec<Vec<Cell>>) -> Columns {
+    let n = rows.first().map_or(0, Vec::len);
+    Columns {
+        columns: (0..n)
+            .map(|_| Column {
+                header: "",
+                drop_rank: 0,
+            })
+            .collect(),
+        rows,
+    }
+}
+
+/// The findings by severity, one line each (case, code, when, message),
+/// aligned across the groups; the message wraps to the width.
+fn findings(s: &mut String, a: &Audit, color: bool, width: Option<usize>) {
+    let groups = by_severity(a);
+    let style = |sev: Severity| match sev {
+        Severity::Error => RED,
+        Severity::Warning => YELLOW,
+        Severity::Info => BOLD,
+    };
+    let rows = groups
+        .iter()
+        .flat_map(|(sev, findings)| findings.iter().map(move |f| (*sev, f)))
+        .map(|(sev, f)| {
+            vec![
+                Cell::plain(f.case.clone()),
+                Cell {
+                    text: f.code.as_str().to_string(),
+                    style: Some(style(sev)),
+                },
+                Cell::plain(short_at(&f.at)),
+                Cell::plain(message(f)),
+            ]
+        })
+        .collect();
+    let mut lines = section(rows)
+        .rendered_rows(Layout::section(), width, color)
+        .into_iter();
+    for (sev, findings) in &groups {
+        let _ = writeln!(
+            s,
+            "\n{}",
+            paint(
+                color,
+                style(*sev),
+                &severity_heading("audit-severity-heading", *sev, findings.len())
+            )
+        );
+        for line in lines.by_ref().take(findings.len()) {
+            s.push_str(&line);
+        }
+    }
 }
 
 /// `2026-11-22 09:14` from the finding's RFC 3339 `at`, for the table.

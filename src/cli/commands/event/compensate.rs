@@ -11,10 +11,11 @@ pub struct Args {
     #[command(flatten)]
     pub common: Common,
     /// The remedy (policies/compensation.toml), e.g. refund, credit, apology
+    /// (or in French: remboursement, crédit, excuses…)
     #[arg(long)]
     pub remedy: String,
-    /// The amount in the ledger's currency, e.g. 90.00 (none for an apology)
-    #[arg(long, value_parser = parse_money)]
+    /// The amount in the ledger's currency, e.g. 90.00 or 90,00 (none for an apology)
+    #[arg(long, value_parser = Money::parse_input, value_name = "AMOUNT")]
     pub amount: Option<Money>,
     /// An internal note to keep with the event
     #[arg(long)]
@@ -22,13 +23,16 @@ pub struct Args {
 }
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
+    // A French remedy becomes the ledger's word; if the policies cannot be
+    // read, `append` says so.
+    let remedies = session
+        .open()
+        .map(|o| o.policies.remedies)
+        .unwrap_or_default();
+    let remedy = crate::case::vocab::remedy_word(&args.remedy, &remedies);
     append(session, &args.common, EventKind::Compensated, move |e| {
-        e.remedy = Some(args.remedy);
+        e.remedy = Some(remedy);
         e.amount = args.amount;
         e.note = args.note;
     })
-}
-
-fn parse_money(s: &str) -> Result<Money, String> {
-    Money::parse(s)
 }

@@ -9,8 +9,8 @@ use crate::cli::session::Session;
 pub struct Args {
     #[command(flatten)]
     pub common: Common,
-    /// Whether the customer was satisfied: yes or no
-    #[arg(long, value_parser = parse_yes_no, action = clap::ArgAction::Set, value_name = "yes|no")]
+    /// Whether the customer was satisfied: yes or no (also oui or non)
+    #[arg(long, value_parser = crate::case::vocab::yes_no, action = clap::ArgAction::Set, value_name = "yes|no")]
     pub satisfied: bool,
     /// An internal note to keep with the event
     #[arg(long)]
@@ -22,12 +22,4 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
         e.satisfied = Some(args.satisfied);
         e.note = args.note;
     })
-}
-
-fn parse_yes_no(s: &str) -> Result<bool, String> {
-    match s {
-        "yes" | "true" => Ok(true),
-        "no" | "false" => Ok(false),
-        _ => Err(format!("`{s}`: answer yes or no")),
-    }
 }

@@ -6,6 +6,7 @@ use crate::case::vocab::Status;
 use crate::cli::exit::Verdict;
 use crate::cli::render::fmt::{amount, word};
 use crate::cli::render::style::{BOLD, DIM, GREEN, paint};
+use crate::cli::render::table::{Cell, Column, Columns, Layout, available_width, fit};
 use crate::cli::session::Session;
 use crate::clock::{self, Clock};
 use crate::i18n::{tr, tr_args};
@@ -135,102 +136,139 @@ fn json(e: &Explained) -> serde_json::Value {
 }
 
 fn text(e: &Explained, include_contacts: bool, c: bool) -> String {
+    let width = available_width();
     let case = e.case;
     let mut s = String::new();
     let title = crate::case::privacy::shown(case, include_contacts)
         .title
         .clone();
-    let _ = writeln!(
-        s,
-        "{}  {title} ({})",
-        paint(c, BOLD, &case.id),
-        word(e.status.as_str())
+    let head = section(vec![vec![
+        Cell {
+            text: case.id.clone(),
+            style: Some(BOLD),
+        },
+        Cell::plain(format!("{title} ({})", word(e.status.as_str()))),
+    ]]);
+    let flush = Layout {
+        indent: 0,
+        ..Layout::section()
+    };
+    s.push_str(&head.render_as(flush, width, c));
+    let line = tr_args(
+        "explain-kind-line",
+        &[
+            ("kind", word(case.kind.as_str()).into()),
+            ("category", case.category.to_string().into()),
+            ("severity", word(case.severity.as_str()).into()),
+            ("channel", word(case.channel.as_str()).into()),
+            (
+                "profile",
+                case.customer
+                    .profile
+                    .map_or("—".to_string(), |p| word(p.as_str()))
+                    .into(),
+            ),
+        ],
     );
-    let _ = writeln!(
-        s,
-        "{}",
-        tr_args(
-            "explain-kind-line",
-            &[
-                ("kind", word(case.kind.as_str()).into()),
-                ("category", case.category.to_string().into()),
-                ("severity", word(case.severity.as_str()).into()),
-                ("channel", word(case.channel.as_str()).into()),
-                (
-                    "profile",
-                    case.customer
-                        .profile
-                        .map_or("—".to_string(), |p| word(p.as_str()))
-                        .into()
-                ),
-            ]
-        )
-    );
-    deadline_rules(&mut s, e, c);
-    clocks(&mut s, e, c);
-    band(&mut s, e, c);
-    routes(&mut s, e, c);
+    let _ = writeln!(s, "{}", fit(&line, width, 0));
+    deadline_rules(&mut s, e, c, width);
+    clocks(&mut s, e, c, width);
+    band(&mut s, e, c, width);
+    routes(&mut s, e, c, width);
     s
 }
 
-fn deadline_rules(s: &mut String, e: &Explained, c: bool) {
-    let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("explain-deadline-rules")));
-    for (r, m) in &e.rules {
-        let mark = match m {
-            RuleMatch::Applies => paint(c, GREEN, &tr("explain-applies")),
-            RuleMatch::Shadowed => tr("explain-shadowed"),
-            RuleMatch::NoMatch => paint(c, DIM, &tr("explain-no-match")),
-        };
-        let _ = writeln!(s, "  {:<28} {:<40} {mark}", r.name, r.when.describe());
+/// Headerless rows of a section, laid out by `render::table::Columns`.
+fn section(rows: Vec<Vec<Cell>>) -> Columns {
+    let n = rows.first().map_or(0, Vec::len);
+    Columns {
+        columns: (0..n)
+            .map(|_| Column {
+                header: "",
+                drop_rank: 0,
+            })
+            .collect(),
+        rows,
     }
+}
+
+fn deadline_rules(s: &mut String, e: &Explained, c: bool, width: Option<usize>) {
+    let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("explain-deadline-rules")));
+    let rows = e
+        .rules
+        .iter()
+        .map(|(r, m)| {
+            let mark = match m {
+                RuleMatch::Applies => Cell {
+                    text: tr("explain-applies"),
+                    style: Some(GREEN),
+                },
+                RuleMatch::Shadowed => Cell::plain(tr("explain-shadowed")),
+                RuleMatch::NoMatch => Cell {
+                    text: tr("explain-no-match"),
+                    style: Some(DIM),
+                },
+            };
+            vec![
+                Cell::plain(r.name.clone()),
+                mark,
+                Cell::plain(r.when.describe()),
+            ]
+        })
+        .collect();
+    s.push_str(&section(rows).render_as(Layout::section(), width, c));
     if !e.rules.iter().any(|(_, m)| matches!(m, RuleMatch::Applies)) {
         let _ = writeln!(s, "  {}", tr("explain-default-applies"));
     }
 }
 
-fn clocks(s: &mut String, e: &Explained, c: bool) {
+fn clocks(s: &mut String, e: &Explained, c: bool, width: Option<usize>) {
     let tz = e.tz;
     let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("show-clocks")));
-    for k in &e.clocks {
-        let due = k.due.map_or_else(
-            || tr("show-due-paused"),
-            |d| crate::case::time::short(d, tz),
-        );
-        let stopped = k
-            .stopped
-            .map_or_else(|| "—".into(), |d| crate::case::time::short(d, tz));
-        let _ = writeln!(
-            s,
-            "  {:<15} {:<22} {}",
-            format!("{} {}", word(k.clock.as_str()), k.cycle),
-            crate::audit::target_words(k.target, k.mode),
-            tr_args(
-                "explain-clock",
-                &[
-                    ("started", crate::case::time::short(k.started, tz).into()),
-                    ("due", due.into()),
-                    ("stopped", stopped.into()),
-                    ("state", word(k.state.as_str()).into()),
-                    ("rule", k.rule.to_string().into()),
-                ]
-            )
-        );
-    }
+    let mut rows: Vec<Vec<Cell>> = e
+        .clocks
+        .iter()
+        .map(|k| {
+            let due = k.due.map_or_else(
+                || tr("show-due-paused"),
+                |d| crate::case::time::short(d, tz),
+            );
+            let stopped = k
+                .stopped
+                .map_or_else(|| "—".into(), |d| crate::case::time::short(d, tz));
+            vec![
+                Cell::plain(format!("{} {}", word(k.clock.as_str()), k.cycle)),
+                Cell::plain(crate::audit::target_words(k.target, k.mode)),
+                Cell::plain(word(k.state.as_str())),
+                Cell::plain(tr_args(
+                    "explain-clock",
+                    &[
+                        ("started", crate::case::time::short(k.started, tz).into()),
+                        ("due", due.into()),
+                        ("stopped", stopped.into()),
+                        ("rule", k.rule.to_string().into()),
+                    ],
+                )),
+            ]
+        })
+        .collect();
     for kind in &e.untargeted {
-        let _ = writeln!(
-            s,
-            "  {:<15} {}",
-            word(kind.as_str()),
-            tr("explain-no-target")
-        );
+        rows.push(vec![
+            Cell::plain(word(kind.as_str())),
+            Cell::plain(tr("explain-no-target")),
+            Cell::plain(""),
+            Cell::plain(""),
+        ]);
     }
+    s.push_str(&section(rows).render_as(Layout::section(), width, c));
 }
 
-fn band(s: &mut String, e: &Explained, c: bool) {
+fn band(s: &mut String, e: &Explained, c: bool, width: Option<usize>) {
     let (band, cur) = (&e.band, &e.p.currency);
     let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("explain-band")));
+    let mut b = String::new();
     let _ = writeln!(
-        s,
+        b,
         "  {}",
         tr_args(
             "explain-band-rule",
@@ -258,7 +296,10 @@ fn band(s: &mut String, e: &Explained, c: bool) {
             &[("granted", money(fixed(band.total)).into())],
         ),
     };
-    let _ = writeln!(s, "  {line}");
+    let _ = writeln!(b, "  {line}");
+    for line in b.lines() {
+        let _ = writeln!(s, "{}", fit(line, width, 0));
+    }
 }
 
 /// A number as typed in the policies (`0.70`), with the language's decimal mark.
@@ -274,19 +315,25 @@ fn explain_amount(text: String, currency: &str) -> String {
     }
 }
 
-fn routes(s: &mut String, e: &Explained, c: bool) {
+fn routes(s: &mut String, e: &Explained, c: bool, width: Option<usize>) {
     let _ = writeln!(s, "\n{}", paint(c, BOLD, &tr("explain-routes")));
     if e.routes.is_empty() {
         let _ = writeln!(s, "  {}", tr("explain-no-route"));
     }
-    for r in &e.routes {
-        let _ = writeln!(
-            s,
-            "  {:<40} → {:<12} {}: {}",
-            r.name,
-            r.to,
-            word(r.state.as_str()),
-            r.text.render(&amount)
-        );
-    }
+    let rows = e
+        .routes
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::plain(r.name.clone()),
+                Cell::plain(format!("→ {}", r.to)),
+                Cell::plain(format!(
+                    "{}: {}",
+                    word(r.state.as_str()),
+                    r.text.render(&amount)
+                )),
+            ]
+        })
+        .collect();
+    s.push_str(&section(rows).render_as(Layout::section(), width, c));
 }

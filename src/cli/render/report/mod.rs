@@ -4,9 +4,12 @@
 
 pub mod charts;
 pub mod csv;
+pub mod doc;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod returns;
+pub mod review;
 pub mod table;
 
 use crate::cli::render::fmt::{and_list, capitalise, hours, hours_pair, percent1, whole};

@@ -1,0 +1,283 @@
+//! `redress new`'s questions: one per value not given as a flag, each
+//! answer checked as it is typed by the rule the flag path uses (the
+//! vocabularies' parsers, `Money::parse`, the time reader behind
+//! `--received`, the category and remedy rules of `check`).
+
+use super::Args;
+use crate::case::contact;
+use crate::case::money::Money;
+use crate::case::vocab::{Channel, Justice, Kind, Severity, Vocabulary};
+use crate::cli::prompt::{Asker, Check, Question, items};
+use anyhow::Result;
+
+/// The ledger-specific rules the questions need.
+pub struct Rules<'a> {
+    pub categories: Vec<String>,
+    pub remedies: Vec<String>,
+    pub members: Vec<String>,
+    pub category: Check<'a>,
+    pub remedy: Check<'a>,
+    /// A member the case may be assigned to (by the user running `new`).
+    pub member: Check<'a>,
+    /// `--received`'s reader; the empty answer means now.
+    pub received: Check<'a>,
+}
+
+/// Asks for every value `args` lacks, with the open ledger's rules.
+pub fn missing(
+    args: &mut Args,
+    asker: &mut dyn Asker,
+    open: &crate::cli::session::Open,
+) -> Result<()> {
+    let p = &open.policies;
+    let category = |s: &str| crate::policy::validate::known_category(p, s);
+    let remedy = |s: &str| crate::policy::validate::known_remedy(p, s);
+    let member = |s: &str| {
+        crate::policy::validate::known_member(p, s)?;
+        let by = crate::cli::session::default_member().map_err(|e| e.to_string())?;
+        crate::policy::validate::known_member(p, &by).map_err(|_| {
+            format!("you (`{by}`, from REDRESS_USER or USER) are not in the team, so cannot assign; set REDRESS_USER, or press Enter")
+        })
+    };
+    let future = args.future;
+    let received = |s: &str| match s {
+        "" => Ok(()),
+        s => open
+            .event_time("--received", Some(s), future)
+            .map(|_| ())
+            .map_err(|e| e.root_cause().to_string()),
+    };
+    let rules = Rules {
+        categories: p
+            .categories
+            .as_ref()
+            .map(|c| c.keys().cloned().collect())
+            .unwrap_or_default(),
+        remedies: p.remedies.clone(),
+        members: p.team.keys().cloned().collect(),
+        category: &category,
+        remedy: &remedy,
+        member: &member,
+        received: &received,
+    };
+    ask_all(args, asker, &rules)
+}
+
+/// The questions, in the order of the case file.
+pub fn ask_all(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<()> {
+    ask_customer(args, asker)?;
+    ask_case(args, asker, rules)?;
+    ask_remedy(args, asker, rules)?;
+    if args.received.is_none() {
+        let help = "Enter for now; e.g. today 14:30, yesterday 16:00, 2h ago, 2026-11-22 09:14";
+        let t = ask(asker, "Received", Some(help), &[], false, rules.received)?;
+        args.received = Some(t).filter(|t| !t.is_empty());
+    }
+    if args.description.is_none() {
+        let help = "one line, Enter for none; --edit writes more";
+        let d = ask(asker, "Description", Some(help), &[], false, &|_| Ok(()))?;
+        args.description = Some(d).filter(|d| !d.is_empty());
+    }
+    Ok(())
+}
+
+fn ask_customer(args: &mut Args, asker: &mut dyn Asker) -> Result<()> {
+    if args.kind.is_none() {
+        args.kind = vocab::<Kind>(asker, "Kind", false)?;
+    }
+    if args.title.is_none() {
+        args.title = Some(required(asker, "Title", "what went wrong, in a few words")?);
+    }
+    if args.customer.is_none() {
+        args.customer = Some(required(asker, "Customer's name", "as they gave it")?);
+    }
+    if args.email.is_none() {
+        args.email = optional(asker, "Email", contact::email)?;
+    }
+    if args.phone.is_none() {
+        args.phone = optional(asker, "Phone", contact::phone)?;
+    }
+    Ok(())
+}
+
+fn ask_case(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<()> {
+    if args.channel.is_none() {
+        args.channel = vocab::<Channel>(asker, "Channel", false)?;
+    }
+    if args.category.is_none() {
+        let check = |s: &str| match s {
+            "" => Err("a category is needed (Tab lists them)".to_string()),
+            s => (rules.category)(s),
+        };
+        let help = "Tab or ↑↓ to pick one of policies/categories.toml";
+        let c = ask(
+            asker,
+            "Category",
+            Some(help),
+            &rules.categories,
+            false,
+            &check,
+        )?;
+        args.category = Some(c);
+    }
+    if args.severity.is_none() {
+        args.severity = vocab::<Severity>(asker, "Severity", false)?;
+    }
+    if args.kind == Some(Kind::Claim) && args.harm.is_none() {
+        args.harm = optional(asker, "Harm to the customer (amount)", Money::parse)?;
+    }
+    Ok(())
+}
+
+fn ask_remedy(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<()> {
+    if args.wants.is_empty() {
+        let check = |s: &str| items(s).iter().try_for_each(|w| (rules.remedy)(w));
+        let help = "remedies, comma-separated (Tab completes); Enter if not said";
+        let w = ask(
+            asker,
+            "What the customer asks for",
+            Some(help),
+            &rules.remedies,
+            true,
+            &check,
+        )?;
+        args.wants = items(&w);
+    }
+    if args.justice.is_none() {
+        args.justice = vocab::<Justice>(asker, "Justice judged deficient", true)?;
+    }
+    if args.assign.is_none() {
+        let check = |s: &str| match s {
+            "" => Ok(()),
+            s => (rules.member)(s),
+        };
+        let help = "a team member (Tab lists them); Enter to leave it unassigned";
+        let m = ask(
+            asker,
+            "Assign to",
+            Some(help),
+            &rules.members,
+            false,
+            &check,
+        )?;
+        args.assign = Some(m).filter(|m| !m.is_empty());
+    }
+    Ok(())
+}
+
+fn ask(
+    asker: &mut dyn Asker,
+    label: &str,
+    help: Option<&str>,
+    choices: &[String],
+    list: bool,
+    check: Check,
+) -> Result<String> {
+    asker.ask(&Question {
+        label,
+        help: help.map(str::to_string),
+        choices,
+        list,
+        check,
+    })
+}
+
+/// A text that may not be blank.
+fn required(asker: &mut dyn Asker, label: &str, help: &str) -> Result<String> {
+    let check = |s: &str| match s {
+        "" => Err(format!("{label} cannot be empty")),
+        _ => Ok(()),
+    };
+    ask(asker, label, Some(help), &[], false, &check)
+}
+
+/// A value read by `parse`, or none for an empty answer.
+fn optional<T>(
+    asker: &mut dyn Asker,
+    label: &str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<Option<T>> {
+    let check = |s: &str| match s {
+        "" => Ok(()),
+        s => parse(s).map(|_| ()),
+    };
+    let answer = ask(asker, label, Some("Enter to skip"), &[], false, &check)?;
+    match answer.as_str() {
+        "" => Ok(None),
+        s => parse(s).map(Some).map_err(anyhow::Error::msg),
+    }
+}
+
+/// One of a vocabulary's names (none for an empty answer when `optional`).
+fn vocab<T: Vocabulary>(asker: &mut dyn Asker, label: &str, optional: bool) -> Result<Option<T>> {
+    let names: Vec<String> = T::NAMES.iter().map(|s| s.to_string()).collect();
+    let check = |s: &str| match s {
+        "" if optional => Ok(()),
+        s => s.parse::<T>().map(|_| ()),
+    };
+    let help = format!(
+        "{}{}",
+        T::NAMES.join(", "),
+        if optional { "; Enter to skip" } else { "" }
+    );
+    let answer = ask(asker, label, Some(&help), &names, false, &check)?;
+    match answer.as_str() {
+        "" => Ok(None),
+        s => s.parse::<T>().map(Some).map_err(anyhow::Error::msg),
+    }
+}
+
+/// The `redress new …` command that records the same case: printed when
+/// recording fails after the questions, so no answer is lost.
+pub fn command_line(a: &Args) -> String {
+    let mut out = vec!["redress".to_string(), "new".to_string()];
+    let mut flag = |name: &str, value: Option<String>| {
+        if let Some(v) = value {
+            out.push(format!("--{name}"));
+            out.push(shell_quote(&v));
+        }
+    };
+    flag("kind", a.kind.map(|k| k.to_string()));
+    flag("title", a.title.clone());
+    flag("customer", a.customer.clone());
+    flag("email", a.email.clone());
+    flag("phone", a.phone.clone());
+    flag("profile", a.profile.map(|p| p.to_string()));
+    flag("annual-value", a.annual_value.map(|m| m.to_string()));
+    flag("channel", a.channel.map(|c| c.to_string()));
+    flag("category", a.category.clone());
+    flag("severity", a.severity.map(|s| s.to_string()));
+    flag("harm", a.harm.map(|m| m.to_string()));
+    for w in &a.wants {
+        flag("wants", Some(w.clone()));
+    }
+    flag("justice", a.justice.map(|j| j.to_string()));
+    flag("received", a.received.clone());
+    flag("assign", a.assign.clone());
+    for t in &a.tags {
+        flag("tag", Some(t.clone()));
+    }
+    for r in &a.risks {
+        flag("risk", Some(r.to_string()));
+    }
+    flag("description", a.description.clone());
+    if a.future {
+        out.push("--future".into());
+    }
+    out.join(" ")
+}
+
+/// `s` as one shell word: as it is when it is safe, else single-quoted.
+fn shell_quote(s: &str) -> String {
+    let safe = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@%+=:,./-_".contains(c));
+    if safe {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests;

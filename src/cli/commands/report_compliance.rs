@@ -1,0 +1,125 @@
+//! `redress report --return fca|amf` and `redress report --review PERIOD`:
+//! the compliance pages. The counts come from `crate::report` (returns.rs,
+//! review.rs) and `cli::render::report::{returns, review, doc}` writes them.
+//! `--format table` prints the markdown; `csv` is for returns only.
+
+use crate::cli::commands::report::{Args, Format};
+use crate::cli::exit::Verdict;
+use crate::cli::render::report::{doc, returns as render_return, review as render_review};
+use crate::cli::session::{Open, Session};
+use crate::diag::Diagnostics;
+use crate::report::{self, Regime, Span};
+use anyhow::{Result, bail};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum RegulatorArg {
+    // UK Financial Conduct Authority
+    Fca,
+    // Québec Autorité des marchés financiers
+    Amf,
+}
+
+pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
+    let open = ctx.open()?;
+    let as_of = open
+        .time_flag("--as-of", args.as_of.as_deref())?
+        .with_timezone(&Utc);
+    let scan = open.ledger.scan(&open.policies);
+    args.invalid.refuse_or_warn(&scan.problems, "report")?;
+    let text = match (args.regulator, &args.review) {
+        (Some(reg), _) => a_return(&open, &args, reg, &scan.cases, as_of)?,
+        (None, Some(span)) => a_review(&open, &args, span, &scan.cases, as_of)?,
+        (None, None) => {
+            bail!("--for names the period of a return: add --return fca or --return amf")
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            crate::files::write_output(path, text.as_bytes())?;
+            eprintln!("report written to {}", path.display());
+        }
+        None => crate::cli::render::style::print(&text)?,
+    }
+    Ok(Verdict::Pass)
+}
+
+/// The window of a return: `--for PERIOD`, or both `--since` and `--until`.
+fn window(
+    open: &Open,
+    args: &Args,
+    as_of: DateTime<Utc>,
+) -> Result<(Option<String>, DateTime<Utc>, DateTime<Utc>)> {
+    if let Some(span) = &args.for_period {
+        return Ok((
+            Some(span.label.clone()),
+            span.since(open.tz),
+            span.until(open.tz),
+        ));
+    }
+    let w = open.window(args.since.as_deref(), args.until.as_deref(), Some(as_of))?;
+    match (w.since, w.until) {
+        (Some(s), Some(u)) if s < u => Ok((None, s, u)),
+        (Some(_), Some(_)) => bail!("--since must come before --until"),
+        _ => bail!(
+            "a return covers a period: give --for PERIOD (2026-Q3, 2026-09, 2026) or both --since and --until"
+        ),
+    }
+}
+
+fn a_return(
+    open: &Open,
+    args: &Args,
+    reg: RegulatorArg,
+    cases: &[crate::ledger::LoadedCase],
+    as_of: DateTime<Utc>,
+) -> Result<String> {
+    let (label, since, until) = window(open, args, as_of)?;
+    let regime = match reg {
+        RegulatorArg::Fca => Regime::Fca,
+        RegulatorArg::Amf => Regime::Amf,
+    };
+    let r = report::build_return(cases, &open.policies, regime, label, (since, until), as_of);
+    Ok(match args.format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&r)?),
+        Format::Csv => render_return::csv(&r),
+        Format::Html => doc::html(&render_return::doc(&r))?,
+        Format::Table | Format::Markdown => doc::markdown(&render_return::doc(&r)),
+    })
+}
+
+fn a_review(
+    open: &Open,
+    args: &Args,
+    span: &Span,
+    cases: &[crate::ledger::LoadedCase],
+    as_of: DateTime<Utc>,
+) -> Result<String> {
+    let Some(previous) = span.previous() else {
+        bail!("{} has no previous period", span.label);
+    };
+    let estimates = crate::policy::estimates::load(&open.ledger.root).map_err(|d| {
+        anyhow::Error::new(Diagnostics(d))
+            .context("policies/estimates.toml is invalid; fix it or delete it to use the defaults")
+    })?;
+    let (loaded, problems) = open.ledger.actions();
+    if !problems.is_empty() {
+        return Err(anyhow::Error::new(Diagnostics(problems))
+            .context("some action files have problems; fix them (`redress check`)"));
+    }
+    let actions: Vec<_> = loaded.into_iter().map(|l| l.action).collect();
+    let options = report::ReviewOptions {
+        span,
+        previous: &previous,
+        as_of,
+        estimates,
+        include_contacts: args.include_contacts,
+    };
+    let r = report::build_review(cases, &actions, &open.policies, &options);
+    Ok(match args.format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&r)?),
+        Format::Csv => bail!("--review prints html, markdown or json, not csv"),
+        Format::Html => doc::html(&render_review::doc(&r))?,
+        Format::Table | Format::Markdown => doc::markdown(&render_review::doc(&r)),
+    })
+}
