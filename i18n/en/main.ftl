@@ -101,3 +101,5 @@ policy-check-ok = ok: policies are valid — calendar { $tz } ({ $mode }), { $ru
 policy-check-problems = { $count } problem(s) in the policies
 policy-check-any = any
 check-ok-actions = ok: { $files } case files, { $actions } action files and the policies are valid
+report-written = report written to { $path }
+man-written = { $count } man pages written to { $dir }

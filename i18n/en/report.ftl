@@ -193,3 +193,6 @@ chart-month = { $n ->
     [11] Nov
    *[12] Dec
 }
+chart-pareto-axis = category (cases), most frequent first
+chart-granted-over-harm = granted / harm
+chart-p90 = 90th percentile

@@ -103,3 +103,5 @@ policy-check-ok = ok : les politiques sont valides — calendrier { $tz } ({ $mo
 policy-check-problems = { $count } problème(s) dans les politiques
 policy-check-any = toutes
 check-ok-actions = ok : les { $files } fichiers de cas, les { $actions } fichiers d'actions et les politiques sont valides
+report-written = rapport écrit dans { $path }
+man-written = { $count } pages de manuel écrites dans { $dir }

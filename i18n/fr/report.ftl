@@ -207,3 +207,6 @@ chart-month = { $n ->
     [11] nov.
    *[12] déc.
 }
+chart-pareto-axis = catégorie (cas), de la plus fréquente à la moins fréquente
+chart-granted-over-harm = accordé / préjudice
+chart-p90 = 90e centile

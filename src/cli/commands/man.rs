@@ -49,7 +49,16 @@ pub fn run(args: Args) -> Result<Verdict> {
             for (name, bytes) in &pages {
                 crate::files::write_output(&dir.join(format!("{name}.1")), bytes)?;
             }
-            eprintln!("{} man pages written to {}", pages.len(), dir.display());
+            eprintln!(
+                "{}",
+                crate::i18n::tr_args(
+                    "man-written",
+                    &[
+                        ("count", pages.len().to_string().into()),
+                        ("dir", dir.display().to_string().into())
+                    ]
+                )
+            );
         }
     }
     Ok(Verdict::Pass)

@@ -133,7 +133,13 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     match &args.output {
         Some(path) => {
             crate::files::write_output(path, text.as_bytes())?;
-            eprintln!("report written to {}", path.display());
+            eprintln!(
+                "{}",
+                crate::i18n::tr_args(
+                    "report-written",
+                    &[("path", path.display().to_string().into())]
+                )
+            );
         }
         None => crate::cli::render::style::print(&text)?,
     }

@@ -222,10 +222,10 @@ fn details(s: &mut String, sh: &Shown, include_contacts: bool, c: bool) {
             tr_args(
                 "show-harm-value",
                 &[
-                    ("harm", show_amount(h.0, &sh.currency, true).into()),
+                    ("harm", show_amount(h.0, sh.currency, true).into()),
                     (
                         "total",
-                        show_amount(case.compensation_total().0, &sh.currency, false).into()
+                        show_amount(case.compensation_total().0, sh.currency, false).into()
                     ),
                 ]
             )
@@ -329,7 +329,7 @@ fn history(s: &mut String, sh: &Shown, c: bool, width: Option<usize>) {
                 Cell::plain(crate::case::time::short(e.at.utc(), sh.tz)),
                 Cell::plain(word(e.event.as_str())),
                 Cell::plain(e.by.clone()),
-                Cell::plain(event_detail(e, &sh.currency)),
+                Cell::plain(event_detail(e, sh.currency)),
             ]
         })
         .collect();

@@ -94,9 +94,15 @@ pub fn markdown(r: &Impact, base: &str) -> String {
             );
         }
     }
+    md_moves(&mut s, r);
+    s
+}
+
+/// The due times moved and bands changed, as markdown sections.
+fn md_moves(s: &mut String, r: &Impact) {
     if !r.due_moved.is_empty() {
         let _ = writeln!(
-            s,
+            *s,
             "\n### {} ({})\n\n| {} |\n|---|---|---|---|---|",
             tr("impact-due-moved"),
             r.due_moved.len(),
@@ -104,7 +110,7 @@ pub fn markdown(r: &Impact, base: &str) -> String {
         );
         for d in r.due_moved.iter().take(50) {
             let _ = writeln!(
-                s,
+                *s,
                 "| `{}` | {} {} | {} | {} | {} |",
                 d.case,
                 d.clock,
@@ -116,7 +122,7 @@ pub fn markdown(r: &Impact, base: &str) -> String {
         }
         if r.due_moved.len() > 50 {
             let _ = writeln!(
-                s,
+                *s,
                 "\n{}",
                 t(
                     "impact-more",
@@ -127,7 +133,7 @@ pub fn markdown(r: &Impact, base: &str) -> String {
     }
     if !r.bands_changed.is_empty() {
         let _ = writeln!(
-            s,
+            *s,
             "\n### {} ({})\n\n| {} |\n|---|---|---|",
             tr("impact-bands-changed"),
             r.bands_changed.len(),
@@ -135,7 +141,7 @@ pub fn markdown(r: &Impact, base: &str) -> String {
         );
         for b in &r.bands_changed {
             let _ = writeln!(
-                s,
+                *s,
                 "| `{}` | {}–{} ({}) | {}–{} ({}) |",
                 b.case,
                 b.before.min,
@@ -147,7 +153,6 @@ pub fn markdown(r: &Impact, base: &str) -> String {
             );
         }
     }
-    s
 }
 
 pub fn table(r: &Impact, base: &str) -> String {

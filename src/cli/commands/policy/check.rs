@@ -73,7 +73,7 @@ fn settings_problems(root: &std::path::Path) -> Vec<Diagnostic> {
             ("language", Some(tag)) if crate::i18n::Lang::from_tag(tag).is_some() => continue,
             ("language", _) => crate::suggest::unknown_value(
                 "language",
-                &value.to_string().trim_matches('"').to_string(),
+                value.to_string().trim_matches('"'),
                 &["en", "fr"],
             ),
             _ => crate::suggest::unknown_value("setting", key, &["language"]),

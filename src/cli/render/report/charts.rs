@@ -290,7 +290,7 @@ pub fn pareto(rows: &[ParetoRow]) -> Result<String> {
             bar_mesh(
                 &mut chart,
                 &labels,
-                "category (cases), most frequent first",
+                &tr("chart-pareto-axis"),
                 &tr("chart-cases"),
             )?;
             chart
@@ -405,6 +405,40 @@ pub fn resolve_histogram(bins: &[Bin]) -> Result<String> {
 /// Compensation as a share of the harm, one point per case (harm on a log
 /// scale), against the policy's default band, shaded. Point colours follow
 /// each case's own band, which a rule may set elsewhere.
+/// The compensation chart's legend: the band, then each position shown.
+fn band_legend(points: &[(f64, f64, BandPosition)], lo: f64, hi: f64) -> Vec<(String, Mark)> {
+    let band = crate::i18n::tr_args(
+        "chart-default-band",
+        &[
+            ("low", format!("{lo:.0}").into()),
+            ("high", format!("{hi:.0}").into()),
+        ],
+    );
+    let mut items = vec![(band, Mark::Zone(GREEN_))];
+    for (pos, color) in POSITIONS {
+        if points.iter().any(|p| p.2 == pos) {
+            items.push((
+                super::position_word(crate::report::position_name(pos)),
+                Mark::Dot(color),
+            ));
+        }
+    }
+    items
+}
+
+/// `harm (CAD, log scale)`, `préjudice ($, échelle logarithmique)`.
+fn harm_axis(currency: &str) -> String {
+    crate::i18n::tr_args(
+        "chart-harm-axis",
+        &[(
+            "currency",
+            crate::cli::render::fmt::currency_sign(currency)
+                .to_string()
+                .into(),
+        )],
+    )
+}
+
 pub fn compensation(
     cases: &[CompensationCase],
     band: (f64, f64),
@@ -427,25 +461,7 @@ pub fn compensation(
         } else {
             let (top_row, body) = with_legend(&root);
             let (lo, hi) = (band.0 * 100.0, band.1 * 100.0);
-            let mut items = vec![(
-                crate::i18n::tr_args(
-                    "chart-default-band",
-                    &[
-                        ("low", format!("{lo:.0}").into()),
-                        ("high", format!("{hi:.0}").into()),
-                    ],
-                ),
-                Mark::Zone(GREEN_),
-            )];
-            for (pos, color) in POSITIONS {
-                if points.iter().any(|p| p.2 == pos) {
-                    items.push((
-                        crate::report::position_name(pos).to_string(),
-                        Mark::Dot(color),
-                    ));
-                }
-            }
-            legend_row(&top_row, 64, &items)?;
+            legend_row(&top_row, 64, &band_legend(&points, lo, hi))?;
             let min_x = points.iter().map(|p| p.0).fold(f64::MAX, f64::min) / 1.4;
             let max_x = points.iter().map(|p| p.0).fold(0.0, f64::max) * 1.4;
             let max_y = points.iter().map(|p| p.1).fold(hi.max(100.0), f64::max) * 1.12;
@@ -471,16 +487,8 @@ pub fn compensation(
                 .y_label_formatter(&|v| format!("{v:.0} %"))
                 .label_style(font(LABEL))
                 .axis_desc_style(font(LABEL + 1))
-                .x_desc(crate::i18n::tr_args(
-                    "chart-harm-axis",
-                    &[(
-                        "currency",
-                        crate::cli::render::fmt::currency_sign(currency)
-                            .to_string()
-                            .into(),
-                    )],
-                ))
-                .y_desc("granted / harm")
+                .x_desc(harm_axis(currency))
+                .y_desc(tr("chart-granted-over-harm"))
                 .draw()?;
             chart.draw_series([Rectangle::new(
                 [(min_x, lo), (max_x, hi)],
@@ -546,7 +554,7 @@ pub fn timing(rows: &[PeriodRow], period_word: &str) -> Result<String> {
                 64,
                 &[
                     (tr("chart-median"), Mark::Line(BLUE_, 3)),
-                    ("90th percentile".into(), Mark::Line(PALE, 2)),
+                    (tr("chart-p90"), Mark::Line(PALE, 2)),
                 ],
             )?;
             let max = rows

@@ -125,21 +125,18 @@ fn words() -> BTreeMap<&'static str, String> {
     .collect()
 }
 
-fn cards(r: &Report) -> Vec<Card> {
-    let k = &r.kpis;
-    let c = &r.compensation;
-    let at_risk = r
-        .estimates
-        .figures
-        .iter()
-        .find(|e| e.key == "revenue_at_risk");
-    let card = |label: &str, value: String, note: String, tone: &'static str| Card {
+fn card(label: &str, value: String, note: String, tone: &'static str) -> Card {
+    Card {
         label: label.into(),
         value,
         note,
         tone,
-    };
-    vec![
+    }
+}
+
+fn cards(r: &Report) -> Vec<Card> {
+    let k = &r.kpis;
+    let mut cards = vec![
         card(
             &tr("kpi-cases"),
             k.cases.to_string(),
@@ -176,6 +173,20 @@ fn cards(r: &Report) -> Vec<Card> {
             ),
             tone(k.satisfaction_rate, 0.85, 0.7),
         ),
+    ];
+    cards.extend(outcome_cards(r));
+    cards
+}
+
+/// The cards after the service levels: reopenings, compensation, estimate.
+fn outcome_cards(r: &Report) -> Vec<Card> {
+    let c = &r.compensation;
+    let at_risk = r
+        .estimates
+        .figures
+        .iter()
+        .find(|e| e.key == "revenue_at_risk");
+    vec![
         card(
             &tr("html-reopened"),
             percent(r.reopen.rate),
