@@ -80,6 +80,21 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
                     });
                 }
             }
+            EventKind::Extended => {
+                if let Some(to) = &e.to
+                    && let Err(msg) = crate::policy::calendar::Target::parse(to.trim())
+                {
+                    out.push(Problem {
+                        code: DiagCode::InvalidValue,
+                        locus: Locus::EventKey(i, "to"),
+                        message: format!("`to`: {msg}"),
+                        help: Some(
+                            "an extension's `to` is the new resolve target, counted from receipt like the policy's (e.g. 90d)"
+                                .into(),
+                        ),
+                    });
+                }
+            }
             _ => {}
         }
     }
