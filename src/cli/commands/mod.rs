@@ -16,6 +16,7 @@ pub mod man;
 pub mod merge_file;
 pub mod new;
 pub mod policy;
+pub mod register;
 pub mod report;
 pub mod search;
 pub mod show;
