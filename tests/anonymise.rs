@@ -172,4 +172,33 @@ fn the_pseudonym_is_stable_and_bad_input_changes_nothing() {
     );
 }
 
+#[test]
+fn the_merge_driver_never_merges_an_anonymised_case_silently() {
+    let dir = ledger();
+    let p = dir.path();
+    let rel = "cases/2018/03/20180305-k7q2.yaml";
+    let base = std::fs::read_to_string(p.join(rel)).unwrap();
+    let theirs = format!(
+        "{base}  - at: 2018-03-08T10:00:00-05:00\n    by: alice\n    event: noted\n    note: Marie called again\n"
+    );
+    redress(p).args(["anonymise", "k7q2"]).assert().success();
+    let ours = std::fs::read_to_string(p.join(rel)).unwrap();
+    write(p, "m/base", &base);
+    write(p, "m/ours", &ours);
+    write(p, "m/theirs", &theirs);
+    redress(p)
+        .args(["merge-file", "m/base", "m/ours", "m/theirs"])
+        .assert()
+        .code(1)
+        .stderr(contains("ours anonymised the case"));
+    // Without a change on the other side there is nothing to merge.
+    write(p, "m/ours", &ours);
+    write(p, "m/theirs", &base);
+    redress(p)
+        .args(["merge-file", "m/base", "m/ours", "m/theirs"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(p.join("m/ours")).unwrap(), ours);
+}
+
 use predicates::prelude::PredicateBooleanExt;
