@@ -80,23 +80,24 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
                     });
                 }
             }
-            EventKind::Extended => {
-                if let Some(to) = &e.to
-                    && let Err(msg) = crate::policy::calendar::Target::parse(to.trim())
-                {
-                    out.push(Problem {
-                        code: DiagCode::InvalidValue,
-                        locus: Locus::EventKey(i, "to"),
-                        message: format!("`to`: {msg}"),
-                        help: Some(
-                            "an extension's `to` is the new resolve target, counted from receipt like the policy's (e.g. 90d)"
-                                .into(),
-                        ),
-                    });
-                }
-            }
+            EventKind::Extended => out.extend(extension_target(i, e)),
             _ => {}
         }
     }
     out
+}
+
+/// An extension's `to` must be a duration.
+fn extension_target(i: usize, e: &crate::case::Event) -> Option<Problem> {
+    let to = e.to.as_deref()?;
+    let msg = crate::policy::calendar::Target::parse(to.trim()).err()?;
+    Some(Problem {
+        code: DiagCode::InvalidValue,
+        locus: Locus::EventKey(i, "to"),
+        message: format!("`to`: {msg}"),
+        help: Some(
+            "an extension's `to` is the new resolve target, counted from receipt like the policy's (e.g. 90d)"
+                .into(),
+        ),
+    })
 }

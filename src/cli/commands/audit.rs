@@ -79,17 +79,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         .with_timezone(&Utc);
     let window = open.window(args.since.as_deref(), args.until.as_deref(), Some(as_of))?;
     let p = &open.policies;
-    let committed = if args.git {
-        Some(
-            crate::ledger::git_times::commit_times(&open.ledger.root, p.tz()).map_err(|e| {
-                anyhow::anyhow!(
-                    "audit --git needs the ledger in a git repository with git installed: {e}"
-                )
-            })?,
-        )
-    } else {
-        None
-    };
+    let committed = commit_times(args.git, &open)?;
     let audit_one = |c: &crate::ledger::LoadedCase| {
         (c.case.received.utc() <= as_of).then(|| {
             let mut a = audit::audit_case(c, p, as_of);
@@ -153,4 +143,21 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let failed = args.invalid.fails(&problems)
         || threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
     Ok(if failed { Verdict::Fail } else { Verdict::Pass })
+}
+
+/// `--git`: when each event was first committed (None without the flag).
+fn commit_times(
+    git: bool,
+    open: &crate::cli::session::Open,
+) -> Result<Option<crate::ledger::git_times::CommitTimes>> {
+    if !git {
+        return Ok(None);
+    }
+    crate::ledger::git_times::commit_times(&open.ledger.root, open.policies.tz())
+        .map(Some)
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "audit --git needs the ledger in a git repository with git installed: {e}"
+            )
+        })
 }

@@ -143,11 +143,13 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     Ok(Verdict::Pass)
 }
 
+/// A year's holidays, each with its name.
+type HolidayList = fn(i32) -> Vec<(chrono::NaiveDate, &'static str)>;
+
 /// The `holidays = [...]` line of deadlines.toml: the preset's holidays
 /// for `year` and the next, one per line with its name.
 fn holiday_lines(year: i32, which: Holidays) -> String {
-    let (header, compute): (String, fn(i32) -> Vec<(chrono::NaiveDate, &'static str)>) = match which
-    {
+    let (header, compute): (String, HolidayList) = match which {
         Holidays::Quebec => (
             format!(
                 "# Québec's statutory holidays for {year} and {} (Good Friday stands for\n# Easter: the employer may give Easter Monday instead). Add next year's in time.\nholidays = [",
