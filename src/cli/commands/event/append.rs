@@ -138,6 +138,9 @@ fn policy_breaches(
                         | F::CompensationAboveBand
                         | F::HarmMissing
                         | F::EscalationMissing
+                        | F::ExtensionBeyondPolicy
+                        | F::ExtensionUnannounced
+                        | F::ExtensionLate
                 )
             })
             .map(|f| format!("{} {}: {}", f.case, f.code.as_str(), f.message))
