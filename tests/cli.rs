@@ -9,9 +9,10 @@ const NOW: &str = "2026-11-22T12:00:00-05:00";
 
 #[test]
 fn cli() {
-    // English whatever the machine's locale: the snapshots are English.
+    // English whatever the machine's locale: the snapshots are English
+    // (LC_ALL=C names no language redress speaks, so English it is).
     trycmd::TestCases::new()
-        .env("REDRESS_LANG", "en")
+        .env("LC_ALL", "C.UTF-8")
         .case("tests/cmd/*/*.toml");
 }
 
@@ -25,6 +26,6 @@ fn readme() {
         .env("REDRESS_LEDGER", ".")
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
-        .env("REDRESS_LANG", "en")
+        .env("LC_ALL", "C.UTF-8")
         .case("README.md");
 }

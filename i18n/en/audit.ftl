@@ -121,3 +121,12 @@ audit-md-indicator = Indicator
 audit-md-value = Value
 audit-md-columns = | Case | Finding | At | Due | Details |
 target = { $target }
+
+## Regulated handling (extensions, retention, audit --git)
+
+finding-extension-beyond = extended to { $to }, beyond the { $max } the policy allows (rule: { $rule }); the deadline stays where it was
+finding-extension-none = extended to { $to }, but the policy allows no extension (no `max_extension`); the deadline stays where it was
+finding-extension-unannounced = extended to { $to } without telling the customer: no `updated` at or before it in this cycle; the deadline stays where it was
+finding-extension-late = extended to { $to } on { $at }, after the deadline of { $due } had passed; the deadline stays where it was
+finding-retention-due = closed on { $closed }; the policy keeps personal data { $keep } after closing (rule: { $rule }): run `redress anonymise { $id }`
+finding-recorded-late = `{ $event }` dated { $stopped } stopped the { $clock } clock before its deadline ({ $due }), but was first committed { $at }, { $late } after it

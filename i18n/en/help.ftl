@@ -32,8 +32,10 @@ help-init-after =
     Examples:
       redress init
       redress init ~/ledgers/support && cd ~/ledgers/support
+      redress init --preset fca-disp complaints-uk
 help-init-arg-dir = Where to create the ledger (default: the current folder)
 help-init-arg-letters = Only add the default letter templates (policies/letters/) to an existing ledger; templates already there are kept
+help-init-arg-preset = The regime whose deadlines the policies follow: iso10002 (ISO 10002 good practice), amf-quebec (Québec financial sector), fca-disp (UK FCA DISP 1), cfpb (US CFPB portal). Each file cites its source: verify it against the current text
 help-new = Record a new case (from flags, prompts, or $EDITOR) and print its ID
 help-new-after =
     Examples:
@@ -195,6 +197,7 @@ help-audit-arg-code = Only findings with this code (repeatable)
 help-audit-arg-since = Only findings that happened at or after TIME: a date, a time, or a span back from --as-of (24h, 7d, 2w). KPIs cover the cases received in the window, as in `report`
 help-audit-arg-until = Only findings that happened before TIME (a bare date: up to the end of that day)
 help-audit-arg-include_contacts = Show the customer's name, email and phone where a finding quotes them (masked by default)
+help-audit-arg-git = Also compare each event's time with the commit that first added it (one `git log` over cases/): an event that stopped a clock, dated before its deadline but committed after it (beyond `[audit] recorded_late_tolerance`, default 1h), is `recorded-late`
 help-report = Statistics for decision-makers: periods, causes, channels, costs
 help-report-after =
     Examples:
@@ -278,7 +281,8 @@ help-export-after =
     Examples:
       redress export --format csv -o exports/cases.csv
       redress export --format jsonl | jq .status
-help-export-arg-format = csv: one row per case, `fields` flattened as `fields.<name>` columns; jsonl: one JSON object per line, nested
+      redress export --format register -o exports/register.xlsx
+help-export-arg-format = csv: one row per case, `fields` flattened as `fields.<name>` columns; jsonl: one JSON object per line, nested; register: the complaint register regulators inspect, as CSV (XLSX when -o ends in .xlsx); register-xlsx: the register as an XLSX workbook (needs -o)
 help-export-arg-include_contacts = Include the customer's name, email and phone (left out by default, and masked wherever a text or `fields` value repeats them)
 help-export-arg-output = Write to FILE instead of standard output
 help-merge-file = Git merge driver for case files (see `redress git-setup`)
@@ -304,6 +308,21 @@ help-man-after =
       redress man | man -l -
       redress man -o ~/.local/share/man/man1 && man redress-new
 help-man-arg-output_dir = Write redress.1 and one redress-<command>.1 per subcommand into DIR (created if missing) instead of printing the main page
+help-extend = Extend the deadline of the final response (a holding response), within the policy
+help-extend-after =
+    Examples:
+      redress update "$id" "We need more time: the insurer's report is due next month"
+      redress extend "$id" --to 90d --reason "Waiting for the insurer's expert report"
+help-extend-arg-to = The new resolve target, counted from receipt (or the reopening) like the policy's own: 90d, 35d, 12w
+help-extend-arg-reason = Why the final response needs more time (told to the customer)
+help-anonymise = Replace a customer's name, email and phone with a pseudonym (retention)
+help-anonymise-after =
+    Examples:
+      redress audit --code retention-due
+      redress anonymise 20191104-k7q2
+      redress anonymise --all-due && git commit -am "Anonymise cases past retention"
+help-anonymise-arg-ids = The cases: IDs, or unique prefixes or suffixes of them
+help-anonymise-arg-all_due = Every closed case whose retention (`retention` in deadlines.toml) has run out: what `audit` reports as `retention-due`
 help-arg-help = Print help
 help-arg-version = Print version
 help-arg-id = The case: its ID, or any unique prefix or suffix of it (e.g. k7q2)

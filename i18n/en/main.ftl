@@ -24,13 +24,13 @@ impact-open-cases = Open cases
 init-already = { $dir } is already a ledger (it has a policies/ folder); nothing was changed
 init-exists = { $path } already exists; nothing was changed
 init-created = Created a ledger in { $dir }
-      cases/       one YAML file per case
-      policies/    deadlines, escalation, compensation, categories
-                   letters/fr and letters/en: the letters of `redress letter`
-                   (deadlines.toml lists Québec's holidays for { $year } and { $next })
-      reports/     where `redress report -o` writes (kept out of git)
-      exports/     where `redress export -o` writes (kept out of git)
-    Next: add your team to policies/escalation.toml, then `redress new`.
+    {"  "}cases/       one YAML file per case
+    {"  "}policies/    deadlines, escalation, compensation, categories
+    {"               "}letters/fr and letters/en: the letters of `redress letter`
+    {"               "}{ $listed }
+    {"  "}reports/     where `redress report -o` writes (kept out of git)
+    {"  "}exports/     where `redress export -o` writes (kept out of git)
+    { $verify }Next: add your team to policies/escalation.toml, then `redress new`.
 init-language = The ledger speaks the language of --lang by default (policies/ledger.toml).
 init-git = This is a git work tree: `redress git-setup` lets git merge concurrent edits to a case.
 init-settings = # The ledger's own settings.
@@ -103,3 +103,7 @@ policy-check-any = any
 check-ok-actions = ok: { $files } case files, { $actions } action files and the policies are valid
 report-written = report written to { $path }
 man-written = { $count } man pages written to { $dir }
+init-listed-quebec = (deadlines.toml lists Québec's holidays for { $year } and { $next })
+init-listed-england = (deadlines.toml lists the bank holidays of England and Wales for { $year } and { $next })
+init-listed-none = (deadlines.toml counts calendar days: add holidays for business-day rules)
+init-verify-preset = Preset { $preset }: verify policies/deadlines.toml against the current text of the rules it cites.

@@ -125,3 +125,12 @@ audit-md-indicator = Indicateur
 audit-md-value = Valeur
 audit-md-columns = | Cas | Constat | Moment | Échéance | Détails |
 target = { $target }
+
+## Traitement réglementé (prolongations, conservation, audit --git)
+
+finding-extension-beyond = prolongé à { $to }, au-delà des { $max } que permet la politique (règle : { $rule }); l'échéance reste où elle était
+finding-extension-none = prolongé à { $to }, mais la politique ne permet aucune prolongation (pas de `max_extension`); l'échéance reste où elle était
+finding-extension-unannounced = prolongé à { $to } sans en informer le client : aucun `updated` au plus tard à ce moment dans ce cycle; l'échéance reste où elle était
+finding-extension-late = prolongé à { $to } le { $at }, après l'échéance du { $due }; l'échéance reste où elle était
+finding-retention-due = fermé le { $closed }; la politique conserve les renseignements personnels { $keep } après la fermeture (règle : { $rule }) : lancez `redress anonymise { $id }`
+finding-recorded-late = `{ $event }` daté du { $stopped } a arrêté le délai { $clock } avant son échéance ({ $due }), mais n'a été versé dans git que le { $at }, { $late } après

@@ -31,8 +31,10 @@ help-init-after =
     Exemples :
       redress init
       redress init ~/registres/service && cd ~/registres/service
+      redress init --preset fca-disp plaintes-uk
 help-init-arg-dir = Où créer le registre (par défaut : le dossier courant)
 help-init-arg-letters = Ajoute seulement les modèles de lettres par défaut (policies/letters/) à un registre existant; les modèles déjà présents sont conservés
+help-init-arg-preset = Le régime dont les politiques suivent les délais : iso10002 (bonnes pratiques ISO 10002), amf-quebec (secteur financier québécois), fca-disp (FCA DISP 1 au Royaume-Uni), cfpb (portail du CFPB américain). Chaque fichier cite sa source : vérifiez-la par rapport au texte en vigueur
 help-new = Inscrit un nouveau cas (par options, questions ou $EDITOR) et affiche son identifiant
 help-new-after =
     Exemples :
@@ -196,6 +198,7 @@ help-audit-arg-code = Seulement les constats de ce code (répétable)
 help-audit-arg-since = Seulement les constats survenus à ce MOMENT ou après : une date, une heure ou une durée avant --as-of (24h, 7d, 2w). Les indicateurs portent sur les cas reçus dans la période, comme dans `report`
 help-audit-arg-until = Seulement les constats survenus avant ce MOMENT (une date seule : jusqu'à la fin de ce jour)
 help-audit-arg-include_contacts = Affiche le nom, le courriel et le téléphone du client là où un constat les cite (masqués par défaut)
+help-audit-arg-git = Compare aussi l'heure de chaque événement à celle du commit qui l'a ajouté (un seul `git log` sur cases/) : un événement qui a arrêté un délai, daté avant l'échéance mais versé après (au-delà de `[audit] recorded_late_tolerance`, 1h par défaut), est `recorded-late`
 help-report = Des statistiques pour les décideurs : périodes, causes, canaux, coûts
 help-report-after =
     Exemples :
@@ -279,7 +282,8 @@ help-export-after =
     Exemples :
       redress export --format csv -o exports/cases.csv
       redress export --format jsonl | jq .status
-help-export-arg-format = csv : une ligne par cas, `fields` aplati en colonnes `fields.<nom>`; jsonl : un objet JSON par ligne, imbriqué
+      redress export --format register -o exports/register.xlsx
+help-export-arg-format = csv : une ligne par cas, `fields` aplati en colonnes `fields.<nom>`; jsonl : un objet JSON par ligne, imbriqué; register : le registre des plaintes qu'inspectent les organismes de réglementation, en CSV (XLSX quand -o se termine par .xlsx); register-xlsx : le registre en classeur XLSX (exige -o)
 help-export-arg-include_contacts = Inclut le nom, le courriel et le téléphone du client (omis par défaut, et masqués partout où un texte ou une valeur de `fields` les reprend)
 help-export-arg-output = Écrit dans FICHIER plutôt que sur la sortie standard
 help-merge-file = Pilote de fusion git pour les fichiers de cas (voir `redress git-setup`)
@@ -305,6 +309,21 @@ help-man-after =
       redress man | man -l -
       redress man -o ~/.local/share/man/man1 && man redress-new
 help-man-arg-output_dir = Écrit redress.1 et un redress-<commande>.1 par sous-commande dans DOSSIER (créé au besoin) plutôt que d'afficher la page principale
+help-extend = Prolonge l'échéance de la réponse finale (réponse d'attente), dans les limites de la politique
+help-extend-after =
+    Exemples :
+      redress update "$id" "Il nous faut plus de temps : le rapport de l'assureur est attendu le mois prochain"
+      redress extend "$id" --to 90d --reason "En attente du rapport d'expertise de l'assureur"
+help-extend-arg-to = Le nouveau délai de règlement, compté depuis la réception (ou la réouverture) comme celui de la politique : 90d, 35d, 12w
+help-extend-arg-reason = Pourquoi la réponse finale demande plus de temps (communiqué au client)
+help-anonymise = Remplace le nom, le courriel et le téléphone d'un client par un pseudonyme (conservation)
+help-anonymise-after =
+    Exemples :
+      redress audit --code retention-due
+      redress anonymise 20191104-k7q2
+      redress anonymise --all-due && git commit -am "Anonymiser les cas dont la conservation est échue"
+help-anonymise-arg-ids = Les cas : identifiants, ou préfixes ou suffixes uniques de ceux-ci
+help-anonymise-arg-all_due = Chaque cas fermé dont la durée de conservation (`retention` dans deadlines.toml) est échue : ce que `audit` signale comme `retention-due`
 help-arg-help = Affiche l'aide
 help-arg-version = Affiche la version
 help-arg-id = Le cas : son identifiant, ou tout préfixe ou suffixe unique de celui-ci (p. ex. k7q2)

@@ -26,13 +26,13 @@ impact-open-cases = Cas ouverts
 init-already = { $dir } est déjà un registre (il contient un dossier policies/); rien n'a été modifié
 init-exists = { $path } existe déjà; rien n'a été modifié
 init-created = Registre créé dans { $dir }
-      cases/       un fichier YAML par cas
-      policies/    délais, escalade, indemnisation, catégories
-                   letters/fr et letters/en : les lettres de `redress letter`
-                   (deadlines.toml liste les jours fériés du Québec pour { $year } et { $next })
-      reports/     où `redress report -o` écrit (exclu de git)
-      exports/     où `redress export -o` écrit (exclu de git)
-    Ensuite : ajoutez votre équipe dans policies/escalation.toml, puis lancez `redress new`.
+    {"  "}cases/       un fichier YAML par cas
+    {"  "}policies/    délais, escalade, indemnisation, catégories
+    {"               "}letters/fr et letters/en : les lettres de `redress letter`
+    {"               "}{ $listed }
+    {"  "}reports/     où `redress report -o` écrit (exclu de git)
+    {"  "}exports/     où `redress export -o` écrit (exclu de git)
+    { $verify }Ensuite : ajoutez votre équipe dans policies/escalation.toml, puis lancez `redress new`.
 init-language = Le registre parle par défaut la langue de --lang (policies/ledger.toml).
 init-git = Ceci est une copie de travail git : `redress git-setup` permet à git de fusionner les modifications simultanées d'un cas.
 init-settings = # Les réglages propres au registre.
@@ -105,3 +105,7 @@ policy-check-any = toutes
 check-ok-actions = ok : les { $files } fichiers de cas, les { $actions } fichiers d'actions et les politiques sont valides
 report-written = rapport écrit dans { $path }
 man-written = { $count } pages de manuel écrites dans { $dir }
+init-listed-quebec = (deadlines.toml liste les jours fériés du Québec pour { $year } et { $next })
+init-listed-england = (deadlines.toml liste les jours fériés bancaires d'Angleterre et du pays de Galles pour { $year } et { $next })
+init-listed-none = (deadlines.toml compte des jours civils : ajoutez des jours fériés pour les règles en jours ouvrables)
+init-verify-preset = Préréglage { $preset } : vérifiez policies/deadlines.toml par rapport au texte en vigueur des règles qu'il cite.

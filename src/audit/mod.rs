@@ -1,5 +1,6 @@
 //! The audit: findings with stable codes, and the KPIs.
 
+pub mod compliance;
 pub mod impact;
 pub mod routes;
 
@@ -54,11 +55,16 @@ pub enum FindingCode {
     AuthorityExceeded,
     EscalationMissing,
     Reopened,
+    ExtensionBeyondPolicy,
+    ExtensionUnannounced,
+    ExtensionLate,
+    RetentionDue,
+    RecordedLate,
 }
 
 impl FindingCode {
     /// Every code, in the order the documentation and the report list them.
-    pub const ALL: [FindingCode; 11] = [
+    pub const ALL: [FindingCode; 16] = [
         FindingCode::AckLate,
         FindingCode::ResolveLate,
         FindingCode::UpdateOverdue,
@@ -70,6 +76,11 @@ impl FindingCode {
         FindingCode::AuthorityExceeded,
         FindingCode::EscalationMissing,
         FindingCode::Reopened,
+        FindingCode::ExtensionBeyondPolicy,
+        FindingCode::ExtensionUnannounced,
+        FindingCode::ExtensionLate,
+        FindingCode::RetentionDue,
+        FindingCode::RecordedLate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -85,6 +96,11 @@ impl FindingCode {
             FindingCode::AuthorityExceeded => "authority-exceeded",
             FindingCode::EscalationMissing => "escalation-missing",
             FindingCode::Reopened => "reopened",
+            FindingCode::ExtensionBeyondPolicy => "extension-beyond-policy",
+            FindingCode::ExtensionUnannounced => "extension-unannounced",
+            FindingCode::ExtensionLate => "extension-late",
+            FindingCode::RetentionDue => "retention-due",
+            FindingCode::RecordedLate => "recorded-late",
         }
     }
 
@@ -93,13 +109,18 @@ impl FindingCode {
             FindingCode::AckLate
             | FindingCode::ResolveLate
             | FindingCode::AuthorityExceeded
-            | FindingCode::EscalationMissing => Severity::Error,
+            | FindingCode::EscalationMissing
+            | FindingCode::ExtensionBeyondPolicy
+            | FindingCode::ExtensionUnannounced
+            | FindingCode::ExtensionLate
+            | FindingCode::RecordedLate => Severity::Error,
             FindingCode::UpdateOverdue
             | FindingCode::FollowUpMissing
             | FindingCode::ClosedDissatisfied
             | FindingCode::CompensationBelowBand
             | FindingCode::CompensationAboveBand
-            | FindingCode::HarmMissing => Severity::Warning,
+            | FindingCode::HarmMissing
+            | FindingCode::RetentionDue => Severity::Warning,
             FindingCode::Reopened => Severity::Info,
         }
     }
@@ -227,6 +248,26 @@ impl CaseAudit {
         self
     }
 
+    /// Adds `recorded-late` findings (`audit --git`): events dated before a
+    /// deadline but committed after it.
+    pub fn with_recorded_late(
+        mut self,
+        lc: &LoadedCase,
+        p: &Policies,
+        as_of: DateTime<Utc>,
+        committed: &compliance::CommitTimes,
+    ) -> CaseAudit {
+        let clocks = clock::clocks(&lc.case, p, as_of);
+        let mut out = Findings {
+            lc,
+            tz: p.tz(),
+            found: std::mem::take(&mut self.findings),
+        };
+        out.extend(compliance::recorded_late(&lc.case, &clocks, p, committed));
+        self.findings = out.found;
+        self
+    }
+
     /// Wall-clock hours from receipt to the first resolution, if resolved.
     pub fn first_resolve_hours(&self) -> Option<f64> {
         self.tally.resolve_hours
@@ -312,6 +353,8 @@ pub fn audit_case(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> CaseAu
     out.authority(history, p);
     out.escalations(history, &clocks, p);
     out.reopened(history);
+    out.extend(compliance::extensions(case, p, as_of));
+    out.extend(compliance::retention(case, p, as_of));
     CaseAudit {
         findings: out.found,
         received: case.received.utc(),
@@ -345,6 +388,12 @@ impl Findings<'_> {
             text,
             at_utc: at,
         });
+    }
+
+    fn extend(&mut self, raw: impl IntoIterator<Item = compliance::Raw>) {
+        for (code, due, at, message) in raw {
+            self.push(code, due, at, message);
+        }
     }
 
     fn breached_clocks(&mut self, clocks: &[Clock], as_of: DateTime<Utc>) {

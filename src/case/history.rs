@@ -117,7 +117,7 @@ fn step(status: Status, before_pause: &mut Status, event: EventKind) -> Status {
         E::Acknowledged if status == S::New => S::Acknowledged,
         // A second acknowledgement tells the customer nothing new.
         E::Acknowledged => status,
-        E::Assigned | E::Escalated | E::Updated | E::Compensated => match status {
+        E::Assigned | E::Escalated | E::Updated | E::Compensated | E::Extended => match status {
             S::New | S::Acknowledged => S::InProgress,
             other => other,
         },
@@ -225,6 +225,7 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
         let blank = match *key {
             "note" => e.note.as_deref().is_some_and(|s| s.trim().is_empty()),
             "to" => e.to.as_deref().is_some_and(|s| s.trim().is_empty()),
+            "reason" => e.reason.as_deref().is_some_and(|s| s.trim().is_empty()),
             _ => false,
         };
         if !present || blank {
@@ -368,7 +369,7 @@ impl Sequence {
         let paused = status == Status::Waiting;
         let resolved_this_cycle = self.resolved_this_cycle;
         match event {
-            E::Noted => None,
+            E::Noted | E::Anonymised => None,
             // The satisfaction check is not a change to the case: a case closed
             // before it can still get its follow-up.
             _ if status == Status::Closed && !matches!(event, E::Reopened | E::FollowedUp) => {
@@ -393,6 +394,10 @@ impl Sequence {
             E::Paused if paused => Some("the case is already paused; resume it first".into()),
             E::Paused if !status.is_open() => Some("a resolved case cannot be paused".into()),
             E::Resumed if !paused => Some("the case is not paused".into()),
+            E::Extended if resolved_this_cycle => Some(
+                "the case is resolved: an extension moves the deadline of an open case; reopen it first"
+                    .into(),
+            ),
             _ => None,
         }
     }

@@ -1,5 +1,6 @@
 //! The case file: one YAML document per complaint or claim.
 
+pub mod anonymise;
 pub mod contact;
 pub mod history;
 pub mod id;
@@ -226,6 +227,8 @@ pub fn event_keys(kind: EventKind) -> (&'static [&'static str], &'static [&'stat
         Compensated => (&["remedy", "amount"], &["remedy"]),
         Resolved => (&["outcome", "summary"], &["outcome"]),
         FollowedUp => (&["satisfied"], &["satisfied"]),
+        Extended => (&["to", "reason"], &["to", "reason"]),
+        Anonymised => (&[], &[]),
     }
 }
 

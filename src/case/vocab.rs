@@ -301,6 +301,8 @@ string_enum!(EventKind, "event" {
     FollowedUp => "followed-up",
     Closed => "closed",
     Reopened => "reopened",
+    Extended => "extended",
+    Anonymised => "anonymised",
 });
 
 string_enum!(

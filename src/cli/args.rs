@@ -157,11 +157,16 @@ pub enum Command {
     /// Print the man page (roff), or write one page per subcommand with -o
     #[command(after_help = EX_MAN)]
     Man(commands::man::Args),
+    /// Extend the deadline of the final response (a holding response), within the policy
+    #[command(after_help = EX_EXTEND)]
+    Extend(commands::extend::Args),
+    /// Replace a customer's name, email and phone with a pseudonym (retention)
+    #[command(after_help = EX_ANONYMISE)]
+    Anonymise(commands::anonymise::Args),
 }
 
 // One "Examples:" block per subcommand, shown under its --help.
-const EX_INIT: &str =
-    "Examples:\n  redress init\n  redress init ~/ledgers/support && cd ~/ledgers/support";
+const EX_INIT: &str = "Examples:\n  redress init\n  redress init ~/ledgers/support && cd ~/ledgers/support\n  redress init --preset fca-disp complaints-uk";
 const EX_NEW: &str = "Examples:\n  id=$(redress new --kind complaint --title \"Parcel never arrived\" --customer \"Anne Roy\" \\\n         --channel email --category delivery --severity medium)\n  redress new --edit";
 const EX_LIST: &str = "Examples:\n  redress list --status acknowledged --overdue\n  redress list --assignee alice --sort due --format csv";
 const EX_SHOW: &str = "Examples:\n  redress show \"$id\"\n  redress show 7f3a --format json";
@@ -192,11 +197,14 @@ const EX_REPORT: &str = "Examples:\n  redress report --period month\n  redress r
 const EX_ACTION: &str = "Examples:\n  redress action new --cause \"Carrier drops parcels\" --owner bob --due 2027-01-15 --case n9c3\n  redress action list\n  redress action close 3xk9 --note \"New carrier\"";
 const EX_POLICY: &str = "Examples:\n  redress policy check\n  redress policy explain \"$id\"\n  redress policy impact --base HEAD~1";
 const EX_IMPORT: &str = "Examples:\n  redress import csv --map mapping.toml old-system.csv\n  redress import cfpb complaints.csv";
-const EX_EXPORT: &str = "Examples:\n  redress export --format csv -o exports/cases.csv\n  redress export --format jsonl | jq .status";
+const EX_EXPORT: &str = "Examples:\n  redress export --format csv -o exports/cases.csv\n  redress export --format jsonl | jq .status\n  redress export --format register -o exports/register.xlsx";
 const EX_MERGE_FILE: &str = "Examples:\n  git config merge.redress.driver \"redress merge-file %O %A %B\"   # redress git-setup does this";
 const EX_GIT_SETUP: &str = "Examples:\n  git init && redress git-setup";
 const EX_COMPLETIONS: &str = "Examples:\n  redress completions bash > ~/.local/share/bash-completion/completions/redress\n  redress completions zsh > ~/.zfunc/_redress";
 const EX_MAN: &str = "Examples:\n  redress man | man -l -\n  redress man -o ~/.local/share/man/man1 && man redress-new";
+
+const EX_EXTEND: &str = "Examples:\n  redress update \"$id\" \"We need more time: the insurer's report is due next month\"\n  redress extend \"$id\" --to 90d --reason \"Waiting for the insurer's expert report\"";
+const EX_ANONYMISE: &str = "Examples:\n  redress audit --code retention-due\n  redress anonymise 20191104-k7q2\n  redress anonymise --all-due && git commit -am \"Anonymise cases past retention\"";
 
 /// `redress --help`'s closing text: what scripts and shells need to know.
 const MAIN_AFTER_HELP: &str = "\

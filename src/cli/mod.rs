@@ -53,5 +53,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Verdict> {
         Command::GitSetup(a) => commands::git_setup::run(&s, a),
         Command::Completions(a) => commands::completions::run(a),
         Command::Man(a) => commands::man::run(a),
+        Command::Extend(a) => commands::extend::run(&s, a),
+        Command::Anonymise(a) => commands::anonymise::run(&s, a),
     }
 }

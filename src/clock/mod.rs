@@ -1,6 +1,8 @@
 //! The clocks of a case (docs/clocks-and-audit.md): when each started, when it is due, when
 //! it stopped, and whether it was met or breached as of an instant.
 
+pub mod extension;
+
 use crate::case::vocab::EventKind;
 use crate::case::{Case, Event};
 use crate::policy::calendar::{Mode, Pause, Target};
@@ -125,7 +127,7 @@ pub fn clocks(case: &Case, p: &Policies, as_of: DateTime<Utc>) -> Vec<Clock> {
     resolve_spans(history, received, &mut spans);
     update_spans(history, received, &mut spans);
     follow_up_spans(history, &mut spans);
-    measure(case, p, as_of, &indexed_pauses(history), &spans)
+    measure(case, p, as_of, history, &indexed_pauses(history), &spans)
 }
 
 /// acknowledge: received → first acknowledged, updated or resolved.
@@ -224,6 +226,7 @@ fn measure(
     case: &Case,
     p: &Policies,
     as_of: DateTime<Utc>,
+    history: &[Event],
     pauses: &[(usize, Pause)],
     spans: &[Span],
 ) -> Vec<Clock> {
@@ -237,9 +240,14 @@ fn measure(
         };
         for (cycle, (_, started, stop)) in spans.iter().filter(|s| s.0 == kind).enumerate() {
             let moving = pauses_for(pauses, stop.map(|(i, _)| i));
-            let due = p
-                .calendar
-                .due(policy.mode, *started, policy.target, &moving);
+            let (target, rule) = if kind == ClockKind::Resolve {
+                let stop = stop.map(|(i, _)| i);
+                let ext = extension::in_cycle(case, history, p, &policy, *started, stop, &moving);
+                extension::effective(&ext, &policy)
+            } else {
+                (policy.target, policy.rule.clone())
+            };
+            let due = p.calendar.due(policy.mode, *started, target, &moving);
             let stopped = stop.map(|(_, t)| t);
             let state = match (stopped, due) {
                 (Some(_), None) => ClockState::Met,
@@ -252,9 +260,9 @@ fn measure(
             out.push(Clock {
                 clock: kind,
                 cycle: u32::try_from(cycle + 1).unwrap_or(u32::MAX),
-                rule: policy.rule.clone(),
+                rule,
                 mode: policy.mode,
-                target: policy.target,
+                target,
                 started: *started,
                 due,
                 stopped,

@@ -10,3 +10,16 @@ use std::process::{Command, Output};
 pub fn run(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
     Command::new("git").args(args).current_dir(dir).output()
 }
+
+/// Starts `git ARGS` in `dir` with its stdout piped, for output too large
+/// to hold (a whole `git log -p`); stderr is collected by `wait_with_output`.
+pub fn spawn(dir: &Path, args: &[&str]) -> std::io::Result<std::process::Child> {
+    use std::process::Stdio;
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+}

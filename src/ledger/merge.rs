@@ -114,6 +114,9 @@ pub fn merge_in(base: &str, ours: &str, theirs: &str, tz: Tz) -> Merged {
     if base == ours {
         return Merged::clean(&theirs);
     }
+    if let Some(why) = anonymised_on_one_side(&base, &ours, &theirs) {
+        return conservative(&ours, &theirs, vec![why]);
+    }
     let (b, o, t) = match (
         analyze(&base, true),
         analyze(&ours, false),
@@ -153,6 +156,30 @@ pub fn merge_in(base: &str, ours: &str, theirs: &str, tz: Tz) -> Merged {
         return conservative(&ours, &theirs, why);
     }
     Merged { text, conflicts }
+}
+
+/// A side that anonymised the case while the other changed it: the other
+/// side's changes may quote the customer, so they never merge silently.
+fn anonymised_on_one_side(base: &str, ours: &str, theirs: &str) -> Option<String> {
+    let count = |s: &str| {
+        crate::case::parse(s, "case").map_or(0, |c| {
+            c.history
+                .iter()
+                .filter(|e| e.event == EventKind::Anonymised)
+                .count()
+        })
+    };
+    let b = count(base);
+    let side = if count(ours) > b {
+        "ours"
+    } else if count(theirs) > b {
+        "theirs"
+    } else {
+        return None;
+    };
+    Some(format!(
+        "{side} anonymised the case while the other side changed it: keep the anonymised version, add the other side's events to it, delete its `anonymised` event and run `redress anonymise` again"
+    ))
 }
 
 /// The three versions, analyzed, and the zone bare dates are read in.

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod edit;
 pub mod git;
+pub mod git_times;
 pub mod merge;
 
 use crate::case::history;
@@ -440,6 +441,20 @@ impl Ledger {
             .context("internal error: insertion point outside the file")?;
         let text = format!("{before}{addition}{after}");
         self.write_locked(lock, rel, Some(original), &text, policies)
+    }
+
+    /// Replaces a whole case file under the lock already held, refusing
+    /// unless it still holds `original` (only `anonymise` rewrites earlier
+    /// bytes).
+    pub fn rewrite(
+        &self,
+        lock: &Lock,
+        rel: &str,
+        original: &str,
+        text: &str,
+        policies: &Policies,
+    ) -> Result<()> {
+        self.write_locked(lock, rel, Some(original), text, policies)
     }
 
     /// Writes a whole case file atomically, under its lock. With `expected`,

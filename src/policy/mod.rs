@@ -3,8 +3,10 @@
 
 pub mod calendar;
 pub mod compensation;
+pub mod compliance;
 pub mod estimates;
 pub mod holidays;
+pub mod presets;
 pub mod validate;
 
 use crate::case::Case;
@@ -94,6 +96,9 @@ pub struct Policies {
     pub authority: BTreeMap<String, Decimal>,
     /// None when `categories.toml` does not exist: any category is accepted.
     pub categories: Option<BTreeMap<String, Category>>,
+    /// `[audit] recorded_late_tolerance` (default 1h): how long after a
+    /// deadline an event dated before it may still be committed.
+    pub recorded_late_tolerance: chrono::TimeDelta,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -102,6 +107,12 @@ pub struct Targets {
     pub resolve: Option<Target>,
     pub update_every: Option<Target>,
     pub follow_up: Option<Target>,
+    /// A target's own mode (`"8w 24/7"`), in [`ClockKind::ALL`] order.
+    pub modes: [Option<Mode>; 4],
+    /// The longest resolve target an `extended` event may set.
+    pub max_extension: Option<Target>,
+    /// How long after closing a case keeps its personal data.
+    pub retention: Option<compliance::Retention>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -138,6 +149,12 @@ impl Targets {
             ClockKind::UpdateEvery => self.update_every,
             ClockKind::FollowUp => self.follow_up,
         }
+    }
+
+    /// The mode a target names itself, if any.
+    pub fn mode_of(&self, clock: ClockKind) -> Option<Mode> {
+        let i = ClockKind::ALL.iter().position(|c| *c == clock)?;
+        self.modes.get(i).copied().flatten()
     }
 }
 
@@ -289,14 +306,37 @@ impl Policies {
         match rule.and_then(|r| r.targets.get(clock).map(|t| (r, t))) {
             Some((r, target)) => Some(ClockPolicy {
                 rule: r.name.clone(),
-                mode,
+                mode: r.targets.mode_of(clock).unwrap_or(mode),
                 target,
             }),
             None => self.default.get(clock).map(|target| ClockPolicy {
                 rule: "default".into(),
-                mode,
+                mode: self.default.mode_of(clock).unwrap_or(mode),
                 target,
             }),
+        }
+    }
+
+    /// The longest resolve target an extension may set for a case, and the
+    /// rule it comes from: the matching rule's, else `[default]`'s.
+    pub fn max_extension(&self, case: &Case) -> Option<(String, Target)> {
+        self.rule_or_default(case, |t| t.max_extension)
+    }
+
+    /// How long a closed case keeps its personal data, and the rule.
+    pub fn retention(&self, case: &Case) -> Option<(String, compliance::Retention)> {
+        self.rule_or_default(case, |t| t.retention)
+    }
+
+    fn rule_or_default<T>(
+        &self,
+        case: &Case,
+        get: impl Fn(&Targets) -> Option<T>,
+    ) -> Option<(String, T)> {
+        let rule = self.deadline_rule(case);
+        match rule.and_then(|r| get(&r.targets).map(|v| (r.name.clone(), v))) {
+            Some(found) => Some(found),
+            None => get(&self.default).map(|v| ("default".to_string(), v)),
         }
     }
 
@@ -363,6 +403,7 @@ pub fn load_texts(texts: &PolicyTexts) -> Result<Policies, Vec<Diagnostic>> {
     let (calendar, mode) = v.calendar(&d.calendar);
     let default = v.targets(&d.default, true);
     let rules = v.deadline_rules(&d.rule, categories.as_ref());
+    let recorded_late_tolerance = v.tolerance(d.audit.as_ref());
     v.set_file(ESCALATION, texts.escalation.as_deref());
     let esc = v.escalation(&e, categories.as_ref());
     if let Some(cats) = &categories {
@@ -391,6 +432,7 @@ pub fn load_texts(texts: &PolicyTexts) -> Result<Policies, Vec<Diagnostic>> {
         band_rules: comp.band_rules,
         authority: comp.authority,
         categories,
+        recorded_late_tolerance,
     })
 }
 
@@ -439,6 +481,8 @@ impl Validator<'_> {
                     resolve: r.resolve.clone(),
                     update_every: r.update_every.clone(),
                     follow_up: r.follow_up.clone(),
+                    max_extension: r.max_extension.clone(),
+                    retention: r.retention.clone(),
                 },
                 false,
             );
@@ -875,13 +919,13 @@ impl<'a> Validator<'a> {
 
     fn targets(&mut self, t: &RawTargets, required: bool) -> Targets {
         let mut one = |name: &str, raw: &Option<Spanned<String>>| match raw {
-            Some(s) => match Target::parse(s.get_ref()) {
+            Some(s) => match compliance::parse_target(s.get_ref()) {
                 Ok(t) => Some(t),
                 Err(msg) => {
                     self.error(
                         s.span(),
                         &format!("`{name}`: {msg}"),
-                        Some("durations are a positive whole number and a unit: 30m, 2h, 1d, 2w"),
+                        Some("durations are a positive whole number and a unit: 30m, 2h, 1d, 2w, optionally followed by a mode: \"8w 24/7\", \"3d business\""),
                     );
                     None
                 }
@@ -896,12 +940,56 @@ impl<'a> Validator<'a> {
                 None
             }
         };
+        let parsed = [
+            one("acknowledge", &t.acknowledge),
+            one("resolve", &t.resolve),
+            one("update_every", &t.update_every),
+            one("follow_up", &t.follow_up),
+        ];
+        let [acknowledge, resolve, update_every, follow_up] = parsed.map(|p| p.map(|(t, _)| t));
         Targets {
-            acknowledge: one("acknowledge", &t.acknowledge),
-            resolve: one("resolve", &t.resolve),
-            update_every: one("update_every", &t.update_every),
-            follow_up: one("follow_up", &t.follow_up),
+            acknowledge,
+            resolve,
+            update_every,
+            follow_up,
+            modes: parsed.map(|p| p.and_then(|(_, m)| m)),
+            max_extension: self.plain_target("max_extension", t.max_extension.as_ref()),
+            retention: self.retention(t.retention.as_ref()),
         }
+    }
+
+    fn plain_target(&mut self, name: &str, raw: Option<&Spanned<String>>) -> Option<Target> {
+        let s = raw?;
+        match Target::parse(s.get_ref()) {
+            Ok(t) => Some(t),
+            Err(msg) => {
+                self.error(
+                    s.span(),
+                    &format!("`{name}`: {msg}"),
+                    Some("a duration counted like the resolve target it extends: 90d, 35d, 12w"),
+                );
+                None
+            }
+        }
+    }
+
+    fn retention(&mut self, raw: Option<&Spanned<String>>) -> Option<compliance::Retention> {
+        let s = raw?;
+        match compliance::Retention::parse(s.get_ref()) {
+            Ok(r) => Some(r),
+            Err(msg) => {
+                self.error(s.span(), &format!("`retention`: {msg}"), None);
+                None
+            }
+        }
+    }
+
+    fn tolerance(&mut self, raw: Option<&RawAudit>) -> chrono::TimeDelta {
+        let Some(s) = raw.and_then(|a| a.recorded_late_tolerance.as_ref()) else {
+            return compliance::DEFAULT_TOLERANCE;
+        };
+        self.plain_target("recorded_late_tolerance", Some(s))
+            .map_or(compliance::DEFAULT_TOLERANCE, compliance::tolerance_of)
     }
 
     /// Validates a `when`; None when it can never match. The bool is `overdue`.
@@ -1046,6 +1134,14 @@ struct RawDeadlines {
     default: RawTargets,
     #[serde(default)]
     rule: Vec<RawRule>,
+    #[serde(default)]
+    audit: Option<RawAudit>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAudit {
+    recorded_late_tolerance: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -1069,6 +1165,8 @@ struct RawTargets {
     resolve: Option<Spanned<String>>,
     update_every: Option<Spanned<String>>,
     follow_up: Option<Spanned<String>>,
+    max_extension: Option<Spanned<String>>,
+    retention: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -1083,6 +1181,8 @@ struct RawRule {
     resolve: Option<Spanned<String>>,
     update_every: Option<Spanned<String>>,
     follow_up: Option<Spanned<String>>,
+    max_extension: Option<Spanned<String>>,
+    retention: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone)]

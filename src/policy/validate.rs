@@ -75,6 +75,7 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
                     });
                 }
             }
+            EventKind::Extended => out.extend(extension_target(i, e)),
             _ => {}
         }
     }
@@ -126,4 +127,19 @@ fn wants_problems(case: &Case, p: &Policies) -> Vec<Problem> {
             help: Some("`wants` takes remedies listed in policies/compensation.toml".into()),
         })
         .collect()
+}
+
+/// An extension's `to` must be a duration.
+fn extension_target(i: usize, e: &crate::case::Event) -> Option<Problem> {
+    let to = e.to.as_deref()?;
+    let msg = crate::policy::calendar::Target::parse(to.trim()).err()?;
+    Some(Problem {
+        code: DiagCode::InvalidValue,
+        locus: Locus::EventKey(i, "to"),
+        message: format!("`to`: {msg}"),
+        help: Some(
+            "an extension's `to` is the new resolve target, counted from receipt like the policy's (e.g. 90d)"
+                .into(),
+        ),
+    })
 }

@@ -43,6 +43,7 @@ mod compensation;
 mod dim;
 mod estimates;
 mod period;
+pub mod register;
 mod resolve;
 mod returns;
 mod review;

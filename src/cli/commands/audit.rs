@@ -38,6 +38,12 @@ pub struct Args {
     /// them (masked by default)
     #[arg(long)]
     pub include_contacts: bool,
+    /// Also compare each event's time with the commit that first added it
+    /// (one `git log` over cases/): an event that stopped a clock, dated
+    /// before its deadline but committed after it (beyond `[audit]
+    /// recorded_late_tolerance`, default 1h), is `recorded-late`
+    #[arg(long)]
+    pub git: bool,
     #[command(flatten)]
     pub invalid: crate::cli::session::SkipInvalid,
 }
@@ -73,9 +79,13 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         .with_timezone(&Utc);
     let window = open.window(args.since.as_deref(), args.until.as_deref(), Some(as_of))?;
     let p = &open.policies;
+    let committed = commit_times(args.git, &open)?;
     let audit_one = |c: &crate::ledger::LoadedCase| {
         (c.case.received.utc() <= as_of).then(|| {
-            let a = audit::audit_case(c, p, as_of);
+            let mut a = audit::audit_case(c, p, as_of);
+            if let Some(t) = &committed {
+                a = a.with_recorded_late(c, p, as_of, t);
+            }
             if args.include_contacts {
                 a
             } else {
@@ -133,4 +143,21 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let failed = args.invalid.fails(&problems)
         || threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
     Ok(if failed { Verdict::Fail } else { Verdict::Pass })
+}
+
+/// `--git`: when each event was first committed (None without the flag).
+fn commit_times(
+    git: bool,
+    open: &crate::cli::session::Open,
+) -> Result<Option<crate::ledger::git_times::CommitTimes>> {
+    if !git {
+        return Ok(None);
+    }
+    crate::ledger::git_times::commit_times(&open.ledger.root, open.policies.tz())
+        .map(Some)
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "audit --git needs the ledger in a git repository with git installed: {e}"
+            )
+        })
 }

@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// csv: one row per case, `fields` flattened as `fields.<name>` columns;
-    /// jsonl: one JSON object per line, nested
+    /// jsonl: one JSON object per line, nested; register: the complaint
+    /// register regulators inspect, as CSV (XLSX when -o ends in .xlsx);
+    /// register-xlsx: the register as an XLSX workbook (needs -o)
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
     /// Include the customer's name, email and phone (left out by default,
@@ -39,6 +41,8 @@ pub struct Args {
 pub enum Format {
     Csv,
     Jsonl,
+    Register,
+    RegisterXlsx,
 }
 
 /// One case and what is derived from it at `now`.
@@ -55,9 +59,13 @@ struct Row<'a> {
 
 pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
+    let xlsx = register_xlsx(&args)?;
     let scan = open.ledger.scan(&open.policies);
     args.invalid.refuse_or_warn(&scan.problems, "export")?;
     let now = open.now.with_timezone(&Utc);
+    if let Some(xlsx) = xlsx {
+        return register(&args, &open, &scan.cases, now, xlsx);
+    }
     let mut cases: Vec<&LoadedCase> = scan.cases.iter().collect();
     cases.sort_by(|a, b| a.case.id.cmp(&b.case.id).then_with(|| a.path.cmp(&b.path)));
     // Figures come from the real cases; only the texts printed are masked.
@@ -73,10 +81,58 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let out = match args.format {
         Format::Csv => csv(&rows, open.tz, args.include_contacts)?,
         Format::Jsonl => jsonl(&rows, open.tz, args.include_contacts)?,
+        Format::Register | Format::RegisterXlsx => {
+            return register(&args, &open, &scan.cases, now, xlsx.unwrap_or(false));
+        }
     };
     match &args.output {
         None => crate::cli::render::style::print(&out)?,
         Some(path) => write_file(path, &out)?,
+    }
+    Ok(Verdict::Pass)
+}
+
+/// For the register formats, whether to write XLSX (None for the others).
+fn register_xlsx(args: &Args) -> Result<Option<bool>> {
+    let to_xlsx = args.output.as_ref().is_some_and(|p| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    });
+    match args.format {
+        Format::Register => Ok(Some(to_xlsx)),
+        Format::RegisterXlsx if args.output.is_none() => anyhow::bail!(
+            "--format register-xlsx writes a binary workbook: give -o FILE.xlsx (or use --format register for CSV)"
+        ),
+        Format::RegisterXlsx => Ok(Some(true)),
+        _ => Ok(None),
+    }
+}
+
+/// `--format register[-xlsx]`: the complaint register, by case ID.
+fn register(
+    args: &Args,
+    open: &crate::cli::session::Open,
+    cases: &[LoadedCase],
+    now: DateTime<Utc>,
+    xlsx: bool,
+) -> Result<Verdict> {
+    let mut sorted: Vec<&Case> = cases.iter().map(|lc| &lc.case).collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let rows = crate::report::register::rows(&sorted, &open.policies, now);
+    use crate::cli::commands::register as write;
+    let bytes = if xlsx {
+        write::xlsx(&rows, open.tz, args.include_contacts)?
+    } else {
+        write::csv(&rows, open.tz, args.include_contacts)?
+    };
+    match &args.output {
+        None => {
+            use std::io::Write as _;
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+        Some(path) => crate::files::write_output(path, &bytes)?,
     }
     Ok(Verdict::Pass)
 }

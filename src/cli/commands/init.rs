@@ -2,6 +2,7 @@
 
 use crate::cli::exit::Verdict;
 use crate::cli::session::Session;
+use crate::policy::presets::Holidays;
 use anyhow::{Context, Result, bail};
 use chrono::Datelike;
 use std::fs;
@@ -16,6 +17,32 @@ pub struct Args {
     /// existing ledger; templates already there are kept
     #[arg(long)]
     pub letters: bool,
+    /// The regime whose deadlines the policies follow: iso10002 (ISO 10002
+    /// good practice), amf-quebec (Québec financial sector), fca-disp (UK
+    /// FCA DISP 1), cfpb (US CFPB portal). Each file cites its source:
+    /// verify it against the current text
+    #[arg(long, value_enum, default_value = "iso10002", value_name = "NAME")]
+    pub preset: PresetName,
+}
+
+/// The presets of `crate::policy::presets`, for clap.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PresetName {
+    Iso10002,
+    AmfQuebec,
+    FcaDisp,
+    Cfpb,
+}
+
+impl PresetName {
+    fn as_str(self) -> &'static str {
+        match self {
+            PresetName::Iso10002 => "iso10002",
+            PresetName::AmfQuebec => "amf-quebec",
+            PresetName::FcaDisp => "fca-disp",
+            PresetName::Cfpb => "cfpb",
+        }
+    }
 }
 
 const FILES: &[(&str, &str)] = &[
@@ -66,9 +93,12 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
             );
         }
     }
-    // The template's calendar is in Toronto; its holidays follow --now.
+    let preset = crate::policy::presets::get(args.preset.as_str())
+        .with_context(|| format!("internal error: no preset {}", args.preset.as_str()))?;
+    // The holidays follow --now (read in Toronto: a day's difference at
+    // New Year does not change the years listed much).
     let year = session.now_in(chrono_tz::America::Toronto)?.year();
-    let holidays = holiday_lines(year);
+    let holidays = holiday_lines(year, preset.holidays);
     for folder in FOLDERS {
         fs::create_dir_all(dir.join(folder))
             .with_context(|| format!("creating {}", dir.join(folder).display()))?;
@@ -78,11 +108,37 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         if path.exists() {
             continue; // an existing .gitignore is the user's
         }
+        let text = match *rel {
+            "policies/deadlines.toml" => preset.deadlines,
+            _ => text,
+        };
         let text = text
             .replace("@MEMBERS@", &members)
-            .replace("@HOLIDAYS@", &holidays);
+            .replace("@HOLIDAYS@", &holidays)
+            .replace(
+                "currency = \"CAD\"",
+                &format!("currency = \"{}\"", preset.currency),
+            );
         crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
     }
+    let next = (year + 1).to_string();
+    let listed = match preset.holidays {
+        Holidays::Quebec => "init-listed-quebec",
+        Holidays::EnglandWales => "init-listed-england",
+        Holidays::None => "init-listed-none",
+    };
+    let listed = crate::i18n::tr_args(
+        listed,
+        &[
+            ("year", year.to_string().into()),
+            ("next", next.clone().into()),
+        ],
+    );
+    let verify = if preset.name == "iso10002" {
+        String::new()
+    } else {
+        crate::i18n::tr_args("init-verify-preset", &[("preset", preset.name.into())]) + "\n"
+    };
     write_letters(dir)?;
     let lang = crate::cli::lang::from_flag();
     if let Some(lang) = lang {
@@ -94,8 +150,8 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         "init-created",
         &[
             ("dir", dir.display().to_string().into()),
-            ("year", year.to_string().into()),
-            ("next", (year + 1).to_string().into()),
+            ("listed", listed.into()),
+            ("verify", verify.into()),
         ],
     );
     msg.push('\n');
@@ -111,15 +167,32 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     Ok(Verdict::Pass)
 }
 
-/// The `holidays = [...]` line of deadlines.toml: Québec's statutory
-/// holidays for `year` and the next, one per line with its name.
-fn holiday_lines(year: i32) -> String {
-    let mut lines = vec![format!(
-        "# Québec's statutory holidays for {year} and {} (Good Friday stands for\n# Easter: the employer may give Easter Monday instead). Add next year's in time.\nholidays = [",
-        year + 1
-    )];
+/// A year's holidays, each with its name.
+type HolidayList = fn(i32) -> Vec<(chrono::NaiveDate, &'static str)>;
+
+/// The `holidays = [...]` line of deadlines.toml: the preset's holidays
+/// for `year` and the next, one per line with its name.
+fn holiday_lines(year: i32, which: Holidays) -> String {
+    let (header, compute): (String, HolidayList) = match which {
+        Holidays::Quebec => (
+            format!(
+                "# Québec's statutory holidays for {year} and {} (Good Friday stands for\n# Easter: the employer may give Easter Monday instead). Add next year's in time.\nholidays = [",
+                year + 1
+            ),
+            crate::policy::holidays::quebec,
+        ),
+        Holidays::EnglandWales => (
+            format!(
+                "# Bank holidays in England and Wales for {year} and {} (substitute days\n# included; one-off holidays are not: add them). Add next year's in time.\nholidays = [",
+                year + 1
+            ),
+            crate::policy::presets::england_wales,
+        ),
+        Holidays::None => return "holidays = []".to_string(),
+    };
+    let mut lines = vec![header];
     for y in [year, year + 1] {
-        for (date, name) in crate::policy::holidays::quebec(y) {
+        for (date, name) in compute(y) {
             lines.push(format!("  \"{date}\",  # {name}"));
         }
     }

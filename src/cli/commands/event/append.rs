@@ -149,6 +149,9 @@ fn policy_breaches(
                         | F::CompensationAboveBand
                         | F::HarmMissing
                         | F::EscalationMissing
+                        | F::ExtensionBeyondPolicy
+                        | F::ExtensionUnannounced
+                        | F::ExtensionLate
                 )
             })
             .map(|f| {
