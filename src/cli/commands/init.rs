@@ -2,7 +2,7 @@
 
 use crate::cli::exit::Verdict;
 use crate::cli::session::Session;
-use crate::policy::presets::Holidays;
+use crate::policy::presets::{Holidays, Preset};
 use anyhow::{Context, Result, bail};
 use chrono::Datelike;
 use std::fs;
@@ -121,7 +121,20 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
             );
         crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
     }
-    let next = (year + 1).to_string();
+    write_letters(dir)?;
+    let lang = crate::cli::lang::from_flag();
+    if let Some(lang) = lang {
+        let text = crate::i18n::tr_args("init-settings", &[("lang", lang.code().into())]) + "\n";
+        let path = dir.join(crate::ledger::LEDGER_SETTINGS);
+        crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
+    }
+    let msg = created_message(dir, year, &preset, lang.is_some());
+    crate::cli::render::style::print(&msg)?;
+    Ok(Verdict::Pass)
+}
+
+/// What `init` says it made, in the language in force.
+fn created_message(dir: &std::path::Path, year: i32, preset: &Preset, lang: bool) -> String {
     let listed = match preset.holidays {
         Holidays::Quebec => "init-listed-quebec",
         Holidays::EnglandWales => "init-listed-england",
@@ -131,7 +144,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         listed,
         &[
             ("year", year.to_string().into()),
-            ("next", next.clone().into()),
+            ("next", (year + 1).to_string().into()),
         ],
     );
     let verify = if preset.name == "iso10002" {
@@ -139,13 +152,6 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     } else {
         crate::i18n::tr_args("init-verify-preset", &[("preset", preset.name.into())]) + "\n"
     };
-    write_letters(dir)?;
-    let lang = crate::cli::lang::from_flag();
-    if let Some(lang) = lang {
-        let text = crate::i18n::tr_args("init-settings", &[("lang", lang.code().into())]) + "\n";
-        let path = dir.join(crate::ledger::LEDGER_SETTINGS);
-        crate::files::write(&path, text.as_bytes(), crate::files::Existing::Absent, None)?;
-    }
     let mut msg = crate::i18n::tr_args(
         "init-created",
         &[
@@ -155,7 +161,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         ],
     );
     msg.push('\n');
-    if lang.is_some() {
+    if lang {
         msg.push_str(&crate::i18n::tr("init-language"));
         msg.push('\n');
     }
@@ -163,8 +169,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         msg.push_str(&crate::i18n::tr("init-git"));
         msg.push('\n');
     }
-    crate::cli::render::style::print(&msg)?;
-    Ok(Verdict::Pass)
+    msg
 }
 
 /// A year's holidays, each with its name.
