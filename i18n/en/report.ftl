@@ -196,3 +196,14 @@ chart-month = { $n ->
 chart-pareto-axis = category (cases), most frequent first
 chart-granted-over-harm = granted / harm
 chart-p90 = 90th percentile
+
+## Estimate formulas (numbers as in policies/estimates.toml)
+
+formula-silent-customers = { $cases } cases × { $silent } silent per case
+formula-product = { $a } × { $b }
+formula-sum = { $a } + { $b }
+formula-complainants-lost = { $recovered } recovered × (1 − { $retained }) + { $open } open or dissatisfied × { $lost }
+formula-revenue-at-risk = ({ $silent } silent lost × { $value } a year + Σ complainants' lost share × annual value ({ $known } of { $cases } known, else { $value }) = { $lost }) × { $years } years
+formula-people-told = ({ $cases } cases + { $silent } silent) × { $told } told each
+formula-prospects-avoiding = { $dissatisfied } dissatisfied × { $circle } in circle × { $market } in target market × { $avoid } avoid
+formula-prospect-revenue = { $avoiding } × { $value } a year × { $years } years

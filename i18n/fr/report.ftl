@@ -210,3 +210,14 @@ chart-month = { $n ->
 chart-pareto-axis = catégorie (cas), de la plus fréquente à la moins fréquente
 chart-granted-over-harm = accordé / préjudice
 chart-p90 = 90e centile
+
+## Formules des estimations (nombres tels que dans policies/estimates.toml)
+
+formula-silent-customers = { $cases } cas × { $silent } silencieux par cas
+formula-product = { $a } × { $b }
+formula-sum = { $a } + { $b }
+formula-complainants-lost = { $recovered } récupérés × (1 − { $retained }) + { $open } ouverts ou insatisfaits × { $lost }
+formula-revenue-at-risk = ({ $silent } silencieux perdus × { $value } par an + Σ part perdue des plaignants × valeur annuelle ({ $known } sur { $cases } connues, sinon { $value }) = { $lost }) × { $years } ans
+formula-people-told = ({ $cases } cas + { $silent } silencieux) × { $told } personnes informées chacun
+formula-prospects-avoiding = { $dissatisfied } insatisfaits × { $circle } dans l'entourage × { $market } dans le marché cible × { $avoid } qui évitent
+formula-prospect-revenue = { $avoiding } × { $value } par an × { $years } ans

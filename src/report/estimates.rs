@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::case::history::History;
+use crate::i18n::Msg;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Estimates {
@@ -18,7 +19,11 @@ pub struct Estimate {
     pub label: &'static str,
     pub value: f64,
     pub unit: Unit,
+    /// In English: what JSON and CSV carry.
     pub formula: String,
+    /// The same formula as a catalogue message, for human formats.
+    #[serde(skip)]
+    pub text: Msg,
 }
 
 /// What an estimate counts: serialised as `customers`, `people` or the
@@ -125,19 +130,14 @@ pub(super) fn estimate(
     }
 }
 
-fn figure(
-    key: &'static str,
-    label: &'static str,
-    value: f64,
-    unit: Unit,
-    formula: String,
-) -> Estimate {
+fn figure(key: &'static str, label: &'static str, value: f64, unit: Unit, text: Msg) -> Estimate {
     Estimate {
         key,
         label,
         value: round(value, 2),
         unit,
-        formula,
+        formula: text.english(&|d, cur| format!("{d} {cur}")),
+        text,
     }
 }
 
@@ -161,38 +161,38 @@ fn customer_figures(b: &Basis, e: &Params) -> Vec<Estimate> {
             "Dissatisfied customers who did not complain",
             silent,
             Unit::Customers,
-            format!(
-                "{} cases × {} silent per case",
-                num(b.n),
-                num(e.silent_per_complaint)
-            ),
+            Msg::new("formula-silent-customers")
+                .arg("cases", num(b.n))
+                .arg("silent", num(e.silent_per_complaint)),
         ),
         figure(
             "silent_lost",
             "Silent customers who will not buy again",
             silent_lost,
             Unit::Customers,
-            format!("{} × {}", num(silent), num(e.silent_lost_share)),
+            Msg::new("formula-product")
+                .arg("a", num(silent))
+                .arg("b", num(e.silent_lost_share)),
         ),
         figure(
             "complainants_lost",
             "Complainants likely lost",
             complainants_lost,
             Unit::Customers,
-            format!(
-                "{} recovered × (1 − {}) + {} open or dissatisfied × {}",
-                b.recovered,
-                num(e.resolved_retained_share),
-                b.not_recovered,
-                num(e.unresolved_lost_share)
-            ),
+            Msg::new("formula-complainants-lost")
+                .arg("recovered", b.recovered.to_string())
+                .arg("retained", num(e.resolved_retained_share))
+                .arg("open", b.not_recovered.to_string())
+                .arg("lost", num(e.unresolved_lost_share)),
         ),
         figure(
             "customers_at_risk",
             "Customers at risk",
             silent_lost + complainants_lost,
             Unit::Customers,
-            format!("{} + {}", num(silent_lost), num(complainants_lost)),
+            Msg::new("formula-sum")
+                .arg("a", num(silent_lost))
+                .arg("b", num(complainants_lost)),
         ),
     ]
 }
@@ -210,53 +210,44 @@ fn revenue_figures(b: &Basis, e: &Params, currency: &str) -> Vec<Estimate> {
             "Lifetime revenue at risk",
             (silent_lost * value + b.lost_value) * years,
             money(),
-            format!(
-                "({} silent lost × {} a year + Σ complainants' lost share × annual value ({} of {} known, else {}) = {}) × {} years",
-                num(silent_lost),
-                num(value),
-                b.known,
-                num(b.n),
-                num(value),
-                num(b.lost_value),
-                num(years)
-            ),
+            Msg::new("formula-revenue-at-risk")
+                .arg("silent", num(silent_lost))
+                .arg("value", num(value))
+                .arg("known", b.known.to_string())
+                .arg("cases", num(b.n))
+                .arg("lost", num(b.lost_value))
+                .arg("years", num(years)),
         ),
         figure(
             "people_told",
             "People told by dissatisfied customers",
             dissatisfied * e.word_of_mouth_told,
             Unit::People,
-            format!(
-                "({} cases + {} silent) × {} told each",
-                num(b.n),
-                num(silent),
-                num(e.word_of_mouth_told)
-            ),
+            Msg::new("formula-people-told")
+                .arg("cases", num(b.n))
+                .arg("silent", num(silent))
+                .arg("told", num(e.word_of_mouth_told)),
         ),
         figure(
             "prospects_avoiding",
             "Prospects who will avoid the company",
             avoiding,
             Unit::People,
-            format!(
-                "{} dissatisfied × {} in circle × {} in target market × {} avoid",
-                num(dissatisfied),
-                num(e.circle_of_influence),
-                num(e.target_market_share),
-                num(e.avoid_share)
-            ),
+            Msg::new("formula-prospects-avoiding")
+                .arg("dissatisfied", num(dissatisfied))
+                .arg("circle", num(e.circle_of_influence))
+                .arg("market", num(e.target_market_share))
+                .arg("avoid", num(e.avoid_share)),
         ),
         figure(
             "prospect_revenue_lost",
             "Lifetime revenue of prospects lost",
             avoiding * value * years,
             money(),
-            format!(
-                "{} × {} a year × {} years",
-                num(avoiding),
-                num(value),
-                num(years)
-            ),
+            Msg::new("formula-prospect-revenue")
+                .arg("avoiding", num(avoiding))
+                .arg("value", num(value))
+                .arg("years", num(years)),
         ),
     ]
 }

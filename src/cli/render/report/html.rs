@@ -90,7 +90,7 @@ pub fn render(r: &Report) -> Result<String> {
             .map(|e| EstimateRow {
                 label: estimate_label(e),
                 value: format!("≈ {}", estimate_value(e)),
-                formula: e.formula.clone(),
+                formula: super::formula(e),
             })
             .collect(),
         estimate_note: estimate_note(&r.estimates.source),

@@ -251,7 +251,7 @@ fn estimates(s: &mut String, r: &Report) {
             "| {} | ≈ {} | {} |",
             super::estimate_label(e),
             estimate_value(e),
-            md_escape(&e.formula)
+            md_escape(&super::formula(e))
         );
     }
 }

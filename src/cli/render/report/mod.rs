@@ -40,6 +40,12 @@ fn estimate_value(e: &report::Estimate) -> String {
     }
 }
 
+/// An estimate's formula in the language in force, its numbers as the
+/// parameters file writes them.
+fn formula(e: &report::Estimate) -> String {
+    e.text.render(&crate::cli::render::fmt::amount)
+}
+
 /// An estimate's name in the language in force (by its key).
 fn estimate_label(e: &report::Estimate) -> String {
     crate::i18n::try_tr(&format!("estimate-{}", e.key).replace('_', "-"))

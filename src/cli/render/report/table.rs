@@ -259,7 +259,7 @@ fn estimates(o: &mut Out, r: &Report) {
         t.add_row([
             super::estimate_label(e),
             format!("≈ {}", estimate_value(e)),
-            e.formula.clone(),
+            super::formula(e),
         ]);
     }
     right(&mut t, &[1]);
