@@ -3,7 +3,7 @@
 //! plain scalars the writer leaves unquoted, double-quoted scalars with the
 //! writer's escapes, literal blocks (`|`, `|-`) and one-line flow lists.
 //!
-//! It turns such a file into a document tree that the case's own serde
+//! It turns such a file into a document tree ([`tree`]) that the case's own serde
 //! code reads, exactly as it reads the YAML reader's events, so a key or an
 //! event kind added to the case is read the same way by both. Anything
 //! outside that layout (a comment, a tab, a `---`, a key written twice, a
@@ -12,11 +12,14 @@
 //! it accepts. `tests/fast_parser.rs` proves it equal to the general reader
 //! over generated cases and over every file of the sample ledger.
 
-use serde_json::{Map, Value};
+pub mod tree;
 
-/// The document tree of `text`, or `None` when the text is not in the
-/// writer's layout (then the general YAML reader must read it).
-pub fn tree(text: &str) -> Option<Value> {
+use crate::case::Case;
+
+/// The document tree of `text` in the compact form of [`tree`], or `None`
+/// when the text is not in the writer's layout (then the general YAML
+/// reader must read it).
+pub fn encode(text: &str) -> Option<Vec<u8>> {
     if text.contains(['\t', '\r']) || text.starts_with('\u{FEFF}') {
         return None;
     }
@@ -24,26 +27,25 @@ pub fn tree(text: &str) -> Option<Value> {
         lines: text.split('\n').collect(),
         at: 0,
         carry: None,
+        out: Vec::with_capacity(text.len()),
     };
     // A final line break leaves one empty piece after it.
     if p.lines.last() == Some(&"") {
         p.lines.pop();
     }
-    let map = p.map(0)?;
+    let entries = p.map(0)?;
     p.skip_blank();
-    (p.at == p.lines.len() && !map.is_empty()).then_some(Value::Object(map))
+    (p.at == p.lines.len() && entries > 0).then_some(p.out)
 }
 
 /// The case in `text` when it is in the writer's layout and valid as a
-/// case; `None` sends the caller to the general reader, which also words
-/// any error.
-pub fn parse(text: &str) -> Option<(crate::case::Case, Value)> {
-    let tree = tree(text)?;
-    let case = crate::case::Case::deserialize(&tree).ok()?;
+/// case, with its encoded tree; `None` sends the caller to the general
+/// reader, which also words any error.
+pub fn parse(text: &str) -> Option<(Case, Vec<u8>)> {
+    let tree = encode(text)?;
+    let case = tree::case(&tree)?;
     Some((case, tree))
 }
-
-use serde::Deserialize as _;
 
 struct Parser<'a> {
     lines: Vec<&'a str>,
@@ -51,6 +53,7 @@ struct Parser<'a> {
     /// The rest of a `- ` line: the first key of a history item, read as
     /// if it stood on its own line at this indentation.
     carry: Option<(usize, &'a str)>,
+    out: Vec<u8>,
 }
 
 impl<'a> Parser<'a> {
@@ -77,9 +80,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A block mapping whose keys stand at exactly `indent` spaces.
-    fn map(&mut self, indent: usize) -> Option<Map<String, Value>> {
-        let mut map = Map::new();
+    /// A block mapping whose keys stand at exactly `indent` spaces; the
+    /// number of its keys.
+    fn map(&mut self, indent: usize) -> Option<usize> {
+        self.out.push(tree::MAP);
+        let mut keys: Vec<String> = Vec::new();
         while let Some((ind, content)) = self.peek() {
             if ind < indent {
                 break;
@@ -88,17 +93,20 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let (key, rest) = split_key(content)?;
-            self.advance();
-            let value = self.value(indent, rest)?;
-            if map.insert(key, value).is_some() {
+            if keys.contains(&key) {
                 return None;
             }
+            tree::key(&key, &mut self.out);
+            keys.push(key);
+            self.advance();
+            self.value(indent, rest)?;
         }
-        Some(map)
+        self.out.push(tree::MAP_END);
+        Some(keys.len())
     }
 
     /// What follows `key:` on a line at `indent`.
-    fn value(&mut self, indent: usize, rest: &'a str) -> Option<Value> {
+    fn value(&mut self, indent: usize, rest: &'a str) -> Option<()> {
         match rest {
             "" => self.nested(indent),
             " |" | " |-" => self.literal(indent + 2, rest == " |"),
@@ -107,10 +115,10 @@ impl<'a> Parser<'a> {
                 match v.as_bytes().first()? {
                     b'"' => {
                         let (s, after) = double_quoted(v)?;
-                        after.is_empty().then_some(Value::String(s))
+                        after.is_empty().then(|| tree::text(&s, &mut self.out))
                     }
-                    b'[' => flow_list(v),
-                    _ => plain(v, false),
+                    b'[' => flow_list(v, &mut self.out),
+                    _ => plain(v, false, &mut self.out),
                 }
             }
         }
@@ -118,23 +126,26 @@ impl<'a> Parser<'a> {
 
     /// The block under `key:`: a mapping or a list indented by two more
     /// spaces, else nothing (null).
-    fn nested(&mut self, indent: usize) -> Option<Value> {
+    fn nested(&mut self, indent: usize) -> Option<()> {
         match self.peek() {
             Some((ind, content)) if ind == indent + 2 => {
                 if content.starts_with("- ") {
-                    self.list(ind).map(Value::Array)
+                    self.list(ind)
                 } else {
-                    self.map(ind).map(Value::Object)
+                    self.map(ind).map(|_| ())
                 }
             }
             Some((ind, _)) if ind > indent => None,
-            _ => Some(Value::Null),
+            _ => {
+                self.out.push(tree::NULL);
+                Some(())
+            }
         }
     }
 
     /// A block list of mappings, each item's dash at `indent`.
-    fn list(&mut self, indent: usize) -> Option<Vec<Value>> {
-        let mut items = Vec::new();
+    fn list(&mut self, indent: usize) -> Option<()> {
+        self.out.push(tree::LIST);
         while let Some((ind, content)) = self.peek() {
             if ind < indent {
                 break;
@@ -145,14 +156,15 @@ impl<'a> Parser<'a> {
             }
             self.advance();
             self.carry = Some((indent + 2, first));
-            items.push(Value::Object(self.map(indent + 2)?));
+            self.map(indent + 2)?;
         }
-        Some(items)
+        self.out.push(tree::END);
+        Some(())
     }
 
     /// A literal block scalar whose lines are indented by `indent` spaces;
     /// `clip` keeps one final line break (`|`), else none (`|-`).
-    fn literal(&mut self, indent: usize, clip: bool) -> Option<Value> {
+    fn literal(&mut self, indent: usize, clip: bool) -> Option<()> {
         if self.carry.is_some() {
             return None;
         }
@@ -196,7 +208,8 @@ impl<'a> Parser<'a> {
         if clip {
             out.push('\n');
         }
-        Some(Value::String(out))
+        tree::text(&out, &mut self.out);
+        Some(())
     }
 }
 
@@ -226,7 +239,7 @@ fn all_raw(s: &str) -> bool {
 /// A plain scalar as the YAML reader hands it to the case's serde code:
 /// its own text, except the booleans and null it resolves; `None` for any
 /// text whose plain reading is not certain.
-fn plain(s: &str, flow: bool) -> Option<Value> {
+fn plain(s: &str, flow: bool, out: &mut Vec<u8>) -> Option<()> {
     let first = s.chars().next()?;
     let starts_ok = first.is_alphanumeric()
         || matches!(first, '_' | '(' | '/')
@@ -242,12 +255,13 @@ fn plain(s: &str, flow: bool) -> Option<Value> {
     if !ok {
         return None;
     }
-    Some(match s {
-        "true" => Value::Bool(true),
-        "false" => Value::Bool(false),
-        "null" | "Null" | "NULL" => Value::Null,
-        _ => Value::String(s.to_string()),
-    })
+    match s {
+        "true" => out.push(tree::TRUE),
+        "false" => out.push(tree::FALSE),
+        "null" | "Null" | "NULL" => out.push(tree::NULL),
+        _ => tree::text(s, out),
+    }
+    Some(())
 }
 
 /// A double-quoted scalar at the start of `s` with only the writer's
@@ -287,29 +301,31 @@ fn double_quoted(s: &str) -> Option<(String, &str)> {
 }
 
 /// `[a, "b, c"]` on one line: plain or double-quoted items.
-fn flow_list(s: &str) -> Option<Value> {
+fn flow_list(s: &str, out: &mut Vec<u8>) -> Option<()> {
     let mut rest = s.strip_prefix('[')?;
-    let mut items = Vec::new();
-    if rest == "]" {
-        return Some(Value::Array(items));
-    }
-    loop {
-        let (item, after) = if rest.starts_with('"') {
-            let (q, after) = double_quoted(rest)?;
-            (Value::String(q), after)
-        } else {
-            let end = rest.find([',', ']'])?;
-            (plain(&rest[..end], true)?, &rest[end..])
-        };
-        items.push(item);
-        if after == "]" {
-            return Some(Value::Array(items));
+    out.push(tree::LIST);
+    if rest != "]" {
+        loop {
+            let after = if rest.starts_with('"') {
+                let (q, after) = double_quoted(rest)?;
+                tree::text(&q, out);
+                after
+            } else {
+                let end = rest.find([',', ']'])?;
+                plain(&rest[..end], true, out)?;
+                &rest[end..]
+            };
+            if after == "]" {
+                break;
+            }
+            rest = after.strip_prefix(", ")?;
+            if rest.starts_with(' ') {
+                return None;
+            }
         }
-        rest = after.strip_prefix(", ")?;
-        if rest.starts_with(' ') {
-            return None;
-        }
     }
+    out.push(tree::END);
+    Some(())
 }
 
 #[cfg(test)]
@@ -338,7 +354,7 @@ mod tests {
             "history:\n- at: x\n",
             "a: |\n\n  late start\n",
         ] {
-            assert!(tree(text).is_none(), "{text:?}");
+            assert!(encode(text).is_none(), "{text:?}");
         }
     }
 }

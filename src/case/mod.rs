@@ -252,7 +252,7 @@ pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
 
 /// Like [`parse`], and also the document tree when the file is in the
 /// writer's own layout ([`fast`]): the tree is what the parse cache keeps.
-pub fn parse_tree(text: &str, path: &str) -> Result<(Case, Option<serde_json::Value>), Diagnostic> {
+pub fn parse_tree(text: &str, path: &str) -> Result<(Case, Option<Vec<u8>>), Diagnostic> {
     prechecks(text, path)?;
     if let Some((case, tree)) = fast::parse(text) {
         return Ok((case, Some(tree)));

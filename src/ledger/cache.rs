@@ -23,7 +23,6 @@
 //! path length (u32) and path, key (7 × u64), tree length (u32) and tree,
 //! checksum (u64) of all of the entry before it. Integers little-endian.
 
-use serde_json::{Map, Value};
 use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -96,6 +95,7 @@ fn version() -> u64 {
         env!("CARGO_PKG_VERSION").as_bytes(),
         include_bytes!("cache.rs").as_slice(),
         include_bytes!("../case/fast.rs").as_slice(),
+        include_bytes!("../case/fast/tree.rs").as_slice(),
         include_bytes!("../case/mod.rs").as_slice(),
         include_bytes!("../case/vocab.rs").as_slice(),
     ] {
@@ -203,9 +203,10 @@ impl Cache {
         self.entries.is_empty()
     }
 
-    /// The tree kept for `rel` under exactly `key`, with its entry's index;
-    /// `None` when there is none, the key differs, or the entry is damaged.
-    pub fn get(&self, rel: &str, key: Key) -> Option<(usize, Value)> {
+    /// The case kept for `rel` under exactly `key`, with its entry's
+    /// index; `None` when there is none, the key differs, the entry is
+    /// damaged, or its tree is not a valid case for this program.
+    pub fn get(&self, rel: &str, key: Key) -> Option<(usize, crate::case::Case)> {
         let i = self
             .entries
             .binary_search_by(|e| self.bytes[e.path.clone()].cmp(rel.as_bytes()))
@@ -219,12 +220,8 @@ impl Cache {
         if hash(whole, 0).to_le_bytes() != sum {
             return None;
         }
-        let mut r = Reader {
-            b: self.bytes.get(e.tree.clone())?,
-            at: 0,
-        };
-        let tree = decode(&mut r, 0)?;
-        (r.at == r.b.len()).then_some((i, tree))
+        let case = crate::case::fast::tree::case(self.bytes.get(e.tree.clone())?)?;
+        Some((i, case))
     }
 
     /// Writes the next cache when it differs from this one: `stored` in
@@ -282,7 +279,7 @@ pub fn now_second() -> i64 {
 }
 
 /// A new entry for `rel`, or nothing when its key is racy against `second`.
-pub fn entry(rel: &str, key: Key, tree: &Value, second: i64) -> Stored {
+pub fn entry(rel: &str, key: Key, tree: &[u8], second: i64) -> Stored {
     if key.racy(second) {
         return Stored::Nothing;
     }
@@ -292,62 +289,11 @@ pub fn entry(rel: &str, key: Key, tree: &Value, second: i64) -> Stored {
     for k in key.0 {
         out.extend_from_slice(&k.to_le_bytes());
     }
-    let at = out.len();
-    out.extend_from_slice(&[0; 4]);
-    encode(tree, &mut out);
-    let len = (out.len() - at - 4) as u32;
-    out[at..at + 4].copy_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&(tree.len() as u32).to_le_bytes());
+    out.extend_from_slice(tree);
     let sum = hash(&out, 0);
     out.extend_from_slice(&sum.to_le_bytes());
     Stored::Fresh(out)
-}
-
-const NULL: u8 = 0;
-const FALSE: u8 = 1;
-const TRUE: u8 = 2;
-const STR: u8 = 3;
-const LIST: u8 = 4;
-const MAP: u8 = 5;
-
-fn encode(v: &Value, out: &mut Vec<u8>) {
-    match v {
-        Value::Bool(false) => out.push(FALSE),
-        Value::Bool(true) => out.push(TRUE),
-        Value::String(s) => {
-            out.push(STR);
-            text(s, out);
-        }
-        Value::Array(items) => {
-            out.push(LIST);
-            varint(items.len(), out);
-            for i in items {
-                encode(i, out);
-            }
-        }
-        Value::Object(map) => {
-            out.push(MAP);
-            varint(map.len(), out);
-            for (k, v) in map {
-                text(k, out);
-                encode(v, out);
-            }
-        }
-        // The fast reader makes no numbers: null stands for anything else.
-        Value::Null | Value::Number(_) => out.push(NULL),
-    }
-}
-
-fn text(s: &str, out: &mut Vec<u8>) {
-    varint(s.len(), out);
-    out.extend_from_slice(s.as_bytes());
-}
-
-fn varint(mut n: usize, out: &mut Vec<u8>) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
 }
 
 struct Reader<'a> {
@@ -370,73 +316,11 @@ impl<'a> Reader<'a> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 
-    fn varint(&mut self) -> Option<usize> {
-        let mut n = 0usize;
-        for shift in (0..64).step_by(7) {
-            let b = *self.take(1)?.first()?;
-            n |= usize::from(b & 0x7F).checked_shl(shift)?;
-            if b < 0x80 {
-                return Some(n);
-            }
-        }
-        None
-    }
-
-    fn text(&mut self) -> Option<String> {
-        let n = self.varint()?;
-        std::str::from_utf8(self.take(n)?).ok().map(str::to_string)
-    }
-}
-
-/// The deepest tree a case has is shallow; more is damage.
-const MAX_DEPTH: usize = 16;
-
-fn decode(r: &mut Reader, depth: usize) -> Option<Value> {
-    if depth > MAX_DEPTH {
-        return None;
-    }
-    Some(match *r.take(1)?.first()? {
-        NULL => Value::Null,
-        FALSE => Value::Bool(false),
-        TRUE => Value::Bool(true),
-        STR => Value::String(r.text()?),
-        LIST => {
-            let n = r.varint()?;
-            let mut items = Vec::with_capacity(n.min(r.b.len()));
-            for _ in 0..n {
-                items.push(decode(r, depth + 1)?);
-            }
-            Value::Array(items)
-        }
-        MAP => {
-            let n = r.varint()?;
-            let mut map = Map::new();
-            for _ in 0..n {
-                let k = r.text()?;
-                let v = decode(r, depth + 1)?;
-                if map.insert(k, v).is_some() {
-                    return None;
-                }
-            }
-            Value::Object(map)
-        }
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn trees_round_trip() {
-        let tree: Value = serde_json::json!({"id": "x", "tags": ["a", "b"], "h": [{"s": true, "n": null, "f": false}], "e": {}});
-        let mut out = Vec::new();
-        encode(&tree, &mut out);
-        let mut r = Reader { b: &out, at: 0 };
-        assert_eq!(decode(&mut r, 0), Some(tree));
-        assert_eq!(r.at, out.len());
-    }
 
     #[test]
     fn recent_changes_are_racy() {

@@ -13,7 +13,6 @@ use crate::files::{Existing, Lock};
 use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
-use serde::Deserialize as _;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -246,8 +245,7 @@ impl Ledger {
         let abs = self.abs(rel);
         let key = fs::metadata(&abs).ok().and_then(|m| cache::Key::of(&m));
         if let Some(key) = key
-            && let Some((i, tree)) = cache.get(rel, key)
-            && let Ok(case) = Case::deserialize(&tree)
+            && let Some((i, case)) = cache.get(rel, key)
             && let Ok(case) = checked(case, rel, policies)
         {
             let id = Some(case.id.clone());
