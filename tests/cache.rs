@@ -109,7 +109,11 @@ fn edit_same_size(path: &Path) -> String {
     let at = text.find("    by: ").expect("an event") + "    by: ".len();
     let end = at + text[at..].find('\n').unwrap();
     let mut new = text.clone();
-    let letter = if text[at..end].chars().all(|c| c == 'z') { "y" } else { "z" };
+    let letter = if text[at..end].chars().all(|c| c == 'z') {
+        "y"
+    } else {
+        "z"
+    };
     new.replace_range(at..end, &letter.repeat(end - at));
     assert_ne!(new, text);
     std::fs::write(path, &new).unwrap();
@@ -210,10 +214,7 @@ fn swapped_files_are_seen() {
     std::fs::rename(&tmp, b).unwrap();
     assert_same_as_uncached(d);
     // Contents swapped in place, keeping each path's inode.
-    let (ta, tb) = (
-        std::fs::read(a).unwrap(),
-        std::fs::read(b).unwrap(),
-    );
+    let (ta, tb) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
     std::fs::write(a, tb).unwrap();
     std::fs::write(b, ta).unwrap();
     assert_same_as_uncached(d);

@@ -54,7 +54,7 @@ fn build(
     c.description = desc;
     c.tags = tags;
     c.fields.insert(name.clone(), name.clone());
-    let mut at = c.received.clone();
+    let mut at = c.received;
     for (i, (kind, note)) in notes.into_iter().enumerate() {
         at.at += chrono::Duration::minutes(i as i64 + 1);
         let kind = [
@@ -64,7 +64,7 @@ fn build(
             EventKind::Resolved,
             EventKind::FollowedUp,
         ][kind];
-        let mut e = Event::new(kind, at.clone(), note.clone());
+        let mut e = Event::new(kind, at, note.clone());
         e.note = Some(note.clone());
         match kind {
             EventKind::Compensated => {
@@ -180,7 +180,9 @@ fn every_sample_and_fixture_file_reads_the_same() {
         let general = case::parse_general(&text, "x.yaml");
         if let Some((c, _)) = fast::parse(&text) {
             fast_count += 1;
-            let g = general.as_ref().unwrap_or_else(|e| panic!("{}: fast accepted, general: {e}", f.display()));
+            let g = general
+                .as_ref()
+                .unwrap_or_else(|e| panic!("{}: fast accepted, general: {e}", f.display()));
             assert!(same(&c, g), "{} reads differently", f.display());
         }
         // And through the entry point, both readers give the same result.
@@ -192,7 +194,10 @@ fn every_sample_and_fixture_file_reads_the_same() {
         }
     }
     // The sample ledger is written by redress: most of it takes the fast path.
-    let sample: Vec<_> = files.iter().filter(|f| f.starts_with(root.join("cases"))).collect();
+    let sample: Vec<_> = files
+        .iter()
+        .filter(|f| f.starts_with(root.join("cases")))
+        .collect();
     assert!(
         fast_count * 2 > sample.len(),
         "only {fast_count} of {} files took the fast path",

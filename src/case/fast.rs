@@ -243,14 +243,13 @@ fn plain(s: &str, flow: bool, out: &mut Vec<u8>) -> Option<()> {
     let first = s.chars().next()?;
     let starts_ok = first.is_alphanumeric()
         || matches!(first, '_' | '(' | '/')
-        || (matches!(first, '+' | '-' | '.')
-            && s[1..].starts_with(|c: char| c.is_ascii_digit()));
+        || (matches!(first, '+' | '-' | '.') && s[1..].starts_with(|c: char| c.is_ascii_digit()));
     let ok = starts_ok
         && !s.ends_with([' ', ':'])
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.contains(['"', '\\'])
-        && !(flow && s.contains([',', '[', ']', '{', '}', '#']))
+        && (!flow || !s.contains([',', '[', ']', '{', '}', '#']))
         && all_raw(s);
     if !ok {
         return None;

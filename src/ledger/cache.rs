@@ -248,7 +248,9 @@ impl Cache {
             match s {
                 Stored::Nothing => continue,
                 Stored::Keep(i) => {
-                    let Some(e) = self.entries.get(*i) else { continue };
+                    let Some(e) = self.entries.get(*i) else {
+                        continue;
+                    };
                     out.extend_from_slice(&self.bytes[e.whole.start..e.whole.end + 8]);
                 }
                 Stored::Fresh(b) => out.extend_from_slice(b),
@@ -315,7 +317,6 @@ impl<'a> Reader<'a> {
     fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
-
 }
 
 #[cfg(test)]

@@ -276,7 +276,10 @@ impl Ledger {
                     };
                     ((id, Ok(lc)), stored)
                 }
-                Err(p) => ((id_line(&text), Err(locate(&text, rel, p))), cache::Stored::Nothing),
+                Err(p) => (
+                    (id_line(&text), Err(locate(&text, rel, p))),
+                    cache::Stored::Nothing,
+                ),
             },
             Err(d) => ((id_line(&text), Err(vec![d])), cache::Stored::Nothing),
         }

@@ -9,8 +9,8 @@
 //! reader does for the case's string-typed fields.
 
 use crate::case::Case;
-use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize as _;
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 
 pub const NULL: u8 = 0;
 pub const FALSE: u8 = 1;
@@ -196,7 +196,10 @@ struct Entries<'a, 'de>(&'a mut De<'de>);
 impl<'de> MapAccess<'de> for Entries<'_, 'de> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         let n = self.0.varint()?;
         if n == 0 {
             return Ok(None);
