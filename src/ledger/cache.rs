@@ -123,6 +123,8 @@ fn hash(bytes: &[u8], seed: u64) -> u64 {
 /// A cache as read: its bytes and, sorted by path, where each entry is.
 #[derive(Default)]
 pub struct Cache {
+    /// Whether the cache is used at all this run.
+    pub on: bool,
     bytes: Vec<u8>,
     /// (path, key, tree range, whole entry range)
     entries: Vec<Entry>,
@@ -152,10 +154,11 @@ impl Cache {
         if !enabled() {
             return Cache::default();
         }
-        std::fs::read(path(root))
+        let cache = std::fs::read(path(root))
             .ok()
             .and_then(Cache::from_bytes)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        Cache { on: true, ..cache }
     }
 
     fn from_bytes(bytes: Vec<u8>) -> Option<Cache> {
@@ -192,7 +195,11 @@ impl Cache {
         let sorted = entries
             .windows(2)
             .all(|w| bytes.get(w[0].path.clone()) < bytes.get(w[1].path.clone()));
-        sorted.then_some(Cache { bytes, entries })
+        sorted.then_some(Cache {
+            on: true,
+            bytes,
+            entries,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -228,7 +235,7 @@ impl Cache {
     /// the order of the files (sorted by path). Errors are ignored: a
     /// cache that cannot be written is only a slower next run.
     pub fn save(&self, root: &Path, stored: &[&Stored]) {
-        if !enabled() {
+        if !self.on {
             return;
         }
         let kept = stored
@@ -243,20 +250,25 @@ impl Cache {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&version().to_le_bytes());
         out.extend_from_slice(&0u64.to_le_bytes());
-        let mut count = 0u64;
-        for s in stored {
-            match s {
-                Stored::Nothing => continue,
-                Stored::Keep(i) => {
-                    let Some(e) = self.entries.get(*i) else {
-                        continue;
-                    };
-                    out.extend_from_slice(&self.bytes[e.whole.start..e.whole.end + 8]);
-                }
-                Stored::Fresh(b) => out.extend_from_slice(b),
-            }
-            count += 1;
+        // In byte order of the paths, which a folder walk need not follow
+        // (`a/x` comes before `a-b` there): lookups search by path.
+        let mut parts: Vec<&[u8]> = stored
+            .iter()
+            .filter_map(|s| match s {
+                Stored::Nothing => None,
+                Stored::Keep(i) => self
+                    .entries
+                    .get(*i)
+                    .and_then(|e| self.bytes.get(e.whole.start..e.whole.end + 8)),
+                Stored::Fresh(b) => Some(b.as_slice()),
+            })
+            .collect();
+        parts.sort_by(|a, b| path_of(a).cmp(path_of(b)));
+        parts.dedup_by(|a, b| path_of(a) == path_of(b));
+        for p in &parts {
+            out.extend_from_slice(p);
         }
+        let count = parts.len() as u64;
         out[16..24].copy_from_slice(&count.to_le_bytes());
         let file = path(root);
         if let Some(dir) = file.parent()
@@ -270,6 +282,15 @@ impl Cache {
             let _ = crate::files::write(&file, &out, crate::files::Existing::Replace, None);
         }
     }
+}
+
+/// The path of an entry's bytes (after its length).
+fn path_of(entry: &[u8]) -> &[u8] {
+    let len = entry
+        .get(..4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(0, u32::from_le_bytes) as usize;
+    entry.get(4..4usize.saturating_add(len)).unwrap_or_default()
 }
 
 /// The seconds since the epoch now: files changed in this second or the
@@ -322,6 +343,30 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_are_kept_in_path_order_whatever_the_walk_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
+        let tree = crate::case::fast::encode(text).unwrap();
+        let key = Key([1, 2, 3, 4, 5, 6, 7]);
+        // A folder walk lists `a/x` before `a-b`; bytes order the other way.
+        let stored = [
+            entry("a/x.yaml", key, &tree, 100),
+            entry("a-b.yaml", key, &tree, 100),
+        ];
+        let refs: Vec<&Stored> = stored.iter().collect();
+        let empty = Cache {
+            on: true,
+            ..Cache::default()
+        };
+        empty.save(dir.path(), &refs);
+        let cache = Cache::from_bytes(std::fs::read(path(dir.path())).unwrap()).unwrap();
+        assert_eq!(cache.len(), 2);
+        assert!(cache.get("a/x.yaml", key).is_some());
+        assert!(cache.get("a-b.yaml", key).is_some());
+        assert!(cache.get("a-b.yaml", Key([1, 2, 3, 4, 5, 6, 8])).is_none());
+    }
 
     #[test]
     fn recent_changes_are_racy() {

@@ -264,7 +264,7 @@ impl Ledger {
             Ok((case, tree)) => match checked(case, rel, policies) {
                 Ok(case) => {
                     let stored = match (key, tree) {
-                        (Some(k), Some(tree)) if after == Some(k) && cache::enabled() => {
+                        (Some(k), Some(tree)) if after == Some(k) && cache.on => {
                             cache::entry(rel, k, &tree, second)
                         }
                         _ => cache::Stored::Nothing,

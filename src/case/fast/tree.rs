@@ -213,3 +213,29 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
         seed.deserialize(&mut *self.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\ntags: [a, b]\nhistory:\n  - at: 2026-11-02T10:00:00-05:00\n    by: alice\n    event: followed-up\n    satisfied: true\n";
+
+    #[test]
+    fn damaged_trees_are_refused_without_panicking() {
+        let tree = crate::case::fast::encode(TEXT).unwrap();
+        assert!(case(&tree).is_some());
+        for end in 0..tree.len() {
+            assert!(case(&tree[..end]).is_none(), "truncated at {end}");
+        }
+        for i in 0..tree.len() {
+            for flip in [0x01, 0x80, 0xFF] {
+                let mut t = tree.clone();
+                t[i] ^= flip;
+                let _ = case(&t); // anything but a panic
+            }
+        }
+        // Nesting beyond any case is refused, not followed.
+        let deep = [vec![LIST; 10_000], vec![END; 10_000]].concat();
+        assert!(case(&deep).is_none());
+    }
+}
