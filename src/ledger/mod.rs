@@ -360,7 +360,7 @@ impl Ledger {
         {
             return vec![rel];
         }
-        let (files, _) = self.case_files();
+        let files = self.case_names();
         let exact: Vec<String> = files
             .iter()
             .filter(|f| file_stem(f) == q)
@@ -376,6 +376,36 @@ impl Ledger {
                 s.starts_with(q) || s.ends_with(q)
             })
             .collect()
+    }
+
+    /// The case files' paths for naming a case, sorted: from the folders'
+    /// entries alone (no file is opened or examined), so that `show 7hq3`
+    /// costs a directory listing. A ledger with a link anywhere under
+    /// `cases/` is listed by [`case_files`](Self::case_files) instead, which
+    /// judges where each link leads.
+    fn case_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut dirs = vec![self.root.join("cases")];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                let path = entry.path();
+                if kind.is_symlink() {
+                    return self.case_files().0;
+                } else if kind.is_dir() {
+                    dirs.push(path);
+                } else if kind.is_file() && is_case_name(&path) {
+                    names.push(self.rel(&path));
+                }
+            }
+        }
+        names.sort();
+        names
     }
 
     /// `query` itself when it names case IDs (see [`find`](Self::find)),
