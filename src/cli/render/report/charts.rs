@@ -408,14 +408,7 @@ pub fn compensation(
     {
         let root = SVGBackend::with_string(&mut svg, HALF).into_drawing_area();
         root.fill(&WHITE)?;
-        let points: Vec<(f64, f64, BandPosition)> = cases
-            .iter()
-            .filter_map(|c| {
-                rust_decimal::prelude::ToPrimitive::to_f64(&c.harm)
-                    .filter(|h| *h > 0.0)
-                    .map(|h| (h, c.share * 100.0, c.position))
-            })
-            .collect();
+        let points = scatter_points(cases);
         if points.is_empty() {
             empty(&root, "No resolved case with a harm")?;
         } else {
@@ -492,6 +485,18 @@ pub fn compensation(
 /// case in `stride` (evenly, in case order) and says so under the chart, so
 /// that a report of a large ledger stays small and quick to open.
 const MAX_POINTS: usize = 3000;
+
+/// Each case with a harm: (harm, granted share in %, band position).
+fn scatter_points(cases: &[CompensationCase]) -> Vec<(f64, f64, BandPosition)> {
+    cases
+        .iter()
+        .filter_map(|c| {
+            rust_decimal::prelude::ToPrimitive::to_f64(&c.harm)
+                .filter(|h| *h > 0.0)
+                .map(|h| (h, c.share * 100.0, c.position))
+        })
+        .collect()
+}
 
 fn scatter_stride(n: usize) -> usize {
     n.div_ceil(MAX_POINTS).max(1)
