@@ -47,6 +47,11 @@ pub struct Cli {
     )]
     pub color: ColorChoice,
 
+    /// Read every case file, neither using nor updating the parse cache in
+    /// .redress/cache (also REDRESS_NO_CACHE=1)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
