@@ -332,3 +332,4 @@ help-arg-by = Who did it (default: REDRESS_USER, then USER)
 help-arg-strict = Refuse the event (exit 2, nothing written) when it breaks a policy; by default it is recorded with a warning
 help-arg-note = An internal note to keep with the event
 help-arg-skip_invalid = Go on with the valid cases when some case files have problems (each is a warning on stderr); by default the command fails instead
+help-arg-no_cache = Read every case file, neither using nor updating the parse cache in .redress/cache (also REDRESS_NO_CACHE=1)

@@ -207,3 +207,4 @@ formula-revenue-at-risk = ({ $silent } silent lost × { $value } a year + Σ com
 formula-people-told = ({ $cases } cases + { $silent } silent) × { $told } told each
 formula-prospects-avoiding = { $dissatisfied } dissatisfied × { $circle } in circle × { $market } in target market × { $avoid } avoid
 formula-prospect-revenue = { $avoiding } × { $value } a year × { $years } years
+chart-harm-axis-sampled = { $axis } — sampled: { $shown } of { $total } cases shown, 1 in { $stride }

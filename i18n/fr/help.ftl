@@ -333,3 +333,4 @@ help-arg-by = Qui l'a fait (par défaut : REDRESS_USER, puis USER)
 help-arg-strict = Refuse l'événement (code 2, rien n'est écrit) s'il enfreint une politique; par défaut, il est inscrit avec un avertissement
 help-arg-note = Une note interne à conserver avec l'événement
 help-arg-skip_invalid = Continue avec les cas valides quand des fichiers de cas ont des problèmes (chacun fait l'objet d'un avertissement sur stderr); par défaut, la commande échoue
+help-arg-no_cache = Lit chaque fichier de cas sans utiliser ni mettre à jour le cache d'analyse dans .redress/cache (aussi REDRESS_NO_CACHE=1)

@@ -221,3 +221,4 @@ formula-revenue-at-risk = ({ $silent } silencieux perdus × { $value } par an + 
 formula-people-told = ({ $cases } cas + { $silent } silencieux) × { $told } personnes informées chacun
 formula-prospects-avoiding = { $dissatisfied } insatisfaits × { $circle } dans l'entourage × { $market } dans le marché cible × { $avoid } qui évitent
 formula-prospect-revenue = { $avoiding } × { $value } par an × { $years } ans
+chart-harm-axis-sampled = { $axis } — échantillon : { $shown } cas sur { $total } affichés, 1 sur { $stride }

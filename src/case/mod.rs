@@ -2,6 +2,7 @@
 
 pub mod anonymise;
 pub mod contact;
+pub mod fast;
 pub mod history;
 pub mod id;
 pub mod money;
@@ -289,6 +290,31 @@ pub fn text_of(bytes: Vec<u8>, path: &str) -> Result<String, Diagnostic> {
 
 /// Parses a case file's text. The error is a diagnostic at the parser's position.
 pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
+    parse_tree(text, path).map(|(case, _)| case)
+}
+
+/// Like [`parse`], and also the document tree when the file is in the
+/// writer's own layout ([`fast`]): the tree is what the parse cache keeps.
+pub fn parse_tree(text: &str, path: &str) -> Result<(Case, Option<Vec<u8>>), Diagnostic> {
+    prechecks(text, path)?;
+    if let Some((case, tree)) = fast::parse(text) {
+        return Ok((case, Some(tree)));
+    }
+    serde_yaml::from_str::<Case>(text)
+        .map(|case| (case, None))
+        .map_err(|e| yaml_diagnostic(&e, text, path))
+}
+
+/// [`parse`] through the general YAML reader only, never [`fast`]: what
+/// the fast reader is proven equal to.
+pub fn parse_general(text: &str, path: &str) -> Result<Case, Diagnostic> {
+    prechecks(text, path)?;
+    serde_yaml::from_str::<Case>(text).map_err(|e| yaml_diagnostic(&e, text, path))
+}
+
+/// What refuses a file before any reader sees it: conflict markers, and
+/// the hostile-YAML scan ([`yaml_guard`]).
+fn prechecks(text: &str, path: &str) -> Result<(), Diagnostic> {
     if let Some(line) = diag::conflict_markers(text).first() {
         return Err(Diagnostic::new(
             path,
@@ -304,7 +330,7 @@ pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
             .at(line, column)
             .help(r.help));
     }
-    serde_yaml::from_str::<Case>(text).map_err(|e| yaml_diagnostic(&e, text, path))
+    Ok(())
 }
 
 fn yaml_diagnostic(e: &serde_yaml::Error, text: &str, path: &str) -> Diagnostic {

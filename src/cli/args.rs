@@ -59,6 +59,11 @@ pub struct Cli {
     )]
     pub lang: Option<String>,
 
+    /// Read every case file, neither using nor updating the parse cache in
+    /// .redress/cache (also REDRESS_NO_CACHE=1)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -27,6 +27,9 @@ pub struct Open {
 
 impl Session {
     pub fn new(cli: &crate::cli::Cli) -> Session {
+        if cli.no_cache {
+            crate::ledger::cache::disable();
+        }
         Session {
             ledger_dir: cli.ledger.clone(),
             now: cli.now.clone(),

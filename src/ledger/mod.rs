@@ -2,6 +2,7 @@
 //! part of its ID, and writing files without ever losing a byte.
 
 pub mod actions;
+pub mod cache;
 pub mod edit;
 pub mod git;
 pub mod git_times;
@@ -227,16 +228,22 @@ impl Ledger {
         f: impl Fn(LoadedCase) -> T + Sync,
     ) -> ScanOf<T> {
         let (files, mut problems) = self.case_files();
-        let results: Vec<Loaded<T>> = files
+        let cache = cache::Cache::open(&self.root);
+        let second = cache::now_second();
+        let results: Vec<(Loaded<T>, cache::Stored)> = files
             .par_iter()
             .map(|rel| {
-                let (id, r) = self.load_with_id(rel, policies);
-                (id, r.map(&f))
+                let ((id, r), stored) = self.load_cached(rel, policies, &cache, second);
+                ((id, r.map(&f)), stored)
             })
             .collect();
+        let stored: Vec<&cache::Stored> = results.iter().map(|(_, s)| s).collect();
+        cache.save(&self.root, &stored);
+        drop(stored);
+        drop(cache);
         let mut items = Vec::with_capacity(results.len());
         let mut ids = Vec::with_capacity(results.len());
-        for (rel, (id, r)) in files.iter().zip(results) {
+        for (rel, ((id, r), _)) in files.iter().zip(results) {
             if let Some(id) = id {
                 ids.push((id, rel.as_str()));
             }
@@ -251,6 +258,59 @@ impl Ledger {
             files: files.len(),
             items,
             problems,
+        }
+    }
+
+    /// [`load_with_id`](Self::load_with_id) through the parse cache: a file
+    /// whose key is unchanged is made from its kept tree and checked anew;
+    /// any doubt, or any problem to report, reads the file.
+    fn load_cached(
+        &self,
+        rel: &str,
+        policies: &Policies,
+        cache: &cache::Cache,
+        second: i64,
+    ) -> (Loaded, cache::Stored) {
+        let abs = self.abs(rel);
+        let key = fs::metadata(&abs).ok().and_then(|m| cache::Key::of(&m));
+        if let Some(key) = key
+            && let Some((i, case)) = cache.get(rel, key)
+            && let Ok(case) = checked(case, rel, policies)
+        {
+            let id = Some(case.id.clone());
+            let lc = LoadedCase {
+                path: rel.to_string(),
+                case,
+            };
+            return ((id, Ok(lc)), cache::Stored::Keep(i));
+        }
+        let text = match read_case_text(&abs, rel) {
+            Ok(t) => t,
+            Err(d) => return ((None, Err(vec![d])), cache::Stored::Nothing),
+        };
+        let after = fs::metadata(&abs).ok().and_then(|m| cache::Key::of(&m));
+        match case::parse_tree(&text, rel) {
+            Ok((case, tree)) => match checked(case, rel, policies) {
+                Ok(case) => {
+                    let stored = match (key, tree) {
+                        (Some(k), Some(tree)) if after == Some(k) && cache.on => {
+                            cache::entry(rel, k, &tree, second)
+                        }
+                        _ => cache::Stored::Nothing,
+                    };
+                    let id = Some(case.id.clone());
+                    let lc = LoadedCase {
+                        path: rel.to_string(),
+                        case,
+                    };
+                    ((id, Ok(lc)), stored)
+                }
+                Err(p) => (
+                    (id_line(&text), Err(locate(&text, rel, p))),
+                    cache::Stored::Nothing,
+                ),
+            },
+            Err(d) => ((id_line(&text), Err(vec![d])), cache::Stored::Nothing),
         }
     }
 
@@ -329,7 +389,7 @@ impl Ledger {
         {
             return vec![rel];
         }
-        let (files, _) = self.case_files();
+        let files = self.case_names();
         let exact: Vec<String> = files
             .iter()
             .filter(|f| file_stem(f) == q)
@@ -345,6 +405,36 @@ impl Ledger {
                 s.starts_with(q) || s.ends_with(q)
             })
             .collect()
+    }
+
+    /// The case files' paths for naming a case, sorted: from the folders'
+    /// entries alone (no file is opened or examined), so that `show 7hq3`
+    /// costs a directory listing. A ledger with a link anywhere under
+    /// `cases/` is listed by [`case_files`](Self::case_files) instead, which
+    /// judges where each link leads.
+    fn case_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut dirs = vec![self.root.join("cases")];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                let path = entry.path();
+                if kind.is_symlink() {
+                    return self.case_files().0;
+                } else if kind.is_dir() {
+                    dirs.push(path);
+                } else if kind.is_file() && is_case_name(&path) {
+                    names.push(self.rel(&path));
+                }
+            }
+        }
+        names.sort();
+        names
     }
 
     /// `query` itself when it names case IDs (see [`find`](Self::find)),
@@ -537,7 +627,13 @@ pub fn parse_and_validate(
     rel: &str,
     policies: &Policies,
 ) -> Result<Case, Vec<Diagnostic>> {
-    let mut case = case::parse(text, rel).map_err(|d| vec![d])?;
+    let case = case::parse(text, rel).map_err(|d| vec![d])?;
+    checked(case, rel, policies).map_err(|p| locate(text, rel, p))
+}
+
+/// A parsed case in the ledger's zone, after every check that needs no
+/// other file; the problems are placed in the text by [`locate`].
+fn checked(mut case: Case, rel: &str, policies: &Policies) -> Result<Case, Vec<history::Problem>> {
     case.resolve_times(policies.tz());
     let stem = Path::new(rel).file_stem().and_then(|s| s.to_str());
     let mut problems = history::problems(&case, stem);
@@ -557,10 +653,16 @@ pub fn parse_and_validate(
         });
     }
     if problems.is_empty() {
-        return Ok(case);
+        Ok(case)
+    } else {
+        Err(problems)
     }
+}
+
+/// Problems as diagnostics at their line and column in `text`.
+fn locate(text: &str, rel: &str, problems: Vec<history::Problem>) -> Vec<Diagnostic> {
     let index = LineIndex::new(text);
-    Err(problems
+    problems
         .into_iter()
         .map(|p| {
             let (line, col) = index.locate(p.locus);
@@ -568,7 +670,7 @@ pub fn parse_and_validate(
             d.help = p.help;
             d
         })
-        .collect())
+        .collect()
 }
 
 const OUTSIDE_HELP: &str =

@@ -48,6 +48,10 @@ pub fn run(session: &Session, _args: Args) -> Result<Verdict> {
         done.push(format!(".gitattributes: added `{ATTRIBUTE}`"));
     }
 
+    if let Some(line) = ignore_cache(root)? {
+        done.push(line);
+    }
+
     let driver = format!("{} merge-file %O %A %B", driver_program()?);
     for (key, value) in [
         ("merge.redress.name", DRIVER_NAME),
@@ -73,6 +77,31 @@ pub fn run(session: &Session, _args: Args) -> Result<Verdict> {
     };
     crate::cli::render::style::print(&msg)?;
     Ok(Verdict::Pass)
+}
+
+/// The line `.gitignore` needs so that redress's working files (the parse
+/// cache, `edit`'s kept drafts) are never committed.
+pub const CACHE_IGNORE: &str = "/.redress/";
+
+/// Appends [`CACHE_IGNORE`] to `.gitignore` when it is missing.
+fn ignore_cache(root: &Path) -> Result<Option<String>> {
+    let path = root.join(".gitignore");
+    let existing = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+    };
+    if existing.lines().any(|l| l.trim() == CACHE_IGNORE) {
+        return Ok(None);
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(CACHE_IGNORE);
+    text.push('\n');
+    crate::ledger::write_atomic(&path, text.as_bytes())?;
+    Ok(Some(format!(".gitignore: added `{CACHE_IGNORE}`")))
 }
 
 fn ensure_work_tree(root: &Path) -> Result<()> {

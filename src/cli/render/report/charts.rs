@@ -448,14 +448,7 @@ pub fn compensation(
     {
         let root = SVGBackend::with_string(&mut svg, HALF).into_drawing_area();
         root.fill(&WHITE)?;
-        let points: Vec<(f64, f64, BandPosition)> = cases
-            .iter()
-            .filter_map(|c| {
-                rust_decimal::prelude::ToPrimitive::to_f64(&c.harm)
-                    .filter(|h| *h > 0.0)
-                    .map(|h| (h, c.share * 100.0, c.position))
-            })
-            .collect();
+        let points = scatter_points(cases);
         if points.is_empty() {
             empty(&root, &tr("chart-no-harm"))?;
         } else {
@@ -487,7 +480,7 @@ pub fn compensation(
                 .y_label_formatter(&|v| format!("{v:.0} %"))
                 .label_style(font(LABEL))
                 .axis_desc_style(font(LABEL + 1))
-                .x_desc(harm_axis(currency))
+                .x_desc(scatter_caption(currency, &points))
                 .y_desc(tr("chart-granted-over-harm"))
                 .draw()?;
             chart.draw_series([Rectangle::new(
@@ -500,10 +493,12 @@ pub fn compensation(
                 4,
                 INK.mix(0.35).stroke_width(1),
             ))?;
+            let stride = scatter_stride(points.len());
             for (pos, color) in POSITIONS {
                 chart.draw_series(
                     points
                         .iter()
+                        .step_by(stride)
                         .filter(|p| p.2 == pos)
                         .map(|p| Circle::new((p.0, p.1), 5, color.mix(0.8).filled())),
                 )?;
@@ -512,6 +507,45 @@ pub fn compensation(
         root.present()?;
     }
     Ok(finish(svg))
+}
+
+/// The most points the compensation scatter draws: above, it draws one
+/// case in `stride` (evenly, in case order) and says so under the chart, so
+/// that a report of a large ledger stays small and quick to open.
+const MAX_POINTS: usize = 3000;
+
+/// Each case with a harm: (harm, granted share in %, band position).
+fn scatter_points(cases: &[CompensationCase]) -> Vec<(f64, f64, BandPosition)> {
+    cases
+        .iter()
+        .filter_map(|c| {
+            rust_decimal::prelude::ToPrimitive::to_f64(&c.harm)
+                .filter(|h| *h > 0.0)
+                .map(|h| (h, c.share * 100.0, c.position))
+        })
+        .collect()
+}
+
+fn scatter_stride(n: usize) -> usize {
+    n.div_ceil(MAX_POINTS).max(1)
+}
+
+fn scatter_caption<T>(currency: &str, points: &[T]) -> String {
+    let stride = scatter_stride(points.len());
+    if stride == 1 {
+        harm_axis(currency)
+    } else {
+        let shown = points.len().div_ceil(stride);
+        crate::i18n::tr_args(
+            "chart-harm-axis-sampled",
+            &[
+                ("axis", harm_axis(currency).into()),
+                ("shown", shown.to_string().into()),
+                ("total", points.len().to_string().into()),
+                ("stride", stride.to_string().into()),
+            ],
+        )
+    }
 }
 
 /// The band positions in legend order, with their colour.
@@ -681,6 +715,20 @@ mod tests {
         assert_eq!(fit("delivery", 200, 16), "delivery");
         let cut = fit("a-very-long-category-name", 60, 16);
         assert!(cut.ends_with('…') && cut.chars().count() < 12, "{cut}");
+    }
+
+    #[test]
+    fn large_scatters_are_sampled_and_say_so() {
+        assert_eq!(scatter_stride(10), 1);
+        assert_eq!(scatter_stride(3000), 1);
+        assert_eq!(scatter_stride(3001), 2);
+        assert_eq!(scatter_stride(100_000), 34);
+        assert_eq!(scatter_caption("CAD", &[0; 10]), "harm (CAD, log scale)");
+        let caption = scatter_caption("CAD", &vec![0; 100_000]);
+        assert!(
+            caption.contains("sampled: 2942 of 100000 cases shown, 1 in 34"),
+            "{caption}"
+        );
     }
 
     #[test]

@@ -1,0 +1,378 @@
+//! The parse cache, `.redress/cache/cases.bin`: for each case file read
+//! through the writer's layout ([`crate::case::fast`]), its document tree
+//! in a compact binary form, keyed by the file's path, size, modification
+//! and change times (to the nanosecond), inode and device.
+//!
+//! What is kept is the tree, not the case: the case, its times in the
+//! ledger's zone and every check on it are made from the tree on each run,
+//! with the code and policies of that run. A file is trusted from the
+//! cache only when every part of its key is unchanged and its entry's
+//! checksum holds; anything else (another key, a bad checksum, a
+//! truncated or foreign file, another format) means the file is read
+//! again. A file changed within the second before the cache is written
+//! (git's "racy" entries) is not kept, so a change that leaves the key as
+//! it was cannot hide. Files that do not parse, or are outside the
+//! writer's layout, or have problems, are never kept: their diagnostics
+//! always come from reading them.
+//!
+//! The cache is replaced atomically ([`crate::files::write`]): two
+//! processes each write a whole file, and the last rename wins. It is
+//! bypassed with `--no-cache` or `REDRESS_NO_CACHE`.
+//!
+//! Layout: magic, format hash (u64), entry count (u64), then per entry:
+//! path length (u32) and path, key (7 × u64), tree length (u32) and tree,
+//! checksum (u64) of all of the entry before it. Integers little-endian.
+
+use std::fs::Metadata;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+const MAGIC: &[u8; 8] = b"RDRSCAC1";
+/// Raise when the binary layout changes.
+const FORMAT: u64 = 1;
+
+static DISABLED: AtomicBool = AtomicBool::new(false);
+
+/// Turns the cache off for this process (`--no-cache`).
+pub fn disable() {
+    DISABLED.store(true, Ordering::Relaxed);
+}
+
+/// Whether the cache is on: not `--no-cache`, and `REDRESS_NO_CACHE`
+/// unset, empty or `0`.
+pub fn enabled() -> bool {
+    if DISABLED.load(Ordering::Relaxed) {
+        return false;
+    }
+    match std::env::var_os("REDRESS_NO_CACHE") {
+        None => true,
+        Some(v) => v.is_empty() || v == "0" || v == "false",
+    }
+}
+
+/// The cache file of the ledger at `root`.
+pub fn path(root: &Path) -> PathBuf {
+    root.join(".redress").join("cache").join("cases.bin")
+}
+
+/// What identifies a version of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key([u64; 7]);
+
+impl Key {
+    #[cfg(unix)]
+    pub fn of(meta: &Metadata) -> Option<Key> {
+        use std::os::unix::fs::MetadataExt;
+        Some(Key([
+            meta.size(),
+            meta.mtime() as u64,
+            meta.mtime_nsec() as u64,
+            meta.ctime() as u64,
+            meta.ctime_nsec() as u64,
+            meta.ino(),
+            meta.dev(),
+        ]))
+    }
+
+    #[cfg(not(unix))]
+    pub fn of(_meta: &Metadata) -> Option<Key> {
+        None
+    }
+
+    /// Whether the file was changed at or after `second` (or in the
+    /// second before): such an entry is racy and not kept.
+    fn racy(&self, second: i64) -> bool {
+        let latest = (self.0[1] as i64).max(self.0[3] as i64);
+        latest.saturating_add(1) >= second
+    }
+}
+
+/// The format hash: this file's layout, the reader that makes the trees,
+/// and the case's shape. Any change to them discards old caches.
+fn version() -> u64 {
+    let mut h = hash(FORMAT.to_le_bytes().as_slice(), 0);
+    for part in [
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        include_bytes!("cache.rs").as_slice(),
+        include_bytes!("../case/fast.rs").as_slice(),
+        include_bytes!("../case/fast/tree.rs").as_slice(),
+        include_bytes!("../case/mod.rs").as_slice(),
+        include_bytes!("../case/vocab.rs").as_slice(),
+    ] {
+        h = hash(part, h);
+    }
+    h
+}
+
+/// A fast 64-bit checksum (not cryptographic: it guards against damage).
+fn hash(bytes: &[u8], seed: u64) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
+/// A cache as read: its bytes and, sorted by path, where each entry is.
+#[derive(Default)]
+pub struct Cache {
+    /// Whether the cache is used at all this run.
+    pub on: bool,
+    bytes: Vec<u8>,
+    /// (path, key, tree range, whole entry range)
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    path: std::ops::Range<usize>,
+    key: Key,
+    tree: std::ops::Range<usize>,
+    whole: std::ops::Range<usize>,
+}
+
+/// What a scan decided for one file's entry in the next cache.
+pub enum Stored {
+    /// Not kept.
+    Nothing,
+    /// The old entry, unchanged (its index).
+    Keep(usize),
+    /// A new entry's bytes.
+    Fresh(Vec<u8>),
+}
+
+impl Cache {
+    /// The ledger's cache, or an empty one when it is off, absent, or not
+    /// whole and of this format (then it is rebuilt; nothing is said).
+    pub fn open(root: &Path) -> Cache {
+        if !enabled() {
+            return Cache::default();
+        }
+        let cache = std::fs::read(path(root))
+            .ok()
+            .and_then(Cache::from_bytes)
+            .unwrap_or_default();
+        Cache { on: true, ..cache }
+    }
+
+    fn from_bytes(bytes: Vec<u8>) -> Option<Cache> {
+        let mut r = Reader { b: &bytes, at: 0 };
+        if r.take(8)? != MAGIC || r.u64()? != version() {
+            return None;
+        }
+        let count = usize::try_from(r.u64()?).ok()?;
+        let mut entries = Vec::with_capacity(count.min(bytes.len() / 64));
+        for _ in 0..count {
+            let start = r.at;
+            let len = r.u32()? as usize;
+            let path = r.at..r.at.checked_add(len)?;
+            r.take(len)?;
+            let mut key = [0u64; 7];
+            for k in &mut key {
+                *k = r.u64()?;
+            }
+            let len = r.u32()? as usize;
+            let tree = r.at..r.at.checked_add(len)?;
+            r.take(len)?;
+            let end = r.at;
+            r.u64()?;
+            entries.push(Entry {
+                path,
+                key: Key(key),
+                tree,
+                whole: start..end,
+            });
+        }
+        if r.at != bytes.len() {
+            return None;
+        }
+        let sorted = entries
+            .windows(2)
+            .all(|w| bytes.get(w[0].path.clone()) < bytes.get(w[1].path.clone()));
+        sorted.then_some(Cache {
+            on: true,
+            bytes,
+            entries,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The case kept for `rel` under exactly `key`, with its entry's
+    /// index; `None` when there is none, the key differs, the entry is
+    /// damaged, or its tree is not a valid case for this program.
+    pub fn get(&self, rel: &str, key: Key) -> Option<(usize, crate::case::Case)> {
+        let i = self
+            .entries
+            .binary_search_by(|e| self.bytes[e.path.clone()].cmp(rel.as_bytes()))
+            .ok()?;
+        let e = self.entries.get(i)?;
+        if e.key != key {
+            return None;
+        }
+        let whole = self.bytes.get(e.whole.clone())?;
+        let sum = self.bytes.get(e.whole.end..e.whole.end + 8)?;
+        if hash(whole, 0).to_le_bytes() != sum {
+            return None;
+        }
+        let case = crate::case::fast::tree::case(self.bytes.get(e.tree.clone())?)?;
+        Some((i, case))
+    }
+
+    /// Writes the next cache when it differs from this one: `stored` in
+    /// the order of the files (sorted by path). Errors are ignored: a
+    /// cache that cannot be written is only a slower next run.
+    pub fn save(&self, root: &Path, stored: &[&Stored]) {
+        if !self.on {
+            return;
+        }
+        let kept = stored
+            .iter()
+            .filter(|s| matches!(s, Stored::Keep(_)))
+            .count();
+        let fresh = stored.iter().any(|s| matches!(s, Stored::Fresh(_)));
+        if !fresh && kept == self.entries.len() {
+            return;
+        }
+        let mut out = Vec::with_capacity(self.bytes.len().max(1 << 16));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&version().to_le_bytes());
+        out.extend_from_slice(&0u64.to_le_bytes());
+        // In byte order of the paths, which a folder walk need not follow
+        // (`a/x` comes before `a-b` there): lookups search by path.
+        let mut parts: Vec<&[u8]> = stored
+            .iter()
+            .filter_map(|s| match s {
+                Stored::Nothing => None,
+                Stored::Keep(i) => self
+                    .entries
+                    .get(*i)
+                    .and_then(|e| self.bytes.get(e.whole.start..e.whole.end + 8)),
+                Stored::Fresh(b) => Some(b.as_slice()),
+            })
+            .collect();
+        parts.sort_by(|a, b| path_of(a).cmp(path_of(b)));
+        parts.dedup_by(|a, b| path_of(a) == path_of(b));
+        for p in &parts {
+            out.extend_from_slice(p);
+        }
+        let count = parts.len() as u64;
+        out[16..24].copy_from_slice(&count.to_le_bytes());
+        let file = path(root);
+        if let Some(dir) = file.parent()
+            && std::fs::create_dir_all(dir).is_ok()
+        {
+            // Never committed, even where .gitignore lacks the line.
+            let ignore = dir.join(".gitignore");
+            if !ignore.exists() {
+                let _ = crate::files::write(&ignore, b"*\n", crate::files::Existing::Absent, None);
+            }
+            let _ = crate::files::write(&file, &out, crate::files::Existing::Replace, None);
+        }
+    }
+}
+
+/// The path of an entry's bytes (after its length).
+fn path_of(entry: &[u8]) -> &[u8] {
+    let len = entry
+        .get(..4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(0, u32::from_le_bytes) as usize;
+    entry.get(4..4usize.saturating_add(len)).unwrap_or_default()
+}
+
+/// The seconds since the epoch now: files changed in this second or the
+/// one before are not kept (see [`Key`]).
+pub fn now_second() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(i64::MAX, |d| d.as_secs() as i64)
+}
+
+/// A new entry for `rel`, or nothing when its key is racy against `second`.
+pub fn entry(rel: &str, key: Key, tree: &[u8], second: i64) -> Stored {
+    if key.racy(second) {
+        return Stored::Nothing;
+    }
+    let mut out = Vec::with_capacity(512);
+    out.extend_from_slice(&(rel.len() as u32).to_le_bytes());
+    out.extend_from_slice(rel.as_bytes());
+    for k in key.0 {
+        out.extend_from_slice(&k.to_le_bytes());
+    }
+    out.extend_from_slice(&(tree.len() as u32).to_le_bytes());
+    out.extend_from_slice(tree);
+    let sum = hash(&out, 0);
+    out.extend_from_slice(&sum.to_le_bytes());
+    Stored::Fresh(out)
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.b.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_kept_in_path_order_whatever_the_walk_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
+        let tree = crate::case::fast::encode(text).unwrap();
+        let key = Key([1, 2, 3, 4, 5, 6, 7]);
+        // A folder walk lists `a/x` before `a-b`; bytes order the other way.
+        let stored = [
+            entry("a/x.yaml", key, &tree, 100),
+            entry("a-b.yaml", key, &tree, 100),
+        ];
+        let refs: Vec<&Stored> = stored.iter().collect();
+        let empty = Cache {
+            on: true,
+            ..Cache::default()
+        };
+        empty.save(dir.path(), &refs);
+        let cache = Cache::from_bytes(std::fs::read(path(dir.path())).unwrap()).unwrap();
+        assert_eq!(cache.len(), 2);
+        assert!(cache.get("a/x.yaml", key).is_some());
+        assert!(cache.get("a-b.yaml", key).is_some());
+        assert!(cache.get("a-b.yaml", Key([1, 2, 3, 4, 5, 6, 8])).is_none());
+    }
+
+    #[test]
+    fn recent_changes_are_racy() {
+        let k = Key([0, 100, 0, 100, 0, 1, 1]);
+        assert!(k.racy(100));
+        assert!(k.racy(101));
+        assert!(!k.racy(102));
+    }
+}

@@ -1,0 +1,206 @@
+//! The fast reader of the writer's own layout (`case::fast`) is equal to
+//! the general YAML reader wherever it accepts a file: over generated
+//! cases written by the writer, over damaged versions of them, and over
+//! every case file of the sample ledger and the test fixtures.
+
+use proptest::prelude::*;
+use redress::case::{self, Case, Event, fast, yaml};
+use std::path::Path;
+
+/// What both readers must agree on: the whole case, field by field.
+fn same(a: &Case, b: &Case) -> bool {
+    format!("{a:?}") == format!("{b:?}")
+}
+
+const BASE: &str = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
+
+fn base() -> Case {
+    case::parse_general(BASE, "base.yaml").unwrap()
+}
+
+/// Any text, with a bias towards what YAML treats specially.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z][a-zA-Z0-9 ,.'()/@%-]{0,20}",
+        "[ -~]{0,12}",
+        "(yes|no|null|true|~|12.50|- x|#x|a: b|a #b|\\[x\\]|'q'|\"q\"|O'Brien|R&D|\\*a|&a|!t)",
+        "[a-z]{1,6}(\n[a-z ]{0,6}){0,3}\n?",
+        ".{0,10}",
+    ]
+}
+
+fn tags() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::vec(text(), 0..3)
+}
+
+fn event_kinds() -> impl Strategy<Value = usize> {
+    0..5usize
+}
+
+fn build(
+    title: String,
+    name: String,
+    desc: String,
+    tags: Vec<String>,
+    notes: Vec<(usize, String)>,
+) -> Case {
+    use redress::case::money::Money;
+    use redress::case::vocab::{EventKind, Outcome};
+    let mut c = base();
+    c.title = title;
+    c.customer.name = name.clone();
+    c.customer.email = (!name.is_empty()).then(|| format!("{name}@x"));
+    c.customer.phone = Some(name.clone());
+    c.description = desc;
+    c.tags = tags;
+    c.fields.insert(name.clone(), name.clone());
+    let mut at = c.received;
+    for (i, (kind, note)) in notes.into_iter().enumerate() {
+        at.at += chrono::Duration::minutes(i as i64 + 1);
+        let kind = [
+            EventKind::Acknowledged,
+            EventKind::Updated,
+            EventKind::Compensated,
+            EventKind::Resolved,
+            EventKind::FollowedUp,
+        ][kind];
+        let mut e = Event::new(kind, at, note.clone());
+        e.note = Some(note.clone());
+        match kind {
+            EventKind::Compensated => {
+                e.remedy = Some(note);
+                e.amount = Some(Money("12.50".parse().unwrap()));
+            }
+            EventKind::Resolved => {
+                e.outcome = Some(Outcome::Founded);
+                e.summary = Some(note);
+            }
+            EventKind::FollowedUp => e.satisfied = Some(i % 2 == 0),
+            _ => {}
+        }
+        c.history.push(e);
+    }
+    c
+}
+
+fn a_case() -> impl Strategy<Value = Case> {
+    (
+        text(),
+        text(),
+        text(),
+        tags(),
+        proptest::collection::vec((event_kinds(), text()), 0..4),
+    )
+        .prop_map(|(t, n, d, g, e)| build(t, n, d, g, e))
+}
+
+/// When the fast reader accepts `text`, the general one reads the same case.
+fn agree(text: &str) -> Result<bool, TestCaseError> {
+    let Some((fast_case, _)) = fast::parse(text) else {
+        return Ok(false);
+    };
+    // The fast reader runs after the same pre-checks as the general one.
+    let general = case::parse_general(text, "x.yaml");
+    prop_assert!(
+        general.is_ok(),
+        "fast accepted what the general reader refuses:\n{text}\n{general:?}"
+    );
+    prop_assert!(
+        same(&fast_case, &general.unwrap()),
+        "readers differ on:\n{text}"
+    );
+    Ok(true)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn the_writers_files_read_the_same(c in a_case()) {
+        let text = yaml::case_to_yaml(&c);
+        let general = case::parse_general(&text, "x.yaml");
+        let fast = agree(&text)?;
+        // Whatever the writer writes, the fast reader takes when the
+        // general reader does (only odd texts may fall back).
+        if general.is_ok() && !text.contains('#') {
+            prop_assert!(fast, "fast reader gave up on the writer's own layout:\n{text}");
+        }
+    }
+
+    #[test]
+    fn damaged_files_never_read_differently(
+        c in a_case(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), "[ #:'\"|>&*\\[\\]{}\n\t\\\\a-]|", ), 1..4),
+    ) {
+        let mut text = yaml::case_to_yaml(&c);
+        for (at, insert) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            if insert.is_empty() {
+                // Delete a character.
+                if let Some(ch) = text[i..].chars().next() {
+                    text.replace_range(i..i + ch.len_utf8(), "");
+                }
+            } else {
+                text.insert_str(i, &insert);
+            }
+        }
+        agree(&text)?;
+    }
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            yaml_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_sample_and_fixture_file_reads_the_same() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    yaml_files(&root.join("cases"), &mut files);
+    yaml_files(&root.join("tests/fixtures"), &mut files);
+    assert!(files.len() > 20, "the sample ledger is missing");
+    let mut fast_count = 0;
+    for f in &files {
+        let Ok(text) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        let general = case::parse_general(&text, "x.yaml");
+        if let Some((c, _)) = fast::parse(&text) {
+            fast_count += 1;
+            let g = general
+                .as_ref()
+                .unwrap_or_else(|e| panic!("{}: fast accepted, general: {e}", f.display()));
+            assert!(same(&c, g), "{} reads differently", f.display());
+        }
+        // And through the entry point, both readers give the same result.
+        let via = case::parse(&text, "x.yaml");
+        match (&via, &general) {
+            (Ok(a), Ok(b)) => assert!(same(a, b), "{}", f.display()),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{}", f.display()),
+            _ => panic!("{}: parse and parse_general disagree", f.display()),
+        }
+    }
+    // The sample ledger is written by redress: most of it takes the fast path.
+    let sample: Vec<_> = files
+        .iter()
+        .filter(|f| f.starts_with(root.join("cases")))
+        .collect();
+    assert!(
+        fast_count * 2 > sample.len(),
+        "only {fast_count} of {} files took the fast path",
+        files.len()
+    );
+}
