@@ -60,8 +60,13 @@ impl Contacts {
             .collect::<Vec<_>>()
             .join(" ");
         let mut names: Vec<Vec<char>> = chars(&full).into_iter().collect();
+        // A name with a number in it is a reference an import made up
+        // ("CFPB consumer 2010655"), not a person's: its parts ("consumer",
+        // the complaint number) are ordinary words, so only the whole is masked.
+        let placeholder = full.chars().any(|c| c.is_ascii_digit());
         for part in full.split(|c: char| !c.is_alphanumeric()) {
-            if part.chars().count() >= 3
+            if !placeholder
+                && part.chars().count() >= 3
                 && !names.iter().any(|n| n.iter().copied().eq(part.chars()))
             {
                 names.push(part.chars().collect());
@@ -310,6 +315,15 @@ mod tests {
             assert!(out.contains("[phone]"), "{written} → {out}");
         }
         assert_eq!(c.mask("order 5145550198"), "order 5145550198");
+    }
+
+    #[test]
+    fn an_imported_reference_is_masked_whole_not_by_parts() {
+        let c = contacts("CFPB consumer 2010655", None, None);
+        assert_eq!(
+            c.mask("CFPB consumer 2010655 wrote; Complaint ID: 2010655; Consumer disputed"),
+            "[name] wrote; Complaint ID: 2010655; Consumer disputed"
+        );
     }
 
     #[test]
