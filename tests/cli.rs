@@ -10,9 +10,9 @@ const NOW: &str = "2026-11-22T12:00:00-05:00";
 #[test]
 fn cli() {
     // English whatever the machine's locale: the snapshots are English
-    // (LC_ALL=C names no language redress speaks, so English it is).
+    // (LC_ALL names English and wins over any LANG of the machine).
     trycmd::TestCases::new()
-        .env("LC_ALL", "C.UTF-8")
+        .env("LC_ALL", "en_CA.UTF-8")
         .case("tests/cmd/*/*.toml");
 }
 
@@ -26,6 +26,6 @@ fn readme() {
         .env("REDRESS_LEDGER", ".")
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
-        .env("LC_ALL", "C.UTF-8")
+        .env("LC_ALL", "en_CA.UTF-8")
         .case("README.md");
 }

@@ -46,7 +46,9 @@ impl Lang {
 
 /// Where the language comes from, in order of precedence: `--lang`, then
 /// `REDRESS_LANG`, then the ledger's default, then the POSIX locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`: the first one set decides), then
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`: the first one set decides, except that
+/// `C` and `POSIX` are skipped: they mean "no locale chosen", and many
+/// containers set `LC_ALL=C.UTF-8` beside a user's `LANG=fr_CA.UTF-8`), then
 /// English. `env` reads a variable (the process environment in production).
 pub fn choose(
     flag: Option<Lang>,
@@ -54,15 +56,22 @@ pub fn choose(
     env: impl Fn(&str) -> Option<String>,
 ) -> Lang {
     let set = |name: &str| env(name).filter(|v| !v.trim().is_empty());
+    let chosen = |name: &str| set(name).filter(|v| !is_no_locale(v));
     flag.or_else(|| set("REDRESS_LANG").and_then(|v| Lang::from_tag(&v)))
         .or(ledger_default)
         .or_else(|| {
             ["LC_ALL", "LC_MESSAGES", "LANG"]
                 .iter()
-                .find_map(|name| set(name))
+                .find_map(|name| chosen(name))
                 .and_then(|v| Lang::from_tag(&v))
         })
         .unwrap_or(Lang::En)
+}
+
+/// `C`, `C.UTF-8`, `POSIX`: the locale of no language.
+fn is_no_locale(value: &str) -> bool {
+    let base = value.trim().split(['.', '@']).next().unwrap_or_default();
+    base.eq_ignore_ascii_case("C") || base.eq_ignore_ascii_case("POSIX")
 }
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
@@ -131,9 +140,14 @@ mod tests {
             choose(None, None, env(&[("LANG", "fr_CA.UTF-8")])),
             Lang::Fr
         );
-        // LC_ALL wins over LANG, even when it names a language we lack.
-        let c = [("LC_ALL", "C"), ("LANG", "fr_CA.UTF-8")];
-        assert_eq!(choose(None, None, env(&c)), Lang::En);
+        // LC_ALL wins over LANG, even when it names a language we lack...
+        let de = [("LC_ALL", "de_DE.UTF-8"), ("LANG", "fr_CA.UTF-8")];
+        assert_eq!(choose(None, None, env(&de)), Lang::En);
+        // ...but C and POSIX name no language: LANG decides.
+        let c = [("LC_ALL", "C.UTF-8"), ("LANG", "fr_CA.UTF-8")];
+        assert_eq!(choose(None, None, env(&c)), Lang::Fr);
+        let posix = [("LC_ALL", "POSIX"), ("LC_MESSAGES", "C"), ("LANG", "en_CA")];
+        assert_eq!(choose(None, None, env(&posix)), Lang::En);
         assert_eq!(choose(None, None, env(&[])), Lang::En);
     }
 
