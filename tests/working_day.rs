@@ -65,46 +65,33 @@ fn o_under_a_file_is_refused_with_a_clear_error() {
 #[test]
 fn every_help_has_examples_and_the_main_help_names_exit_codes_and_environment() {
     let dir = tempfile::tempdir().unwrap();
-    let subcommands = [
-        "init",
-        "new",
-        "list",
-        "show",
-        "ack",
-        "assign",
-        "note",
-        "update",
-        "escalate",
-        "pause",
-        "resume",
-        "compensate",
-        "resolve",
-        "follow-up",
-        "close",
-        "reopen",
-        "check",
-        "audit",
-        "report",
-        "policy",
-        "import",
-        "export",
-        "merge-file",
-        "git-setup",
-        "completions",
-        "man",
-    ];
-    for sub in subcommands {
-        let out = redress(dir.path()).args([sub, "--help"]).assert().success();
+    // Every command path of the real command tree, nested ones included
+    // (`policy explain`, `import csv`, `action new`…), so a new command
+    // without examples fails here.
+    fn paths(cmd: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut path = prefix.to_vec();
+            path.push(sub.get_name().to_string());
+            out.push(path.clone());
+            paths(sub, &path, out);
+        }
+    }
+    let mut all = Vec::new();
+    paths(
+        &<redress::cli::Cli as clap::CommandFactory>::command(),
+        &[],
+        &mut all,
+    );
+    assert!(all.len() > 35, "{all:?}");
+    for path in all {
+        let out = redress(dir.path())
+            .args(&path)
+            .arg("--help")
+            .assert()
+            .success();
         let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-        assert!(
-            text.contains(
-                "
-Examples:
-  "
-            ),
-            "{sub}"
-        );
-        assert!(text.contains("Global options:\n"), "{sub}");
+        assert!(text.contains("\nExamples:\n  "), "{path:?}");
+        assert!(text.contains("Global options:\n"), "{path:?}");
     }
     let out = redress(dir.path()).arg("--help").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();

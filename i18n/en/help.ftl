@@ -252,10 +252,22 @@ help-policy-after =
       redress policy explain "$id"
       redress policy impact --base HEAD~1
 help-policy-check = Validate the policy files (exit 2 when they are invalid)
+help-policy-check-after =
+    Examples:
+      redress policy check
+      redress policy check && git commit -am "Tighter acknowledgement target"
 help-policy-explain = Show which rules apply to one case and why, with its clocks
+help-policy-explain-after =
+    Examples:
+      redress policy explain "$id"
+      redress policy explain 2vtd --include-contacts
 help-policy-explain-arg-id = The case: its ID, or any unique prefix or suffix of it
 help-policy-explain-arg-include_contacts = Show the customer's name, email and phone where the title repeats them (masked by default)
 help-policy-impact = The audit difference a policy change makes, for pull requests
+help-policy-impact-after =
+    Examples:
+      redress policy impact --base main
+      redress policy impact --base HEAD~1 --format markdown > impact.md
 help-policy-impact-arg-base = The git revision whose policies to compare against (e.g. origin/main)
 help-policy-impact-arg-as_of = Audit as of this time (default: --now)
 help-policy-impact-arg-include_contacts = Show the customer's name, email and phone where a finding quotes them (masked by default)
@@ -265,12 +277,20 @@ help-import-after =
       redress import csv --map mapping.toml old-system.csv
       redress import cfpb complaints.csv
 help-import-cfpb = The US CFPB consumer complaint export (CSV, any header or date style)
+help-import-cfpb-after =
+    Examples:
+      redress import cfpb complaints.csv --dry-run
+      redress import cfpb complaints.csv --skip-bad --by alice
 help-import-cfpb-arg-file = The CSV file (`-` reads standard input)
 help-import-cfpb-arg-skip_bad = Import the good rows and skip the bad ones (reported on stderr)
 help-import-cfpb-arg-dry_run = Check every row and report what would be imported; write nothing
 help-import-cfpb-arg-date_format = How received dates are written, e.g. '%d/%m/%Y', 'M/D/YYYY', 'iso', 'rfc3339' (default: detected from the file)
 help-import-cfpb-arg-by = Who records the closings the export reports (default: REDRESS_USER, then USER)
 help-import-csv = Any other spreadsheet export (CSV), described by a mapping file
+help-import-csv-after =
+    Examples:
+      redress import csv export.csv --map mapping.toml --dry-run
+      redress import csv export.csv --map mapping.toml --skip-bad
 help-import-csv-arg-file = The CSV file (`-` reads standard input)
 help-import-csv-arg-skip_bad = Import the good rows and skip the bad ones (reported on stderr)
 help-import-csv-arg-dry_run = Check every row and report what would be imported; write nothing

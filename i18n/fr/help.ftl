@@ -253,10 +253,22 @@ help-policy-after =
       redress policy explain "$id"
       redress policy impact --base HEAD~1
 help-policy-check = Valide les fichiers de politiques (code 2 s'ils ne sont pas valides)
+help-policy-check-after =
+    Exemples :
+      redress policy check
+      redress policy check && git commit -am "Tighter acknowledgement target"
 help-policy-explain = Montre quelles règles s'appliquent à un cas et pourquoi, avec ses délais
+help-policy-explain-after =
+    Exemples :
+      redress policy explain "$id"
+      redress policy explain 2vtd --include-contacts
 help-policy-explain-arg-id = Le cas : son identifiant, ou tout préfixe ou suffixe unique de celui-ci
 help-policy-explain-arg-include_contacts = Affiche le nom, le courriel et le téléphone du client là où le titre les reprend (masqués par défaut)
 help-policy-impact = L'écart d'audit qu'entraîne un changement de politique, pour les demandes de fusion
+help-policy-impact-after =
+    Exemples :
+      redress policy impact --base main
+      redress policy impact --base HEAD~1 --format markdown > impact.md
 help-policy-impact-arg-base = La révision git dont les politiques servent de comparaison (p. ex. origin/main)
 help-policy-impact-arg-as_of = Audite à ce moment (par défaut : --now)
 help-policy-impact-arg-include_contacts = Affiche le nom, le courriel et le téléphone du client là où un constat les cite (masqués par défaut)
@@ -266,12 +278,20 @@ help-import-after =
       redress import csv --map mapping.toml ancien-systeme.csv
       redress import cfpb complaints.csv
 help-import-cfpb = L'exportation des plaintes de consommateurs du CFPB américain (CSV, tout style d'en-tête ou de date)
+help-import-cfpb-after =
+    Exemples :
+      redress import cfpb complaints.csv --dry-run
+      redress import cfpb complaints.csv --skip-bad --by alice
 help-import-cfpb-arg-file = Le fichier CSV (`-` lit l'entrée standard)
 help-import-cfpb-arg-skip_bad = Importe les bonnes lignes et ignore les mauvaises (signalées sur stderr)
 help-import-cfpb-arg-dry_run = Vérifie chaque ligne et indique ce qui serait importé; n'écrit rien
 help-import-cfpb-arg-date_format = Comment les dates de réception sont écrites, p. ex. '%d/%m/%Y', 'M/D/YYYY', 'iso', 'rfc3339' (par défaut : détecté dans le fichier)
 help-import-cfpb-arg-by = Qui inscrit les fermetures que signale l'exportation (par défaut : REDRESS_USER, puis USER)
 help-import-csv = Toute autre exportation de tableur (CSV), décrite par un fichier de correspondance
+help-import-csv-after =
+    Exemples :
+      redress import csv export.csv --map mapping.toml --dry-run
+      redress import csv export.csv --map mapping.toml --skip-bad
 help-import-csv-arg-file = Le fichier CSV (`-` lit l'entrée standard)
 help-import-csv-arg-skip_bad = Importe les bonnes lignes et ignore les mauvaises (signalées sur stderr)
 help-import-csv-arg-dry_run = Vérifie chaque ligne et indique ce qui serait importé; n'écrit rien

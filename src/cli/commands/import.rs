@@ -19,8 +19,14 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum SourceKind {
     /// The US CFPB consumer complaint export (CSV, any header or date style)
+    #[command(
+        after_help = "Examples:\n  redress import cfpb complaints.csv --dry-run\n  redress import cfpb complaints.csv --skip-bad --by alice"
+    )]
     Cfpb(CfpbArgs),
     /// Any other spreadsheet export (CSV), described by a mapping file
+    #[command(
+        after_help = "Examples:\n  redress import csv export.csv --map mapping.toml --dry-run\n  redress import csv export.csv --map mapping.toml --skip-bad"
+    )]
     Csv(CsvArgs),
 }
 
