@@ -129,8 +129,8 @@ fn fca_lists_the_bank_holidays_of_england_and_wales_and_counts_in_pounds() {
 fn fca_summary_resolution_is_due_after_three_business_days() {
     let dir = init("fca-disp");
     let p = dir.path();
-    // Monday 2026-11-16 10:00: 7 h Monday, 8 h Tuesday and Wednesday, the
-    // last hour on Thursday: due Thursday 10:00.
+    // Received Monday 2026-11-16 10:00: due at the close of the third
+    // business day following the day of receipt, Thursday 17:00.
     case(
         p,
         "20261116-aaaa",
@@ -145,14 +145,28 @@ fn fca_summary_resolution_is_due_after_three_business_days() {
         "summary-resolution",
         &[("2026-11-20T10:00:00Z", "resolved", "outcome: founded")],
     );
-    redress(p).arg("check").assert().success();
-    let on_time = findings(p, "20261116-aaaa");
-    assert!(
-        !has(&on_time, "resolve-late") && !has(&on_time, "ack-late"),
-        "{on_time:?}"
+    // Received before opening on Monday: still Thursday's close, not
+    // Wednesday's (the day of receipt does not count).
+    case(
+        p,
+        "20261116-cccc",
+        "2026-11-16T07:30:00Z",
+        "summary-resolution",
+        &[
+            ("2026-11-16T09:30:00Z", "acknowledged", ""),
+            ("2026-11-19T16:45:00Z", "resolved", "outcome: founded"),
+        ],
     );
+    redress(p).arg("check").assert().success();
+    for id in ["20261116-aaaa", "20261116-cccc"] {
+        let on_time = findings(p, id);
+        assert!(
+            !has(&on_time, "resolve-late") && !has(&on_time, "ack-late"),
+            "{id}: {on_time:?}"
+        );
+    }
     let late = findings(p, "20261116-bbbb");
-    assert_eq!(due_of(&late, "resolve-late"), "2026-11-19T10:00:00+00:00");
+    assert_eq!(due_of(&late, "resolve-late"), "2026-11-19T17:00:00+00:00");
 }
 
 #[test]
@@ -206,7 +220,8 @@ fn fca_final_response_counts_eight_calendar_weeks_across_bank_holidays() {
 fn fca_payment_services_take_fifteen_business_days_or_thirty_five_extended() {
     let dir = init("fca-disp");
     let p = dir.path();
-    // Monday 26 October 2026 09:00: 15 business days end Friday 13 November 17:00.
+    // Monday 26 October 2026 09:00: the end of 15 business days after the
+    // day of receipt is Monday 16 November 17:00.
     case(
         p,
         "20261026-aaaa",
@@ -214,7 +229,7 @@ fn fca_payment_services_take_fifteen_business_days_or_thirty_five_extended() {
         "payment-services",
         &[
             ("2026-10-26T10:00:00Z", "acknowledged", ""),
-            ("2026-11-16T09:00:00Z", "resolved", "outcome: founded"),
+            ("2026-11-17T09:00:00Z", "resolved", "outcome: founded"),
         ],
     );
     case(
@@ -240,7 +255,7 @@ fn fca_payment_services_take_fifteen_business_days_or_thirty_five_extended() {
     redress(p).arg("check").assert().success();
     assert_eq!(
         due_of(&findings(p, "20261026-aaaa"), "resolve-late"),
-        "2026-11-13T17:00:00+00:00"
+        "2026-11-16T17:00:00+00:00"
     );
     let extended = findings(p, "20261026-bbbb");
     assert!(!has(&extended, "resolve-late"), "{extended:?}");

@@ -58,7 +58,12 @@ pub fn in_cycle(
     if !cycle.iter().any(|e| e.event == EventKind::Extended) {
         return Vec::new();
     }
-    let original_due = p.calendar.due(policy.mode, started, policy.target, pauses);
+    let from = if policy.following {
+        p.calendar.end_of_day(policy.mode, started)
+    } else {
+        started
+    };
+    let original_due = p.calendar.due(policy.mode, from, policy.target, pauses);
     let max = p.max_extension(case);
     let seconds = |t: Target| p.calendar.target_seconds(policy.mode, t);
     cycle

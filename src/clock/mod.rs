@@ -247,7 +247,12 @@ fn measure(
             } else {
                 (policy.target, policy.rule.clone())
             };
-            let due = p.calendar.due(policy.mode, *started, target, &moving);
+            let from = if policy.following {
+                p.calendar.end_of_day(policy.mode, *started)
+            } else {
+                *started
+            };
+            let due = p.calendar.due(policy.mode, from, target, &moving);
             let stopped = stop.map(|(_, t)| t);
             let state = match (stopped, due) {
                 (Some(_), None) => ClockState::Met,

@@ -298,6 +298,27 @@ impl Calendar {
         (close > open).then_some((open, close))
     }
 
+    /// Where a target counted "following the day of receipt" starts: the end
+    /// of `t`'s local day. In business mode, the close of that day when `t`
+    /// falls on a working day before its close (otherwise `t` itself, whose
+    /// count starts at the next opening anyway); in 24/7 mode, the next local
+    /// midnight. So `3d business following` from Monday 10:00 is due at the
+    /// close of Thursday, the third business day after the day of receipt.
+    pub fn end_of_day(&self, mode: Mode, t: DateTime<Utc>) -> DateTime<Utc> {
+        let date = t.with_timezone(&self.tz).date_naive();
+        match mode {
+            Mode::Business => match self.working_interval(date) {
+                Some((_, close)) if t < close => close,
+                _ => t,
+            },
+            Mode::Always => date
+                .succ_opt()
+                .and_then(|next| local_to_utc(self.tz, next.and_time(NaiveTime::MIN)))
+                .filter(|m| *m > t)
+                .unwrap_or(t),
+        }
+    }
+
     /// The local date of an instant, minus one day (so that the walk never
     /// misses an interval that could contain the instant).
     fn first_date(&self, t: DateTime<Utc>) -> NaiveDate {
@@ -779,6 +800,34 @@ mod tests {
             Some(t("2026-11-01T01:30:00-04:00"))
         );
         assert_eq!(at("2026-11-01", 2, 0), Some(t("2026-11-01T02:00:00-05:00")));
+    }
+
+    #[test]
+    fn end_of_day_is_the_close_or_the_next_midnight() {
+        let cal = toronto_every_day();
+        let b = |s| cal.end_of_day(Mode::Business, t(s));
+        assert_eq!(
+            b("2026-11-16T10:00:00-05:00"),
+            t("2026-11-16T17:00:00-05:00")
+        );
+        assert_eq!(
+            b("2026-11-16T07:00:00-05:00"),
+            t("2026-11-16T17:00:00-05:00")
+        );
+        // After the close, the count starts at the next opening anyway.
+        assert_eq!(
+            b("2026-11-16T18:00:00-05:00"),
+            t("2026-11-16T18:00:00-05:00")
+        );
+        let a = |s| cal.end_of_day(Mode::Always, t(s));
+        assert_eq!(
+            a("2026-11-16T10:00:00-05:00"),
+            t("2026-11-17T00:00:00-05:00")
+        );
+        assert_eq!(
+            a("2026-03-08T01:00:00-05:00"),
+            t("2026-03-09T00:00:00-04:00")
+        );
     }
 
     #[test]

@@ -62,16 +62,43 @@ impl std::fmt::Display for Retention {
 /// `"3d business"`, `"8w 24/7"`. The mode lets business-day and
 /// calendar-day targets stand side by side in one rule.
 pub fn parse_target(s: &str) -> Result<(Target, Option<Mode>), String> {
-    match s.split_once(' ') {
-        None => Ok((Target::parse(s)?, None)),
-        Some((dur, mode)) => {
-            let target = Target::parse(dur)?;
-            let mode = Mode::parse(mode.trim()).ok_or_else(|| {
-                crate::suggest::unknown_value("mode", mode.trim(), &["business", "24/7"])
-            })?;
-            Ok((target, Some(mode)))
+    parse_target_spec(s).map(|t| (t.target, t.mode))
+}
+
+/// A target as a policy writes it: the duration, its own mode if any, and
+/// whether it counts from the end of the day of receipt (`following`, as
+/// regulations word it: "the third business day following receipt").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TargetSpec {
+    pub target: Target,
+    pub mode: Option<Mode>,
+    pub following: bool,
+}
+
+/// Parses `"3d"`, `"3d business"`, `"8w 24/7"`, `"3d business following"`:
+/// a duration, then at most one mode and `following`, in any order.
+pub fn parse_target_spec(s: &str) -> Result<TargetSpec, String> {
+    let mut words = s.split_whitespace();
+    let target = Target::parse(words.next().unwrap_or_default())?;
+    let mut spec = TargetSpec {
+        target,
+        mode: None,
+        following: false,
+    };
+    for word in words {
+        if word == "following" && !spec.following {
+            spec.following = true;
+        } else if let (Some(mode), None) = (Mode::parse(word), spec.mode) {
+            spec.mode = Some(mode);
+        } else {
+            return Err(crate::suggest::unknown_value(
+                "mode",
+                word,
+                &["business", "24/7", "following"],
+            ));
         }
     }
+    Ok(spec)
 }
 
 /// The tolerance of `audit --git` when none is set: an hour.
@@ -100,6 +127,11 @@ mod tests {
         assert_eq!(m, Some(Mode::Always));
         assert_eq!(parse_target("3d").unwrap().1, None);
         assert_eq!(parse_target("3d business").unwrap().1, Some(Mode::Business));
+        let f = parse_target_spec("3d business following").unwrap();
+        assert_eq!((f.mode, f.following), (Some(Mode::Business), true));
+        assert!(parse_target_spec("15d following").unwrap().following);
+        assert!(parse_target_spec("3d following following").is_err());
+        assert!(parse_target_spec("3d business 24/7").is_err());
         let err = parse_target("3d busines").unwrap_err();
         assert!(err.contains("did you mean `business`"), "{err}");
     }

@@ -109,6 +109,9 @@ pub struct Targets {
     pub follow_up: Option<Target>,
     /// A target's own mode (`"8w 24/7"`), in [`ClockKind::ALL`] order.
     pub modes: [Option<Mode>; 4],
+    /// Whether a target counts from the end of the day of receipt
+    /// (`"3d business following"`), in [`ClockKind::ALL`] order.
+    pub following: [bool; 4],
     /// The longest resolve target an `extended` event may set.
     pub max_extension: Option<Target>,
     /// How long after closing a case keeps its personal data.
@@ -149,6 +152,15 @@ impl Targets {
             ClockKind::UpdateEvery => self.update_every,
             ClockKind::FollowUp => self.follow_up,
         }
+    }
+
+    /// Whether a target counts from the end of the day it starts on.
+    pub fn following(&self, clock: ClockKind) -> bool {
+        ClockKind::ALL
+            .iter()
+            .position(|c| *c == clock)
+            .and_then(|i| self.following.get(i).copied())
+            .unwrap_or(false)
     }
 
     /// The mode a target names itself, if any.
@@ -285,6 +297,8 @@ pub struct ClockPolicy {
     pub rule: String,
     pub mode: Mode,
     pub target: Target,
+    /// Counted from the end of the day the clock starts on.
+    pub following: bool,
 }
 
 impl Policies {
@@ -308,11 +322,13 @@ impl Policies {
                 rule: r.name.clone(),
                 mode: r.targets.mode_of(clock).unwrap_or(mode),
                 target,
+                following: r.targets.following(clock),
             }),
             None => self.default.get(clock).map(|target| ClockPolicy {
                 rule: "default".into(),
                 mode: self.default.mode_of(clock).unwrap_or(mode),
                 target,
+                following: self.default.following(clock),
             }),
         }
     }
@@ -919,13 +935,13 @@ impl<'a> Validator<'a> {
 
     fn targets(&mut self, t: &RawTargets, required: bool) -> Targets {
         let mut one = |name: &str, raw: &Option<Spanned<String>>| match raw {
-            Some(s) => match compliance::parse_target(s.get_ref()) {
+            Some(s) => match compliance::parse_target_spec(s.get_ref()) {
                 Ok(t) => Some(t),
                 Err(msg) => {
                     self.error(
                         s.span(),
                         &format!("`{name}`: {msg}"),
-                        Some("durations are a positive whole number and a unit: 30m, 2h, 1d, 2w, optionally followed by a mode: \"8w 24/7\", \"3d business\""),
+                        Some("durations are a positive whole number and a unit: 30m, 2h, 1d, 2w, optionally followed by a mode and `following` (counted from the end of the day of receipt): \"8w 24/7\", \"3d business following\""),
                     );
                     None
                 }
@@ -946,13 +962,14 @@ impl<'a> Validator<'a> {
             one("update_every", &t.update_every),
             one("follow_up", &t.follow_up),
         ];
-        let [acknowledge, resolve, update_every, follow_up] = parsed.map(|p| p.map(|(t, _)| t));
+        let [acknowledge, resolve, update_every, follow_up] = parsed.map(|p| p.map(|t| t.target));
         Targets {
             acknowledge,
             resolve,
             update_every,
             follow_up,
-            modes: parsed.map(|p| p.and_then(|(_, m)| m)),
+            modes: parsed.map(|p| p.and_then(|t| t.mode)),
+            following: parsed.map(|p| p.is_some_and(|t| t.following)),
             max_extension: self.plain_target("max_extension", t.max_extension.as_ref()),
             retention: self.retention(t.retention.as_ref()),
         }
