@@ -91,7 +91,10 @@ fn every_preset_makes_a_ledger_that_checks_clean_and_cites_its_source() {
         let deadlines =
             std::fs::read_to_string(dir.path().join("policies/deadlines.toml")).unwrap();
         assert!(deadlines.contains(cites), "{preset}: {deadlines}");
-        assert!(deadlines.to_lowercase().contains("verify"), "{preset} tells to verify");
+        assert!(
+            deadlines.to_lowercase().contains("verify"),
+            "{preset} tells to verify"
+        );
     }
 }
 

@@ -1,7 +1,7 @@
 //! The case file: one YAML document per complaint or claim.
 
-pub mod contact;
 pub mod anonymise;
+pub mod contact;
 pub mod fast;
 pub mod history;
 pub mod id;

@@ -1,9 +1,9 @@
 //! The ledger on disk: finding its root, scanning `cases/`, naming a case by
 //! part of its ID, and writing files without ever losing a byte.
 
-pub mod edit;
 pub mod actions;
 pub mod cache;
+pub mod edit;
 pub mod git;
 pub mod git_times;
 pub mod merge;
