@@ -81,66 +81,65 @@ fn band_view(case: &crate::case::Case, p: &Policies) -> BandView {
     }
 }
 
-pub fn compare(
-    cases: &[LoadedCase],
+/// One case's part of the impact: its KPI inputs under both policy sets,
+/// the findings one set has and the other not, and what moved. Made as
+/// each case is read, so that no audit of the whole ledger is held twice.
+pub struct CaseImpact {
+    before: audit::CaseAudit,
+    after: audit::CaseAudit,
+    pub added: Vec<Finding>,
+    pub removed: Vec<Finding>,
+    due_moved: Vec<DueMove>,
+    band: Option<BandChange>,
+}
+
+/// The case's impact, or `None` when it was received after `as_of`.
+pub fn case_impact(
+    lc: &LoadedCase,
     before: &Policies,
     after: &Policies,
     as_of: DateTime<Utc>,
-) -> Impact {
-    let a = audit::run(cases, before, as_of);
-    let b = audit::run(cases, after, as_of);
-    let tz = after.tz();
-    let mut added = unmatched(&b.findings, &a.findings);
-    let mut removed = unmatched(&a.findings, &b.findings);
+) -> Option<CaseImpact> {
+    if lc.case.received.utc() > as_of {
+        return None;
+    }
+    let mut a = audit::audit_case(lc, before, as_of);
+    let mut b = audit::audit_case(lc, after, as_of);
+    audit::sort_findings(&mut a.findings);
+    audit::sort_findings(&mut b.findings);
+    // Pairs never cross cases: one case's findings compare alone.
+    let added = unmatched(&b.findings, &a.findings);
+    let removed = unmatched(&a.findings, &b.findings);
+    a.findings = Vec::new();
+    b.findings = Vec::new();
+    Some(CaseImpact {
+        before: a,
+        after: b,
+        added,
+        removed,
+        due_moved: due_moves(&lc.case, before, after, as_of),
+        band: band_change(&lc.case, before, after),
+    })
+}
+
+/// The whole impact from every case's, in the files' order.
+pub fn assemble(per_case: Vec<CaseImpact>, after: &Policies, as_of: DateTime<Utc>) -> Impact {
+    let kpis = KpiPair {
+        before: audit::kpis_of(per_case.iter().map(|c| &c.before)),
+        after: audit::kpis_of(per_case.iter().map(|c| &c.after)),
+    };
+    let (mut added, mut removed, mut due_moved, mut bands_changed) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for c in per_case {
+        added.extend(c.added);
+        removed.extend(c.removed);
+        due_moved.extend(c.due_moved);
+        bands_changed.extend(c.band);
+    }
     // Largest effects first: errors, then warnings, then info; then by case.
     let order = |f: &Finding| (std::cmp::Reverse(f.severity), f.case.clone(), f.code);
     added.sort_by_key(order);
     removed.sort_by_key(order);
-
-    let mut due_moved = Vec::new();
-    let mut bands_changed = Vec::new();
-    for lc in cases.iter().filter(|c| c.case.received.utc() <= as_of) {
-        let c = &lc.case;
-        let key = |k: &clock::Clock| (k.clock, k.cycle);
-        let before_clocks: BTreeMap<(ClockKind, u32), Option<DateTime<Utc>>> =
-            clock::clocks(c, before, as_of)
-                .iter()
-                .map(|k| (key(k), k.due))
-                .collect();
-        let after_clocks: BTreeMap<(ClockKind, u32), Option<DateTime<Utc>>> =
-            clock::clocks(c, after, as_of)
-                .iter()
-                .map(|k| (key(k), k.due))
-                .collect();
-        let mut keys: Vec<&(ClockKind, u32)> =
-            before_clocks.keys().chain(after_clocks.keys()).collect();
-        keys.sort();
-        keys.dedup();
-        for k in keys {
-            let (x, y) = (
-                before_clocks.get(k).copied().flatten(),
-                after_clocks.get(k).copied().flatten(),
-            );
-            if x != y {
-                due_moved.push(DueMove {
-                    case: c.id.clone(),
-                    clock: k.0.as_str(),
-                    cycle: k.1,
-                    before: x.map(|d| crate::case::time::local(d, tz)),
-                    after: y.map(|d| crate::case::time::local(d, tz)),
-                    shift_hours: x.zip(y).map(|(x, y)| (y - x).num_seconds() as f64 / 3600.0),
-                });
-            }
-        }
-        let (x, y) = (band_view(c, before), band_view(c, after));
-        if x != y {
-            bands_changed.push(BandChange {
-                case: c.id.clone(),
-                before: x,
-                after: y,
-            });
-        }
-    }
     due_moved.sort_by(|x, y| {
         let mag = |d: &DueMove| d.shift_hours.map_or(f64::INFINITY, f64::abs);
         mag(y)
@@ -148,15 +147,62 @@ pub fn compare(
             .then_with(|| (&x.case, x.clock, x.cycle).cmp(&(&y.case, y.clock, y.cycle)))
     });
     Impact {
-        as_of: b.as_of,
-        cases: b.cases,
+        as_of: crate::case::time::local(as_of, after.tz()),
+        cases: kpis.after.cases,
         findings_added: added,
         findings_removed: removed,
         due_moved,
         bands_changed,
-        kpis: KpiPair {
-            before: a.kpis,
-            after: b.kpis,
-        },
+        kpis,
     }
+}
+
+/// The clocks whose due time differs between the two policy sets.
+fn due_moves(
+    c: &crate::case::Case,
+    before: &Policies,
+    after: &Policies,
+    as_of: DateTime<Utc>,
+) -> Vec<DueMove> {
+    let tz = after.tz();
+    let key = |k: &clock::Clock| (k.clock, k.cycle);
+    let dues = |p: &Policies| -> BTreeMap<(ClockKind, u32), Option<DateTime<Utc>>> {
+        clock::clocks(c, p, as_of)
+            .iter()
+            .map(|k| (key(k), k.due))
+            .collect()
+    };
+    let (before_clocks, after_clocks) = (dues(before), dues(after));
+    let mut keys: Vec<&(ClockKind, u32)> =
+        before_clocks.keys().chain(after_clocks.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let mut moved = Vec::new();
+    for k in keys {
+        let (x, y) = (
+            before_clocks.get(k).copied().flatten(),
+            after_clocks.get(k).copied().flatten(),
+        );
+        if x != y {
+            moved.push(DueMove {
+                case: c.id.clone(),
+                clock: k.0.as_str(),
+                cycle: k.1,
+                before: x.map(|d| crate::case::time::local(d, tz)),
+                after: y.map(|d| crate::case::time::local(d, tz)),
+                shift_hours: x.zip(y).map(|(x, y)| (y - x).num_seconds() as f64 / 3600.0),
+            });
+        }
+    }
+    moved
+}
+
+/// The compensation band the case falls in, when the policy sets differ.
+fn band_change(c: &crate::case::Case, before: &Policies, after: &Policies) -> Option<BandChange> {
+    let (x, y) = (band_view(c, before), band_view(c, after));
+    (x != y).then(|| BandChange {
+        case: c.id.clone(),
+        before: x,
+        after: y,
+    })
 }

@@ -318,10 +318,7 @@ pub fn assemble_in(
         .flat_map(|c| c.findings)
         .filter(|f| window.contains(f.at_utc))
         .collect();
-    findings.sort_by(|a, b| {
-        (&a.case, a.code, &a.due, &a.message, &a.at)
-            .cmp(&(&b.case, b.code, &b.due, &b.message, &b.at))
-    });
+    sort_findings(&mut findings);
     Audit {
         as_of: local(as_of, p.tz()),
         since: window.since.map(|t| local(t, p.tz())),
@@ -330,6 +327,14 @@ pub fn assemble_in(
         kpis,
         findings,
     }
+}
+
+/// The audit's order of findings: by case, code, due time, message, time.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.case, a.code, &a.due, &a.message, &a.at)
+            .cmp(&(&b.case, b.code, &b.due, &b.message, &b.at))
+    });
 }
 
 /// Audits one case as it stood at `as_of`.

@@ -15,9 +15,12 @@
 //! writer's layout, or have problems, are never kept: their diagnostics
 //! always come from reading them.
 //!
-//! The cache is replaced atomically ([`crate::files::write`]): two
-//! processes each write a whole file, and the last rename wins. It is
-//! bypassed with `--no-cache` or `REDRESS_NO_CACHE`.
+//! The cache is replaced atomically (a temporary file renamed over it,
+//! not read back or synced: it is not a case file, and a damaged one is
+//! only rebuilt): two processes each write a whole file, and the last
+//! rename wins. Only its index (paths and keys) is held in memory; each
+//! tree is read from the file when its case is asked for. It is bypassed
+//! with `--no-cache` or `REDRESS_NO_CACHE`.
 //!
 //! Layout: magic, format hash (u64), entry count (u64), then per entry:
 //! path length (u32) and path, key (7 × u64), tree length (u32) and tree,
@@ -120,21 +123,27 @@ fn hash(bytes: &[u8], seed: u64) -> u64 {
     h ^ (h >> 29)
 }
 
-/// A cache as read: its bytes and, sorted by path, where each entry is.
+/// A cache as read: its index (paths and keys, sorted by path) and the
+/// open file the entries are read from when asked for, so that a large
+/// cache is never held in memory whole.
 #[derive(Default)]
 pub struct Cache {
     /// Whether the cache is used at all this run.
     pub on: bool,
-    bytes: Vec<u8>,
-    /// (path, key, tree range, whole entry range)
+    file: Option<std::fs::File>,
+    /// Every entry's path, one after the other.
+    names: Vec<u8>,
     entries: Vec<Entry>,
 }
 
 struct Entry {
+    /// Where its path is in `names`.
     path: std::ops::Range<usize>,
     key: Key,
+    /// Where the entry (without its checksum) is in the file.
+    whole: std::ops::Range<u64>,
+    /// Where its tree is within the entry.
     tree: std::ops::Range<usize>,
-    whole: std::ops::Range<usize>,
 }
 
 /// What a scan decided for one file's entry in the next cache.
@@ -154,50 +163,38 @@ impl Cache {
         if !enabled() {
             return Cache::default();
         }
-        let cache = std::fs::read(path(root))
-            .ok()
-            .and_then(Cache::from_bytes)
-            .unwrap_or_default();
+        let cache = Cache::read(&path(root)).unwrap_or_default();
         Cache { on: true, ..cache }
     }
 
-    fn from_bytes(bytes: Vec<u8>) -> Option<Cache> {
-        let mut r = Reader { b: &bytes, at: 0 };
+    /// The index of the cache at `file`, read in one pass: the trees
+    /// are skipped, and read again from the file when asked for.
+    fn read(file: &Path) -> Option<Cache> {
+        let f = std::fs::File::open(file).ok()?;
+        let size = f.metadata().ok()?.len();
+        let mut r = Reader {
+            r: std::io::BufReader::with_capacity(1 << 16, &f),
+            at: 0,
+        };
         if r.take(8)? != MAGIC || r.u64()? != version() {
             return None;
         }
         let count = usize::try_from(r.u64()?).ok()?;
-        let mut entries = Vec::with_capacity(count.min(bytes.len() / 64));
+        let mut entries = Vec::with_capacity(count.min((size / 64) as usize));
+        let mut names = Vec::new();
         for _ in 0..count {
-            let start = r.at;
-            let len = r.u32()? as usize;
-            let path = r.at..r.at.checked_add(len)?;
-            r.take(len)?;
-            let mut key = [0u64; 7];
-            for k in &mut key {
-                *k = r.u64()?;
-            }
-            let len = r.u32()? as usize;
-            let tree = r.at..r.at.checked_add(len)?;
-            r.take(len)?;
-            let end = r.at;
-            r.u64()?;
-            entries.push(Entry {
-                path,
-                key: Key(key),
-                tree,
-                whole: start..end,
-            });
+            entries.push(r.entry(&mut names)?);
         }
-        if r.at != bytes.len() {
+        if r.at != size {
             return None;
         }
         let sorted = entries
             .windows(2)
-            .all(|w| bytes.get(w[0].path.clone()) < bytes.get(w[1].path.clone()));
+            .all(|w| names.get(w[0].path.clone()) < names.get(w[1].path.clone()));
         sorted.then_some(Cache {
             on: true,
-            bytes,
+            file: Some(f),
+            names,
             entries,
         })
     }
@@ -210,24 +207,35 @@ impl Cache {
         self.entries.is_empty()
     }
 
+    fn name(&self, e: &Entry) -> &[u8] {
+        self.names.get(e.path.clone()).unwrap_or_default()
+    }
+
+    /// Entry `i`'s bytes with its checksum, read from the file, when the
+    /// checksum holds.
+    fn bytes(&self, i: usize) -> Option<Vec<u8>> {
+        let e = self.entries.get(i)?;
+        let len = usize::try_from(e.whole.end - e.whole.start).ok()?;
+        let mut buf = vec![0u8; len.checked_add(8)?];
+        read_at(self.file.as_ref()?, &mut buf, e.whole.start)?;
+        let (whole, sum) = buf.split_at(len);
+        (hash(whole, 0).to_le_bytes() == sum).then_some(buf)
+    }
+
     /// The case kept for `rel` under exactly `key`, with its entry's
     /// index; `None` when there is none, the key differs, the entry is
     /// damaged, or its tree is not a valid case for this program.
     pub fn get(&self, rel: &str, key: Key) -> Option<(usize, crate::case::Case)> {
         let i = self
             .entries
-            .binary_search_by(|e| self.bytes[e.path.clone()].cmp(rel.as_bytes()))
+            .binary_search_by(|e| self.name(e).cmp(rel.as_bytes()))
             .ok()?;
         let e = self.entries.get(i)?;
         if e.key != key {
             return None;
         }
-        let whole = self.bytes.get(e.whole.clone())?;
-        let sum = self.bytes.get(e.whole.end..e.whole.end + 8)?;
-        if hash(whole, 0).to_le_bytes() != sum {
-            return None;
-        }
-        let case = crate::case::fast::tree::case(self.bytes.get(e.tree.clone())?)?;
+        let bytes = self.bytes(i)?;
+        let case = crate::case::fast::tree::case(bytes.get(e.tree.clone())?)?;
         Some((i, case))
     }
 
@@ -246,30 +254,18 @@ impl Cache {
         if !fresh && kept == self.entries.len() {
             return;
         }
-        let mut out = Vec::with_capacity(self.bytes.len().max(1 << 16));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&version().to_le_bytes());
-        out.extend_from_slice(&0u64.to_le_bytes());
         // In byte order of the paths, which a folder walk need not follow
         // (`a/x` comes before `a-b` there): lookups search by path.
-        let mut parts: Vec<&[u8]> = stored
+        let mut parts: Vec<(&[u8], &Stored)> = stored
             .iter()
             .filter_map(|s| match s {
                 Stored::Nothing => None,
-                Stored::Keep(i) => self
-                    .entries
-                    .get(*i)
-                    .and_then(|e| self.bytes.get(e.whole.start..e.whole.end + 8)),
-                Stored::Fresh(b) => Some(b.as_slice()),
+                Stored::Keep(i) => Some((self.name(self.entries.get(*i)?), *s)),
+                Stored::Fresh(b) => Some((path_of(b), *s)),
             })
             .collect();
-        parts.sort_by(|a, b| path_of(a).cmp(path_of(b)));
-        parts.dedup_by(|a, b| path_of(a) == path_of(b));
-        for p in &parts {
-            out.extend_from_slice(p);
-        }
-        let count = parts.len() as u64;
-        out[16..24].copy_from_slice(&count.to_le_bytes());
+        parts.sort_by(|a, b| a.0.cmp(b.0));
+        parts.dedup_by(|a, b| a.0 == b.0);
         let file = path(root);
         if let Some(dir) = file.parent()
             && std::fs::create_dir_all(dir).is_ok()
@@ -279,9 +275,53 @@ impl Cache {
             if !ignore.exists() {
                 let _ = crate::files::write(&ignore, b"*\n", crate::files::Existing::Absent, None);
             }
-            let _ = crate::files::write(&file, &out, crate::files::Existing::Replace, None);
+            let _ = self.replace(dir, &file, &parts);
         }
     }
+
+    /// Writes `parts` to a temporary file beside `file` and renames it
+    /// over `file`: readers see the old cache or the new one, whole. A
+    /// cache is not a case file: it is not read back or synced (a cache
+    /// damaged by a crash fails its checks and is rebuilt).
+    fn replace(&self, dir: &Path, file: &Path, parts: &[(&[u8], &Stored)]) -> std::io::Result<()> {
+        use std::io::Write;
+        let tmp = tempfile::Builder::new()
+            .prefix(".cases.bin.")
+            .tempfile_in(dir)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file());
+        out.write_all(MAGIC)?;
+        out.write_all(&version().to_le_bytes())?;
+        out.write_all(&(parts.len() as u64).to_le_bytes())?;
+        for (_, s) in parts {
+            match s {
+                Stored::Keep(i) => {
+                    let b = self
+                        .bytes(*i)
+                        .ok_or_else(|| std::io::Error::other("damaged entry"))?;
+                    out.write_all(&b)?;
+                }
+                Stored::Fresh(b) => out.write_all(b)?,
+                Stored::Nothing => {}
+            }
+        }
+        out.flush()?;
+        drop(out);
+        tmp.persist(file).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// Fills `buf` from `file` at `offset`, not moving any shared position
+/// (the scan's threads read at once).
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> Option<()> {
+    use std::os::unix::fs::FileExt;
+    file.read_exact_at(buf, offset).ok()
+}
+
+#[cfg(not(unix))]
+fn read_at(_file: &std::fs::File, _buf: &mut [u8], _offset: u64) -> Option<()> {
+    None
 }
 
 /// The path of an entry's bytes (after its length).
@@ -319,24 +359,65 @@ pub fn entry(rel: &str, key: Key, tree: &[u8], second: i64) -> Stored {
     Stored::Fresh(out)
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
+struct Reader<R> {
+    r: R,
+    /// How many bytes were read.
+    at: u64,
 }
 
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let s = self.b.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(s)
+impl<R: std::io::Read> Reader<R> {
+    fn take(&mut self, n: usize) -> Option<Vec<u8>> {
+        let mut b = vec![0u8; n];
+        self.r.read_exact(&mut b).ok()?;
+        self.at += n as u64;
+        Some(b)
+    }
+
+    fn skip(&mut self, n: u32) -> Option<()> {
+        let mut part = std::io::Read::take(&mut self.r, u64::from(n));
+        let copied = std::io::copy(&mut part, &mut std::io::sink()).ok()?;
+        (copied == u64::from(n)).then_some(())?;
+        self.at += u64::from(n);
+        Some(())
     }
 
     fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+        let mut b = [0u8; 4];
+        self.r.read_exact(&mut b).ok()?;
+        self.at += 4;
+        Some(u32::from_le_bytes(b))
     }
 
     fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        let mut b = [0u8; 8];
+        self.r.read_exact(&mut b).ok()?;
+        self.at += 8;
+        Some(u64::from_le_bytes(b))
+    }
+
+    /// One entry's index, its path added to `names`; its tree skipped.
+    fn entry(&mut self, names: &mut Vec<u8>) -> Option<Entry> {
+        let start = self.at;
+        let len = self.u32()?;
+        let from = names.len();
+        names.resize(from.checked_add(len as usize)?, 0);
+        self.r.read_exact(names.get_mut(from..)?).ok()?;
+        self.at += u64::from(len);
+        let mut key = [0u64; 7];
+        for k in &mut key {
+            *k = self.u64()?;
+        }
+        let tree_len = self.u32()?;
+        let tree_at = usize::try_from(self.at - start).ok()?;
+        self.skip(tree_len)?;
+        let end = self.at;
+        self.u64()?;
+        Some(Entry {
+            path: from..names.len(),
+            key: Key(key),
+            whole: start..end,
+            tree: tree_at..tree_at.checked_add(tree_len as usize)?,
+        })
     }
 }
 
@@ -361,7 +442,7 @@ mod tests {
             ..Cache::default()
         };
         empty.save(dir.path(), &refs);
-        let cache = Cache::from_bytes(std::fs::read(path(dir.path())).unwrap()).unwrap();
+        let cache = Cache::read(&path(dir.path())).unwrap();
         assert_eq!(cache.len(), 2);
         assert!(cache.get("a/x.yaml", key).is_some());
         assert!(cache.get("a-b.yaml", key).is_some());

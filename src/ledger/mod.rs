@@ -444,8 +444,15 @@ impl Ledger {
     /// lists them.
     pub fn id_or_source_id(&self, query: &str, policies: &Policies) -> Result<String> {
         let q = query.trim().trim_end_matches(".yaml").to_lowercase();
-        if q.is_empty() || !self.id_candidates(&q).is_empty() {
+        if q.is_empty() {
             return Ok(query.to_string());
+        }
+        match self.id_candidates(&q).as_slice() {
+            // The whole ID: naming it again finds its file without listing
+            // the folders a second time.
+            [one] => return Ok(file_stem(one).to_string()),
+            [] => {}
+            _ => return Ok(query.to_string()),
         }
         let scan = self.scan(policies);
         let found: Vec<&LoadedCase> = scan

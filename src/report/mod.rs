@@ -137,6 +137,20 @@ pub struct FindingCount {
 
 /// Computes the report over the cases received in [since, until) and at or
 /// before `as_of`.
+/// The case without the texts no report reads (its title, description,
+/// and events' notes and summaries): `report` keeps every case of the
+/// ledger until its figures are made, so each is made smaller as it is read.
+pub fn slim(mut lc: LoadedCase) -> LoadedCase {
+    let c = &mut lc.case;
+    c.title = String::new();
+    c.description = String::new();
+    for e in &mut c.history {
+        e.note = None;
+        e.summary = None;
+    }
+    lc
+}
+
 pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
     let tz = p.tz();
     let as_of = o.as_of;
@@ -153,7 +167,8 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
         .par_iter()
         .map(|c| audit::audit_case(c, p, as_of))
         .collect();
-    let overall = audit::assemble(audits.clone(), p, as_of);
+    // The ledger's KPIs and finding counts, read off the audits in place.
+    let overall_kpis = audit::kpis_of(&audits);
     let all_cases = Cases {
         cases: &cases,
         audits: &audits,
@@ -187,7 +202,7 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
             .collect(),
         pareto: pareto(&count_by(&cases, &Dim::Category, as_of)),
         resolve_distribution: resolve_distribution(&audits),
-        compensation: compensation_summary(&cases, p, as_of, &overall.kpis),
+        compensation: compensation_summary(&cases, p, as_of, &overall_kpis),
         ageing: ageing(&cases, tz, as_of),
         reopen: Reopen {
             resolved: cases.iter().filter(|c| was_resolved(c, as_of)).count(),
@@ -195,11 +210,11 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
                 .iter()
                 .filter(|c| was_resolved(c, as_of) && was_reopened(c, as_of))
                 .count(),
-            rate: overall.kpis.reopen_rate,
+            rate: overall_kpis.reopen_rate,
         },
-        findings: finding_counts(&overall.findings),
+        findings: finding_counts(audits.iter().flat_map(|a| &a.findings)),
         estimates: estimate(&cases, as_of, &p.currency, &o.estimates),
-        kpis: overall.kpis,
+        kpis: overall_kpis,
     }
 }
 
@@ -266,11 +281,13 @@ fn local(at: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
     at.with_timezone(&tz).fixed_offset()
 }
 
-fn finding_counts(findings: &[audit::Finding]) -> Vec<FindingCount> {
+fn finding_counts<'a>(
+    findings: impl Iterator<Item = &'a audit::Finding> + Clone,
+) -> Vec<FindingCount> {
     audit::FindingCode::ALL
         .into_iter()
         .map(|code| {
-            let mine: Vec<&audit::Finding> = findings.iter().filter(|f| f.code == code).collect();
+            let mine: Vec<&audit::Finding> = findings.clone().filter(|f| f.code == code).collect();
             let cases: BTreeSet<&str> = mine.iter().map(|f| f.case.as_str()).collect();
             FindingCount {
                 code: code.as_str(),

@@ -108,12 +108,13 @@ pub enum Format {
     Csv,
 }
 
-struct Row<'a> {
-    case: &'a LoadedCase,
+struct Row {
+    /// The case, without what no column shows (see [`slim`]).
+    case: LoadedCase,
     /// The title as it may be printed (contacts masked unless asked).
     title: String,
     status: Status,
-    assignee: Option<&'a str>,
+    assignee: Option<String>,
     due: Option<DateTime<Utc>>,
     /// Which running clock falls due first.
     due_clock: Option<ClockKind>,
@@ -136,19 +137,18 @@ pub fn run(session: &Session, mut args: Args) -> Result<Verdict> {
         ),
         None => None,
     };
-    let scan = open.ledger.scan(&open.policies);
+    let window = open.window(args.since.as_deref(), args.until.as_deref(), None);
+    // Each case is filtered as it is read; only the rows' fields are kept.
+    let scan = open.ledger.scan_map(&open.policies, |lc| {
+        let window = window.as_ref().ok()?;
+        let found = query
+            .as_ref()
+            .is_none_or(|q| crate::case::search::matches(&lc.case, q).is_some());
+        found.then(|| row(lc, &args, &open, window)).flatten()
+    });
     args.invalid.refuse_or_warn(&scan.problems, "list")?;
-    let window = open.window(args.since.as_deref(), args.until.as_deref(), None)?;
-    let mut rows: Vec<Row> = scan
-        .cases
-        .iter()
-        .filter(|lc| {
-            query
-                .as_ref()
-                .is_none_or(|q| crate::case::search::matches(&lc.case, q).is_some())
-        })
-        .filter_map(|lc| row(lc, &args, &open, &window))
-        .collect();
+    window?;
+    let mut rows: Vec<Row> = scan.items.into_iter().flatten().collect();
     if let Some(when) = args.due.as_deref() {
         let end = due_by(when, &open)?;
         rows.retain(|r| r.due.is_some_and(|d| d < end));
@@ -215,7 +215,7 @@ fn known_names(args: &Args, open: &Open) -> Result<()> {
 
 /// The case's row, unless a filter leaves it out. The cheap filters go
 /// first: the clocks are computed only for the cases that pass them.
-fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Option<Row<'a>> {
+fn row(lc: LoadedCase, args: &Args, open: &Open, window: &Window) -> Option<Row> {
     let c = &lc.case;
     if !window.contains(c.received.utc()) {
         return None;
@@ -230,14 +230,14 @@ fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Opt
     if !args.status.is_empty() && !args.status.iter().any(|w| w.admits(status)) {
         return None;
     }
-    let assignee = c.history.assignee();
+    let assignee = c.history.assignee().map(str::to_string);
     if args.unassigned && assignee.is_some() {
         return None;
     }
     if args
         .assignee
         .as_deref()
-        .is_some_and(|a| Some(a) != assignee)
+        .is_some_and(|a| Some(a) != assignee.as_deref())
     {
         return None;
     }
@@ -251,15 +251,31 @@ fn row<'a>(lc: &'a LoadedCase, args: &Args, open: &Open, window: &Window) -> Opt
     } else {
         crate::case::privacy::Contacts::of(&c.customer).mask(&c.title)
     };
+    let (due, due_clock) = (clock::next_due(&clocks), first_due(&clocks));
     Some(Row {
-        case: lc,
+        case: slim(lc),
         title,
         status,
         assignee,
-        due: clock::next_due(&clocks),
-        due_clock: first_due(&clocks),
+        due,
+        due_clock,
         overdue,
     })
+}
+
+/// The case without its history, texts and contacts: a row keeps only
+/// what the columns show, so a large ledger is never held whole.
+fn slim(mut lc: LoadedCase) -> LoadedCase {
+    let c = &mut lc.case;
+    c.history = Vec::new();
+    c.description = String::new();
+    c.customer.name = String::new();
+    (c.customer.email, c.customer.phone) = (None, None);
+    c.risks = Vec::new();
+    c.tags = Vec::new();
+    c.fields = Default::default();
+    c.source = None;
+    lc
 }
 
 /// `--sort`, then the ID, so equal keys keep a stable order.
@@ -313,7 +329,7 @@ fn csv(rows: &[Row], tz: chrono_tz::Tz) -> Result<String> {
             c.severity.as_str(),
             c.channel.as_str(),
             &r.title,
-            r.assignee.unwrap_or(""),
+            r.assignee.as_deref().unwrap_or(""),
             &r.due
                 .map(|d| crate::case::time::local(d, tz))
                 .unwrap_or_default(),

@@ -106,7 +106,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     } else {
         args.by
     };
-    let scan = open.ledger.scan(&open.policies);
+    let scan = open.ledger.scan_map(&open.policies, report::slim);
     args.invalid.refuse_or_warn(&scan.problems, "report")?;
     let options = report::Options {
         period: match args.period {
@@ -121,7 +121,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         estimates,
         include_contacts: args.include_contacts,
     };
-    let r = report::build(&scan.cases, &open.policies, &options);
+    let r = report::build(&scan.items, &open.policies, &options);
     let color = ctx.color && args.output.is_none();
     let text = match args.format {
         Format::Json => render::json::render(&r)?,

@@ -46,13 +46,18 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let as_of = open
         .time_flag("--as-of", args.as_of.as_deref())?
         .with_timezone(&Utc);
-    let scan = open.ledger.scan(&open.policies);
+    // Each case is compared under both policy sets as it is read.
+    let scan = open.ledger.scan_map(&open.policies, |lc| {
+        let mut c = impact::case_impact(&lc, &base, &open.policies, as_of)?;
+        if !args.include_contacts {
+            mask_contacts(&mut c, &lc.case);
+        }
+        Some(c)
+    });
     args.invalid
         .refuse_or_warn(&scan.problems, "policy impact")?;
-    let mut result = impact::compare(&scan.cases, &base, &open.policies, as_of);
-    if !args.include_contacts {
-        mask_contacts(&mut result, &scan.cases);
-    }
+    let per_case = scan.items.into_iter().flatten().collect();
+    let result: Impact = impact::assemble(per_case, &open.policies, as_of);
     let out = match args.format {
         Format::Json => {
             let mut v = serde_json::to_value(&result)?;
@@ -68,22 +73,12 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     Ok(Verdict::Pass)
 }
 
-/// Masks each case's contact details where its findings quote its text.
-fn mask_contacts(result: &mut Impact, cases: &[crate::ledger::LoadedCase]) {
-    let by_id: std::collections::HashMap<&str, &crate::case::Case> = cases
-        .iter()
-        .map(|lc| (lc.case.id.as_str(), &lc.case))
-        .collect();
-    for f in result
-        .findings_added
-        .iter_mut()
-        .chain(result.findings_removed.iter_mut())
-    {
-        if let Some(case) = by_id.get(f.case.as_str()) {
-            f.message = crate::case::privacy::mask_quoted(&f.message, case);
-            f.text
-                .map_texts(&|t| crate::case::privacy::mask_quoted(t, case));
-        }
+/// Masks the case's contact details where its findings quote its text.
+fn mask_contacts(c: &mut impact::CaseImpact, case: &crate::case::Case) {
+    for f in c.added.iter_mut().chain(c.removed.iter_mut()) {
+        f.message = crate::case::privacy::mask_quoted(&f.message, case);
+        f.text
+            .map_texts(&|t| crate::case::privacy::mask_quoted(t, case));
     }
 }
 
