@@ -138,6 +138,12 @@ const HUMAN: &[&[&str]] = &[
     &["show", "b8rq"],
     &["list"],
     &["check"],
+    &["report", "--review", "2026-Q3"],
+    &["report", "--review", "2026-Q3", "--format", "html"],
+    &["report", "--return", "amf", "--for", "2026"],
+    &[
+        "report", "--return", "fca", "--for", "2026-Q3", "--format", "html",
+    ],
     &["--help"],
     &["list", "--help"],
     &["audit", "--help"],
@@ -223,6 +229,12 @@ fn machine_formats_do_not_change_with_the_language() {
         &["show", "2vtd", "--format", "json"],
         &["export", "--format", "jsonl"],
         &["export", "--format", "csv"],
+        &[
+            "report", "--return", "amf", "--for", "2026", "--format", "csv",
+        ],
+        &[
+            "report", "--return", "fca", "--for", "2026-Q3", "--format", "csv",
+        ],
     ];
     for args in cases {
         let en = output({

@@ -1,0 +1,118 @@
+# The compliance pages: the management review (`report --review`), the
+# regulator returns (`report --return`) and corrective actions (`action`).
+
+## The printable document (markdown and HTML)
+
+doc-figure = Figure
+doc-value = Value
+doc-none = None
+doc-none-md = None.
+doc-key-figures = Key figures
+doc-footer = Computed by redress from the ledger's files. Cases are named by ID only: no customer contact detail or case title appears on this page.
+
+## report --review
+
+review-eyebrow = redress management review
+review-title = Management review — { $period }
+review-subtitle = Cases received { $since } to { $until }, against { $previous } · as of { $asof }
+review-note = Inputs to the management review of ISO 10002 §8.7 and ISO 9001 §9.3: performance, causes, customers, compensation, findings and corrective actions.
+review-points = { $points } pts
+review-card-cases = Cases
+review-card-cases-note = { $count } in { $period }
+review-card-resolved = Resolved on time
+review-card-repeat-note = two cases or more
+review-card-double-note = reopened or came back
+review-card-open-findings-note = on cases still open
+review-card-actions-note = { $count } open
+review-kpis = Indicators against the previous period
+review-col-indicator = Indicator
+review-col-change = Change
+review-cases-received = Cases received
+review-still-open = Still open
+review-reopened = Reopened (double deviation)
+review-median-ack = Median time to acknowledge
+review-median-resolve = Median time to resolve
+review-compensation-granted = Compensation granted
+review-causes = Top causes (Pareto) and their trend
+review-col-category = Category
+review-col-cases = Cases
+review-col-share = Share
+review-col-cumulative = Cumulative
+review-col-vital-few = Vital few
+review-col-trend = Trend
+review-causes-reading = The vital few are the fewest categories that together reach 80 % of the period's cases.
+review-yes = yes
+review-repeat = Repeat customers
+review-col-customer = Customer
+review-col-case-ids = Case IDs
+review-repeat-reading = Customers with a case in the period and at least two cases up to its end (same email, phone or name). Names are shown only with --include-contacts.
+review-double = Double deviations
+review-col-case = Case
+review-col-what = What
+review-col-when = When
+review-double-reading = The recovery failed too: a case reopened in the period, or a customer who came back within 90 days of the resolution of an earlier case.
+review-came-back = came back after { $case }
+review-kind = { $kind }
+review-compensation = Compensation against the band
+review-compensation-reading = The policy's band is { $min }–{ $max } % of the harm; founded and partly-founded cases with a harm are judged against the band that applies to each.
+review-granted = Granted
+review-granted-harm = Granted / harm
+review-below-band = Below the band
+review-within-band = Within the band
+review-above-band = Above the band
+review-findings = Audit findings of the period's cases
+review-col-finding = Finding
+review-col-severity = Severity
+review-col-findings = Findings
+review-open-findings = Open findings
+review-col-at = At
+review-open-findings-reading = Findings on cases still open: what the team can still put right.
+review-too-early = too early to measure
+review-actions = Corrective actions
+review-col-action = Action
+review-col-status = Status
+review-col-owner = Owner
+review-col-due = Due
+review-col-cause = Cause
+review-col-from = From
+review-col-days = Days
+review-col-before-after = Cases before → after
+review-actions-reading = Per category the action answers: cases received in the days before its date (its closing, else its creation) and in as many days from it, up to 90.
+action-status = { $status }
+
+## report --return
+
+return-fca = FCA complaints return
+return-amf = AMF complaints report
+return-eyebrow = redress return
+return-title = { $regulator } — { $period }
+return-window = window
+return-given = given
+return-subtitle = { $since } to { $until } · as of { $asof }
+return-rules-period = Period { $period }: opened = cases received from { $since } up to { $until } (not included); closed = cases with a resolution in that window, counted once, by their last resolution in it; open at end = cases received before the end and still open then. Seen as of { $asof }, times in { $zone }.
+return-rules-outcomes = Outcomes: founded → upheld; partly-founded → partly upheld; unfounded and bad-faith → rejected.
+return-rules-fca-timing = Timing: within 3 business days = resolved by the end of the third business day after the day of receipt (business days: { $workdays }, less the holidays of policies/deadlines.toml; { $holidays }); within 8 weeks = by the end of the 56th calendar day after the day of receipt; later = after that. Categories stand for the return's products or services.
+return-holidays-none = none falls in the period
+return-holidays-in = in the period: { $list }
+return-rules-amf-nature = Nature = the case's category (and its kind: complaint or claim); map each to the AMF's own nature codes when filing.
+return-rules-check = Check these figures against the { $regulator }'s current form and instructions before filing: redress computes them from the ledger; it does not know the form.
+return-col-opened = Opened
+return-col-closed = Closed
+return-col-upheld = Upheld
+return-col-partly = Partly
+return-col-rejected = Rejected
+return-col-3-days = ≤ 3 business days
+return-col-8-weeks = ≤ 8 weeks
+return-col-later = Later
+return-col-open-at-end = Open at end
+return-col-category = Category
+return-col-kind = Kind
+return-by-product = By product or service (category)
+return-by-nature = By nature (category)
+return-by-kind = By kind
+return-key = { $key }
+return-card-opened-note = received in the period
+return-card-closed-note = { $upheld } upheld, { $partly } partly, { $rejected } rejected
+return-card-3-days = Closed within 3 business days
+return-card-3-days-note = { $weeks } more within 8 weeks, { $later } later
+return-card-open-note = still open when the period ended

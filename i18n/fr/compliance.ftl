@@ -1,0 +1,136 @@
+# Les pages de conformité : la revue de direction (`report --review`), les
+# déclarations aux autorités (`report --return`) et les mesures correctives
+# (`action`).
+
+## Le document imprimable (markdown et HTML)
+
+doc-figure = Indicateur
+doc-value = Valeur
+doc-none = Aucun
+doc-none-md = Aucun.
+doc-key-figures = Chiffres clés
+doc-footer = Calculé par redress à partir des fichiers du registre. Les cas ne sont désignés que par leur identifiant : aucune coordonnée de client ni aucun titre de cas ne figure sur cette page.
+
+## report --review
+
+review-eyebrow = redress · revue de direction
+review-title = Revue de direction — { $period }
+review-subtitle = Cas reçus du { $since } au { $until }, comparés à { $previous } · au { $asof }
+review-note = Éléments d'entrée de la revue de direction (ISO 10002, art. 8.7 et ISO 9001, art. 9.3) : performance, causes, clients, indemnisation, constats et mesures correctives.
+review-points = { $points } pts
+review-card-cases = Cas
+review-card-cases-note = { $count } en { $period }
+review-card-resolved = Réglés dans les délais
+review-card-repeat-note = deux cas ou plus
+review-card-double-note = rouverts ou revenus
+review-card-open-findings-note = sur des cas encore ouverts
+review-card-actions-note = { $count ->
+    [one] { $count } ouverte
+   *[other] { $count } ouvertes
+}
+review-kpis = Indicateurs comparés à la période précédente
+review-col-indicator = Indicateur
+review-col-change = Écart
+review-cases-received = Cas reçus
+review-still-open = Encore ouverts
+review-reopened = Rouverts (double défaillance)
+review-median-ack = Délai médian d'accusé de réception
+review-median-resolve = Délai médian de règlement
+review-compensation-granted = Indemnisation accordée
+review-causes = Principales causes (Pareto) et leur tendance
+review-col-category = Catégorie
+review-col-cases = Cas
+review-col-share = Part
+review-col-cumulative = Cumul
+review-col-vital-few = Essentielles
+review-col-trend = Tendance
+review-causes-reading = Les causes essentielles sont le plus petit nombre de catégories qui, ensemble, atteignent 80 % des cas de la période.
+review-yes = oui
+review-repeat = Clients récurrents
+review-col-customer = Client
+review-col-case-ids = Identifiants des cas
+review-repeat-reading = Clients ayant un cas dans la période et au moins deux cas jusqu'à sa fin (même courriel, téléphone ou nom). Les noms ne sont affichés qu'avec --include-contacts.
+review-double = Doubles défaillances
+review-col-case = Cas
+review-col-what = Nature
+review-col-when = Date
+review-double-reading = Le redressement a lui aussi échoué : un cas rouvert dans la période, ou un client revenu dans les 90 jours suivant le règlement d'un cas antérieur.
+review-came-back = revenu après { $case }
+review-kind = { $kind ->
+    [reopened] rouvert
+    [came-back] revenu
+   *[other] { $kind }
+}
+review-compensation = Indemnisation par rapport à la fourchette
+review-compensation-reading = La fourchette de la politique va de { $min } à { $max } % du préjudice; les cas fondés et partiellement fondés comportant un préjudice sont jugés par rapport à la fourchette qui s'applique à chacun.
+review-granted = Accordée
+review-granted-harm = Accordée / préjudice
+review-below-band = Sous la fourchette
+review-within-band = Dans la fourchette
+review-above-band = Au-dessus de la fourchette
+review-findings = Constats d'audit des cas de la période
+review-col-finding = Constat
+review-col-severity = Gravité
+review-col-findings = Constats
+review-open-findings = Constats ouverts
+review-col-at = Moment
+review-open-findings-reading = Constats sur des cas encore ouverts : ce que l'équipe peut encore corriger.
+review-too-early = trop tôt pour mesurer
+review-actions = Mesures correctives
+review-col-action = Mesure
+review-col-status = Statut
+review-col-owner = Responsable
+review-col-due = Échéance
+review-col-cause = Cause
+review-col-from = Depuis
+review-col-days = Jours
+review-col-before-after = Cas avant → après
+review-actions-reading = Pour chaque catégorie visée par la mesure : cas reçus dans les jours précédant sa date (sa fermeture, sinon sa création) et dans autant de jours à partir de celle-ci, jusqu'à 90.
+action-status = { $status ->
+    [open] ouverte
+    [overdue] en retard
+    [closed] fermée
+   *[other] { $status }
+}
+
+## report --return
+
+return-fca = Déclaration des plaintes à la FCA
+return-amf = Rapport des plaintes à l'AMF
+return-eyebrow = redress · déclaration
+return-title = { $regulator } — { $period }
+return-window = période choisie
+return-given = choisie
+return-subtitle = Du { $since } au { $until } · au { $asof }
+return-rules-period = Période { $period } : ouverts = cas reçus du { $since } jusqu'au { $until } (exclu); fermés = cas réglés dans cet intervalle, comptés une fois, selon leur dernier règlement dans celui-ci; ouverts à la fin = cas reçus avant la fin et encore ouverts à ce moment. Vu au { $asof }, heures de { $zone }.
+return-rules-outcomes = Issues : fondée → retenue; partiellement fondée → partiellement retenue; non fondée et mauvaise foi → rejetée.
+return-rules-fca-timing = Délais : en 3 jours ouvrables = réglé avant la fin du troisième jour ouvrable suivant le jour de réception (jours ouvrables : { $workdays }, moins les jours fériés de policies/deadlines.toml; { $holidays }); en 8 semaines = avant la fin du 56e jour civil suivant le jour de réception; plus tard = au-delà. Les catégories tiennent lieu des produits ou services de la déclaration.
+return-holidays-none = aucun ne tombe dans la période
+return-holidays-in = dans la période : { $list }
+return-rules-amf-nature = Nature = la catégorie du cas (et son type : plainte ou réclamation); faites correspondre chacune aux codes de nature de l'AMF au moment du dépôt.
+return-rules-check = Vérifiez ces chiffres avec le formulaire et les instructions en vigueur de l'autorité ({ $regulator }) avant le dépôt : redress les calcule à partir du registre; il ne connaît pas le formulaire.
+return-col-opened = Ouverts
+return-col-closed = Fermés
+return-col-upheld = Retenues
+return-col-partly = En partie
+return-col-rejected = Rejetées
+return-col-3-days = ≤ 3 jours ouvrables
+return-col-8-weeks = ≤ 8 semaines
+return-col-later = Plus tard
+return-col-open-at-end = Ouverts à la fin
+return-col-category = Catégorie
+return-col-kind = Type
+return-by-product = Par produit ou service (catégorie)
+return-by-nature = Par nature (catégorie)
+return-by-kind = Par type
+return-key = { $key ->
+    [total] Total
+    [complaint] plainte
+    [claim] réclamation
+   *[other] { $key }
+}
+return-card-opened-note = reçus dans la période
+return-card-closed-note = { $upheld } retenues, { $partly } en partie, { $rejected } rejetées
+return-card-3-days = Fermés en 3 jours ouvrables
+return-card-3-days-note = { $weeks } de plus en 8 semaines, { $later } plus tard
+return-card-open-note = encore ouverts à la fin de la période
