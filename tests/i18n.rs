@@ -138,6 +138,7 @@ const HUMAN: &[&[&str]] = &[
     &["show", "b8rq"],
     &["list"],
     &["check"],
+    &["action", "list", "--all"],
     &["report", "--review", "2026-Q3"],
     &["report", "--review", "2026-Q3", "--format", "html"],
     &["report", "--return", "amf", "--for", "2026"],

@@ -116,3 +116,14 @@ return-card-closed-note = { $upheld } upheld, { $partly } partly, { $rejected } 
 return-card-3-days = Closed within 3 business days
 return-card-3-days-note = { $weeks } more within 8 weeks, { $later } later
 return-card-open-note = still open when the period ended
+
+## action new | list | close
+
+action-none = no actions match
+action-count = { $count } action(s)
+action-closed = { $id } closed on { $date }
+action-already-closed = { $id } was already closed on { $date }; nothing was written
+action-blank-note = --note is blank: say what was done; nothing was written
+action-unknown-case-help = `redress list --all` lists the cases; nothing was written
+action-refusing = refusing to write { $path }; nothing was written
+action-files-problems = some action files have problems; fix them (`redress check`)

@@ -134,3 +134,17 @@ return-card-closed-note = { $upheld } retenues, { $partly } en partie, { $reject
 return-card-3-days = Fermés en 3 jours ouvrables
 return-card-3-days-note = { $weeks } de plus en 8 semaines, { $later } plus tard
 return-card-open-note = encore ouverts à la fin de la période
+
+## action new | list | close
+
+action-none = aucune mesure ne correspond
+action-count = { $count ->
+    [one] { $count } mesure
+   *[other] { $count } mesures
+}
+action-closed = { $id } fermée le { $date }
+action-already-closed = { $id } a déjà été fermée le { $date }; rien n'a été écrit
+action-blank-note = --note est vide : indiquez ce qui a été fait; rien n'a été écrit
+action-unknown-case-help = `redress list --all` énumère les cas; rien n'a été écrit
+action-refusing = refus d'écrire { $path }; rien n'a été écrit
+action-files-problems = certains fichiers de mesures comportent des problèmes; corrigez-les (`redress check`)
