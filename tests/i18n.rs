@@ -353,3 +353,58 @@ fn policy_check_refuses_an_unknown_language_with_a_suggestion() {
         .assert()
         .success();
 }
+
+/// A copy of the sample ledger, for commands that write or refuse to.
+fn sample_copy() -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("folder");
+        for entry in std::fs::read_dir(from).expect("readable").flatten() {
+            let (src, dst) = (entry.path(), to.join(entry.file_name()));
+            if src.is_dir() {
+                copy(&src, &dst);
+            } else {
+                std::fs::copy(&src, &dst).expect("copied");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for sub in ["cases", "policies", "actions"] {
+        copy(&root().join(sub), &dir.path().join(sub));
+    }
+    dir
+}
+
+#[test]
+fn the_compliance_commands_refuse_and_report_in_french() {
+    let phrases = english_phrases();
+    let dir = sample_copy();
+    let refusals: &[&[&str]] = &[
+        &["action", "close", "dq4m", "--note", "Fait"],
+        &["action", "close", "w8kz", "--note", " "],
+        &["extend", "2vtd", "--to", "90d", "--reason", " "],
+        &["anonymise", "--by", "nobody", "2vtd"],
+        &["letter", "--template", "follow-up", "2vtd", "--record"],
+        &["letter", "--template", "decision", "2vtd", "--record"],
+    ];
+    for args in refusals {
+        let out = redress(dir.path())
+            .args(["--lang", "fr"])
+            .args(*args)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.contains("erreur :"), "{args:?}: {err}");
+        let leaks: Vec<&String> = phrases
+            .iter()
+            .filter(|p| err.contains(p.as_str()))
+            .collect();
+        assert!(leaks.is_empty(), "{args:?} says in English: {leaks:?}");
+    }
+    let out = output({
+        let mut c = redress(dir.path());
+        c.args(["--lang", "fr", "action", "close", "w8kz", "--note", "Fait"]);
+        c
+    });
+    assert_eq!(out, "a-20261103-w8kz fermée le 2026-11-22\n");
+}

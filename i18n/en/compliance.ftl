@@ -127,3 +127,34 @@ action-blank-note = --note is blank: say what was done; nothing was written
 action-unknown-case-help = `redress list --all` lists the cases; nothing was written
 action-refusing = refusing to write { $path }; nothing was written
 action-files-problems = some action files have problems; fix them (`redress check`)
+
+## letter
+
+letter-needs-outcome = the decision letter states the outcome: pass --outcome founded|partly-founded|unfounded|bad-faith{ $record ->
+    [yes] { " " }(--record records the resolution)
+   *[no] , or resolve the case first
+}
+letter-needs-satisfied = --record on a follow-up letter records `followed-up`, which needs the customer's answer: pass --satisfied yes|no (or send the letter without --record, and record the answer later with `redress follow-up`)
+letter-no-template = no letter template { $path }
+letter-no-template-help = `redress init --letters DIR` (DIR: the ledger's root, default the current folder) adds the default letters, French and English, to policies/letters/; then edit them
+letter-unknown-language = unknown language `{ $text }`: expected fr or en
+
+## anonymise
+
+anonymise-by-help = say who did it with --by MEMBER, or set REDRESS_USER
+anonymise-by-unknown-help = pass --by MEMBER, or add `{ $by }` to [team] in policies/escalation.toml
+anonymise-none-due = no case is due for anonymisation
+anonymise-invalid-files = some case files are invalid; fix them before `anonymise --all-due` (nothing was changed)
+anonymise-has-problems = { $path } has problems; fix them before anonymising it
+anonymise-already = { $id }: already anonymised at { $at }; nothing changed
+anonymise-future = { $id }: its history has events after now; anonymise it once they are past (nothing was changed)
+anonymise-done = { $id }: anonymised (the customer is now { $pseudonym })
+
+## extend
+
+extend-bad-to = --to { $to }: { $problem }; nothing was written
+extend-blank-reason = --reason is empty: say why the final response needs more time
+
+## every command that writes
+
+fixed-clock-note = note: REDRESS_NOW={ $value } is set; times are relative to it

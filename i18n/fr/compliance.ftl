@@ -148,3 +148,34 @@ action-blank-note = --note est vide : indiquez ce qui a été fait; rien n'a ét
 action-unknown-case-help = `redress list --all` énumère les cas; rien n'a été écrit
 action-refusing = refus d'écrire { $path }; rien n'a été écrit
 action-files-problems = certains fichiers de mesures comportent des problèmes; corrigez-les (`redress check`)
+
+## letter
+
+letter-needs-outcome = la lettre de décision indique l'issue : précisez --outcome founded|partly-founded|unfounded|bad-faith{ $record ->
+    [yes] { " " }(--record enregistre le règlement)
+   *[no] , ou réglez d'abord le cas
+}
+letter-needs-satisfied = --record sur une lettre de suivi enregistre `followed-up`, qui exige la réponse du client : précisez --satisfied yes|no (ou envoyez la lettre sans --record, puis enregistrez la réponse plus tard avec `redress follow-up`)
+letter-no-template = aucun modèle de lettre { $path }
+letter-no-template-help = `redress init --letters DOSSIER` (DOSSIER : la racine du registre, par défaut le dossier courant) ajoute les lettres par défaut, en français et en anglais, dans policies/letters/; modifiez-les ensuite
+letter-unknown-language = langue inconnue « { $text } » : fr ou en attendu
+
+## anonymise
+
+anonymise-by-help = indiquez qui l'a fait avec --by MEMBRE, ou définissez REDRESS_USER
+anonymise-by-unknown-help = précisez --by MEMBRE, ou ajoutez `{ $by }` à [team] dans policies/escalation.toml
+anonymise-none-due = aucun cas n'est à anonymiser
+anonymise-invalid-files = certains fichiers de cas sont invalides; corrigez-les avant `anonymise --all-due` (rien n'a été modifié)
+anonymise-has-problems = { $path } comporte des problèmes; corrigez-les avant de l'anonymiser
+anonymise-already = { $id } : déjà anonymisé le { $at }; rien n'a changé
+anonymise-future = { $id } : son historique comporte des événements postérieurs à maintenant; anonymisez-le une fois ceux-ci passés (rien n'a été modifié)
+anonymise-done = { $id } : anonymisé (le client est désormais { $pseudonym })
+
+## extend
+
+extend-bad-to = --to { $to } : { $problem }; rien n'a été écrit
+extend-blank-reason = --reason est vide : indiquez pourquoi la réponse finale exige plus de temps
+
+## every command that writes
+
+fixed-clock-note = remarque : REDRESS_NOW={ $value } est défini; les heures sont relatives à cette valeur
