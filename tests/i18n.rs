@@ -408,3 +408,24 @@ fn the_compliance_commands_refuse_and_report_in_french() {
     });
     assert_eq!(out, "a-20261103-w8kz fermée le 2026-11-22\n");
 }
+
+#[test]
+fn edit_reports_in_french() {
+    let dir = sample_copy();
+    let run = |editor: &str| {
+        redress(dir.path())
+            .env("VISUAL", editor)
+            .args(["--lang", "fr", "edit", "2vtd"])
+            .output()
+            .expect("runs")
+    };
+    let out = run("true");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.ends_with(" : aucune modification\n"), "{stdout}");
+    let out = run("false");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("modification abandonnée (l'éditeur `false` s'est terminé"),
+        "{err}"
+    );
+}

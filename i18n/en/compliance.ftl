@@ -158,3 +158,29 @@ extend-blank-reason = --reason is empty: say why the final response needs more t
 ## every command that writes
 
 fixed-clock-note = note: REDRESS_NOW={ $value } is set; times are relative to it
+
+## edit
+
+edit-editor-empty = $EDITOR is empty
+edit-editor-start = starting the editor `{ $editor }`
+edit-editor-failed = the editor `{ $editor }` exited with { $status }
+edit-no-changes = { $id }: no changes
+edit-not-installed = the edit was not installed; your draft is kept at { $draft }
+edit-abandoned = edit abandoned ({ $why }); { $path } is unchanged. Your draft is kept at { $draft }
+edit-reading-draft = reading the draft { $draft }
+edit-draft-unreadable = the draft cannot be read; { $path } is unchanged
+edit-again = The case is not valid. Edit it again? [Y/n]
+edit-invalid = the edited case is not valid; { $path } is unchanged. Your draft is kept at { $draft } (take what you need from it when you run `redress edit { $id }` again)
+edit-confirm-history = Change these earlier events? [y/N]
+edit-not-confirmed = not confirmed
+edit-pass-yes = pass --yes to accept them when not in a terminal
+edit-history-refused = the edit changes earlier events ({ $why }); { $path } is unchanged. Your draft is kept at { $draft }
+edit-unreadable-before = the file did not parse before the edit, so its changes cannot be listed
+edit-history-adds = history (adds from event { $n }):
+edit-history-changes = history (changes from event { $n }):
+edit-moved = moved { $from } → { $to } ({ $path })
+edit-edited = { $id }: edited
+edit-none = (none)
+edit-layout-only = comments and layout only
+# The first letters of a yes (y, or o for « oui » in French).
+edit-yes-letters = y

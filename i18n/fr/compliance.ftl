@@ -179,3 +179,29 @@ extend-blank-reason = --reason est vide : indiquez pourquoi la réponse finale e
 ## every command that writes
 
 fixed-clock-note = remarque : REDRESS_NOW={ $value } est défini; les heures sont relatives à cette valeur
+
+## edit
+
+edit-editor-empty = $EDITOR est vide
+edit-editor-start = lancement de l'éditeur `{ $editor }`
+edit-editor-failed = l'éditeur `{ $editor }` s'est terminé avec le code { $status }
+edit-no-changes = { $id } : aucune modification
+edit-not-installed = la modification n'a pas été installée; votre brouillon est conservé dans { $draft }
+edit-abandoned = modification abandonnée ({ $why }); { $path } est inchangé. Votre brouillon est conservé dans { $draft }
+edit-reading-draft = lecture du brouillon { $draft }
+edit-draft-unreadable = le brouillon est illisible; { $path } est inchangé
+edit-again = Le cas n'est pas valide. Le modifier de nouveau? [O/n]
+edit-invalid = le cas modifié n'est pas valide; { $path } est inchangé. Votre brouillon est conservé dans { $draft } (reprenez-en ce qu'il vous faut en relançant `redress edit { $id }`)
+edit-confirm-history = Modifier ces événements antérieurs? [o/N]
+edit-not-confirmed = non confirmé
+edit-pass-yes = précisez --yes pour les accepter hors d'un terminal
+edit-history-refused = la modification change des événements antérieurs ({ $why }); { $path } est inchangé. Votre brouillon est conservé dans { $draft }
+edit-unreadable-before = le fichier n'était pas lisible avant la modification; ses changements ne peuvent donc pas être énumérés
+edit-history-adds = historique (ajouts à partir de l'événement { $n }) :
+edit-history-changes = historique (changements à partir de l'événement { $n }) :
+edit-moved = déplacé { $from } → { $to } ({ $path })
+edit-edited = { $id } : modifié
+edit-none = (aucun)
+edit-layout-only = commentaires et mise en page seulement
+# Les premières lettres d'un oui (o, ou y comme en anglais).
+edit-yes-letters = oy
