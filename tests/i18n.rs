@@ -385,6 +385,10 @@ fn the_compliance_commands_refuse_and_report_in_french() {
         &["anonymise", "--by", "nobody", "2vtd"],
         &["letter", "--template", "follow-up", "2vtd", "--record"],
         &["letter", "--template", "decision", "2vtd", "--record"],
+        &["list", "--assignee", "nadai"],
+        &["list", "--category", "delivry"],
+        &["audit", "--code", "ack-lat"],
+        &["note", "2vtd", "--by", "zed", "Appel"],
     ];
     for args in refusals {
         let out = redress(dir.path())

@@ -184,3 +184,12 @@ edit-none = (none)
 edit-layout-only = comments and layout only
 # The first letters of a yes (y, or o for « oui » in French).
 edit-yes-letters = y
+
+## did you mean (the command line's values; diagnostics of files stay in English)
+
+unknown-value-hint = unknown { $what } `{ $value }`: did you mean `{ $hint }`?
+unknown-value-list = unknown { $what } `{ $value }`: expected one of { $names }
+unknown-what = { $what }
+list-assignee-unknown = --assignee: { $problem } (policies/escalation.toml lists the team)
+import-by-unknown-help = pass --by MEMBER: the CFPB export reports closings, recorded as events by a team member
+list-category-unknown = --category: { $problem } (policies/categories.toml lists them)

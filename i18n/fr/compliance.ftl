@@ -205,3 +205,23 @@ edit-none = (aucun)
 edit-layout-only = commentaires et mise en page seulement
 # Les premières lettres d'un oui (o, ou y comme en anglais).
 edit-yes-letters = oy
+
+## vouliez-vous dire (les valeurs de la ligne de commande; les diagnostics des fichiers restent en anglais)
+
+unknown-value-hint = { $what } introuvable : « { $value } »; vouliez-vous dire « { $hint } »?
+unknown-value-list = { $what } introuvable : « { $value } »; valeurs possibles : { $names }
+unknown-what = { $key ->
+    [team-member] membre de l'équipe
+    [member] membre
+    [status] statut
+    [category] catégorie
+    [finding-code] code de constat
+    [language] langue
+    [remedy] mesure
+    [column] colonne
+    [setting] paramètre
+   *[other] { $what }
+}
+list-assignee-unknown = --assignee : { $problem } (policies/escalation.toml énumère l'équipe)
+import-by-unknown-help = précisez --by MEMBRE : l'export du CFPB signale des fermetures, enregistrées comme événements par un membre de l'équipe
+list-category-unknown = --category : { $problem } (policies/categories.toml les énumère)

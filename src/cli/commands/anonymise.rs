@@ -39,7 +39,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         let names: Vec<&str> = open.policies.team.keys().map(String::as_str).collect();
         bail!(
             "{}\n  = help: {}",
-            crate::suggest::unknown_value("team member", &by, &names),
+            crate::cli::lang::unknown_value("team member", &by, &names),
             tr_args("anonymise-by-unknown-help", &[("by", by.clone().into())])
         );
     }

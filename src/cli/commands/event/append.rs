@@ -229,9 +229,12 @@ fn refuse_impossible(case: &Case, event: &Event, place: usize, p: &Policies) -> 
     if !p.team.contains_key(&event.by) {
         let names: Vec<&str> = p.team.keys().map(String::as_str).collect();
         bail!(
-            "{}\n  = help: pass --by MEMBER, or add `{}` to [team] in policies/escalation.toml",
-            crate::suggest::unknown_value("team member", &event.by, &names),
-            event.by
+            "{}\n  = help: {}",
+            crate::cli::lang::unknown_value("team member", &event.by, &names),
+            crate::i18n::tr_args(
+                "anonymise-by-unknown-help",
+                &[("by", event.by.clone().into())]
+            )
         );
     }
     if let Some(msg) = history::verb_refusal(&case.history[..place], event.event) {
