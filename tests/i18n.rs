@@ -389,6 +389,17 @@ fn the_compliance_commands_refuse_and_report_in_french() {
         &["list", "--category", "delivry"],
         &["audit", "--code", "ack-lat"],
         &["note", "2vtd", "--by", "zed", "Appel"],
+        &["resume", "2vtd", "--by", "nadia"],
+        &["ack", "2vtd", "--by", "nadia"],
+        &[
+            "note",
+            "2vtd",
+            "--by",
+            "nadia",
+            "--at",
+            "2020-01-01",
+            "Appel",
+        ],
     ];
     for args in refusals {
         let out = redress(dir.path())
