@@ -390,6 +390,9 @@ fn the_compliance_commands_refuse_and_report_in_french() {
         &["audit", "--code", "ack-lat"],
         &["note", "2vtd", "--by", "zed", "Appel"],
         &["resume", "2vtd", "--by", "nadia"],
+        &["report", "--return", "fca"],
+        &["report", "--for", "2026"],
+        &["report", "--review", "2026-Q3", "--format", "csv"],
         &["ack", "2vtd", "--by", "nadia"],
         &[
             "note",

@@ -193,3 +193,12 @@ unknown-what = { $what }
 list-assignee-unknown = --assignee: { $problem } (policies/escalation.toml lists the team)
 import-by-unknown-help = pass --by MEMBER: the CFPB export reports closings, recorded as events by a team member
 list-category-unknown = --category: { $problem } (policies/categories.toml lists them)
+
+## report --review / --return: refusals
+
+report-for-needs-return = --for names the period of a return: add --return fca or --return amf
+report-since-after-until = --since must come before --until
+report-return-needs-period = a return covers a period: give --for PERIOD (2026-Q3, 2026-09, 2026) or both --since and --until
+review-no-previous = { $period } has no previous period
+review-estimates-invalid = policies/estimates.toml is invalid; fix it or delete it to use the defaults
+review-no-csv = --review prints html, markdown or json, not csv

@@ -225,3 +225,12 @@ unknown-what = { $key ->
 list-assignee-unknown = --assignee : { $problem } (policies/escalation.toml énumère l'équipe)
 import-by-unknown-help = précisez --by MEMBRE : l'export du CFPB signale des fermetures, enregistrées comme événements par un membre de l'équipe
 list-category-unknown = --category : { $problem } (policies/categories.toml les énumère)
+
+## report --review / --return : refus
+
+report-for-needs-return = --for désigne la période d'une déclaration : ajoutez --return fca ou --return amf
+report-since-after-until = --since doit précéder --until
+report-return-needs-period = une déclaration couvre une période : précisez --for PÉRIODE (2026-Q3, 2026-09, 2026) ou à la fois --since et --until
+review-no-previous = { $period } n'a pas de période précédente
+review-estimates-invalid = policies/estimates.toml est invalide; corrigez-le ou supprimez-le pour utiliser les valeurs par défaut
+review-no-csv = --review produit du html, du markdown ou du json, pas du csv
