@@ -139,6 +139,7 @@ const HUMAN: &[&[&str]] = &[
     &["list"],
     &["check"],
     &["action", "list", "--all"],
+    &["search", "carrier"],
     &["report", "--review", "2026-Q3"],
     &["report", "--review", "2026-Q3", "--format", "html"],
     &["report", "--return", "amf", "--for", "2026"],

@@ -202,3 +202,9 @@ report-return-needs-period = a return covers a period: give --for PERIOD (2026-Q
 review-no-previous = { $period } has no previous period
 review-estimates-invalid = policies/estimates.toml is invalid; fix it or delete it to use the defaults
 review-no-csv = --review prints html, markdown or json, not csv
+
+## search
+
+search-none = no case matches
+search-empty = the search text is empty
+search-empty-help = give a word to find, e.g. `redress search eve`

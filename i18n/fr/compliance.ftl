@@ -234,3 +234,9 @@ report-return-needs-period = une déclaration couvre une période : précisez --
 review-no-previous = { $period } n'a pas de période précédente
 review-estimates-invalid = policies/estimates.toml est invalide; corrigez-le ou supprimez-le pour utiliser les valeurs par défaut
 review-no-csv = --review produit du html, du markdown ou du json, pas du csv
+
+## search
+
+search-none = aucun cas ne correspond
+search-empty = le texte à chercher est vide
+search-empty-help = donnez un mot à trouver, p. ex. `redress search eve`
