@@ -208,3 +208,16 @@ review-no-csv = --review prints html, markdown or json, not csv
 search-none = no case matches
 search-empty = the search text is empty
 search-empty-help = give a word to find, e.g. `redress search eve`
+
+## naming a case or an action by a part of its ID
+
+find-no-id = no case ID given
+find-no-case = no case matches `{ $query }`
+find-no-case-help = `redress list` shows the cases; any unique prefix or suffix of an ID names one
+find-ambiguous = `{ $query }` is ambiguous: it names { $count } cases:
+find-more = … and { $count } more
+find-ambiguous-help = give more characters of the ID
+find-action-problems = { $path } has problems; fix it first (`redress check`)
+find-no-action = no action matches `{ $query }`
+find-no-action-help = `redress action list --all` lists them
+find-several-actions = `{ $query }` names several actions: { $list }; give more of the ID

@@ -240,3 +240,16 @@ review-no-csv = --review produit du html, du markdown ou du json, pas du csv
 search-none = aucun cas ne correspond
 search-empty = le texte à chercher est vide
 search-empty-help = donnez un mot à trouver, p. ex. `redress search eve`
+
+## désigner un cas ou une mesure par une partie de son identifiant
+
+find-no-id = aucun identifiant de cas fourni
+find-no-case = aucun cas ne correspond à « { $query } »
+find-no-case-help = `redress list` affiche les cas; tout préfixe ou suffixe unique d'un identifiant en désigne un
+find-ambiguous = « { $query } » est ambigu : il désigne { $count } cas :
+find-more = … et { $count } de plus
+find-ambiguous-help = donnez plus de caractères de l'identifiant
+find-action-problems = { $path } comporte des problèmes; corrigez-le d'abord (`redress check`)
+find-no-action = aucune mesure ne correspond à « { $query } »
+find-no-action-help = `redress action list --all` les énumère
+find-several-actions = « { $query } » désigne plusieurs mesures : { $list }; donnez une plus grande partie de l'identifiant
