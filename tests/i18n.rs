@@ -138,6 +138,14 @@ const HUMAN: &[&[&str]] = &[
     &["show", "b8rq"],
     &["list"],
     &["check"],
+    &["action", "list", "--all"],
+    &["search", "carrier"],
+    &["report", "--review", "2026-Q3"],
+    &["report", "--review", "2026-Q3", "--format", "html"],
+    &["report", "--return", "amf", "--for", "2026"],
+    &[
+        "report", "--return", "fca", "--for", "2026-Q3", "--format", "html",
+    ],
     &["--help"],
     &["list", "--help"],
     &["audit", "--help"],
@@ -223,6 +231,12 @@ fn machine_formats_do_not_change_with_the_language() {
         &["show", "2vtd", "--format", "json"],
         &["export", "--format", "jsonl"],
         &["export", "--format", "csv"],
+        &[
+            "report", "--return", "amf", "--for", "2026", "--format", "csv",
+        ],
+        &[
+            "report", "--return", "fca", "--for", "2026-Q3", "--format", "csv",
+        ],
     ];
     for args in cases {
         let en = output({
@@ -339,4 +353,102 @@ fn policy_check_refuses_an_unknown_language_with_a_suggestion() {
         .args(["policy", "check"])
         .assert()
         .success();
+}
+
+/// A copy of the sample ledger, for commands that write or refuse to.
+fn sample_copy() -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("folder");
+        for entry in std::fs::read_dir(from).expect("readable").flatten() {
+            let (src, dst) = (entry.path(), to.join(entry.file_name()));
+            if src.is_dir() {
+                copy(&src, &dst);
+            } else {
+                std::fs::copy(&src, &dst).expect("copied");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for sub in ["cases", "policies", "actions"] {
+        copy(&root().join(sub), &dir.path().join(sub));
+    }
+    dir
+}
+
+#[test]
+fn the_compliance_commands_refuse_and_report_in_french() {
+    let phrases = english_phrases();
+    let dir = sample_copy();
+    let refusals: &[&[&str]] = &[
+        &["action", "close", "dq4m", "--note", "Fait"],
+        &["action", "close", "w8kz", "--note", " "],
+        &["extend", "2vtd", "--to", "90d", "--reason", " "],
+        &["anonymise", "--by", "nobody", "2vtd"],
+        &["letter", "--template", "follow-up", "2vtd", "--record"],
+        &["letter", "--template", "decision", "2vtd", "--record"],
+        &["list", "--assignee", "nadai"],
+        &["list", "--category", "delivry"],
+        &["audit", "--code", "ack-lat"],
+        &["note", "2vtd", "--by", "zed", "Appel"],
+        &["resume", "2vtd", "--by", "nadia"],
+        &["show", "zzzz"],
+        &["show", "2"],
+        &["action", "close", "zzzz", "--note", "Fait"],
+        &["action", "close", "a", "--note", "Fait"],
+        &["report", "--return", "fca"],
+        &["report", "--for", "2026"],
+        &["report", "--review", "2026-Q3", "--format", "csv"],
+        &["ack", "2vtd", "--by", "nadia"],
+        &[
+            "note",
+            "2vtd",
+            "--by",
+            "nadia",
+            "--at",
+            "2020-01-01",
+            "Appel",
+        ],
+    ];
+    for args in refusals {
+        let out = redress(dir.path())
+            .args(["--lang", "fr"])
+            .args(*args)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.contains("erreur :"), "{args:?}: {err}");
+        let leaks: Vec<&String> = phrases
+            .iter()
+            .filter(|p| err.contains(p.as_str()))
+            .collect();
+        assert!(leaks.is_empty(), "{args:?} says in English: {leaks:?}");
+    }
+    let out = output({
+        let mut c = redress(dir.path());
+        c.args(["--lang", "fr", "action", "close", "w8kz", "--note", "Fait"]);
+        c
+    });
+    assert_eq!(out, "a-20261103-w8kz fermée le 2026-11-22\n");
+}
+
+#[test]
+fn edit_reports_in_french() {
+    let dir = sample_copy();
+    let run = |editor: &str| {
+        redress(dir.path())
+            .env("VISUAL", editor)
+            .args(["--lang", "fr", "edit", "2vtd"])
+            .output()
+            .expect("runs")
+    };
+    let out = run("true");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.ends_with(" : aucune modification\n"), "{stdout}");
+    let out = run("false");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("modification abandonnée (l'éditeur `false` s'est terminé"),
+        "{err}"
+    );
 }

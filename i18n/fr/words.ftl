@@ -129,6 +129,8 @@ column = { $key ->
     [rule] Règle
     [clock] Délai
     [state] État
+    [owner] Responsable
+    [cases] Cas
    *[other] { $h }
 }
 list-due-clock = { $clock ->

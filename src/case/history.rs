@@ -5,6 +5,7 @@ use crate::case::id;
 use crate::case::vocab::{EventKind, Status};
 use crate::case::{Case, Event, Locus, event_keys};
 use crate::diag::DiagCode;
+use crate::i18n::Msg;
 use rust_decimal::Decimal;
 
 /// A problem found in one case, located lazily.
@@ -324,7 +325,7 @@ fn check_order(case: &Case, out: &mut Vec<Problem>) {
 }
 
 /// Whether `event` may follow `history`. The message says what to do instead.
-pub fn sequence_error(history: &[Event], event: EventKind) -> Option<String> {
+pub fn sequence_error(history: &[Event], event: EventKind) -> Option<Msg> {
     let mut state = Sequence::default();
     for e in history {
         state.push(e.event);
@@ -363,7 +364,7 @@ impl Sequence {
     }
 
     /// Whether `event` may come next (with `paused` meaning an unresumed pause).
-    fn error(&self, event: EventKind) -> Option<String> {
+    fn error(&self, event: EventKind) -> Option<Msg> {
         use EventKind as E;
         let status = self.status;
         let paused = status == Status::Waiting;
@@ -373,31 +374,16 @@ impl Sequence {
             // The satisfaction check is not a change to the case: a case closed
             // before it can still get its follow-up.
             _ if status == Status::Closed && !matches!(event, E::Reopened | E::FollowedUp) => {
-                Some(format!(
-                    "the case is closed: `{event}` cannot follow; reopen it first"
-                ))
+                Some(Msg::new("seq-closed").arg("event", event.to_string()))
             }
-            E::FollowedUp if !resolved_this_cycle => Some(
-                "`followed-up` needs a `resolved` first: follow-up checks satisfaction with a decision"
-                    .into(),
-            ),
-            E::Resolved if resolved_this_cycle => {
-                Some("the case is already resolved; reopen it before resolving it again".into())
-            }
-            E::Reopened if status.is_open() => {
-                Some("only a resolved or closed case can be reopened".into())
-            }
-            E::Closed if !resolved_this_cycle => Some(
-                "resolve the case before closing it (a withdrawn case is resolved as unfounded)"
-                    .into(),
-            ),
-            E::Paused if paused => Some("the case is already paused; resume it first".into()),
-            E::Paused if !status.is_open() => Some("a resolved case cannot be paused".into()),
-            E::Resumed if !paused => Some("the case is not paused".into()),
-            E::Extended if resolved_this_cycle => Some(
-                "the case is resolved: an extension moves the deadline of an open case; reopen it first"
-                    .into(),
-            ),
+            E::FollowedUp if !resolved_this_cycle => Some(Msg::new("seq-follow-up-first")),
+            E::Resolved if resolved_this_cycle => Some(Msg::new("seq-already-resolved")),
+            E::Reopened if status.is_open() => Some(Msg::new("seq-reopen-open")),
+            E::Closed if !resolved_this_cycle => Some(Msg::new("seq-close-unresolved")),
+            E::Paused if paused => Some(Msg::new("seq-already-paused")),
+            E::Paused if !status.is_open() => Some(Msg::new("seq-pause-resolved")),
+            E::Resumed if !paused => Some(Msg::new("seq-not-paused")),
+            E::Extended if resolved_this_cycle => Some(Msg::new("seq-extend-resolved")),
             _ => None,
         }
     }
@@ -405,14 +391,11 @@ impl Sequence {
 
 /// What a verb refuses on top of [`sequence_error`], though a file may hold
 /// it: events that would record nothing new.
-pub fn verb_refusal(history: &[Event], event: EventKind) -> Option<String> {
+pub fn verb_refusal(history: &[Event], event: EventKind) -> Option<Msg> {
     if event == EventKind::Acknowledged
         && let Some(first) = history.first_of(EventKind::Acknowledged)
     {
-        return Some(format!(
-            "the case was already acknowledged at {}; record progress with `redress update` or a `redress note`",
-            first.at
-        ));
+        return Some(Msg::new("seq-already-acknowledged").arg("at", first.at.to_string()));
     }
     None
 }
@@ -421,7 +404,9 @@ fn check_sequence(history: &[Event], out: &mut Vec<Problem>) {
     let mut state = Sequence::default();
     for (i, e) in history.iter().enumerate() {
         if let Some(msg) = state.error(e.event) {
-            out.push(Problem::new(DiagCode::EventSequence, Locus::Event(i), msg));
+            // A diagnostic: JSON carries it, so it stays in English.
+            let text = msg.english(&|d, cur| format!("{d} {cur}"));
+            out.push(Problem::new(DiagCode::EventSequence, Locus::Event(i), text));
         }
         state.push(e.event);
     }

@@ -125,7 +125,8 @@ impl Open {
         if let Ok(v) = std::env::var("REDRESS_NOW")
             && !v.trim().is_empty()
         {
-            eprintln!("note: REDRESS_NOW={v} is set; times are relative to it");
+            let value = [("value", v.into())];
+            eprintln!("{}", crate::i18n::tr_args("fixed-clock-note", &value));
         }
     }
 

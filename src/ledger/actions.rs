@@ -554,20 +554,26 @@ impl Ledger {
             .collect();
         match hits.as_slice() {
             [one] => self.read_action(one).map_err(|d| {
-                anyhow::Error::new(crate::diag::Diagnostics(d)).context(format!(
-                    "{one} has problems; fix it first (`redress check`)"
+                anyhow::Error::new(crate::diag::Diagnostics(d)).context(crate::i18n::tr_args(
+                    "find-action-problems",
+                    &[("path", one.to_string().into())],
                 ))
             }),
             [] => {
-                bail!("no action matches `{q}`\n  = help: `redress action list --all` lists them")
+                bail!(
+                    "{}\n  = help: {}",
+                    crate::i18n::tr_args("find-no-action", &[("query", q.to_string().into())]),
+                    crate::i18n::tr("find-no-action-help")
+                )
             }
-            many => bail!(
-                "`{q}` names several actions: {}; give more of the ID",
-                many.iter()
-                    .map(|r| super::file_stem(r))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            many => {
+                let list: Vec<&str> = many.iter().map(|r| super::file_stem(r)).collect();
+                let args = [
+                    ("query", q.to_string().into()),
+                    ("list", list.join(", ").into()),
+                ];
+                bail!("{}", crate::i18n::tr_args("find-several-actions", &args))
+            }
         }
     }
 

@@ -352,14 +352,16 @@ impl Ledger {
     pub fn find(&self, query: &str) -> Result<String> {
         let q = query.trim().trim_end_matches(".yaml").to_lowercase();
         if q.is_empty() {
-            bail!("no case ID given");
+            bail!("{}", crate::i18n::tr("find-no-id"));
         }
         let matches = self.id_candidates(&q);
         let stem = |f: &String| file_stem(f).to_string();
         match matches.as_slice() {
             [one] => Ok((*one).clone()),
             [] => bail!(
-                "no case matches `{query}`\n  = help: `redress list` shows the cases; any unique prefix or suffix of an ID names one"
+                "{}\n  = help: {}",
+                crate::i18n::tr_args("find-no-case", &[("query", query.to_string().into())]),
+                crate::i18n::tr("find-no-case-help")
             ),
             many => {
                 let list: Vec<String> = many
@@ -367,15 +369,23 @@ impl Ledger {
                     .take(20)
                     .map(|f| format!("    {}  ({f})", stem(f)))
                     .collect();
+                use crate::i18n::{tr, tr_args};
+                let count = |n: usize| n.to_string().into();
                 let more = if many.len() > 20 {
-                    format!("\n    … and {} more", many.len() - 20)
+                    let more = tr_args("find-more", &[("count", count(many.len() - 20))]);
+                    format!("\n    {more}")
                 } else {
                     String::new()
                 };
+                let head = [
+                    ("query", query.to_string().into()),
+                    ("count", count(many.len())),
+                ];
                 bail!(
-                    "`{query}` is ambiguous: it names {} cases:\n{}{more}\n  = help: give more characters of the ID",
-                    many.len(),
-                    list.join("\n")
+                    "{}\n{}{more}\n  = help: {}",
+                    tr_args("find-ambiguous", &head),
+                    list.join("\n"),
+                    tr("find-ambiguous-help")
                 )
             }
         }

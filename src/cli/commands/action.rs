@@ -7,6 +7,7 @@ use crate::cli::exit::Verdict;
 use crate::cli::render::table::{Cell, Column, Columns};
 use crate::cli::session::{Open, Session};
 use crate::diag::Diagnostics;
+use crate::i18n::{tr, tr_args};
 use crate::ledger::actions::{self, Action, LoadedAction, Status};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
@@ -116,8 +117,9 @@ fn new(open: &Open, a: NewArgs) -> Result<Verdict> {
                 .unwrap_or(&rel)
                 .to_string(),
             Err(_) => bail!(
-                "--case: {}\n  = help: `redress list --all` lists the cases; nothing was written",
-                actions::unknown_case(q, &ids)
+                "--case: {}\n  = help: {}",
+                actions::unknown_case(q, &ids),
+                tr("action-unknown-case-help")
             ),
         };
         if !cases.contains(&id) {
@@ -167,20 +169,28 @@ fn refuse_bad(open: &Open, rel: &str, text: &str, ids: &BTreeSet<String>) -> Res
     if problems.is_empty() {
         return Ok(());
     }
-    Err(anyhow::Error::new(Diagnostics(problems))
-        .context(format!("refusing to write {rel}; nothing was written")))
+    Err(anyhow::Error::new(Diagnostics(problems)).context(tr_args(
+        "action-refusing",
+        &[("path", rel.to_string().into())],
+    )))
 }
 
 fn close(open: &Open, a: CloseArgs) -> Result<Verdict> {
     let la = open.ledger.find_action(&a.id)?;
     if let Some(c) = la.action.closed {
         bail!(
-            "{} was already closed on {c}; nothing was written",
-            la.action.id
+            "{}",
+            tr_args(
+                "action-already-closed",
+                &[
+                    ("id", la.action.id.clone().into()),
+                    ("date", c.to_string().into())
+                ]
+            )
         );
     }
     if a.note.trim().is_empty() {
-        bail!("--note is blank: say what was done; nothing was written");
+        bail!("{}", tr("action-blank-note"));
     }
     let on = match &a.at {
         Some(t) => date_flag(open, "--at", t)?,
@@ -197,15 +207,18 @@ fn close(open: &Open, a: CloseArgs) -> Result<Verdict> {
         .write_action(&la.path, Some(&la.text), &text, &|t| {
             refuse_bad(open, &la.path, t, &ids)
         })?;
-    println!("{} closed on {on}", la.action.id);
+    let done = [
+        ("id", la.action.id.clone().into()),
+        ("date", on.to_string().into()),
+    ];
+    println!("{}", tr_args("action-closed", &done));
     Ok(Verdict::Pass)
 }
 
 fn list(open: &Open, a: ListArgs, color: bool) -> Result<Verdict> {
     let (loaded, problems) = open.ledger.actions();
     if !problems.is_empty() {
-        return Err(anyhow::Error::new(Diagnostics(problems))
-            .context("some action files have problems; fix them (`redress check`)"));
+        return Err(anyhow::Error::new(Diagnostics(problems)).context(tr("action-files-problems")));
     }
     let today = open.now.date_naive();
     let masked: Vec<Action> = loaded
@@ -249,7 +262,7 @@ fn masked(open: &Open, mut a: Action, include: bool) -> Action {
 /// The list's column layout: IDs whole, the cause cut to fit.
 fn table(rows: &[&Action], today: NaiveDate, color: bool) -> String {
     if rows.is_empty() {
-        return "no actions match\n".into();
+        return format!("{}\n", tr("action-none"));
     }
     let col = |header, drop_rank| Column { header, drop_rank };
     let columns = vec![
@@ -268,7 +281,7 @@ fn table(rows: &[&Action], today: NaiveDate, color: bool) -> String {
             vec![
                 Cell::plain(x.id.clone()),
                 Cell {
-                    text: status.as_str().into(),
+                    text: tr_args("action-status", &[("status", status.as_str().into())]),
                     style: (status == Status::Overdue).then_some(crate::cli::render::style::RED),
                 },
                 Cell::plain(x.owner.clone()),
@@ -284,5 +297,6 @@ fn table(rows: &[&Action], today: NaiveDate, color: bool) -> String {
         rows: cells,
     };
     let width = crate::cli::render::table::available_width();
-    format!("{}{} action(s)\n", listing.render(width, color), rows.len())
+    let count = tr_args("action-count", &[("count", (rows.len() as i64).into())]);
+    format!("{}{count}\n", listing.render(width, color))
 }

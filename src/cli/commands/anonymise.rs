@@ -10,6 +10,7 @@ use crate::case::vocab::EventKind;
 use crate::case::{Event, yaml};
 use crate::cli::exit::Verdict;
 use crate::cli::session::{Open, Session};
+use crate::i18n::{tr, tr_args};
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
 
@@ -32,14 +33,14 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     open.note_fixed_clock();
     let by = match &args.by {
         Some(b) => b.clone(),
-        None => crate::cli::session::default_member()
-            .context("say who did it with --by MEMBER, or set REDRESS_USER")?,
+        None => crate::cli::session::default_member().context(tr("anonymise-by-help"))?,
     };
     if !open.policies.team.contains_key(&by) {
         let names: Vec<&str> = open.policies.team.keys().map(String::as_str).collect();
         bail!(
-            "{}\n  = help: pass --by MEMBER, or add `{by}` to [team] in policies/escalation.toml",
-            crate::suggest::unknown_value("team member", &by, &names)
+            "{}\n  = help: {}",
+            crate::cli::lang::unknown_value("team member", &by, &names),
+            tr_args("anonymise-by-unknown-help", &[("by", by.clone().into())])
         );
     }
     let mut files = Vec::new();
@@ -52,7 +53,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     files.sort();
     files.dedup();
     if files.is_empty() {
-        crate::cli::render::style::print("no case is due for anonymisation\n")?;
+        crate::cli::render::style::print(&format!("{}\n", tr("anonymise-none-due")))?;
     }
     for rel in &files {
         let line = anonymise_one(&open, rel, &by)?;
@@ -70,8 +71,9 @@ fn due_files(open: &Open) -> Result<Vec<String>> {
     });
     if !scan.problems.is_empty() {
         bail!(
-            "{}\nsome case files are invalid; fix them before `anonymise --all-due` (nothing was changed)",
-            crate::diag::Diagnostics(scan.problems)
+            "{}\n{}",
+            crate::diag::Diagnostics(scan.problems),
+            tr("anonymise-invalid-files")
         );
     }
     Ok(scan.items.into_iter().flatten().collect())
@@ -82,22 +84,24 @@ fn anonymise_one(open: &Open, rel: &str, by: &str) -> Result<String> {
     let lock = open.ledger.lock(rel)?;
     let original = open.ledger.read(rel)?;
     let case = crate::ledger::parse_and_validate(&original, rel, &open.policies).map_err(|d| {
-        anyhow::Error::new(crate::diag::Diagnostics(d)).context(format!(
-            "{rel} has problems; fix them before anonymising it"
+        anyhow::Error::new(crate::diag::Diagnostics(d)).context(tr_args(
+            "anonymise-has-problems",
+            &[("path", rel.to_string().into())],
         ))
     })?;
     if let Some(done) = case.history.last_of(EventKind::Anonymised) {
-        return Ok(format!(
-            "{}: already anonymised at {}; nothing changed",
-            case.id, done.at
-        ));
+        let args = [
+            ("id", case.id.clone().into()),
+            ("at", done.at.to_string().into()),
+        ];
+        return Ok(tr_args("anonymise-already", &args));
     }
     let last = case.history.iter().map(|e| e.at.utc()).max();
     let now = open.now;
     if last.is_some_and(|l| l > now.with_timezone(&Utc)) {
         bail!(
-            "{}: its history has events after now; anonymise it once they are past (nothing was changed)",
-            case.id
+            "{}",
+            tr_args("anonymise-future", &[("id", case.id.clone().into())])
         );
     }
     let mut out = anonymised(&case);
@@ -116,9 +120,9 @@ fn anonymise_one(open: &Open, rel: &str, by: &str) -> Result<String> {
         &yaml::case_to_yaml(&out),
         &open.policies,
     )?;
-    Ok(format!(
-        "{}: anonymised (the customer is now {})",
-        case.id,
-        pseudonym(&case.id)
-    ))
+    let args = [
+        ("id", case.id.clone().into()),
+        ("pseudonym", pseudonym(&case.id).into()),
+    ];
+    Ok(tr_args("anonymise-done", &args))
 }

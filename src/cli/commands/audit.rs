@@ -70,7 +70,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
             let names = audit::FindingCode::names();
             bail!(
                 "{}",
-                crate::suggest::unknown_value("finding code", code, &names)
+                crate::cli::lang::unknown_value("finding code", code, &names)
             );
         }
     }

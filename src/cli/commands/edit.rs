@@ -6,6 +6,7 @@ use crate::case::privacy::{self, Contacts};
 use crate::case::{self, Case, yaml};
 use crate::cli::exit::Verdict;
 use crate::cli::session::{Open, Session};
+use crate::i18n::{tr, tr_args};
 use crate::ledger::edit::{self as draft_rules, FieldChange, HistoryChange, Prepared};
 use anyhow::{Context, Result, bail};
 use std::io::{BufRead, IsTerminal, Write};
@@ -39,15 +40,22 @@ pub fn editor_command() -> String {
 pub fn run_editor(path: &Path) -> Result<Option<String>> {
     let editor = editor_command();
     let mut parts = editor.split_whitespace();
-    let program = parts.next().context("$EDITOR is empty")?;
+    let program = parts.next().context(tr("edit-editor-empty"))?;
     let status = crate::files::while_editor_runs(|| {
         std::process::Command::new(program)
             .args(parts)
             .arg(path)
             .status()
     })
-    .with_context(|| format!("starting the editor `{editor}`"))?;
-    Ok((!status.success()).then(|| format!("the editor `{editor}` exited with {status}")))
+    .with_context(|| tr_args("edit-editor-start", &[("editor", editor.clone().into())]))?;
+    let failed = || {
+        let args = [
+            ("editor", editor.clone().into()),
+            ("status", status.to_string().into()),
+        ];
+        tr_args("edit-editor-failed", &args)
+    };
+    Ok((!status.success()).then(failed))
 }
 
 /// What the session needs to know about the case being edited.
@@ -82,7 +90,8 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     };
     let Some(prepared) = edit_until_valid(&ed)? else {
         remove_draft(&ed);
-        crate::cli::render::style::print(&format!("{}: no changes\n", ed.id))?;
+        let id = [("id", ed.id.clone().into())];
+        crate::cli::render::style::print(&format!("{}\n", tr_args("edit-no-changes", &id)))?;
         return Ok(Verdict::Pass);
     };
     let before = previous(&ed);
@@ -91,12 +100,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     ed.open
         .ledger
         .install_edit(&lock, &ed.rel, &ed.original, &prepared, &ed.open.policies)
-        .with_context(|| {
-            format!(
-                "the edit was not installed; your draft is kept at {}",
-                shown(&ed)
-            )
-        })?;
+        .with_context(|| tr_args("edit-not-installed", &[("draft", shown(&ed).into())]))?;
     drop(lock);
     remove_draft(&ed);
     crate::cli::render::style::print(&summary.render(&ed, &prepared))?;
@@ -108,17 +112,15 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
 fn edit_until_valid(ed: &Editing) -> Result<Option<Prepared>> {
     loop {
         if let Some(failed) = run_editor(&ed.draft)? {
-            bail!(
-                "edit abandoned ({failed}); {} is unchanged. Your draft is kept at {}",
-                ed.rel,
-                shown(ed)
-            );
+            bail!("{}", kept(ed, "edit-abandoned", failed));
         }
         let bytes = crate::files::read_bytes(&ed.draft)
-            .with_context(|| format!("reading the draft {}", shown(ed)))?;
+            .with_context(|| tr_args("edit-reading-draft", &[("draft", shown(ed).into())]))?;
         let saved = case::text_of(bytes, &shown(ed)).map_err(|d| {
-            anyhow::Error::new(crate::diag::Diagnostics(vec![d]))
-                .context(format!("the draft cannot be read; {} is unchanged", ed.rel))
+            anyhow::Error::new(crate::diag::Diagnostics(vec![d])).context(tr_args(
+                "edit-draft-unreadable",
+                &[("path", ed.rel.clone().into())],
+            ))
         })?;
         let text = draft_rules::strip_marks(&saved);
         if text == ed.original {
@@ -132,7 +134,7 @@ fn edit_until_valid(ed: &Editing) -> Result<Option<Prepared>> {
             Ok(p) => return Ok(Some(p)),
             Err(problems) => problems,
         };
-        let again = ed.interactive && ask("The case is not valid. Edit it again? [Y/n]", true)?;
+        let again = ed.interactive && ask(&tr("edit-again"), true)?;
         let keep = if again {
             draft_rules::with_marks(&problems, &shown(ed), text)
         } else {
@@ -159,11 +161,13 @@ fn invalid(ed: &Editing, problems: Vec<crate::diag::Diagnostic>) -> anyhow::Erro
             d
         })
         .collect();
-    anyhow::Error::new(crate::diag::Diagnostics(at_draft)).context(format!(
-        "the edited case is not valid; {} is unchanged. Your draft is kept at {} (take what you need from it when you run `redress edit {}` again)",
-        ed.rel,
-        shown(ed),
-        ed.id
+    anyhow::Error::new(crate::diag::Diagnostics(at_draft)).context(tr_args(
+        "edit-invalid",
+        &[
+            ("path", ed.rel.clone().into()),
+            ("draft", shown(ed).into()),
+            ("id", ed.id.clone().into()),
+        ],
     ))
 }
 
@@ -174,19 +178,15 @@ fn confirm_history(ed: &Editing, summary: &Summary, yes: bool) -> Result<()> {
         return Ok(());
     }
     eprint!("{}", summary.history_lines());
-    if ed.interactive && ask("Change these earlier events? [y/N]", false)? {
+    if ed.interactive && ask(&tr("edit-confirm-history"), false)? {
         return Ok(());
     }
-    let why = if ed.interactive {
-        "not confirmed"
+    let why = tr(if ed.interactive {
+        "edit-not-confirmed"
     } else {
-        "pass --yes to accept them when not in a terminal"
-    };
-    bail!(
-        "the edit changes earlier events ({why}); {} is unchanged. Your draft is kept at {}",
-        ed.rel,
-        shown(ed)
-    )
+        "edit-pass-yes"
+    });
+    bail!("{}", kept(ed, "edit-history-refused", why))
 }
 
 /// The case as it was, read without the rules (an invalid file may be
@@ -255,19 +255,18 @@ impl Summary {
     fn history_lines(&self) -> String {
         let mut out = String::new();
         if self.unreadable_before {
-            out.push_str(
-                "  the file did not parse before the edit, so its changes cannot be listed\n",
-            );
+            out.push_str(&format!("  {}\n", tr("edit-unreadable-before")));
         }
         let Some(h) = &self.history else {
             return out;
         };
-        let verb = if h.only_additions() {
-            "adds"
+        let id = if h.only_additions() {
+            "edit-history-adds"
         } else {
-            "changes"
+            "edit-history-changes"
         };
-        out.push_str(&format!("  history ({verb} from event {}):\n", h.at + 1));
+        let n = [("n", (h.at + 1).to_string().into())];
+        out.push_str(&format!("  {}\n", tr_args(id, &n)));
         let lines = |e: Option<&crate::case::Event>| -> Vec<String> {
             e.map(|e| {
                 yaml::event_to_yaml(e, "  ")
@@ -291,9 +290,15 @@ impl Summary {
     fn render(&self, ed: &Editing, p: &Prepared) -> String {
         let mut out = String::new();
         if p.rel != ed.rel {
-            out.push_str(&format!("moved {} → {} ({})\n", ed.id, p.case.id, p.rel));
+            let args = [
+                ("from", ed.id.clone().into()),
+                ("to", p.case.id.clone().into()),
+                ("path", p.rel.clone().into()),
+            ];
+            out.push_str(&format!("{}\n", tr_args("edit-moved", &args)));
         }
-        out.push_str(&format!("{}: edited\n", p.case.id));
+        let id = [("id", p.case.id.clone().into())];
+        out.push_str(&format!("{}\n", tr_args("edit-edited", &id)));
         // A move names both IDs above; `id` is not listed again.
         for f in self
             .fields
@@ -303,7 +308,7 @@ impl Summary {
             let show = |v: &str| -> String {
                 let v = (self.mask)(v);
                 match (v.is_empty(), v.split_once('\n')) {
-                    (true, _) => "(none)".into(),
+                    (true, _) => tr("edit-none"),
                     (false, Some((first, _))) => format!("{first} …"),
                     (false, None) => v,
                 }
@@ -317,7 +322,7 @@ impl Summary {
         }
         out.push_str(&self.history_lines());
         if self.fields.is_empty() && self.history.is_none() && !self.unreadable_before {
-            out.push_str("  comments and layout only\n");
+            out.push_str(&format!("  {}\n", tr("edit-layout-only")));
         }
         out
     }
@@ -332,8 +337,21 @@ fn ask(question: &str, default: bool) -> Result<bool> {
     std::io::stdin().lock().read_line(&mut line)?;
     Ok(match line.trim().to_lowercase().as_str() {
         "" => default,
-        a => a.starts_with('y'),
+        a => a
+            .chars()
+            .next()
+            .is_some_and(|c| tr("edit-yes-letters").contains(c)),
     })
+}
+
+/// A refusal that leaves the case unchanged and keeps the draft.
+fn kept(ed: &Editing, id: &str, why: String) -> String {
+    let args = [
+        ("why", why.into()),
+        ("path", ed.rel.clone().into()),
+        ("draft", shown(ed).into()),
+    ];
+    tr_args(id, &args)
 }
 
 /// The draft's path as printed: relative to the ledger's root.

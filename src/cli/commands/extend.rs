@@ -7,6 +7,7 @@ use crate::case::vocab::EventKind;
 use crate::cli::commands::event::append::{Common, append};
 use crate::cli::exit::Verdict;
 use crate::cli::session::Session;
+use crate::i18n::{tr, tr_args};
 use crate::policy::calendar::Target;
 use anyhow::bail;
 
@@ -28,10 +29,11 @@ pub struct Args {
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
     if let Err(msg) = Target::parse(args.to.trim()) {
-        bail!("--to {}: {msg}; nothing was written", args.to);
+        let args = [("to", args.to.clone().into()), ("problem", msg.into())];
+        bail!("{}", tr_args("extend-bad-to", &args));
     }
     if args.reason.trim().is_empty() {
-        bail!("--reason is empty: say why the final response needs more time");
+        bail!("{}", tr("extend-blank-reason"));
     }
     append(session, &args.common, EventKind::Extended, move |e| {
         e.to = Some(args.to.trim().to_string());

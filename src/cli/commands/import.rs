@@ -74,8 +74,9 @@ fn recorder(open: &Open, by: Option<String>) -> Result<String> {
     if !open.policies.team.contains_key(&by) {
         let names: Vec<&str> = open.policies.team.keys().map(String::as_str).collect();
         bail!(
-            "{}\n  = help: pass --by MEMBER: the CFPB export reports closings, recorded as events by a team member",
-            crate::suggest::unknown_value("team member", &by, &names)
+            "{}\n  = help: {}",
+            crate::cli::lang::unknown_value("team member", &by, &names),
+            crate::i18n::tr("import-by-unknown-help")
         );
     }
     Ok(by)

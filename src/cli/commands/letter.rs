@@ -156,13 +156,10 @@ fn decision_outcome(args: &Args, case: &Case) -> Result<Option<Outcome>> {
         .and_then(|e| e.outcome);
     let outcome = args.outcome.or(if args.record { None } else { resolved });
     if args.template == Template::Decision && outcome.is_none() {
+        let record = if args.record { "yes" } else { "no" };
         bail!(
-            "the decision letter states the outcome: pass --outcome founded|partly-founded|unfounded|bad-faith{}",
-            if args.record {
-                " (--record records the resolution)"
-            } else {
-                ", or resolve the case first"
-            }
+            "{}",
+            i18n::tr_args("letter-needs-outcome", &[("record", record.into())])
         );
     }
     Ok(outcome)
@@ -172,9 +169,7 @@ fn decision_outcome(args: &Args, case: &Case) -> Result<Option<Outcome>> {
 /// anything is written.
 fn refuse_missing_record_flags(args: &Args) -> Result<()> {
     if args.record && args.template == Template::FollowUp && args.satisfied.is_none() {
-        bail!(
-            "--record on a follow-up letter records `followed-up`, which needs the customer's answer: pass --satisfied yes|no (or send the letter without --record, and record the answer later with `redress follow-up`)"
-        );
+        bail!("{}", i18n::tr("letter-needs-satisfied"));
     }
     Ok(())
 }
@@ -185,7 +180,9 @@ fn template_source(open: &Open, lang: Lang, template: Template) -> Result<(Strin
     let path = open.ledger.abs(&rel);
     if !path.exists() {
         bail!(
-            "no letter template {rel}\n  = help: `redress init --letters DIR` (DIR: the ledger's root, default the current folder) adds the default letters, French and English, to policies/letters/; then edit them"
+            "{}\n  = help: {}",
+            i18n::tr_args("letter-no-template", &[("path", rel.clone().into())]),
+            i18n::tr("letter-no-template-help")
         );
     }
     let text = crate::files::read_text(&path).with_context(|| format!("reading {rel}"))?;
@@ -367,5 +364,10 @@ fn record(session: &Session, args: &Args, lang: Lang, outcome: Option<Outcome>) 
 
 /// `fr` or `en` (also `français`, `fr-CA`, `English`…).
 pub fn parse_language(text: &str) -> Result<Lang, String> {
-    Lang::from_tag(text).ok_or_else(|| format!("unknown language `{text}`: expected fr or en"))
+    Lang::from_tag(text).ok_or_else(|| {
+        i18n::tr_args(
+            "letter-unknown-language",
+            &[("text", text.to_string().into())],
+        )
+    })
 }

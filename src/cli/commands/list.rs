@@ -80,7 +80,7 @@ fn status_word(text: &str) -> Result<StatusWord, String> {
     text.parse::<Status>().map(StatusWord::Is).map_err(|_| {
         let mut names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
         names.push("open");
-        crate::suggest::unknown_value("status", text, &names)
+        crate::cli::lang::unknown_value("status", text, &names)
     })
 }
 
@@ -195,9 +195,10 @@ fn known_names(args: &Args, open: &Open) -> Result<()> {
         let team = &open.policies.team;
         if !team.is_empty() && !team.contains_key(member) {
             let names: Vec<&str> = team.keys().map(String::as_str).collect();
+            let problem = crate::cli::lang::unknown_value("member", member, &names);
             anyhow::bail!(
-                "--assignee: {} (policies/escalation.toml lists the team)",
-                crate::suggest::unknown_value("member", member, &names)
+                "{}",
+                crate::i18n::tr_args("list-assignee-unknown", &[("problem", problem.into())])
             );
         }
     }
@@ -205,9 +206,10 @@ fn known_names(args: &Args, open: &Open) -> Result<()> {
         && !known.contains_key(category)
     {
         let names: Vec<&str> = known.keys().map(String::as_str).collect();
+        let problem = crate::cli::lang::unknown_value("category", category, &names);
         anyhow::bail!(
-            "--category: {} (policies/categories.toml lists them)",
-            crate::suggest::unknown_value("category", category, &names)
+            "{}",
+            crate::i18n::tr_args("list-category-unknown", &[("problem", problem.into())])
         );
     }
     Ok(())

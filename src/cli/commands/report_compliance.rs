@@ -8,6 +8,7 @@ use crate::cli::exit::Verdict;
 use crate::cli::render::report::{doc, returns as render_return, review as render_review};
 use crate::cli::session::{Open, Session};
 use crate::diag::Diagnostics;
+use crate::i18n::{tr, tr_args};
 use crate::report::{self, Regime, Span};
 use anyhow::{Result, bail};
 use chrono::{DateTime, Utc};
@@ -31,13 +32,14 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         (Some(reg), _) => a_return(&open, &args, reg, &scan.cases, as_of)?,
         (None, Some(span)) => a_review(&open, &args, span, &scan.cases, as_of)?,
         (None, None) => {
-            bail!("--for names the period of a return: add --return fca or --return amf")
+            bail!("{}", tr("report-for-needs-return"))
         }
     };
     match &args.output {
         Some(path) => {
             crate::files::write_output(path, text.as_bytes())?;
-            eprintln!("report written to {}", path.display());
+            let shown = [("path", path.display().to_string().into())];
+            eprintln!("{}", tr_args("report-written", &shown));
         }
         None => crate::cli::render::style::print(&text)?,
     }
@@ -60,10 +62,8 @@ fn window(
     let w = open.window(args.since.as_deref(), args.until.as_deref(), Some(as_of))?;
     match (w.since, w.until) {
         (Some(s), Some(u)) if s < u => Ok((None, s, u)),
-        (Some(_), Some(_)) => bail!("--since must come before --until"),
-        _ => bail!(
-            "a return covers a period: give --for PERIOD (2026-Q3, 2026-09, 2026) or both --since and --until"
-        ),
+        (Some(_), Some(_)) => bail!("{}", tr("report-since-after-until")),
+        _ => bail!("{}", tr("report-return-needs-period")),
     }
 }
 
@@ -96,16 +96,14 @@ fn a_review(
     as_of: DateTime<Utc>,
 ) -> Result<String> {
     let Some(previous) = span.previous() else {
-        bail!("{} has no previous period", span.label);
+        let period = [("period", span.label.clone().into())];
+        bail!("{}", tr_args("review-no-previous", &period));
     };
-    let estimates = crate::policy::estimates::load(&open.ledger.root).map_err(|d| {
-        anyhow::Error::new(Diagnostics(d))
-            .context("policies/estimates.toml is invalid; fix it or delete it to use the defaults")
-    })?;
+    let estimates = crate::policy::estimates::load(&open.ledger.root)
+        .map_err(|d| anyhow::Error::new(Diagnostics(d)).context(tr("review-estimates-invalid")))?;
     let (loaded, problems) = open.ledger.actions();
     if !problems.is_empty() {
-        return Err(anyhow::Error::new(Diagnostics(problems))
-            .context("some action files have problems; fix them (`redress check`)"));
+        return Err(anyhow::Error::new(Diagnostics(problems)).context(tr("action-files-problems")));
     }
     let actions: Vec<_> = loaded.into_iter().map(|l| l.action).collect();
     let options = report::ReviewOptions {
@@ -118,7 +116,7 @@ fn a_review(
     let r = report::build_review(cases, &actions, &open.policies, &options);
     Ok(match args.format {
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&r)?),
-        Format::Csv => bail!("--review prints html, markdown or json, not csv"),
+        Format::Csv => bail!("{}", tr("review-no-csv")),
         Format::Html => doc::html(&render_review::doc(&r))?,
         Format::Table | Format::Markdown => doc::markdown(&render_review::doc(&r)),
     })

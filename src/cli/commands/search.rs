@@ -4,7 +4,9 @@
 use crate::case::search::{MatchedField, Query, matches};
 use crate::case::vocab::Status;
 use crate::cli::exit::Verdict;
+use crate::cli::render::fmt::word;
 use crate::cli::session::Session;
+use crate::i18n::{tr, tr_args};
 use crate::ledger::LoadedCase;
 use anyhow::{Result, bail};
 
@@ -46,7 +48,11 @@ struct Hit<'a> {
 
 pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     let Some(query) = Query::new(&args.text) else {
-        bail!("the search text is empty\n  = help: give a word to find, e.g. `redress search eve`");
+        bail!(
+            "{}\n  = help: {}",
+            tr("search-empty"),
+            tr("search-empty-help")
+        );
     };
     let open = session.open()?;
     let scan = open.ledger.scan(&open.policies);
@@ -102,21 +108,20 @@ fn json(hits: &[Hit]) -> serde_json::Value {
 /// `COLUMNS` is never cut).
 fn table(hits: &[Hit]) -> String {
     if hits.is_empty() {
-        return "no case matches\n".into();
+        return format!("{}\n", tr("search-none"));
     }
-    let status_w = hits.iter().map(|h| h.status.as_str().len()).max();
+    let statuses: Vec<String> = hits.iter().map(|h| word(h.status.as_str())).collect();
+    let status_w = statuses.iter().map(|s| s.chars().count()).max();
     let status_w = status_w.unwrap_or(0);
     let matched: Vec<String> = hits.iter().map(|h| matched_keys(&h.fields)).collect();
     let matched_w = matched.iter().map(|m| m.chars().count()).max();
     let matched_w = matched_w.unwrap_or(0);
     let width = terminal_width();
     let mut out = String::new();
-    for (h, m) in hits.iter().zip(&matched) {
+    for ((h, m), status) in hits.iter().zip(&matched).zip(&statuses) {
         let head = format!(
             "{}  {:<status_w$}  {:<matched_w$}  ",
-            h.case.case.id,
-            h.status.as_str(),
-            m
+            h.case.case.id, status, m
         );
         let title = match width {
             Some(w) => crate::cli::render::fmt::clip(
@@ -129,7 +134,8 @@ fn table(hits: &[Hit]) -> String {
         out.push_str(&title);
         out.push('\n');
     }
-    out.push_str(&format!("{} case(s)\n", hits.len()));
+    let count = [("count", (hits.len() as i64).into())];
+    out.push_str(&format!("{}\n", tr_args("list-count", &count)));
     out
 }
 

@@ -148,7 +148,7 @@ fn separators() -> (char, char) {
 }
 
 /// A numeral written with `.` (from `format!`) in the language's decimal mark.
-fn point(s: &str) -> String {
+pub fn point(s: &str) -> String {
     s.replace('.', &separators().1.to_string())
 }
 

@@ -9,6 +9,7 @@ use crate::case::{Case, Event};
 use crate::cli::exit::Verdict;
 use crate::cli::render::fmt::word;
 use crate::cli::session::Session;
+use crate::i18n::tr_args;
 use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
 
@@ -201,12 +202,12 @@ fn write_event(
 /// team, or one the verb's rules forbid.
 fn refuse_impossible(case: &Case, event: &Event, place: usize, p: &Policies) -> Result<()> {
     if event.at.utc() < case.received.utc() {
-        bail!(
-            "{} is before case {} was received ({}): events happen after receipt",
-            event.at,
-            case.id,
-            case.received
-        );
+        let args = [
+            ("at", event.at.to_string().into()),
+            ("id", case.id.clone().into()),
+            ("received", case.received.to_string().into()),
+        ];
+        bail!("{}", tr_args("event-before-receipt", &args));
     }
     let mut history = case.history.clone();
     history.insert(place, event.clone());
@@ -215,29 +216,47 @@ fn refuse_impossible(case: &Case, event: &Event, place: usize, p: &Policies) -> 
             continue;
         };
         if i == place {
-            bail!("cannot record `{}` on {}: {msg}", event.event, case.id);
+            bail!("{}", cannot_record(case, event, &msg));
         }
-        bail!(
-            "cannot insert `{}` at {} on {}: the later `{}` of {} would then be out of sequence: {msg}",
-            event.event,
-            event.at,
-            case.id,
-            history[i].event,
-            history[i].at
-        );
+        let args = [
+            ("event", event.event.to_string().into()),
+            ("at", event.at.to_string().into()),
+            ("id", case.id.clone().into()),
+            ("later", history[i].event.to_string().into()),
+            ("later_at", history[i].at.to_string().into()),
+            ("problem", worded(&msg).into()),
+        ];
+        bail!("{}", tr_args("event-cannot-insert", &args));
     }
     if !p.team.contains_key(&event.by) {
         let names: Vec<&str> = p.team.keys().map(String::as_str).collect();
         bail!(
-            "{}\n  = help: pass --by MEMBER, or add `{}` to [team] in policies/escalation.toml",
-            crate::suggest::unknown_value("team member", &event.by, &names),
-            event.by
+            "{}\n  = help: {}",
+            crate::cli::lang::unknown_value("team member", &event.by, &names),
+            crate::i18n::tr_args(
+                "anonymise-by-unknown-help",
+                &[("by", event.by.clone().into())]
+            )
         );
     }
     if let Some(msg) = history::verb_refusal(&case.history[..place], event.event) {
-        bail!("cannot record `{}` on {}: {msg}", event.event, case.id);
+        bail!("{}", cannot_record(case, event, &msg));
     }
     Ok(())
+}
+
+/// A refusal from the case's rules, in the language in force.
+fn worded(msg: &crate::i18n::Msg) -> String {
+    msg.render(&|d, cur| crate::cli::render::fmt::amount(d, cur))
+}
+
+fn cannot_record(case: &Case, event: &Event, msg: &crate::i18n::Msg) -> String {
+    let args = [
+        ("event", event.event.to_string().into()),
+        ("id", case.id.clone().into()),
+        ("problem", worded(msg).into()),
+    ];
+    tr_args("event-cannot-record", &args)
 }
 
 /// Closing does not stop the follow-up clock: say so when one is still due.

@@ -4,6 +4,7 @@
 //! report's styles (taken from its template, so there is one copy).
 
 use crate::cli::render::fmt::md_escape;
+use crate::i18n::tr;
 use anyhow::Result;
 use serde::Serialize;
 
@@ -41,12 +42,12 @@ pub struct Section {
 
 impl Section {
     /// A table whose first column is text and the others numbers.
-    pub fn new(id: &str, title: &str, headers: &[&str]) -> Section {
+    pub fn new<H: AsRef<str>>(id: &str, title: &str, headers: &[H]) -> Section {
         Section {
             id: id.into(),
             title: title.into(),
             reading: String::new(),
-            headers: headers.iter().map(|h| (*h).to_string()).collect(),
+            headers: headers.iter().map(|h| h.as_ref().to_string()).collect(),
             numeric: (0..headers.len()).map(|i| i > 0).collect(),
             rows: Vec::new(),
         }
@@ -75,7 +76,11 @@ pub fn markdown(d: &Doc) -> String {
         out.push_str(&format!("{n}\n\n"));
     }
     if !d.cards.is_empty() {
-        out.push_str("| Figure | Value | |\n|---|---:|---|\n");
+        out.push_str(&format!(
+            "| {} | {} | |\n|---|---:|---|\n",
+            tr("doc-figure"),
+            tr("doc-value")
+        ));
         for c in &d.cards {
             out.push_str(&format!(
                 "| {} | {} | {} |\n",
@@ -99,7 +104,7 @@ pub fn markdown(d: &Doc) -> String {
 
 fn md_table(s: &Section) -> String {
     if s.rows.is_empty() {
-        return "None.\n".into();
+        return format!("{}\n", tr("doc-none-md"));
     }
     let cells = |row: &[String]| {
         let v: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
@@ -121,6 +126,11 @@ fn md_table(s: &Section) -> String {
 #[derive(Serialize)]
 struct Page<'a> {
     style: &'a str,
+    /// `en` or `fr`: the page's `<html lang>`.
+    lang: &'static str,
+    key_figures: String,
+    none: String,
+    footer: String,
     #[serde(flatten)]
     doc: &'a Doc,
 }
@@ -140,6 +150,10 @@ pub fn html(d: &Doc) -> Result<String> {
     env.add_template("compliance.html", TEMPLATE)?;
     let page = Page {
         style: shared_style(),
+        lang: crate::i18n::current().code(),
+        key_figures: tr("doc-key-figures"),
+        none: tr("doc-none"),
+        footer: tr("doc-footer"),
         doc: d,
     };
     Ok(env

@@ -2,63 +2,81 @@
 //! Every format states the period and the rules the counts follow.
 
 use super::doc::{Card, Doc, Section};
+use crate::i18n::{Lang, tr, tr_args, with_lang};
 use crate::report::{Regime, Return, ReturnRow};
+use fluent_templates::fluent_bundle::FluentValue;
 use std::fmt::Write as _;
 
-fn regulator(r: &Return) -> &'static str {
-    match r.regime {
-        Regime::Fca => "FCA complaints return",
-        Regime::Amf => "AMF complaints report",
-    }
+fn regulator(r: &Return) -> String {
+    tr(match r.regime {
+        Regime::Fca => "return-fca",
+        Regime::Amf => "return-amf",
+    })
 }
 
-/// The rules applied, as sentences: every format prints them.
+fn stamp(t: &chrono::DateTime<chrono::FixedOffset>, with_time: bool) -> FluentValue<'static> {
+    let pattern = if with_time {
+        "%Y-%m-%d %H:%M"
+    } else {
+        "%Y-%m-%d"
+    };
+    t.format(pattern).to_string().into()
+}
+
+/// The rules applied, as sentences: every format prints them (the CSV in
+/// English: see [`csv`]).
 pub fn rules(r: &Return) -> Vec<String> {
+    let period = r.period.clone().unwrap_or_else(|| tr("return-given"));
     let mut out = vec![
-        format!(
-            "Period {}: opened = cases received from {} up to {} (not included); closed = cases with a resolution in that window, counted once, by their last resolution in it; open at end = cases received before the end and still open then. Seen as of {}, times in {}.",
-            r.period.as_deref().unwrap_or("given"),
-            r.since.format("%Y-%m-%d %H:%M"),
-            r.until.format("%Y-%m-%d %H:%M"),
-            r.as_of.format("%Y-%m-%d %H:%M"),
-            r.timezone
+        tr_args(
+            "return-rules-period",
+            &[
+                ("period", period.into()),
+                ("since", stamp(&r.since, true)),
+                ("until", stamp(&r.until, true)),
+                ("asof", stamp(&r.as_of, true)),
+                ("zone", r.timezone.to_string().into()),
+            ],
         ),
-        "Outcomes: founded → upheld; partly-founded → partly upheld; unfounded and bad-faith → rejected.".to_string(),
+        tr("return-rules-outcomes"),
     ];
     match r.regime {
-        Regime::Fca => out.push(format!(
-            "Timing: within 3 business days = resolved by the end of the third business day after the day of receipt (business days: {}, less the holidays of policies/deadlines.toml{}); within 8 weeks = by the end of the 56th calendar day after the day of receipt; later = after that. Categories stand for the return's products or services.",
-            r.workdays.join(", "),
-            holidays_text(r)
+        Regime::Fca => out.push(tr_args(
+            "return-rules-fca-timing",
+            &[
+                ("workdays", r.workdays.join(", ").into()),
+                ("holidays", holidays_text(r).into()),
+            ],
         )),
-        Regime::Amf => out.push(
-            "Nature = the case's category (and its kind: complaint or claim); map each to the AMF's own nature codes when filing.".to_string(),
-        ),
+        Regime::Amf => out.push(tr("return-rules-amf-nature")),
     }
-    out.push(format!(
-        "Check these figures against the {}'s current form and instructions before filing: redress computes them from the ledger; it does not know the form.",
-        match r.regime {
-            Regime::Fca => "FCA",
-            Regime::Amf => "AMF",
-        }
-    ));
+    let code = match r.regime {
+        Regime::Fca => "FCA",
+        Regime::Amf => "AMF",
+    };
+    out.push(tr_args("return-rules-check", &[("regulator", code.into())]));
     out
 }
 
 fn holidays_text(r: &Return) -> String {
     if r.holidays.is_empty() {
-        "; none falls in the period".into()
+        tr("return-holidays-none")
     } else {
-        format!("; in the period: {}", r.holidays.join(", "))
+        tr_args(
+            "return-holidays-in",
+            &[("list", r.holidays.join(", ").into())],
+        )
     }
 }
 
-fn headers(regime: Regime, first: &'static str) -> Vec<&'static str> {
-    let mut h = vec![first, "Opened", "Closed", "Upheld", "Partly", "Rejected"];
+fn headers(regime: Regime, first: &str) -> Vec<String> {
+    let mut h = vec![tr(first)];
+    let mut add = |ids: &[&str]| h.extend(ids.iter().map(|id| tr(&format!("return-col-{id}"))));
+    add(&["opened", "closed", "upheld", "partly", "rejected"]);
     if regime == Regime::Fca {
-        h.extend(["≤ 3 business days", "≤ 8 weeks", "Later"]);
+        add(&["3-days", "8-weeks", "later"]);
     }
-    h.push("Open at end");
+    add(&["open-at-end"]);
     h
 }
 
@@ -82,67 +100,102 @@ fn cells(regime: Regime, row: &ReturnRow) -> Vec<String> {
     v
 }
 
-fn section(r: &Return, id: &str, title: &str, first: &'static str, rows: &[ReturnRow]) -> Section {
+/// A row for people: its key worded in the language in force.
+fn human_cells(regime: Regime, row: &ReturnRow) -> Vec<String> {
+    let mut v = cells(regime, row);
+    if let Some(key) = v.first_mut() {
+        *key = tr_args("return-key", &[("key", row.key.clone().into())]);
+    }
+    v
+}
+
+fn section(r: &Return, id: &str, title: &str, first: &str, rows: &[ReturnRow]) -> Section {
     let mut s = Section::new(id, title, &headers(r.regime, first));
-    s.rows = rows.iter().map(|x| cells(r.regime, x)).collect();
-    s.rows.push(cells(r.regime, &r.total));
+    s.rows = rows.iter().map(|x| human_cells(r.regime, x)).collect();
+    s.rows.push(human_cells(r.regime, &r.total));
     s
 }
 
-pub fn doc(r: &Return) -> Doc {
+fn cards(r: &Return) -> Vec<Card> {
     let t = &r.total;
+    let n = |x: usize| FluentValue::from(x.to_string());
     let mut cards = vec![
         Card {
-            label: "Opened".into(),
+            label: tr("return-col-opened"),
             value: t.opened.to_string(),
-            note: "received in the period".into(),
+            note: tr("return-card-opened-note"),
         },
         Card {
-            label: "Closed".into(),
+            label: tr("return-col-closed"),
             value: t.closed.to_string(),
-            note: format!(
-                "{} upheld, {} partly, {} rejected",
-                t.upheld, t.partly, t.rejected
+            note: tr_args(
+                "return-card-closed-note",
+                &[
+                    ("upheld", n(t.upheld)),
+                    ("partly", n(t.partly)),
+                    ("rejected", n(t.rejected)),
+                ],
             ),
         },
     ];
     if r.regime == Regime::Fca {
         cards.push(Card {
-            label: "Closed within 3 business days".into(),
+            label: tr("return-card-3-days"),
             value: t.within_3_business_days.to_string(),
-            note: format!(
-                "{} more within 8 weeks, {} later",
-                t.within_8_weeks, t.later
+            note: tr_args(
+                "return-card-3-days-note",
+                &[("weeks", n(t.within_8_weeks)), ("later", n(t.later))],
             ),
         });
     }
     cards.push(Card {
-        label: "Open at end".into(),
+        label: tr("return-col-open-at-end"),
         value: t.open_at_end.to_string(),
-        note: "still open when the period ended".into(),
+        note: tr("return-card-open-note"),
     });
+    cards
+}
+
+pub fn doc(r: &Return) -> Doc {
     let by = match r.regime {
-        Regime::Fca => "By product or service (category)",
-        Regime::Amf => "By nature (category)",
+        Regime::Fca => "return-by-product",
+        Regime::Amf => "return-by-nature",
     };
+    let period = r.period.clone().unwrap_or_else(|| tr("return-window"));
     Doc {
-        eyebrow: "redress return".into(),
-        title: format!(
-            "{} — {}",
-            regulator(r),
-            r.period.as_deref().unwrap_or("window")
+        eyebrow: tr("return-eyebrow"),
+        title: tr_args(
+            "return-title",
+            &[
+                ("regulator", regulator(r).into()),
+                ("period", period.into()),
+            ],
         ),
-        subtitle: format!(
-            "{} to {} · as of {}",
-            r.since.format("%Y-%m-%d"),
-            r.until.format("%Y-%m-%d"),
-            r.as_of.format("%Y-%m-%d %H:%M")
+        subtitle: tr_args(
+            "return-subtitle",
+            &[
+                ("since", stamp(&r.since, false)),
+                ("until", stamp(&r.until, false)),
+                ("asof", stamp(&r.as_of, true)),
+            ],
         ),
         notes: rules(r),
-        cards,
+        cards: cards(r),
         sections: vec![
-            section(r, "categories", by, "Category", &r.categories),
-            section(r, "kinds", "By kind", "Kind", &r.kinds),
+            section(
+                r,
+                "categories",
+                &tr(by),
+                "return-col-category",
+                &r.categories,
+            ),
+            section(
+                r,
+                "kinds",
+                &tr("return-by-kind"),
+                "return-col-kind",
+                &r.kinds,
+            ),
         ],
     }
 }
@@ -161,7 +214,8 @@ fn csv_metrics(regime: Regime) -> Vec<&'static str> {
 /// `#` comment lines.
 pub fn csv(r: &Return) -> String {
     let mut out = String::new();
-    for rule in rules(r) {
+    // A machine format: the same in every language.
+    for rule in with_lang(Lang::En, || rules(r)) {
         let _ = writeln!(out, "# {rule}");
     }
     out.push_str("section,key,metric,value\n");

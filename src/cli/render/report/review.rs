@@ -5,8 +5,9 @@
 
 use super::doc::{Card, Doc, Section};
 use crate::audit::Kpis;
-use crate::cli::render::fmt::{amount, hours, percent1, share_of_hundred};
+use crate::cli::render::fmt::{amount, hours, percent1, point, share_of_hundred, word};
 use crate::cli::render::kpis::KpiRows;
+use crate::i18n::{tr, tr_args};
 use crate::report::{ActionEffect, Review};
 
 /// A signed change: `+3`, `-2`, `0`.
@@ -18,7 +19,10 @@ fn change(now: usize, before: usize) -> String {
 /// A change of rate in points: `+4.2 pts`.
 fn points(now: Option<f64>, before: Option<f64>) -> String {
     match (now, before) {
-        (Some(a), Some(b)) => format!("{:+.1} pts", (a - b) * 100.0),
+        (Some(a), Some(b)) => tr_args(
+            "review-points",
+            &[("points", point(&format!("{:+.1}", (a - b) * 100.0)).into())],
+        ),
         _ => "—".into(),
     }
 }
@@ -27,8 +31,13 @@ fn kpi_section(r: &Review) -> Section {
     let (a, b) = (&r.kpis, &r.previous_kpis);
     let mut s = Section::new(
         "kpis",
-        "Indicators against the previous period",
-        &["Indicator", &r.period, &r.previous_period, "Change"],
+        &tr("review-kpis"),
+        &[
+            &tr("review-col-indicator"),
+            &r.period,
+            &r.previous_period,
+            &tr("review-col-change"),
+        ],
     );
     let rate = |label: &str, f: fn(&Kpis) -> Option<f64>| {
         vec![
@@ -44,13 +53,13 @@ fn kpi_section(r: &Review) -> Section {
     let rows = [KpiRows::new(a), KpiRows::new(b)];
     s.rows = vec![
         vec![
-            "Cases received".into(),
+            tr("review-cases-received"),
             a.cases.to_string(),
             b.cases.to_string(),
             change(a.cases, b.cases),
         ],
         vec![
-            "Still open".into(),
+            tr("review-still-open"),
             a.open.to_string(),
             b.open.to_string(),
             change(a.open, b.open),
@@ -61,13 +70,11 @@ fn kpi_section(r: &Review) -> Section {
         rate(&rows[0].resolved_on_time().0, |k| k.resolved_on_time_rate),
         rate(&rows[0].satisfied().0, |k| k.satisfaction_rate),
         rate(&rows[0].follow_up_coverage().0, |k| k.follow_up_coverage),
-        rate("Reopened (double deviation)", |k| k.reopen_rate),
-        time("Median time to acknowledge", |k| {
-            k.median_hours_to_acknowledge
-        }),
-        time("Median time to resolve", |k| k.median_hours_to_resolve),
+        rate(&tr("review-reopened"), |k| k.reopen_rate),
+        time(&tr("review-median-ack"), |k| k.median_hours_to_acknowledge),
+        time(&tr("review-median-resolve"), |k| k.median_hours_to_resolve),
         vec![
-            "Compensation granted".into(),
+            tr("review-compensation-granted"),
             amount_str(&a.compensation_total, &r.currency),
             amount_str(&b.compensation_total, &r.currency),
             "".into(),
@@ -84,20 +91,18 @@ fn amount_str(text: &str, currency: &str) -> String {
 fn causes(r: &Review) -> Section {
     let mut s = Section::new(
         "causes",
-        "Top causes (Pareto) and their trend",
+        &tr("review-causes"),
         &[
-            "Category",
-            "Cases",
-            "Share",
-            "Cumulative",
-            "Vital few",
+            &tr("review-col-category"),
+            &tr("review-col-cases"),
+            &tr("review-col-share"),
+            &tr("review-col-cumulative"),
+            &tr("review-col-vital-few"),
             &r.previous_period,
-            "Trend",
+            &tr("review-col-trend"),
         ],
     )
-    .reading(
-        "The vital few are the fewest categories that together reach 80 % of the period's cases.",
-    )
+    .reading(tr("review-causes-reading"))
     .text_columns(&[4]);
     s.rows = r
         .causes
@@ -108,7 +113,11 @@ fn causes(r: &Review) -> Section {
                 c.cases.to_string(),
                 percent1(Some(c.share)),
                 percent1(Some(c.cumulative_share)),
-                if c.vital_few { "yes".into() } else { "".into() },
+                if c.vital_few {
+                    tr("review-yes")
+                } else {
+                    "".into()
+                },
                 c.previous_cases.to_string(),
                 change(c.cases, c.previous_cases),
             ]
@@ -118,9 +127,17 @@ fn causes(r: &Review) -> Section {
 }
 
 fn customers(r: &Review) -> [Section; 2] {
-    let mut repeat = Section::new("repeat-customers", "Repeat customers", &["Customer", "Cases", "Case IDs"])
-        .reading("Customers with a case in the period and at least two cases up to its end (same email, phone or name). Names are shown only with --include-contacts.")
-        .text_columns(&[2]);
+    let mut repeat = Section::new(
+        "repeat-customers",
+        &tr("review-repeat"),
+        &[
+            &tr("review-col-customer"),
+            &tr("review-col-cases"),
+            &tr("review-col-case-ids"),
+        ],
+    )
+    .reading(tr("review-repeat-reading"))
+    .text_columns(&[2]);
     repeat.rows = r
         .repeat_customers
         .iter()
@@ -132,16 +149,24 @@ fn customers(r: &Review) -> [Section; 2] {
             ]
         })
         .collect();
-    let mut dd = Section::new("double-deviations", "Double deviations", &["Case", "What", "When"])
-        .reading("The recovery failed too: a case reopened in the period, or a customer who came back within 90 days of the resolution of an earlier case.")
-        .text_columns(&[1, 2]);
+    let mut dd = Section::new(
+        "double-deviations",
+        &tr("review-double"),
+        &[
+            &tr("review-col-case"),
+            &tr("review-col-what"),
+            &tr("review-col-when"),
+        ],
+    )
+    .reading(tr("review-double-reading"))
+    .text_columns(&[1, 2]);
     dd.rows = r
         .double_deviations
         .iter()
         .map(|d| {
             let what = match &d.after {
-                Some(e) => format!("came back after {e}"),
-                None => d.kind.to_string(),
+                Some(e) => tr_args("review-came-back", &[("case", e.clone().into())]),
+                None => tr_args("review-kind", &[("kind", d.kind.into())]),
             };
             vec![
                 d.case.clone(),
@@ -155,17 +180,24 @@ fn customers(r: &Review) -> [Section; 2] {
 
 fn compensation(r: &Review) -> Section {
     let c = &r.compensation;
-    let mut s = Section::new("compensation", "Compensation against the band", &["Figure", "Value"]).reading(format!(
-        "The policy's band is {}–{} % of the harm; founded and partly-founded cases with a harm are judged against the band that applies to each.",
-        share_of_hundred(c.band_min),
-        share_of_hundred(c.band_max)
+    let mut s = Section::new(
+        "compensation",
+        &tr("review-compensation"),
+        &[&tr("doc-figure"), &tr("doc-value")],
+    )
+    .reading(tr_args(
+        "review-compensation-reading",
+        &[
+            ("min", share_of_hundred(c.band_min).into()),
+            ("max", share_of_hundred(c.band_max).into()),
+        ],
     ));
     s.rows = vec![
-        vec!["Granted".into(), amount(c.granted_total, &r.currency)],
-        vec!["Granted / harm".into(), percent1(c.ratio)],
-        vec!["Below the band".into(), c.below_band.to_string()],
-        vec!["Within the band".into(), c.within_band.to_string()],
-        vec!["Above the band".into(), c.above_band.to_string()],
+        vec![tr("review-granted"), amount(c.granted_total, &r.currency)],
+        vec![tr("review-granted-harm"), percent1(c.ratio)],
+        vec![tr("review-below-band"), c.below_band.to_string()],
+        vec![tr("review-within-band"), c.within_band.to_string()],
+        vec![tr("review-above-band"), c.above_band.to_string()],
     ];
     s
 }
@@ -173,8 +205,13 @@ fn compensation(r: &Review) -> Section {
 fn findings(r: &Review) -> [Section; 2] {
     let mut all = Section::new(
         "findings",
-        "Audit findings of the period's cases",
-        &["Finding", "Severity", "Findings", "Cases"],
+        &tr("review-findings"),
+        &[
+            &tr("review-col-finding"),
+            &tr("review-col-severity"),
+            &tr("review-col-findings"),
+            &tr("review-col-cases"),
+        ],
     )
     .text_columns(&[1]);
     all.rows = r
@@ -184,15 +221,23 @@ fn findings(r: &Review) -> [Section; 2] {
         .map(|f| {
             vec![
                 f.code.to_string(),
-                f.severity.as_str().to_string(),
+                word(f.severity.as_str()),
                 f.findings.to_string(),
                 f.cases.to_string(),
             ]
         })
         .collect();
-    let mut open = Section::new("open-findings", "Open findings", &["Case", "Finding", "At"])
-        .reading("Findings on cases still open: what the team can still put right.")
-        .text_columns(&[1, 2]);
+    let mut open = Section::new(
+        "open-findings",
+        &tr("review-open-findings"),
+        &[
+            &tr("review-col-case"),
+            &tr("review-col-finding"),
+            &tr("review-col-at"),
+        ],
+    )
+    .reading(tr("review-open-findings-reading"))
+    .text_columns(&[1, 2]);
     open.rows = r
         .open_findings
         .iter()
@@ -203,7 +248,7 @@ fn findings(r: &Review) -> [Section; 2] {
 
 fn effect_text(a: &ActionEffect) -> String {
     if a.window_days == 0 {
-        return "too early to measure".into();
+        return tr("review-too-early");
     }
     a.categories
         .iter()
@@ -213,8 +258,8 @@ fn effect_text(a: &ActionEffect) -> String {
 }
 
 fn actions(r: &Review) -> Section {
-    let mut s = Section::new("actions", "Corrective actions", &["Action", "Status", "Owner", "Due", "Cause", "From", "Days", "Cases before → after"])
-        .reading("Per category the action answers: cases received in the days before its date (its closing, else its creation) and in as many days from it, up to 90.")
+    let mut s = Section::new("actions", &tr("review-actions"), &action_headers())
+        .reading(tr("review-actions-reading"))
         .text_columns(&[1, 2, 3, 4, 5, 7]);
     s.rows = r
         .actions
@@ -222,7 +267,7 @@ fn actions(r: &Review) -> Section {
         .map(|a| {
             vec![
                 a.id.clone(),
-                a.status.as_str().into(),
+                tr_args("action-status", &[("status", a.status.as_str().into())]),
                 a.owner.clone(),
                 a.due.clone(),
                 a.cause.clone(),
@@ -235,29 +280,103 @@ fn actions(r: &Review) -> Section {
     s
 }
 
-pub fn doc(r: &Review) -> Doc {
+fn action_headers() -> Vec<String> {
+    [
+        "action",
+        "status",
+        "owner",
+        "due",
+        "cause",
+        "from",
+        "days",
+        "before-after",
+    ]
+    .iter()
+    .map(|h| tr(&format!("review-col-{h}")))
+    .collect()
+}
+
+fn cards(r: &Review) -> Vec<Card> {
     let k = &r.kpis;
+    let card = |label: String, value: String, note: String| Card { label, value, note };
+    let open_actions = r
+        .actions
+        .iter()
+        .filter(|a| a.status != crate::ledger::actions::Status::Closed)
+        .count();
+    vec![
+        card(
+            tr("review-card-cases"),
+            k.cases.to_string(),
+            tr_args(
+                "review-card-cases-note",
+                &[
+                    ("count", r.previous_kpis.cases.to_string().into()),
+                    ("period", r.previous_period.clone().into()),
+                ],
+            ),
+        ),
+        card(
+            tr("review-card-resolved"),
+            percent1(k.resolved_on_time_rate),
+            points(
+                k.resolved_on_time_rate,
+                r.previous_kpis.resolved_on_time_rate,
+            ),
+        ),
+        card(
+            tr("review-repeat"),
+            r.repeat_customers.len().to_string(),
+            tr("review-card-repeat-note"),
+        ),
+        card(
+            tr("review-double"),
+            r.double_deviations.len().to_string(),
+            tr("review-card-double-note"),
+        ),
+        card(
+            tr("review-open-findings"),
+            r.open_findings.len().to_string(),
+            tr("review-card-open-findings-note"),
+        ),
+        card(
+            tr("review-actions"),
+            r.actions.len().to_string(),
+            tr_args(
+                "review-card-actions-note",
+                &[("count", (open_actions as i64).into())],
+            ),
+        ),
+    ]
+}
+
+pub fn doc(r: &Review) -> Doc {
     let [repeat, dd] = customers(r);
     let [all, open] = findings(r);
+    let day = |d: chrono::DateTime<chrono::FixedOffset>| d.format("%Y-%m-%d").to_string();
     Doc {
-        eyebrow: "redress management review".into(),
-        title: format!("Management review — {}", r.period),
-        subtitle: format!(
-            "Cases received {} to {}, against {} · as of {}",
-            r.since.format("%Y-%m-%d"),
-            r.until.format("%Y-%m-%d"),
-            r.previous_period,
-            r.as_of.format("%Y-%m-%d %H:%M")
+        eyebrow: tr("review-eyebrow"),
+        title: tr_args("review-title", &[("period", r.period.clone().into())]),
+        subtitle: tr_args(
+            "review-subtitle",
+            &[
+                ("since", day(r.since).into()),
+                ("until", day(r.until).into()),
+                ("previous", r.previous_period.clone().into()),
+                ("asof", r.as_of.format("%Y-%m-%d %H:%M").to_string().into()),
+            ],
         ),
-        notes: vec!["Inputs to the management review of ISO 10002 §8.7 and ISO 9001 §9.3: performance, causes, customers, compensation, findings and corrective actions.".into()],
-        cards: vec![
-            Card { label: "Cases".into(), value: k.cases.to_string(), note: format!("{} in {}", r.previous_kpis.cases, r.previous_period) },
-            Card { label: "Resolved on time".into(), value: percent1(k.resolved_on_time_rate), note: points(k.resolved_on_time_rate, r.previous_kpis.resolved_on_time_rate) },
-            Card { label: "Repeat customers".into(), value: r.repeat_customers.len().to_string(), note: "two cases or more".into() },
-            Card { label: "Double deviations".into(), value: r.double_deviations.len().to_string(), note: "reopened or came back".into() },
-            Card { label: "Open findings".into(), value: r.open_findings.len().to_string(), note: "on cases still open".into() },
-            Card { label: "Corrective actions".into(), value: r.actions.len().to_string(), note: format!("{} open", r.actions.iter().filter(|a| a.status != crate::ledger::actions::Status::Closed).count()) },
+        notes: vec![tr("review-note")],
+        cards: cards(r),
+        sections: vec![
+            kpi_section(r),
+            causes(r),
+            repeat,
+            dd,
+            compensation(r),
+            all,
+            open,
+            actions(r),
         ],
-        sections: vec![kpi_section(r), causes(r), repeat, dd, compensation(r), all, open, actions(r)],
     }
 }
