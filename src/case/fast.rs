@@ -249,7 +249,9 @@ fn plain(s: &str, flow: bool, out: &mut Vec<u8>) -> Option<()> {
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.contains(['"', '\\'])
-        && (!flow || !s.contains([',', '[', ']', '{', '}', '#']))
+        // In a flow list `:` and `?` are syntax too (`[A:?]` is refused
+        // by the general reader), so such items fall back.
+        && (!flow || !s.contains([',', '[', ']', '{', '}', '#', ':', '?']))
         && all_raw(s);
     if !ok {
         return None;

@@ -10,13 +10,14 @@ pub fn scalar(s: &str) -> String {
     quote_unless_plain(s, false)
 }
 
-/// A scalar inside a flow list (`[a, b]`), where `,[]{}` are syntax.
+/// A scalar inside a flow list (`[a, b]`), where `,[]{}` are syntax, and
+/// `:` and `?` may be (`[A:?]` does not parse).
 fn flow_scalar(s: &str) -> String {
     quote_unless_plain(s, true)
 }
 
 fn quote_unless_plain(s: &str, flow: bool) -> String {
-    if is_plain_safe(s) && !(flow && s.contains([',', '[', ']', '{', '}'])) {
+    if is_plain_safe(s) && !(flow && s.contains([',', '[', ']', '{', '}', ':', '?', '#'])) {
         s.to_string()
     } else {
         double_quoted(s)
@@ -322,7 +323,7 @@ mod tests {
 
     #[test]
     fn flow_lists_round_trip() {
-        let items: Vec<String> = ["a, b", "[x]", "plain", "{y}"]
+        let items: Vec<String> = ["a, b", "[x]", "plain", "{y}", "A:?", "a:b", "q?", "x#y"]
             .iter()
             .map(|s| s.to_string())
             .collect();
