@@ -285,3 +285,40 @@ fn a_lock_left_in_actions_is_reported_and_blocks_writes() {
         .stderr(predicates::str::contains("lock file"));
     assert_eq!(before, snapshot(dir.path()));
 }
+
+/// The plain report shows the actions with their cases before and after in
+/// every human format and in JSON; a broken action file leaves the section
+/// out with a warning, and the report itself still succeeds.
+#[test]
+fn report_shows_actions_and_survives_a_broken_action_file() {
+    let dir = ledger();
+    new_action(
+        dir.path(),
+        &["--owner", "bob", "--case", "k7q2", "--category", "delivery"],
+    )
+    .success();
+    for (format, needle) in [
+        ("table", "Corrective actions"),
+        ("markdown", "## Corrective actions"),
+        ("html", "Corrective actions"),
+        ("json", "\"window_days\""),
+    ] {
+        let out = redress(dir.path())
+            .args(["report", "--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && text.contains(needle),
+            "{format}: {text}"
+        );
+    }
+    write(dir.path(), "actions/a-20261120-aaaa.yaml", "id: [\n");
+    let out = redress(dir.path())
+        .args(["report", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Corrective actions"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the action files have problems"));
+}

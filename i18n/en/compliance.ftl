@@ -221,3 +221,4 @@ find-action-problems = { $path } has problems; fix it first (`redress check`)
 find-no-action = no action matches `{ $query }`
 find-no-action-help = `redress action list --all` lists them
 find-several-actions = `{ $query }` names several actions: { $list }; give more of the ID
+report-actions-invalid = warning: the action files have problems, so the report leaves corrective actions out; `redress check` lists them

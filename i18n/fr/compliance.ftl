@@ -253,3 +253,4 @@ find-action-problems = { $path } comporte des problèmes; corrigez-le d'abord (`
 find-no-action = aucune mesure ne correspond à « { $query } »
 find-no-action-help = `redress action list --all` les énumère
 find-several-actions = « { $query } » désigne plusieurs mesures : { $list }; donnez une plus grande partie de l'identifiant
+report-actions-invalid = avertissement : les fichiers de mesures correctives ont des problèmes, le rapport les laisse donc de côté; `redress check` les énumère

@@ -99,6 +99,11 @@ pub struct Report {
     pub reopen: Reopen,
     pub findings: Vec<FindingCount>,
     pub estimates: Estimates,
+    /// The corrective actions of `actions/` with the cases before and after
+    /// each (see [`action_effects`]); filled in by the caller, which reads
+    /// the action files. Absent from JSON when the ledger has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionEffect>,
 }
 
 /// Times are in the ledger's zone, serialised as RFC 3339 to the second.
@@ -215,6 +220,7 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
         findings: finding_counts(audits.iter().flat_map(|a| &a.findings)),
         estimates: estimate(&cases, as_of, &p.currency, &o.estimates),
         kpis: overall_kpis,
+        actions: Vec::new(),
     }
 }
 

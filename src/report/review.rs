@@ -168,7 +168,7 @@ pub fn build_review(
         compensation: now.compensation,
         findings: now.findings,
         open_findings: open_findings(&period_cases, p, o.as_of),
-        actions: effects(actions, &seen, (o.as_of, tz, o.include_contacts)),
+        actions: action_effects(actions, &seen, (o.as_of, tz, o.include_contacts)),
         kpis: now.kpis,
         previous_kpis: before.kpis,
     }
@@ -353,7 +353,10 @@ fn open_findings(cases: &[&LoadedCase], p: &Policies, as_of: DateTime<Utc>) -> V
     out
 }
 
-fn effects(
+/// Each corrective action with, per category it answers, the cases
+/// received before and after its date; `seen` are the cases to count.
+/// The review and the plain report both show these.
+pub fn action_effects(
     actions: &[Action],
     seen: &[&LoadedCase],
     (as_of, tz, include_contacts): (DateTime<Utc>, Tz, bool),

@@ -121,7 +121,8 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         estimates,
         include_contacts: args.include_contacts,
     };
-    let r = report::build(&scan.items, &open.policies, &options);
+    let mut r = report::build(&scan.items, &open.policies, &options);
+    r.actions = action_effects(&open, &scan.items, as_of, args.include_contacts);
     let color = ctx.color && args.output.is_none();
     let text = match args.format {
         Format::Json => render::json::render(&r)?,
@@ -144,4 +145,26 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         None => crate::cli::render::style::print(&text)?,
     }
     Ok(Verdict::Pass)
+}
+
+/// The corrective actions of `actions/`, each with the cases before and
+/// after it. Action files with problems leave the section out, with a
+/// warning: the report is about cases, and `check` names what is wrong.
+fn action_effects(
+    open: &crate::cli::session::Open,
+    cases: &[crate::ledger::LoadedCase],
+    as_of: chrono::DateTime<Utc>,
+    include_contacts: bool,
+) -> Vec<report::ActionEffect> {
+    let (loaded, problems) = open.ledger.actions();
+    if !problems.is_empty() {
+        eprintln!("{}", crate::i18n::tr("report-actions-invalid"));
+        return Vec::new();
+    }
+    let actions: Vec<_> = loaded.into_iter().map(|l| l.action).collect();
+    let seen: Vec<&crate::ledger::LoadedCase> = cases
+        .iter()
+        .filter(|c| c.case.received.utc() <= as_of)
+        .collect();
+    report::action_effects(&actions, &seen, (as_of, open.tz, include_contacts))
 }

@@ -342,6 +342,16 @@ fn tables(r: &Report) -> Vec<HtmlTable> {
             })
             .collect(),
     });
+    if !r.actions.is_empty() {
+        let (headers, rows) = super::action_table(r);
+        tables.push(HtmlTable {
+            title: tr("review-actions"),
+            reading: tr("review-actions-reading"),
+            numeric: vec![false; headers.len()],
+            headers,
+            rows,
+        });
+    }
     tables
 }
 

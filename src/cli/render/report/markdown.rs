@@ -31,8 +31,28 @@ pub fn render(r: &Report) -> String {
     compensation(&mut s, r, &rd);
     ageing(&mut s, r, &rd);
     findings(&mut s, r);
+    actions(&mut s, r);
     estimates(&mut s, r);
     s
+}
+
+fn actions(s: &mut String, r: &Report) {
+    if r.actions.is_empty() {
+        return;
+    }
+    let (headers, rows) = super::action_table(r);
+    let _ = writeln!(
+        s,
+        "\n## {}\n\n{}\n",
+        tr("review-actions"),
+        tr("review-actions-reading")
+    );
+    let _ = writeln!(s, "| {} |", headers.join(" | "));
+    let _ = writeln!(s, "|{}", "---|".repeat(headers.len()));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
+        let _ = writeln!(s, "| {} |", cells.join(" | "));
+    }
 }
 
 fn volume(s: &mut String, r: &Report, rd: &Readings) {

@@ -353,3 +353,26 @@ fn resolve_pair(p: &report::PeriodRow) -> String {
 fn acknowledge_pair(p: &report::PeriodRow) -> String {
     hours_pair(p.median_hours_to_acknowledge, p.p90_hours_to_acknowledge)
 }
+
+/// The corrective actions as a table: headers and rows, the same in every
+/// human format (the review shows them with their due date and cause too).
+fn action_table(r: &Report) -> (Vec<String>, Vec<Vec<String>>) {
+    let headers = ["action", "status", "owner", "from", "before-after"]
+        .iter()
+        .map(|h| tr(&format!("review-col-{h}")))
+        .collect();
+    let rows = r
+        .actions
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.clone(),
+                tr_args("action-status", &[("status", a.status.as_str().into())]),
+                a.owner.clone(),
+                a.date.clone(),
+                review::effect_text(a),
+            ]
+        })
+        .collect();
+    (headers, rows)
+}

@@ -246,7 +246,7 @@ fn findings(r: &Review) -> [Section; 2] {
     [all, open]
 }
 
-fn effect_text(a: &ActionEffect) -> String {
+pub(super) fn effect_text(a: &ActionEffect) -> String {
     if a.window_days == 0 {
         return tr("review-too-early");
     }

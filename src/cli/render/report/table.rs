@@ -51,6 +51,7 @@ pub fn render(r: &Report, color: bool) -> String {
     compensation(&mut o, r, &rd);
     ageing(&mut o, r, &rd);
     findings(&mut o, r);
+    actions(&mut o, r);
     estimates(&mut o, r);
     o.s
 }
@@ -248,6 +249,21 @@ fn findings(o: &mut Out, r: &Report) {
         ]);
     }
     right(&mut tb, &[2, 3]);
+    o.table(&tb);
+}
+
+fn actions(o: &mut Out, r: &Report) {
+    if r.actions.is_empty() {
+        return;
+    }
+    o.head(&tr("review-actions"));
+    o.note(&tr("review-actions-reading"));
+    let (headers, rows) = super::action_table(r);
+    let mut tb = new_table();
+    tb.set_header(headers);
+    for row in rows {
+        tb.add_row(row);
+    }
     o.table(&tb);
 }
 
