@@ -9,6 +9,8 @@ use anyhow::Result;
 use serde::Serialize;
 
 const TEMPLATE: &str = include_str!("../../../templates/report/compliance.html");
+/// The data-table macro both HTML pages import.
+pub(super) const TABLE_TEMPLATE: &str = include_str!("../../../templates/report/table.html");
 const REPORT_TEMPLATE: &str = include_str!("../../../templates/report/report.html");
 
 #[derive(Debug, Serialize)]
@@ -147,6 +149,7 @@ fn shared_style() -> &'static str {
 /// The document as one self-contained HTML page (no scripts, no network).
 pub fn html(d: &Doc) -> Result<String> {
     let mut env = minijinja::Environment::new();
+    env.add_template("table.html", TABLE_TEMPLATE)?;
     env.add_template("compliance.html", TEMPLATE)?;
     let page = Page {
         style: shared_style(),

@@ -97,6 +97,7 @@ pub fn render(r: &Report) -> Result<String> {
         parameters: parameters(r)?,
     };
     let mut env = minijinja::Environment::new();
+    env.add_template("table.html", super::doc::TABLE_TEMPLATE)?;
     env.add_template("report.html", TEMPLATE)?;
     let html = env
         .get_template("report.html")?
