@@ -15,24 +15,14 @@
 mod common;
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/returns")
+    common::returns_fixture()
 }
 
 fn run(args: &[&str]) -> String {
-    let out = common::redress(&fixture())
-        .args(["--ledger", fixture().to_str().unwrap(), "report"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::report_on_returns_fixture(args)
 }
 
 fn json(args: &[&str]) -> Value {

@@ -91,3 +91,25 @@ pub fn add_case(dir: &Path, id: &str) -> String {
     write(dir, &rel, &case_text(id));
     rel
 }
+
+/// The hand-made ledger of the returns and the review (tests/fixtures/returns).
+pub fn returns_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/returns")
+}
+
+/// `redress report ARGS` on the returns fixture: its stdout, after checking
+/// it succeeded.
+pub fn report_on_returns_fixture(args: &[&str]) -> String {
+    let dir = returns_fixture();
+    let out = redress(&dir)
+        .args(["--ledger", dir.to_str().unwrap(), "report"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
