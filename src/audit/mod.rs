@@ -320,12 +320,20 @@ pub fn assemble_in(
         .collect();
     sort_findings(&mut findings);
     Audit {
+        findings,
+        ..header(kpis, p, as_of, window)
+    }
+}
+
+/// The audit without its findings: the time, the window and the KPIs.
+pub fn header(kpis: Kpis, p: &Policies, as_of: DateTime<Utc>, window: Window) -> Audit {
+    Audit {
         as_of: local(as_of, p.tz()),
         since: window.since.map(|t| local(t, p.tz())),
         until: window.until.map(|t| local(t, p.tz())),
         cases: kpis.cases,
         kpis,
-        findings,
+        findings: Vec::new(),
     }
 }
 
@@ -708,35 +716,74 @@ pub fn p90(values: &mut [f64]) -> Option<f64> {
 
 /// The KPIs of any group of audited cases.
 pub fn kpis_of<'a>(cases: impl IntoIterator<Item = &'a CaseAudit>) -> Kpis {
-    let t: Vec<&Tally> = cases.into_iter().map(|c| &c.tally).collect();
-    let count = |f: &dyn Fn(&Tally) -> bool| t.iter().filter(|x| f(x)).count();
-    let acks: Vec<bool> = t.iter().filter_map(|x| x.ack).collect();
-    let resolves: Vec<bool> = t.iter().flat_map(|x| x.resolve.iter().copied()).collect();
-    let resolved = count(&|x| x.resolved);
-    let followed = count(&|x| x.followed_up.is_some());
-    let mut ack_h: Vec<f64> = t.iter().filter_map(|x| x.ack_hours).collect();
-    let mut res_h: Vec<f64> = t.iter().filter_map(|x| x.resolve_hours).collect();
-    let total = money::sum(t.iter().map(|x| x.compensation));
-    let (comp, harm) = t
-        .iter()
-        .filter_map(|x| x.ratio_part)
-        .fold((Decimal::ZERO, Decimal::ZERO), |(a, b), (c, h)| {
-            (money::add(a, c), money::add(b, h))
-        });
-    Kpis {
-        cases: t.len(),
-        open: count(&|x| x.open),
-        acknowledged_on_time_rate: rate(acks.iter().filter(|x| **x).count(), acks.len()),
-        resolved_on_time_rate: rate(resolves.iter().filter(|x| **x).count(), resolves.len()),
-        satisfaction_rate: rate(count(&|x| x.followed_up == Some(true)), followed),
-        follow_up_coverage: rate(followed, resolved),
-        reopen_rate: rate(count(&|x| x.reopened && x.resolved), resolved),
-        median_hours_to_acknowledge: median(&mut ack_h),
-        p90_hours_to_acknowledge: p90(&mut ack_h),
-        median_hours_to_resolve: median(&mut res_h),
-        p90_hours_to_resolve: p90(&mut res_h),
-        compensation_total: crate::case::money::Money(total).to_string(),
-        compensation_to_harm_ratio: money::ratio(comp, harm),
+    let mut sum = KpiSum::default();
+    for c in cases {
+        sum.add(c);
+    }
+    sum.kpis()
+}
+
+/// The KPIs counted one case at a time, so that a streamed audit keeps
+/// only the hours the medians need, not every case's tally.
+#[derive(Debug, Default)]
+pub struct KpiSum {
+    cases: usize,
+    open: usize,
+    acks: (usize, usize),
+    resolves: (usize, usize),
+    resolved: usize,
+    followed: usize,
+    satisfied: usize,
+    reopened: usize,
+    ack_hours: Vec<f64>,
+    resolve_hours: Vec<f64>,
+    total: Decimal,
+    compensation: Decimal,
+    harm: Decimal,
+}
+
+impl KpiSum {
+    pub fn add(&mut self, c: &CaseAudit) {
+        let x = &c.tally;
+        let on_time = |(yes, all): (usize, usize), b: bool| (yes + usize::from(b), all + 1);
+        self.cases += 1;
+        self.open += usize::from(x.open);
+        if let Some(a) = x.ack {
+            self.acks = on_time(self.acks, a);
+        }
+        for &r in &x.resolve {
+            self.resolves = on_time(self.resolves, r);
+        }
+        self.resolved += usize::from(x.resolved);
+        self.followed += usize::from(x.followed_up.is_some());
+        self.satisfied += usize::from(x.followed_up == Some(true));
+        self.reopened += usize::from(x.reopened && x.resolved);
+        self.ack_hours.extend(x.ack_hours);
+        self.resolve_hours.extend(x.resolve_hours);
+        self.total = money::add(self.total, x.compensation);
+        if let Some((comp, harm)) = x.ratio_part {
+            self.compensation = money::add(self.compensation, comp);
+            self.harm = money::add(self.harm, harm);
+        }
+    }
+
+    pub fn kpis(mut self) -> Kpis {
+        let (ack_h, res_h) = (&mut self.ack_hours, &mut self.resolve_hours);
+        Kpis {
+            cases: self.cases,
+            open: self.open,
+            acknowledged_on_time_rate: rate(self.acks.0, self.acks.1),
+            resolved_on_time_rate: rate(self.resolves.0, self.resolves.1),
+            satisfaction_rate: rate(self.satisfied, self.followed),
+            follow_up_coverage: rate(self.followed, self.resolved),
+            reopen_rate: rate(self.reopened, self.resolved),
+            median_hours_to_acknowledge: median(ack_h),
+            p90_hours_to_acknowledge: p90(ack_h),
+            median_hours_to_resolve: median(res_h),
+            p90_hours_to_resolve: p90(res_h),
+            compensation_total: crate::case::money::Money(self.total).to_string(),
+            compensation_to_harm_ratio: money::ratio(self.compensation, self.harm),
+        }
     }
 }
 

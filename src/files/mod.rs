@@ -14,6 +14,7 @@
 mod cleanup;
 mod lock;
 mod read;
+pub mod spool;
 mod write;
 
 pub use cleanup::{RemoveOnSignal, while_editor_runs};

@@ -19,6 +19,9 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
 
+/// How many files a scan reads in parallel before handing their items on.
+const SCAN_BATCH: usize = 1024;
+
 /// The ledger's own settings (its default language).
 pub const LEDGER_SETTINGS: &str = "policies/ledger.toml";
 use std::path::{Path, PathBuf};
@@ -227,36 +230,56 @@ impl Ledger {
         policies: &Policies,
         f: impl Fn(LoadedCase) -> T + Sync,
     ) -> ScanOf<T> {
-        let (files, mut problems) = self.case_files();
-        let cache = cache::Cache::open(&self.root);
+        let mut items = Vec::new();
+        let scan = self.scan_each(policies, f, |item| items.push(item));
+        ScanOf {
+            files: scan.files,
+            items,
+            problems: scan.problems,
+        }
+    }
+
+    /// Like [`scan_map`](Self::scan_map), but hands each item to `sink`
+    /// (on this thread, in the files' sorted order) as soon as its batch
+    /// of files is done, so that not even the items need be held at once.
+    pub fn scan_each<T: Send>(
+        &self,
+        policies: &Policies,
+        f: impl Fn(LoadedCase) -> T + Sync,
+        mut sink: impl FnMut(T),
+    ) -> ScanOf<()> {
+        // Listing the folders and reading the cache's index are independent.
+        let ((files, mut problems), cache) =
+            rayon::join(|| self.case_files(), || cache::Cache::open(&self.root));
         let second = cache::now_second();
-        let results: Vec<(Loaded<T>, cache::Stored)> = files
-            .par_iter()
-            .map(|rel| {
-                let ((id, r), stored) = self.load_cached(rel, policies, &cache, second);
-                ((id, r.map(&f)), stored)
-            })
-            .collect();
-        let stored: Vec<&cache::Stored> = results.iter().map(|(_, s)| s).collect();
-        cache.save(&self.root, &stored);
-        drop(stored);
-        drop(cache);
-        let mut items = Vec::with_capacity(results.len());
-        let mut ids = Vec::with_capacity(results.len());
-        for (rel, ((id, r), _)) in files.iter().zip(results) {
-            if let Some(id) = id {
-                ids.push((id, rel.as_str()));
-            }
-            match r {
-                Ok(c) => items.push(c),
-                Err(mut d) => problems.append(&mut d),
+        let mut stored = Vec::with_capacity(files.len());
+        let mut ids = Vec::with_capacity(files.len());
+        for batch in files.chunks(SCAN_BATCH) {
+            let results: Vec<(Loaded<T>, cache::Stored)> = batch
+                .par_iter()
+                .map(|rel| {
+                    let ((id, r), stored) = self.load_cached(rel, policies, &cache, second);
+                    ((id, r.map(&f)), stored)
+                })
+                .collect();
+            for (rel, ((id, r), s)) in batch.iter().zip(results) {
+                stored.push(s);
+                if let Some(id) = id {
+                    ids.push((id, rel.as_str()));
+                }
+                match r {
+                    Ok(c) => sink(c),
+                    Err(mut d) => problems.append(&mut d),
+                }
             }
         }
+        let refs: Vec<&cache::Stored> = stored.iter().collect();
+        cache.save(&self.root, &refs);
         problems.extend(duplicate_ids(&ids));
         problems.sort();
         ScanOf {
             files: files.len(),
-            items,
+            items: Vec::new(),
             problems,
         }
     }

@@ -22,10 +22,69 @@ pub fn json(a: &Audit, problems: &[Diagnostic], out: &mut impl std::io::Write) -
     Ok(())
 }
 
+/// The JSON document [`json`] writes, with its findings written by
+/// `findings` instead of taken from `a` (whose own are ignored): the
+/// streamed audit hands over findings rendered by [`json_findings`],
+/// `count` of them, and the bytes are the same as [`json`]'s.
+pub fn json_around<W: std::io::Write>(
+    a: &Audit,
+    problems: &[Diagnostic],
+    count: usize,
+    out: &mut W,
+    findings: impl FnOnce(&mut W) -> Result<()>,
+) -> Result<()> {
+    const EMPTY: &str = "\n  \"findings\": []";
+    let header = Audit {
+        findings: Vec::new(),
+        ..a.clone()
+    };
+    let mut doc = Vec::new();
+    json(&header, problems, &mut doc)?;
+    let doc = String::from_utf8(doc)?;
+    let at = doc
+        .find(EMPTY)
+        .ok_or_else(|| anyhow::anyhow!("the audit's JSON has no findings key"))?;
+    let (head, tail) = doc.split_at(at + EMPTY.len() - 1);
+    out.write_all(head.as_bytes())?;
+    if count > 0 {
+        findings(out)?;
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(tail.as_bytes())?;
+    Ok(())
+}
+
+/// Findings as [`json_around`] takes them: each on its own lines, indented
+/// as inside the document, separated by commas (one more comma goes
+/// between two such runs).
+pub fn json_findings(findings: &[Finding], out: &mut Vec<u8>) -> Result<()> {
+    for (i, f) in findings.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let one = serde_json::to_string_pretty(f)?;
+        for line in one.lines() {
+            out.extend_from_slice(b"\n    ");
+            out.extend_from_slice(line.as_bytes());
+        }
+    }
+    Ok(())
+}
+
 pub fn csv(a: &Audit, out: &mut impl std::io::Write) -> Result<()> {
+    out.write_all(CSV_HEADER)?;
+    let mut rows = Vec::new();
+    csv_findings(&a.findings, &mut rows)?;
+    out.write_all(&rows)?;
+    Ok(())
+}
+
+pub const CSV_HEADER: &[u8] = b"case,code,severity,due,path,message,at\n";
+
+/// The CSV rows of `findings`, header aside.
+pub fn csv_findings(findings: &[Finding], out: &mut Vec<u8>) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["case", "code", "severity", "due", "path", "message", "at"])?;
-    for f in &a.findings {
+    for f in findings {
         w.write_record([
             &f.case,
             f.code.as_str(),

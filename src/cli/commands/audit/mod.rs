@@ -10,6 +10,8 @@ use anyhow::{Result, bail};
 use chrono::Utc;
 use std::io::Write as _;
 
+mod stream;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Audit the ledger as it stood at this time (default: --now)
@@ -93,6 +95,11 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
             }
         })
     };
+    if args.case.is_none()
+        && let Some(verdict) = streamed(&args, &open, as_of, window, &audit_one)?
+    {
+        return Ok(verdict);
+    }
     let (per_case, problems) = match &args.case {
         Some(q) => {
             let rel = open.ledger.find(q)?;
@@ -135,14 +142,54 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         )?,
     }
     out.flush()?;
+    let worst = result.findings.iter().map(|f| f.severity).max();
+    Ok(verdict(&args, &problems, worst))
+}
+
+/// `--format json|csv` on the whole ledger: streamed (see [`stream`]);
+/// `None` when the whole audit must be made instead.
+fn streamed(
+    args: &Args,
+    open: &crate::cli::session::Open,
+    as_of: chrono::DateTime<Utc>,
+    window: audit::Window,
+    audit_one: &(dyn Fn(&crate::ledger::LoadedCase) -> Option<audit::CaseAudit> + Sync),
+) -> Result<Option<Verdict>> {
+    let rows = match args.format {
+        Format::Json => stream::Rows::Json,
+        Format::Csv => stream::Rows::Csv,
+        Format::Table | Format::Markdown => return Ok(None),
+    };
+    let filters = stream::Filters {
+        window,
+        codes: &args.code,
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let p = &open.policies;
+    let Some(done) = stream::run(&open.ledger, p, as_of, &filters, rows, audit_one, &mut out)?
+    else {
+        return Ok(None);
+    };
+    out.flush()?;
+    if rows == stream::Rows::Csv && !args.invalid.skip_invalid {
+        for p in &done.problems {
+            eprintln!("{p}");
+        }
+    }
+    Ok(Some(verdict(args, &done.problems, done.worst)))
+}
+
+/// Fails on invalid files (unless skipped) or on a finding at or above
+/// `--fail-on`.
+fn verdict(args: &Args, problems: &[crate::diag::Diagnostic], worst: Option<Severity>) -> Verdict {
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Never => None,
     };
-    let failed = args.invalid.fails(&problems)
-        || threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
-    Ok(if failed { Verdict::Fail } else { Verdict::Pass })
+    let failed =
+        args.invalid.fails(problems) || threshold.is_some_and(|t| worst.is_some_and(|w| w >= t));
+    if failed { Verdict::Fail } else { Verdict::Pass }
 }
 
 /// `--git`: when each event was first committed (None without the flag).
