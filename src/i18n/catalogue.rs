@@ -3,7 +3,6 @@
 use super::{Lang, current};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use unic_langid::{LanguageIdentifier, langid};
 
@@ -29,18 +28,27 @@ fn id_of(lang: Lang) -> &'static LanguageIdentifier {
 
 /// The message `id` in the current language.
 pub fn tr(id: &str) -> String {
-    LOCALES.lookup(id_of(current()), id)
+    lookup(id, None)
 }
 
 /// The message `id` in the current language, with its arguments. Numbers
 /// given as `FluentValue::from(n)` drive plural selection; format numbers
 /// for display with [`super::decimal`] and pass them as strings.
 pub fn tr_args(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let map: HashMap<Cow<'static, str>, FluentValue> = args
-        .iter()
-        .map(|(k, v)| (Cow::Owned((*k).to_string()), v.clone()))
-        .collect();
-    LOCALES.lookup_with_args(id_of(current()), id, &map)
+    let map: HashMap<&str, FluentValue> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
+    lookup(id, Some(&map))
+}
+
+/// The message in the current language, else in English (both catalogues
+/// have every message: a test sees to it), else a placeholder naming it.
+/// Straight to the language's bundle: the loader's own lookup negotiates
+/// the language anew on every call, which a large audit pays for.
+fn lookup(id: &str, args: Option<&HashMap<&str, FluentValue>>) -> String {
+    let lang = id_of(current());
+    LOCALES
+        .lookup_single_language(lang, id, args)
+        .or_else(|_| LOCALES.lookup_single_language(&EN, id, args))
+        .unwrap_or_else(|_| format!("Unknown localization key: {id:?}"))
 }
 
 /// The message `id` in the current language, if the catalogue has it.

@@ -114,12 +114,31 @@ fn value<'a>(a: &Arg, money: &dyn Fn(Decimal, &str) -> String) -> FluentValue<'a
     }
 }
 
+/// `3 hours`, `1 jour`: one unit of a span. A large audit words the same
+/// few hundred of these hundreds of thousands of times, so each thread
+/// keeps the ones it has worded (a few bytes each, bounded by the spans'
+/// range).
+fn span_unit(n: i64, unit: &'static str) -> String {
+    use std::collections::HashMap;
+    thread_local! {
+        static WORDED: std::cell::RefCell<HashMap<(Lang, i64, &'static str), String>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    let key = (super::current(), n, unit);
+    if let Some(w) = WORDED.with(|m| m.borrow().get(&key).cloned()) {
+        return w;
+    }
+    let w = tr_args("span-unit", &[("n", n.into()), ("unit", unit.into())]);
+    WORDED.with(|m| m.borrow_mut().insert(key, w.clone()));
+    w
+}
+
 /// `3 days 22 hours`, `5 hours 25 minutes`, `45 minutes`: the two largest
 /// units, the way the audit has always worded a delay.
 pub fn span(seconds: i64) -> String {
     let s = seconds.abs();
     let (d, h, m) = (s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60);
-    let unit = |n: i64, u: &str| tr_args("span-unit", &[("n", n.into()), ("unit", u.into())]);
+    let unit = |n: i64, u: &'static str| span_unit(n, u);
     match (d, h, m) {
         (0, 0, m) => unit(m, "minute"),
         (0, h, 0) => unit(h, "hour"),
