@@ -173,6 +173,37 @@ pub struct Calendar {
     pub close: NaiveTime,
     /// Local dates on which nothing counts in business mode.
     pub holidays: BTreeSet<NaiveDate>,
+    /// Each day's working interval, once worked out (see [`Intervals`]).
+    pub intervals: Intervals,
+}
+
+/// The first year whose days' working intervals are kept.
+const FIRST_YEAR: i32 = 1970;
+/// How many years are kept from [`FIRST_YEAR`]; days outside are worked
+/// out on each call.
+const YEARS: usize = 300;
+
+type Interval = Option<(DateTime<Utc>, DateTime<Utc>)>;
+
+/// Each day's working interval, worked out a year at a time on first use
+/// and shared by every thread. A large audit asks for the same few
+/// thousand days millions of times, and each answer costs two time-zone
+/// conversions. Made from the calendar's other fields, which nothing
+/// changes after the policies are read (a calendar made from another with
+/// `..` takes a fresh `Intervals::default()` unless nothing was asked yet).
+#[derive(Clone)]
+pub struct Intervals(Vec<std::sync::OnceLock<Box<[Interval]>>>);
+
+impl Default for Intervals {
+    fn default() -> Intervals {
+        Intervals((0..YEARS).map(|_| std::sync::OnceLock::new()).collect())
+    }
+}
+
+impl std::fmt::Debug for Intervals {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Intervals")
+    }
 }
 
 /// A pause: clocks do not run in `[start, end)`. `end` `None` = not resumed
@@ -290,6 +321,28 @@ impl Calendar {
     /// times, so on a daylight-saving change the interval is an hour shorter
     /// or longer in real time.
     pub fn working_interval(&self, date: NaiveDate) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        let year = usize::try_from(date.year() - FIRST_YEAR).ok();
+        match year.and_then(|y| self.intervals.0.get(y)) {
+            Some(kept) => {
+                let days = kept.get_or_init(|| self.year_intervals(date.year()));
+                days.get(date.ordinal0() as usize).copied().flatten()
+            }
+            None => self.work_out_interval(date),
+        }
+    }
+
+    /// Every day of `year`'s working interval, in order.
+    fn year_intervals(&self, year: i32) -> Box<[Interval]> {
+        let mut day = NaiveDate::from_yo_opt(year, 1);
+        let mut out = Vec::with_capacity(366);
+        while let Some(d) = day.filter(|d| d.year() == year) {
+            out.push(self.work_out_interval(d));
+            day = d.succ_opt();
+        }
+        out.into_boxed_slice()
+    }
+
+    fn work_out_interval(&self, date: NaiveDate) -> Interval {
         if !self.is_working_day(date) {
             return None;
         }
@@ -508,6 +561,7 @@ mod tests {
             holidays: [date("2026-12-25"), date("2027-01-01")]
                 .into_iter()
                 .collect(),
+            intervals: Intervals::default(),
         }
     }
 
@@ -1109,6 +1163,22 @@ mod tests {
             unit: Unit::Weeks,
         };
         assert_eq!(cal.target_seconds(A, big), i64::from(u32::MAX) * 604_800);
+    }
+
+    #[test]
+    fn kept_intervals_are_the_worked_out_ones() {
+        let cal = toronto();
+        let mut d = date("2025-12-20");
+        while d < date("2027-03-20") {
+            assert_eq!(cal.working_interval(d), cal.work_out_interval(d), "{d}");
+            d = d.succ_opt().unwrap();
+        }
+        for far in ["1960-03-01", "2300-03-01", "2026-12-25", "2024-02-29"] {
+            let d = date(far);
+            assert_eq!(cal.working_interval(d), cal.work_out_interval(d), "{far}");
+        }
+        assert!(cal.working_interval(date("2300-03-01")).is_some());
+        assert!(cal.working_interval(date("2026-12-25")).is_none());
     }
 
     #[test]

@@ -713,6 +713,7 @@ fn unreachable_calendar() -> Calendar {
         open: NaiveTime::MIN,
         close: NaiveTime::MIN,
         holidays: BTreeSet::new(),
+        intervals: Default::default(),
     }
 }
 
@@ -837,6 +838,7 @@ impl<'a> Validator<'a> {
                 open,
                 close,
                 holidays,
+                intervals: Default::default(),
             }),
             _ => None,
         };
