@@ -82,9 +82,18 @@ impl Key {
         None
     }
 
+    /// Its parts, to be written down and read back by [`Key::from_parts`].
+    pub fn parts(&self) -> [u64; 7] {
+        self.0
+    }
+
+    pub fn from_parts(parts: [u64; 7]) -> Key {
+        Key(parts)
+    }
+
     /// Whether the file was changed at or after `second` (or in the
     /// second before): such an entry is racy and not kept.
-    fn racy(&self, second: i64) -> bool {
+    pub fn racy(&self, second: i64) -> bool {
         let latest = (self.0[1] as i64).max(self.0[3] as i64);
         latest.saturating_add(1) >= second
     }
@@ -266,16 +275,8 @@ impl Cache {
             .collect();
         parts.sort_by(|a, b| a.0.cmp(b.0));
         parts.dedup_by(|a, b| a.0 == b.0);
-        let file = path(root);
-        if let Some(dir) = file.parent()
-            && std::fs::create_dir_all(dir).is_ok()
-        {
-            // Never committed, even where .gitignore lacks the line.
-            let ignore = dir.join(".gitignore");
-            if !ignore.exists() {
-                let _ = crate::files::write(&ignore, b"*\n", crate::files::Existing::Absent, None);
-            }
-            let _ = self.replace(dir, &file, &parts);
+        if let Some(dir) = ready_dir(root) {
+            let _ = self.replace(&dir, &path(root), &parts);
         }
     }
 
@@ -309,6 +310,32 @@ impl Cache {
         tmp.persist(file).map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// `.redress/cache`, made if need be with a `.gitignore` that ignores it
+/// all (never committed, even where the ledger's .gitignore lacks the
+/// line); `None` when it cannot be made.
+pub fn ready_dir(root: &Path) -> Option<PathBuf> {
+    let dir = root.join(".redress").join("cache");
+    std::fs::create_dir_all(&dir).ok()?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        let _ = crate::files::write(&ignore, b"*\n", crate::files::Existing::Absent, None);
+    }
+    Some(dir)
+}
+
+/// Replaces `file` (in `dir`) by `bytes` through a temporary file renamed
+/// over it: readers see the old or the new, whole. Not synced: a cache is
+/// rebuilt when damaged.
+pub fn replace_file(dir: &Path, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".names.")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(file).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Fills `buf` from `file` at `offset`, not moving any shared position

@@ -7,6 +7,7 @@ pub mod edit;
 pub mod git;
 pub mod git_times;
 pub mod merge;
+mod names;
 
 use crate::case::history;
 use crate::case::{self, Case, LineIndex};
@@ -422,52 +423,42 @@ impl Ledger {
         {
             return vec![rel];
         }
-        let files = self.case_names();
-        let exact: Vec<String> = files
+        let files = self.case_names(|s| s.starts_with(q) || s.ends_with(q));
+        let mut exact: Vec<String> = files
             .iter()
             .filter(|f| file_stem(f) == q)
             .cloned()
             .collect();
         if !exact.is_empty() {
+            exact.sort();
             return exact;
         }
-        files
+        let mut found: Vec<String> = files
             .into_iter()
             .filter(|f| {
                 let s = file_stem(f);
                 s.starts_with(q) || s.ends_with(q)
             })
-            .collect()
+            .collect();
+        found.sort();
+        found
     }
 
-    /// The case files' paths for naming a case, sorted: from the folders'
-    /// entries alone (no file is opened or examined), so that `show 7hq3`
-    /// costs a directory listing. A ledger with a link anywhere under
+    /// The paths of the case files whose ID `keep` keeps, for naming a
+    /// case, in no particular order:
+    /// from the folders' entries alone (no file is opened or examined), through the index of
+    /// names that spares listing unchanged folders (see [`names`]), so that
+    /// `show 7hq3` costs a few `stat`s. A ledger with a link anywhere under
     /// `cases/` is listed by [`case_files`](Self::case_files) instead, which
     /// judges where each link leads.
-    fn case_names(&self) -> Vec<String> {
-        let mut names = Vec::new();
-        let mut dirs = vec![self.root.join("cases")];
-        while let Some(dir) = dirs.pop() {
-            let Ok(entries) = fs::read_dir(&dir) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let Ok(kind) = entry.file_type() else {
-                    continue;
-                };
-                let path = entry.path();
-                if kind.is_symlink() {
-                    return self.case_files().0;
-                } else if kind.is_dir() {
-                    dirs.push(path);
-                } else if kind.is_file() && is_case_name(&path) {
-                    names.push(self.rel(&path));
-                }
+    fn case_names(&self, keep: impl Fn(&str) -> bool) -> Vec<String> {
+        match names::case_names(&self.root, &keep) {
+            Some(names) => names,
+            None => {
+                let files = self.case_files().0;
+                files.into_iter().filter(|f| keep(file_stem(f))).collect()
             }
         }
-        names.sort();
-        names
     }
 
     /// `query` itself when it names case IDs (see [`find`](Self::find)),
