@@ -220,6 +220,20 @@ unknown-what = { $key ->
     [remedy] mesure
     [column] colonne
     [setting] paramètre
+    [escalation-target] cible d'escalade
+    [severity] gravité
+    [level] niveau
+    [level-or-team-member] niveau ou membre de l'équipe
+    [kind] nature
+    [channel] canal
+    [profile] profil
+    [risk] risque
+    [justice-dimension] dimension de justice
+    [outcome] issue
+    [event] événement
+    [mode] mode
+    [weekday] jour de la semaine
+    [case] cas
    *[other] { $what }
 }
 list-assignee-unknown = --assignee : { $problem } (policies/escalation.toml énumère l'équipe)

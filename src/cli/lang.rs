@@ -85,25 +85,7 @@ pub fn parse_lang(s: &str) -> Result<String, String> {
 /// on the command line. Diagnostics of files keep its
 /// English, since machine formats carry them.
 pub fn unknown_value(what: &str, value: &str, names: &[&str]) -> String {
-    use crate::i18n::tr_args;
-    let what = tr_args(
-        "unknown-what",
-        &[
-            ("key", what.replace(' ', "-").into()),
-            ("what", what.to_string().into()),
-        ],
-    );
-    let mut args = vec![("what", what.into()), ("value", value.to_string().into())];
-    match crate::suggest::closest(value, names.iter().copied()) {
-        Some(hint) => {
-            args.push(("hint", hint.to_string().into()));
-            tr_args("unknown-value-hint", &args)
-        }
-        None => {
-            args.push(("names", names.join(", ").into()));
-            tr_args("unknown-value-list", &args)
-        }
-    }
+    crate::suggest::unknown_value_msg(what, value, names).plain()
 }
 
 #[cfg(test)]

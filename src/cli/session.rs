@@ -173,8 +173,8 @@ fn read_time(
     spans_back_from: Option<DateTime<Utc>>,
 ) -> Result<DateTime<FixedOffset>> {
     crate::case::time::parse_flag(text, tz, end_of_day, now, spans_back_from)
-        .map_err(anyhow::Error::msg)
-        .with_context(|| format!("reading {flag}"))
+        .map_err(|m| anyhow::Error::msg(m.plain()))
+        .with_context(|| crate::i18n::tr_args("reading-flag", &[("flag", flag.into())]))
 }
 
 /// `--skip-invalid`, shared by every command that reads the whole ledger:

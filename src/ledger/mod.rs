@@ -187,14 +187,14 @@ impl Ledger {
                 let rel = self.rel(entry.path());
                 if crate::files::is_temp_name(&name) {
                     found.push(
-                        Diagnostic::new(&rel, DiagCode::LeftoverTemp, "temporary file left by a redress that was stopped mid-write")
-                            .help(format!("it holds nothing the ledger needs: if no redress is running, remove it (rm '{rel}')")),
+                        Diagnostic::new(&rel, DiagCode::LeftoverTemp, crate::i18n::Msg::new("diag-leftover-temp"))
+                            .help(crate::i18n::Msg::new("diag-leftover-temp-help").arg("rel", rel.as_str())),
                     );
                 } else if crate::files::is_lock_name(&name) {
                     let target = rel.strip_suffix(crate::files::LOCK_SUFFIX).unwrap_or(&rel);
                     found.push(
-                        Diagnostic::new(&rel, DiagCode::StaleLock, format!("lock file: while it exists, every write to {target} is refused"))
-                            .help(format!("if no redress is running, it was left by one that was stopped: remove it (rm '{rel}')")),
+                        Diagnostic::new(&rel, DiagCode::StaleLock, crate::i18n::Msg::new("diag-stale-lock").arg("target", target))
+                            .help(crate::i18n::Msg::new("diag-stale-lock-help").arg("rel", rel.as_str())),
                     );
                 }
             }
@@ -663,10 +663,8 @@ fn checked(mut case: Case, rel: &str, policies: &Policies) -> Result<Case, Vec<h
         problems.push(history::Problem {
             code: DiagCode::IdMismatch,
             locus: case::Locus::Key("received"),
-            message: format!("case `{}` is filed in the wrong folder", case.id),
-            help: Some(format!(
-                "move it to {expected} (cases live under the year and month they were received); if a file is already there, the case is recorded twice: see duplicate-id"
-            )),
+            message: crate::i18n::Msg::new("diag-wrong-folder").arg("id", case.id.as_str()),
+            help: Some(crate::i18n::Msg::new("diag-wrong-folder-help").arg("expected", expected)),
         });
     }
     if problems.is_empty() {
@@ -683,9 +681,11 @@ fn locate(text: &str, rel: &str, problems: Vec<history::Problem>) -> Vec<Diagnos
         .into_iter()
         .map(|p| {
             let (line, col) = index.locate(p.locus);
-            let mut d = Diagnostic::new(rel, p.code, p.message).at(line, col);
-            d.help = p.help;
-            d
+            let d = Diagnostic::new(rel, p.code, p.message).at(line, col);
+            match p.help {
+                Some(help) => d.help(help),
+                None => d,
+            }
         })
         .collect()
 }

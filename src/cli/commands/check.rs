@@ -118,11 +118,11 @@ fn render(d: &Diagnostic, color: bool) -> String {
     let head = format!("{}:{}:{}:", d.path, d.line, d.column);
     let mut s = format!(
         "{head} {}: {}",
-        paint(color, RED, &format!("error[{}]", d.code)),
-        d.message
+        paint(color, RED, &d.label()),
+        d.worded()
     );
-    if let Some(h) = &d.help {
-        s.push_str(&format!("\n  = {}: {h}", crate::i18n::tr("help-label")));
+    if let Some(h) = d.worded_help() {
+        s.push_str(&format!("\n  = {} {h}", crate::i18n::tr("help-label-colon")));
     }
     s
 }

@@ -1,0 +1,128 @@
+# Diagnostics of case, policy and action files (`check`, and the commands
+# that refuse to write an invalid file). The English wording is also what
+# `check --format json` carries, in every language: change it only with
+# the trycmd cases that pin it.
+
+verbatim = { $text }
+diag-error = error[{ $code }]
+diag-optional-key = { $key } (optional)
+
+## Cases
+
+diag-title-empty = the title is empty
+diag-customer-empty = the customer's name is empty
+diag-not-an-id = `{ $id }` is not a case ID
+diag-not-an-id-help = IDs are YYYYMMDD-xxxx: the receipt date and four Crockford base32 characters (0-9, a-z without i, l, o, u)
+diag-file-name = the file is named `{ $stem }.yaml` but holds case `{ $id }`
+diag-file-name-help = rename the file after its id (or fix the id)
+diag-id-date = case `{ $id }` carries the date { $date } but was received on { $received }
+diag-id-date-help = an ID starts with the local date the case was received
+diag-event-key = `{ $key }` is not a key of a `{ $event }` event
+diag-event-needs = a `{ $event }` event needs `{ $key }`
+diag-event-takes = a `{ $event }` event takes: { $keys }
+diag-by-empty = `by` is empty: say who did it
+diag-amount-needed = a `compensated` event needs `amount` (only an apology has none)
+diag-apology-amount = an apology carries no amount
+diag-amount-positive = a compensation amount must be positive
+diag-before-receipt = `{ $event }` at { $at } is before the case was received ({ $received })
+diag-before-receipt-help = events happen after receipt; check the date and the offset
+diag-out-of-order = `{ $event }` at { $at } is earlier than the event before it
+diag-out-of-order-help = history is kept in time order: move the event or fix its time
+diag-key-problem = `{ $key }`: { $problem }
+diag-category-help = declare it in policies/categories.toml, or use a declared one
+diag-member-help = add the member to [team] in policies/escalation.toml
+diag-escalation-help = escalate to a level or a department of policies/escalation.toml
+diag-remedy-help = remedies are listed in policies/compensation.toml
+diag-wants-help = `wants` takes remedies listed in policies/compensation.toml
+diag-extension-to-help = an extension's `to` is the new resolve target, counted from receipt like the policy's (e.g. 90d)
+diag-wrong-folder = case `{ $id }` is filed in the wrong folder
+diag-wrong-folder-help = move it to { $expected } (cases live under the year and month they were received); if a file is already there, the case is recorded twice: see duplicate-id
+
+## Times and durations, as the shared readers word them
+
+time-invalid = invalid time `{ $t }`: write RFC 3339 with an offset (2026-11-22T09:14:00-05:00) or a date (2026-11-22)
+time-or-span = { $e }, or just 24h, 7d, 2w
+time-too-far = `{ $t }` reaches back too far
+time-or-relative = { $e }, a local time (2026-11-22 09:14), `today 14:30`, `yesterday 09:00`, `14:30` or a span back (2h ago, 3d ago)
+time-or-local = { $e }, or a local time (2026-11-22 09:14)
+time-date-range = date out of range
+time-out-of-range = `{ $local }` is out of range
+reading-flag = reading { $flag }
+duration-expected = expected a whole number followed by m, h, d or w (minutes, hours, days, weeks), e.g. "30m", "2h", "1d", "2w"
+duration-empty = empty duration: { duration-expected }
+duration-invalid = invalid duration { $q }: { duration-expected }
+duration-no-amount = invalid duration { $q }: missing amount before '{ $last }'; { duration-expected }
+duration-not-whole = invalid duration { $q }: the amount must be a positive whole number; { duration-expected }
+duration-too-large = invalid duration { $q }: amount { $digits } is too large
+duration-zero = invalid duration { $q }: a duration must be positive; { duration-expected }
+
+## The readers' (serde's) own wording, recognised and worded again
+
+serde-did-you-mean = { $message } (did you mean `{ $hint }`?)
+serde-at-path = { $path }: { $rest }
+serde-unknown-list = unknown { $kind } `{ $name }`, expected one of { $list }
+serde-unknown-one = unknown { $kind } `{ $name }`, expected { $one }
+serde-unknown-none = unknown { $kind } `{ $name }`, there are no { $kind }s
+serde-missing-field = missing field `{ $name }`
+serde-duplicate-field = duplicate field `{ $name }`
+serde-invalid-type = invalid type: { $unexp }, expected { $exp }
+serde-invalid-value = invalid value: { $unexp }, expected { $exp }
+serde-sequence = sequence
+serde-map = map
+serde-unit = unit value
+serde-string = string { $value }
+serde-integer = integer { $value }
+serde-float = floating point { $value }
+serde-boolean = boolean { $value }
+serde-a-string = a string
+serde-a-sequence = a sequence
+serde-a-map = a map
+serde-a-boolean = a boolean
+serde-struct = struct { $name }
+serde-one-of = a { $what }: one of { $names }
+
+## Files that cannot be read as cases
+
+diag-not-utf8 = the file is not UTF-8 text: byte { $bytes } cannot start or continue a character
+diag-not-utf8-help = save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or fix the character at this position
+diag-conflict = merge conflict markers left in the file
+diag-conflict-case-help = resolve the conflict (keep every event, in time order), delete the markers, then run `redress check`
+diag-conflict-policy-help = resolve the conflict (choose or combine the two versions), delete the markers, then run `redress policy check`
+diag-duplicate-key-help = a key may appear once in each mapping: keep one of the two lines
+diag-yaml-syntax-help = fix the YAML syntax; `redress check` reports every file at once
+diag-too-large = the file is larger than { $mib } MiB, the limit for a case file; the limit is passed here
+diag-too-large-help = a case this large is not a record of one complaint: split it, or remove repeated events
+diag-bad-character = { $char } cannot appear as itself in a case file
+diag-bad-character-help = remove it, or write it as an escape inside double quotes ("\u{ $code }")
+diag-too-deep = collections are nested more than { $max } deep here; a case file needs 3
+diag-too-deep-help = a case is a mapping with a `history` list of events: flatten the structure
+diag-an-anchor = an anchor (`&name`)
+diag-an-alias = an alias (`*name`)
+diag-anchor = { $what } is not allowed in a case file
+diag-anchor-help = write the value out in full; to start a text with `&` or `*`, put it in double quotes
+
+## Corrective action files
+
+diag-action-date = `{ $key }` is `{ $value }`, not a date: write YYYY-MM-DD
+diag-action-id = `{ $id }` is not an action ID: `a-YYYYMMDD-xxxx`
+diag-action-file-name = the file is named `{ $stem }` but holds action `{ $id }`
+diag-action-rename = rename the file to { $path }
+diag-action-blank = `{ $key }` is blank
+diag-action-no-cases = `cases` is empty
+diag-action-no-cases-help = list the IDs of the cases this action answers
+diag-action-due-early = due { $due } is before the action was created ({ $created })
+diag-action-closed-early = closed { $closed } is before the action was created ({ $created })
+diag-action-owner-help = the owner must be a member of [team] in policies/escalation.toml
+diag-action-category-help = use a category of policies/categories.toml
+diag-action-cases-help = list existing case IDs in full (`redress list --all` shows them)
+diag-action-format-help = see docs/format.md, "Corrective actions"
+unknown-case-hint = unknown case `{ $id }`: did you mean `{ $hint }`?
+unknown-case-none = unknown case `{ $id }`: no case file has that ID
+unknown-french-in-file = unknown { $what } `{ $value }`: did you mean `{ $hint }`? (files keep the English value; French words are for the command line)
+
+## What a stopped writer leaves behind
+
+diag-leftover-temp = temporary file left by a redress that was stopped mid-write
+diag-leftover-temp-help = it holds nothing the ledger needs: if no redress is running, remove it (rm '{ $rel }')
+diag-stale-lock = lock file: while it exists, every write to { $target } is refused
+diag-stale-lock-help = if no redress is running, it was left by one that was stopped: remove it (rm '{ $rel }')
