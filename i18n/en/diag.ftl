@@ -126,3 +126,76 @@ diag-leftover-temp = temporary file left by a redress that was stopped mid-write
 diag-leftover-temp-help = it holds nothing the ledger needs: if no redress is running, remove it (rm '{ $rel }')
 diag-stale-lock = lock file: while it exists, every write to { $target } is refused
 diag-stale-lock-help = if no redress is running, it was left by one that was stopped: remove it (rm '{ $rel }')
+
+## Policy files
+
+retention-invalid = invalid retention { $q }: expected a whole number followed by y, m or d (years, months, calendar days), e.g. "7y", "18m", "90d"
+pol-levels-empty = `levels` is empty: name the hierarchy, lowest first
+pol-level-and-department = `{ $name }` is both a level and a department
+pol-next-level = `to = "next-level"` goes with `when = {"{"} overdue = "resolve" {"}"}`, and only with it
+pol-next-level-help = an overdue route sends the case one level above its current level; other routes name a level or department
+pol-unknown-department = category `{ $name }` is routed to `{ $dep }`, which escalation.toml does not list among `departments`
+pol-currency = `{ $currency }` is not a currency code
+pol-currency-help = use a three-letter ISO 4217 code such as CAD, EUR or USD
+pol-authority = the authority of `{ $level }` must be a positive amount
+pol-missing = { $file } is missing
+pol-missing-help = every ledger needs deadlines.toml, escalation.toml and compensation.toml; `redress init` writes defaults
+pol-listed-twice = { $what } `{ $value }` is listed twice
+pol-time-zone = unknown time zone `{ $zone }`
+pol-time-zone-help = use an IANA name such as America/Toronto or Europe/Paris
+pol-workdays-empty = `workdays` is empty: business-mode clocks would never run
+pol-hours-two = `hours` takes two times: ["08:30", "17:00"]
+pol-invalid-clock = invalid time `{ $t }`: write HH:MM, e.g. 08:30
+pol-hours-order = working hours start at { $start } but end at { $end }: the start must come first
+pol-invalid-date = invalid date `{ $d }`: write YYYY-MM-DD
+pol-duration-help = durations are a positive whole number and a unit: 30m, 2h, 1d, 2w, optionally followed by a mode and `following` (counted from the end of the day of receipt): "8w 24/7", "3d business following"
+pol-default-needs = [default] needs `{ $name }`
+pol-default-needs-help = rules fall back to [default], so it sets all four targets: acknowledge, resolve, update_every, follow_up
+pol-max-extension-help = a duration counted like the resolve target it extends: 90d, 35d, 12w
+pol-empty-list = `{ $key }` is an empty list: this rule can never match
+pol-never-match = { $problem }; this rule can never match
+pol-overdue-routes = `overdue` is a condition of escalation routes only
+pol-overdue-resolve = `overdue = "{ $value }"`: only `overdue = "resolve"` is supported
+pol-shadowed = { $what ->
+    [deadline] deadline rule
+   *[other] band rule
+} `{ $name }` can never apply: the earlier rule `{ $earlier }` matches every case it matches
+pol-shadowed-help = rules are tried in order and the first match wins: move the narrower rule first
+pol-band-fraction = band bounds are fractions of the harm, such as 0.70
+pol-band-negative = band bounds cannot be negative
+pol-band-empty = the band is empty: min { $min } is above max { $max }
+pol-band-empty-help = min and max are inclusive fractions of the harm, min ≤ max (e.g. min = 0.70, max = 0.80)
+est-help = every key is optional; see the report section of the README for the list
+est-value = `{ $name }` is { $value }; it must be { $what ->
+    [share] a share between 0 and 1
+    [positive] a number above 0
+   *[other] a number of 0 or more
+}
+est-value-help = { $what ->
+    [share] write shares as fractions: 0.91 for 91 %
+    [positive] a relationship lasts some time: e.g. 5 years
+   *[other] counts and amounts cannot be negative
+}
+
+## Files that cannot be read
+
+diag-cannot-read = cannot read: { $error }
+diag-regular-only = redress reads only regular files: remove it or replace it by a regular file (`rm` it if it is a FIFO or a stray folder)
+diag-root = cannot resolve the ledger root: { $error }
+diag-broken-link = broken link: { $error }
+diag-outside-link = symbolic link to { $target }, outside the ledger; it is neither read nor written
+diag-outside-help = case files must live inside the ledger's own cases/ folder: replace the link by the files
+diag-not-a-file = named like a case file but it is { $kind }; it was not read
+diag-not-a-file-help = a case is a regular YAML file: remove this, or rename it if it is not meant to be a case
+file-kind = { $kind ->
+    [fifo] a FIFO (named pipe)
+    [socket] a socket
+    [device] a device
+    [folder] a folder
+    [link] a symbolic link
+   *[other] not a regular file
+}
+diag-duplicate-id = case ID `{ $id }` is also used by { $others }
+diag-duplicate-id-help = the same ID is in two files: if they are one case, copy into the correctly filed one any event only the other has (in time order) and delete the other; if they are different cases, give one a new ID (same date, four new characters) and rename its file
+diag-id-taken = case ID `{ $id }` is already used by { $target }
+diag-id-taken-help = keep `{ $old }`; to correct the receipt date, change `received` only and redress picks the new ID

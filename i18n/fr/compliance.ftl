@@ -234,6 +234,7 @@ unknown-what = { $key ->
     [mode] mode
     [weekday] jour de la semaine
     [case] cas
+    [department] service
    *[other] { $what }
 }
 list-assignee-unknown = --assignee : { $problem } (policies/escalation.toml énumère l'équipe)

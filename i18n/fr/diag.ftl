@@ -134,3 +134,76 @@ diag-leftover-temp = fichier temporaire laissé par un redress interrompu en ple
 diag-leftover-temp-help = il ne contient rien dont le registre a besoin : si aucun redress n'est en cours, supprimez-le (rm '{ $rel }')
 diag-stale-lock = fichier de verrou : tant qu'il existe, toute écriture dans { $target } est refusée
 diag-stale-lock-help = si aucun redress n'est en cours, il a été laissé par un redress interrompu : supprimez-le (rm '{ $rel }')
+
+## Fichiers de politiques
+
+retention-invalid = durée de conservation invalide { $q }; attendu : un nombre entier suivi de y, m ou d (années, mois, jours civils), p. ex. « 7y », « 18m », « 90d »
+pol-levels-empty = `levels` est vide : nommez la hiérarchie, du plus bas niveau au plus haut
+pol-level-and-department = `{ $name }` est à la fois un niveau et un service
+pol-next-level = `to = "next-level"` va avec `when = {"{"} overdue = "resolve" {"}"}`, et seulement avec lui
+pol-next-level-help = un acheminement en retard envoie le cas un niveau au-dessus de son niveau actuel; les autres acheminements nomment un niveau ou un service
+pol-unknown-department = la catégorie `{ $name }` est acheminée vers `{ $dep }`, qu'escalation.toml ne compte pas parmi ses `departments`
+pol-currency = `{ $currency }` n'est pas un code de devise
+pol-currency-help = employez un code ISO 4217 à trois lettres comme CAD, EUR ou USD
+pol-authority = le pouvoir d'indemnisation de `{ $level }` doit être un montant positif
+pol-missing = { $file } est absent
+pol-missing-help = tout registre a besoin de deadlines.toml, escalation.toml et compensation.toml; `redress init` en écrit des versions par défaut
+pol-listed-twice = { $what } en double : `{ $value }`
+pol-time-zone = fuseau horaire inconnu `{ $zone }`
+pol-time-zone-help = employez un nom IANA comme America/Toronto ou Europe/Paris
+pol-workdays-empty = `workdays` est vide : les délais en heures ouvrables ne courraient jamais
+pol-hours-two = `hours` prend deux heures : ["08:30", "17:00"]
+pol-invalid-clock = heure invalide `{ $t }` : écrivez HH:MM, p. ex. 08:30
+pol-hours-order = les heures ouvrables commencent à { $start } mais finissent à { $end } : le début doit précéder la fin
+pol-invalid-date = date invalide `{ $d }` : écrivez AAAA-MM-JJ
+pol-duration-help = une durée est un nombre entier positif suivi d'une unité : 30m, 2h, 1d, 2w, puis au besoin un mode et `following` (compté depuis la fin du jour de réception) : "8w 24/7", "3d business following"
+pol-default-needs = [default] exige `{ $name }`
+pol-default-needs-help = les règles se rabattent sur [default], qui fixe donc les quatre cibles : acknowledge, resolve, update_every, follow_up
+pol-max-extension-help = une durée comptée comme la cible de règlement qu'elle prolonge : 90d, 35d, 12w
+pol-empty-list = `{ $key }` est une liste vide : cette règle ne peut jamais s'appliquer
+pol-never-match = { $problem }; cette règle ne peut jamais s'appliquer
+pol-overdue-routes = `overdue` n'est une condition que des acheminements d'escalade
+pol-overdue-resolve = `overdue = "{ $value }"` : seul `overdue = "resolve"` est pris en charge
+pol-shadowed = { $what ->
+    [deadline] la règle de délai
+   *[other] la règle de fourchette
+} `{ $name }` ne peut jamais s'appliquer : la règle antérieure `{ $earlier }` vise déjà tous les cas qu'elle vise
+pol-shadowed-help = les règles sont essayées dans l'ordre et la première qui s'applique l'emporte : placez la règle la plus étroite en premier
+pol-band-fraction = les bornes d'une fourchette sont des fractions du préjudice, comme 0.70
+pol-band-negative = les bornes d'une fourchette ne peuvent pas être négatives
+pol-band-empty = la fourchette est vide : le minimum { $min } dépasse le maximum { $max }
+pol-band-empty-help = min et max sont des fractions incluses du préjudice, min ≤ max (p. ex. min = 0.70, max = 0.80)
+est-help = chaque clé est facultative; la liste figure dans la section du README sur le rapport
+est-value = `{ $name }` vaut { $value }; { $what ->
+    [share] ce doit être une proportion entre 0 et 1
+    [positive] ce doit être un nombre supérieur à 0
+   *[other] ce doit être un nombre égal ou supérieur à 0
+}
+est-value-help = { $what ->
+    [share] écrivez les proportions comme des fractions : 0.91 pour 91 %
+    [positive] une relation dure un certain temps : p. ex. 5 ans
+   *[other] les nombres et les montants ne peuvent pas être négatifs
+}
+
+## Fichiers illisibles
+
+diag-cannot-read = lecture impossible : { $error }
+diag-regular-only = redress ne lit que des fichiers ordinaires : supprimez celui-ci ou remplacez-le par un fichier ordinaire (`rm` s'il s'agit d'un FIFO ou d'un dossier égaré)
+diag-root = impossible de résoudre la racine du registre : { $error }
+diag-broken-link = lien brisé : { $error }
+diag-outside-link = lien symbolique vers { $target }, hors du registre; il n'est ni lu ni écrit
+diag-outside-help = les fichiers de cas doivent se trouver dans le dossier cases/ du registre lui-même : remplacez le lien par les fichiers
+diag-not-a-file = nommé comme un fichier de cas, mais c'est { $kind }; il n'a pas été lu
+diag-not-a-file-help = un cas est un fichier YAML ordinaire : supprimez celui-ci, ou renommez-le s'il n'est pas censé être un cas
+file-kind = { $kind ->
+    [fifo] un FIFO (tube nommé)
+    [socket] un socket
+    [device] un périphérique
+    [folder] un dossier
+    [link] un lien symbolique
+   *[other] autre chose qu'un fichier ordinaire
+}
+diag-duplicate-id = l'identifiant de cas `{ $id }` est aussi employé par { $others }
+diag-duplicate-id-help = le même identifiant figure dans deux fichiers : s'il s'agit d'un seul cas, copiez dans le fichier bien classé tout événement que seul l'autre contient (dans l'ordre chronologique) et supprimez l'autre; s'il s'agit de cas différents, donnez à l'un un nouvel identifiant (même date, quatre nouveaux caractères) et renommez son fichier
+diag-id-taken = l'identifiant de cas `{ $id }` est déjà employé par { $target }
+diag-id-taken-help = gardez `{ $old }`; pour corriger la date de réception, modifiez seulement `received` et redress choisira le nouvel identifiant

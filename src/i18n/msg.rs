@@ -194,6 +194,11 @@ pub fn reason(msg: Msg) -> String {
     english
 }
 
+/// The reason recently given whose English is `text`, or `text` as it is.
+pub fn recall(text: &str) -> Msg {
+    reason_for(text).unwrap_or_else(|| Msg::from(text))
+}
+
 /// The reason recently given on this thread whose English is `text`.
 pub fn reason_for(text: &str) -> Option<Msg> {
     REASONS.with(|r| {

@@ -128,7 +128,7 @@ impl Ledger {
                 problems.push(Diagnostic::new(
                     ".",
                     DiagCode::Unreadable,
-                    format!("cannot resolve the ledger root: {e}"),
+                    crate::i18n::Msg::new("diag-root").arg("error", e.to_string()),
                 ));
                 return (files, problems);
             }
@@ -145,7 +145,7 @@ impl Ledger {
                     problems.push(Diagnostic::new(
                         path,
                         DiagCode::Unreadable,
-                        format!("cannot read: {e}"),
+                        crate::i18n::Msg::new("diag-cannot-read").arg("error", e.to_string()),
                     ));
                     continue;
                 }
@@ -322,7 +322,7 @@ impl Ledger {
             let first = message.lines().next().unwrap_or_default();
             let first = first.strip_prefix(rel).unwrap_or(first).trim_start();
             return Err(vec![
-                Diagnostic::new(rel, DiagCode::OutsideLedger, first).help(OUTSIDE_HELP),
+                Diagnostic::new(rel, DiagCode::OutsideLedger, first).help(crate::i18n::Msg::new("diag-outside-help")),
             ]);
         }
         self.load_with_id(rel, policies).1
@@ -704,16 +704,13 @@ fn link_inside(path: &Path, root: &Path, rel: &str) -> Result<(), Diagnostic> {
         Ok(target) => Err(Diagnostic::new(
             rel,
             DiagCode::OutsideLedger,
-            format!(
-                "symbolic link to {}, outside the ledger; it is neither read nor written",
-                target.display()
-            ),
+            crate::i18n::Msg::new("diag-outside-link").arg("target", target.display().to_string()),
         )
-        .help(OUTSIDE_HELP)),
+        .help(crate::i18n::Msg::new("diag-outside-help"))),
         Err(e) => Err(Diagnostic::new(
             rel,
             DiagCode::Unreadable,
-            format!("broken link: {e}"),
+            crate::i18n::Msg::new("diag-broken-link").arg("error", e.to_string()),
         )),
     }
 }
@@ -723,14 +720,9 @@ fn not_a_file(rel: &str, kind: &fs::FileType) -> Diagnostic {
     Diagnostic::new(
         rel,
         DiagCode::NotAFile,
-        format!(
-            "named like a case file but it is {}; it was not read",
-            crate::files::describe(kind)
-        ),
+        crate::i18n::Msg::new("diag-not-a-file").arg("kind", crate::files::kind_msg(kind)),
     )
-    .help(
-        "a case is a regular YAML file: remove this, or rename it if it is not meant to be a case",
-    )
+    .help(crate::i18n::Msg::new("diag-not-a-file-help"))
 }
 
 /// The `id:` of a case file that may not parse as a whole.
@@ -751,8 +743,8 @@ fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
         for p in &paths {
             let others: Vec<&str> = paths.iter().filter(|o| *o != p).copied().collect();
             out.push(
-                Diagnostic::new(*p, DiagCode::DuplicateId, format!("case ID `{id}` is also used by {}", others.join(", ")))
-                    .help("the same ID is in two files: if they are one case, copy into the correctly filed one any event only the other has (in time order) and delete the other; if they are different cases, give one a new ID (same date, four new characters) and rename its file"),
+                Diagnostic::new(*p, DiagCode::DuplicateId, crate::i18n::Msg::new("diag-duplicate-id").arg("id", id.to_string()).arg("others", others.join(", ")))
+                    .help(crate::i18n::Msg::new("diag-duplicate-id-help")),
             );
         }
     }
