@@ -273,17 +273,22 @@ fn serde_form(text: &str) -> Option<Msg> {
         let (name, after) = rest.split_once('`')?;
         Some((name.to_string(), after.to_string()))
     };
-    for (lead, kind) in [("unknown field `", "field"), ("unknown variant `", "variant")] {
+    for (lead, kind) in [
+        ("unknown field `", "field"),
+        ("unknown variant `", "variant"),
+    ] {
         if let Some(rest) = text.strip_prefix(lead) {
             let (name, after) = quoted(rest)?;
             let m = |id| Msg::new(id).arg("kind", kind).arg("name", name.clone());
-            return Some(if let Some(list) = after.strip_prefix(", expected one of ") {
-                m("serde-unknown-list").arg("list", list)
-            } else if let Some(one) = after.strip_prefix(", expected ") {
-                m("serde-unknown-one").arg("one", one)
-            } else {
-                m("serde-unknown-none")
-            });
+            return Some(
+                if let Some(list) = after.strip_prefix(", expected one of ") {
+                    m("serde-unknown-list").arg("list", list)
+                } else if let Some(one) = after.strip_prefix(", expected ") {
+                    m("serde-unknown-one").arg("one", one)
+                } else {
+                    m("serde-unknown-none")
+                },
+            );
         }
     }
     for (lead, id) in [

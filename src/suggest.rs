@@ -25,7 +25,11 @@ pub fn unknown_value_msg(what: &str, value: &str, names: &[&str]) -> Msg {
     let what_msg = Msg::new("unknown-what")
         .arg("key", what.replace(' ', "-"))
         .arg("what", what);
-    let msg = |id| Msg::new(id).arg("what", what_msg.clone()).arg("value", value);
+    let msg = |id| {
+        Msg::new(id)
+            .arg("what", what_msg.clone())
+            .arg("value", value)
+    };
     match closest(value, names.iter().copied()) {
         Some(hint) => msg("unknown-value-hint").arg("hint", hint),
         None => msg("unknown-value-list").arg("names", names.join(", ")),

@@ -296,7 +296,6 @@ fn keys_help(kind: EventKind) -> Msg {
         .arg("keys", crate::i18n::Arg::List(keys))
 }
 
-
 fn check_order(case: &Case, out: &mut Vec<Problem>) {
     let received = case.received.utc();
     let mut last = received;

@@ -1,10 +1,10 @@
 //! Times as users write them: RFC 3339 with an offset, or a bare date meaning
 //! midnight in the ledger's time zone.
 
+use crate::i18n::Msg;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use crate::i18n::Msg;
 use std::fmt;
 
 /// A point in time as written in a case file.
@@ -282,7 +282,13 @@ mod tests {
         assert_eq!(back("2w").unwrap(), "2026-11-08T12:00:00-05:00");
         assert_eq!(back("2026-11-20").unwrap(), "2026-11-20T00:00:00-05:00");
         for bad in ["-3d", "3y", "d", "é", "yesterday"] {
-            assert!(back(bad).unwrap_err().contains("24h, 7d, 2w"), "{bad}");
+            assert!(
+                back(bad)
+                    .unwrap_err()
+                    .plain_english()
+                    .contains("24h, 7d, 2w"),
+                "{bad}"
+            );
         }
     }
 

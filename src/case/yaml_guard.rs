@@ -15,8 +15,8 @@
 //! `R&D` or `5 * 3` for an anchor or an alias. Where it is unsure it scans
 //! rather than skips, so that nothing reaches the reader unchecked.
 
-use crate::i18n::Msg;
 use crate::diag::DiagCode;
+use crate::i18n::Msg;
 
 /// The largest case file redress reads: about 200,000 events.
 pub const MAX_CASE_BYTES: usize = 16 * 1024 * 1024;
@@ -48,7 +48,8 @@ pub fn too_large(text: &str) -> Refusal {
     Refusal {
         offset: floor_char_boundary(text, MAX_CASE_BYTES.min(text.len())),
         code: DiagCode::TooLarge,
-        message: Msg::new("diag-too-large").arg("mib", (MAX_CASE_BYTES / (1024 * 1024)).to_string()),
+        message: Msg::new("diag-too-large")
+            .arg("mib", (MAX_CASE_BYTES / (1024 * 1024)).to_string()),
         help: Msg::new("diag-too-large-help"),
     }
 }

@@ -186,7 +186,9 @@ pub fn parse(text: &str, rel: &str) -> Result<Action, Vec<Diagnostic>> {
                 rel,
                 key,
                 DiagCode::InvalidValue,
-                Msg::new("diag-action-date").arg("key", key).arg("value", value),
+                Msg::new("diag-action-date")
+                    .arg("key", key)
+                    .arg("value", value),
             ));
         }
         d
@@ -370,7 +372,9 @@ pub fn unknown_case(id: &str, case_ids: &BTreeSet<String>) -> Msg {
         .filter(|c| !id.is_empty() && (c.starts_with(id) || c.ends_with(id)))
         .collect();
     if let [one] = partial.as_slice() {
-        return Msg::new("unknown-case-hint").arg("id", id).arg("hint", *one);
+        return Msg::new("unknown-case-hint")
+            .arg("id", id)
+            .arg("hint", *one);
     }
     // A mistyped short form is compared with the same length of each ID.
     let n = id.chars().count();
@@ -387,7 +391,9 @@ pub fn unknown_case(id: &str, case_ids: &BTreeSet<String>) -> Msg {
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c.as_str());
     match crate::suggest::closest(id, case_ids.iter().map(String::as_str)).or(short) {
-        Some(hint) => Msg::new("unknown-case-hint").arg("id", id).arg("hint", hint),
+        Some(hint) => Msg::new("unknown-case-hint")
+            .arg("id", id)
+            .arg("hint", hint),
         None => Msg::new("unknown-case-none").arg("id", id),
     }
 }

@@ -187,14 +187,27 @@ impl Ledger {
                 let rel = self.rel(entry.path());
                 if crate::files::is_temp_name(&name) {
                     found.push(
-                        Diagnostic::new(&rel, DiagCode::LeftoverTemp, crate::i18n::Msg::new("diag-leftover-temp"))
-                            .help(crate::i18n::Msg::new("diag-leftover-temp-help").arg("rel", rel.as_str())),
+                        Diagnostic::new(
+                            &rel,
+                            DiagCode::LeftoverTemp,
+                            crate::i18n::Msg::new("diag-leftover-temp"),
+                        )
+                        .help(
+                            crate::i18n::Msg::new("diag-leftover-temp-help")
+                                .arg("rel", rel.as_str()),
+                        ),
                     );
                 } else if crate::files::is_lock_name(&name) {
                     let target = rel.strip_suffix(crate::files::LOCK_SUFFIX).unwrap_or(&rel);
                     found.push(
-                        Diagnostic::new(&rel, DiagCode::StaleLock, crate::i18n::Msg::new("diag-stale-lock").arg("target", target))
-                            .help(crate::i18n::Msg::new("diag-stale-lock-help").arg("rel", rel.as_str())),
+                        Diagnostic::new(
+                            &rel,
+                            DiagCode::StaleLock,
+                            crate::i18n::Msg::new("diag-stale-lock").arg("target", target),
+                        )
+                        .help(
+                            crate::i18n::Msg::new("diag-stale-lock-help").arg("rel", rel.as_str()),
+                        ),
                     );
                 }
             }
@@ -322,7 +335,8 @@ impl Ledger {
             let first = message.lines().next().unwrap_or_default();
             let first = first.strip_prefix(rel).unwrap_or(first).trim_start();
             return Err(vec![
-                Diagnostic::new(rel, DiagCode::OutsideLedger, first).help(crate::i18n::Msg::new("diag-outside-help")),
+                Diagnostic::new(rel, DiagCode::OutsideLedger, first)
+                    .help(crate::i18n::Msg::new("diag-outside-help")),
             ]);
         }
         self.load_with_id(rel, policies).1
@@ -743,8 +757,14 @@ fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
         for p in &paths {
             let others: Vec<&str> = paths.iter().filter(|o| *o != p).copied().collect();
             out.push(
-                Diagnostic::new(*p, DiagCode::DuplicateId, crate::i18n::Msg::new("diag-duplicate-id").arg("id", id.to_string()).arg("others", others.join(", ")))
-                    .help(crate::i18n::Msg::new("diag-duplicate-id-help")),
+                Diagnostic::new(
+                    *p,
+                    DiagCode::DuplicateId,
+                    crate::i18n::Msg::new("diag-duplicate-id")
+                        .arg("id", id.to_string())
+                        .arg("others", others.join(", ")),
+                )
+                .help(crate::i18n::Msg::new("diag-duplicate-id-help")),
             );
         }
     }

@@ -23,8 +23,8 @@
 //!   the first instant after the gap; ambiguous local times (repeated by a
 //!   fall-back change) map to their earliest instant.
 
-use crate::i18n::Msg;
 use crate::case::zone::local_to_utc;
+use crate::i18n::Msg;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;

@@ -3,9 +3,9 @@
 //! (figures commonly quoted in customer-service training); every result computed from them is an estimate, and is
 //! labelled so wherever it is shown.
 
-use crate::i18n::Msg;
 use crate::diag::DiagCode;
 use crate::diag::{Diagnostic, line_col};
+use crate::i18n::Msg;
 use crate::suggest;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;

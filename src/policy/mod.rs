@@ -13,8 +13,8 @@ use crate::case::Case;
 use crate::case::vocab::{Channel, Kind, Profile, Severity};
 use crate::diag::DiagCode;
 use crate::diag::{Diagnostic, line_col};
-use crate::suggest;
 use crate::i18n::Msg;
+use crate::suggest;
 use calendar::{Calendar, Mode, Target};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
@@ -527,11 +527,7 @@ impl Validator<'_> {
             .map(|l| l.get_ref().clone())
             .collect();
         if levels.is_empty() {
-            self.error(
-                e.levels.span(),
-                Msg::new("pol-levels-empty"),
-                None,
-            );
+            self.error(e.levels.span(), Msg::new("pol-levels-empty"), None);
         }
         self.duplicates(e.levels.get_ref(), "level");
         let departments: Vec<String> = e.departments.iter().map(|d| d.get_ref().clone()).collect();
@@ -617,7 +613,9 @@ impl Validator<'_> {
                     Diagnostic::new(
                         CATEGORIES,
                         DiagCode::PolicyInvalid,
-                        Msg::new("pol-unknown-department").arg("name", name.as_str()).arg("dep", dep.as_str()),
+                        Msg::new("pol-unknown-department")
+                            .arg("name", name.as_str())
+                            .arg("dep", dep.as_str()),
                     )
                     .at(find_line(text, &format!("department = \"{dep}\"")), 1),
                 );
@@ -739,8 +737,12 @@ impl<'a> Validator<'a> {
         let Some(text) = text else {
             if required {
                 self.problems.push(
-                    Diagnostic::new(file, DiagCode::PolicyInvalid, Msg::new("pol-missing").arg("file", file))
-                        .help(Msg::new("pol-missing-help")),
+                    Diagnostic::new(
+                        file,
+                        DiagCode::PolicyInvalid,
+                        Msg::new("pol-missing").arg("file", file),
+                    )
+                    .help(Msg::new("pol-missing-help")),
                 );
             }
             return None;
@@ -758,8 +760,14 @@ impl<'a> Validator<'a> {
             Err(e) => {
                 let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
                 let message = suggest::improve_serde_message(e.message().trim());
-                self.problems
-                    .push(Diagnostic::new(file, DiagCode::PolicyInvalid, crate::diag::reader_message(&message)).at(line, col));
+                self.problems.push(
+                    Diagnostic::new(
+                        file,
+                        DiagCode::PolicyInvalid,
+                        crate::diag::reader_message(&message),
+                    )
+                    .at(line, col),
+                );
                 None
             }
         }
@@ -791,7 +799,14 @@ impl<'a> Validator<'a> {
             if !seen.insert(v.get_ref()) {
                 self.error(
                     v.span(),
-                    Msg::new("pol-listed-twice").arg("what", Msg::new("unknown-what").arg("key", what.replace(' ', "-")).arg("what", what)).arg("value", v.get_ref().as_str()),
+                    Msg::new("pol-listed-twice")
+                        .arg(
+                            "what",
+                            Msg::new("unknown-what")
+                                .arg("key", what.replace(' ', "-"))
+                                .arg("what", what),
+                        )
+                        .arg("value", v.get_ref().as_str()),
                     None,
                 );
             }
@@ -861,11 +876,7 @@ impl<'a> Validator<'a> {
                     }
                 }
                 if list.get_ref().is_empty() && mode == Some(Mode::Business) {
-                    self.error(
-                        list.span(),
-                        Msg::new("pol-workdays-empty"),
-                        None,
-                    );
+                    self.error(list.span(), Msg::new("pol-workdays-empty"), None);
                 }
             }
             None => workdays[..5].fill(true),
@@ -880,11 +891,7 @@ impl<'a> Validator<'a> {
     ) -> (Option<NaiveTime>, Option<NaiveTime>) {
         let list = h.get_ref();
         if list.len() != 2 {
-            self.error(
-                h.span(),
-                Msg::new("pol-hours-two"),
-                None,
-            );
+            self.error(h.span(), Msg::new("pol-hours-two"), None);
             return (
                 NaiveTime::from_hms_opt(9, 0, 0),
                 NaiveTime::from_hms_opt(17, 0, 0),
@@ -906,8 +913,9 @@ impl<'a> Validator<'a> {
         {
             self.error(
                 h.span(),
-                Msg::new("pol-hours-order").arg("start", a.format("%H:%M").to_string()).arg("end", b.format("%H:%M").to_string()
-                ),
+                Msg::new("pol-hours-order")
+                    .arg("start", a.format("%H:%M").to_string())
+                    .arg("end", b.format("%H:%M").to_string()),
                 None,
             );
         }
@@ -938,7 +946,9 @@ impl<'a> Validator<'a> {
                 Err(msg) => {
                     self.error(
                         s.span(),
-                        Msg::new("diag-key-problem").arg("key", name).arg("problem", crate::i18n::recall(&msg)),
+                        Msg::new("diag-key-problem")
+                            .arg("key", name)
+                            .arg("problem", crate::i18n::recall(&msg)),
                         Some(Msg::new("pol-duration-help")),
                     );
                     None
@@ -946,9 +956,13 @@ impl<'a> Validator<'a> {
             },
             None => {
                 if required {
-                    let d = Diagnostic::new(self.file, DiagCode::PolicyInvalid, Msg::new("pol-default-needs").arg("name", name))
-                        .at(find_line(Some(self.text), "[default]"), 1)
-                        .help(Msg::new("pol-default-needs-help"));
+                    let d = Diagnostic::new(
+                        self.file,
+                        DiagCode::PolicyInvalid,
+                        Msg::new("pol-default-needs").arg("name", name),
+                    )
+                    .at(find_line(Some(self.text), "[default]"), 1)
+                    .help(Msg::new("pol-default-needs-help"));
                     self.problems.push(d);
                 }
                 None
@@ -980,7 +994,9 @@ impl<'a> Validator<'a> {
             Err(msg) => {
                 self.error(
                     s.span(),
-                    Msg::new("diag-key-problem").arg("key", name).arg("problem", crate::i18n::recall(&msg)),
+                    Msg::new("diag-key-problem")
+                        .arg("key", name)
+                        .arg("problem", crate::i18n::recall(&msg)),
                     Some(Msg::new("pol-max-extension-help")),
                 );
                 None
@@ -995,7 +1011,9 @@ impl<'a> Validator<'a> {
             Err(msg) => {
                 self.error(
                     s.span(),
-                    Msg::new("diag-key-problem").arg("key", "retention").arg("problem", crate::i18n::recall(&msg)),
+                    Msg::new("diag-key-problem")
+                        .arg("key", "retention")
+                        .arg("problem", crate::i18n::recall(&msg)),
                     None,
                 );
                 None
@@ -1071,11 +1089,7 @@ impl<'a> Validator<'a> {
         let overdue = match &w.overdue {
             None => false,
             Some(o) if !allow_overdue => {
-                self.error(
-                    o.span(),
-                    Msg::new("pol-overdue-routes"),
-                    None,
-                );
+                self.error(o.span(), Msg::new("pol-overdue-routes"), None);
                 return None;
             }
             Some(o) if o.get_ref() == "resolve" => true,
@@ -1117,11 +1131,7 @@ impl<'a> Validator<'a> {
 
     fn band(&mut self, min: &Spanned<Fraction>, max: &Spanned<Fraction>) -> Option<Band> {
         let (Some(lo), Some(hi)) = (min.get_ref().0, max.get_ref().0) else {
-            self.error(
-                min.span(),
-                Msg::new("pol-band-fraction"),
-                None,
-            );
+            self.error(min.span(), Msg::new("pol-band-fraction"), None);
             return None;
         };
         if lo.is_sign_negative() || hi.is_sign_negative() {
@@ -1131,7 +1141,9 @@ impl<'a> Validator<'a> {
         if lo > hi {
             self.error(
                 min.span(),
-                Msg::new("pol-band-empty").arg("min", crate::case::money::fixed(lo, 2).to_string()).arg("max", crate::case::money::fixed(hi, 2).to_string()),
+                Msg::new("pol-band-empty")
+                    .arg("min", crate::case::money::fixed(lo, 2).to_string())
+                    .arg("max", crate::case::money::fixed(hi, 2).to_string()),
                 Some(Msg::new("pol-band-empty-help")),
             );
             return None;

@@ -134,7 +134,9 @@ fn extension_target(i: usize, e: &crate::case::Event) -> Option<Problem> {
     Some(Problem {
         code: DiagCode::InvalidValue,
         locus: Locus::EventKey(i, "to"),
-        message: Msg::new("diag-key-problem").arg("key", "to").arg("problem", msg),
+        message: Msg::new("diag-key-problem")
+            .arg("key", "to")
+            .arg("problem", msg),
         help: Some(Msg::new("diag-extension-to-help")),
     })
 }

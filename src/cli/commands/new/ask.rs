@@ -32,8 +32,7 @@ pub fn missing(
     let p = &open.policies;
     let category =
         |s: &str| crate::policy::validate::known_category(p, s).map_err(|m| m.to_string());
-    let remedy =
-        |s: &str| crate::policy::validate::known_remedy(p, s).map_err(|m| m.to_string());
+    let remedy = |s: &str| crate::policy::validate::known_remedy(p, s).map_err(|m| m.to_string());
     let member = |s: &str| {
         crate::policy::validate::known_member(p, s).map_err(|m| m.to_string())?;
         let by = crate::cli::session::default_member().map_err(|e| e.to_string())?;
