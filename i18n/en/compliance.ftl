@@ -44,6 +44,7 @@ review-causes-reading = The vital few are the fewest categories that together re
 review-yes = yes
 review-repeat = Repeat customers
 review-col-customer = Customer
+review-customer-n = customer { $n }
 review-col-case-ids = Case IDs
 review-repeat-reading = Customers with a case in the period and at least two cases up to its end (same email, phone or name). Names are shown only with --include-contacts.
 review-double = Double deviations

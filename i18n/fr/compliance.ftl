@@ -48,6 +48,7 @@ review-causes-reading = Les causes essentielles sont le plus petit nombre de cat
 review-yes = oui
 review-repeat = Clients récurrents
 review-col-customer = Client
+review-customer-n = client { $n }
 review-col-case-ids = Identifiants des cas
 review-repeat-reading = Clients ayant un cas dans la période et au moins deux cas jusqu'à sa fin (même courriel, téléphone ou nom). Les noms ne sont affichés qu'avec --include-contacts.
 review-double = Doubles défaillances

@@ -142,8 +142,12 @@ fn customers(r: &Review) -> [Section; 2] {
         .repeat_customers
         .iter()
         .map(|c| {
+            let who = match c.pseudonym {
+                Some(n) => tr_args("review-customer-n", &[("n", n.to_string().into())]),
+                None => c.customer.clone(),
+            };
             vec![
-                c.customer.clone(),
+                who,
                 c.cases.len().to_string(),
                 c.cases.join(", "),
             ]
