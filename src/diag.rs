@@ -185,6 +185,21 @@ impl Diagnostic {
         crate::i18n::tr_args("diag-error", &[("code", self.code.as_str().into())])
     }
 
+    /// The whole diagnostic (location, code, message and help) as one
+    /// message, worded like its [`fmt::Display`] when rendered.
+    pub fn as_msg(&self) -> Msg {
+        let m = Msg::new("diag-full")
+            .arg("path", self.path.as_str())
+            .arg("line", self.line.to_string())
+            .arg("column", self.column.to_string())
+            .arg("code", self.code.as_str())
+            .arg("message", self.text.clone());
+        match &self.help_text {
+            Some(h) => Msg::new("diag-with-help").arg("diag", m).arg("help", h.clone()),
+            None => m,
+        }
+    }
+
     /// The diagnostic in English, whatever the language in force: what
     /// redress writes into files.
     pub fn english(&self) -> String {

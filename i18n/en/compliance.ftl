@@ -223,3 +223,56 @@ find-no-action = no action matches `{ $query }`
 find-no-action-help = `redress action list --all` lists them
 find-several-actions = `{ $query }` names several actions: { $list }; give more of the ID
 report-actions-invalid = warning: the action files have problems, so the report leaves corrective actions out; `redress check` lists them
+
+## import: the command's report and its bad rows
+
+import-dry-run = dry run: { $line }
+import-dates-read-as = received dates read as { $format }
+import-declared = { $dry ->
+    [yes] would declare
+   *[no] declared
+} { $count ->
+    [one] { $count } new category
+   *[other] { $count } new categories
+} in { $file }: { $names }
+import-bad-rows = { $name }: { $count } bad { $count ->
+    [one] row
+   *[other] rows
+}; nothing was imported
+    { $rows }  = help: fix those rows (line numbers are the file's), or pass --skip-bad to import the others
+import-and-more = … and { $count } more
+import-summary = { $name }: { $dry ->
+    [yes] would import
+   *[no] imported
+} { $imported ->
+    [one] { $imported } row
+   *[other] { $imported } rows
+}, skipped { $bad } bad, { $present } already present
+import-summary-repeated = , { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+} repeating an earlier row
+import-summary-blank = , { $count ->
+    [one] { $count } blank row
+   *[other] { $count } blank rows
+} ignored
+warning-line = warning: { $line }
+import-no-id = missing { $column }: the cell is empty
+import-no-date = missing date in `{ $column }`
+import-expected = expected { $format }
+import-bad-date = invalid date `{ $text }` in `{ $column }` ({ $why })
+import-year-range = the year { $year } is out of range
+import-no-title = no title: the title column and the description are empty
+import-no-category-name = `{ $value }` in `{ $column }` gives no usable category name
+import-no-category = missing category in `{ $column }`
+import-no-value = no { $what }{ $empty ->
+    [yes] {" "}(the cell is empty)
+   *[no] {""}
+} and no [defaults] { $what }
+import-unknown-value = unknown { $what } `{ $value }`
+    {"    "}= help: map it in the mapping file: [values.{ $what }] { $quoted } = "…" (or "*" = "…" for every other value)
+import-columns = { $found } columns where the header has { $header }
+import-not-utf8 = column `{ $column }` is not valid UTF-8; save the file as UTF-8
+import-repeated-id = { $column } `{ $id }` is also on line { $first }, with different values
+import-invalid-case = the case would not be valid: { $problems }
+import-not-kept = a value of this row does not survive being written as YAML unchanged; please report this

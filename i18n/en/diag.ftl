@@ -199,3 +199,6 @@ diag-duplicate-id = case ID `{ $id }` is also used by { $others }
 diag-duplicate-id-help = the same ID is in two files: if they are one case, copy into the correctly filed one any event only the other has (in time order) and delete the other; if they are different cases, give one a new ID (same date, four new characters) and rename its file
 diag-id-taken = case ID `{ $id }` is already used by { $target }
 diag-id-taken-help = keep `{ $old }`; to correct the receipt date, change `received` only and redress picks the new ID
+diag-full = { $path }:{ $line }:{ $column }: error[{ $code }]: { $message }
+diag-with-help = { $diag }
+    {"  "}= help: { $help }

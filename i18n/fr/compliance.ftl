@@ -270,3 +270,56 @@ find-no-action = aucune mesure ne correspond à « { $query } »
 find-no-action-help = `redress action list --all` les énumère
 find-several-actions = « { $query } » désigne plusieurs mesures : { $list }; donnez une plus grande partie de l'identifiant
 report-actions-invalid = avertissement : les fichiers de mesures correctives ont des problèmes, le rapport les laisse donc de côté; `redress check` les énumère
+
+## import : le compte rendu de la commande et ses lignes refusées
+
+import-dry-run = essai à blanc : { $line }
+import-dates-read-as = dates de réception lues selon { $format }
+import-declared = { $dry ->
+    [yes] déclarerait
+   *[no] a déclaré
+} { $count ->
+    [one] { $count } nouvelle catégorie
+   *[other] { $count } nouvelles catégories
+} dans { $file } : { $names }
+import-bad-rows = { $name } : { $count ->
+    [one] { $count } ligne refusée
+   *[other] { $count } lignes refusées
+}; rien n'a été importé
+    { $rows }  = aide : corrigez ces lignes (les numéros sont ceux du fichier), ou ajoutez --skip-bad pour importer les autres
+import-and-more = … et { $count } de plus
+import-summary = { $name } : { $dry ->
+    [yes] importerait
+   *[no] a importé
+} { $imported ->
+    [one] { $imported } ligne
+   *[other] { $imported } lignes
+}, { $bad } refusée(s), { $present } déjà présente(s)
+import-summary-repeated = , { $count ->
+    [one] { $count } ligne répétant une ligne antérieure
+   *[other] { $count } lignes répétant une ligne antérieure
+}
+import-summary-blank = , { $count ->
+    [one] { $count } ligne vide ignorée
+   *[other] { $count } lignes vides ignorées
+}
+warning-line = avertissement : { $line }
+import-no-id = { $column } manquant : la cellule est vide
+import-no-date = date manquante dans `{ $column }`
+import-expected = format attendu : { $format }
+import-bad-date = date invalide `{ $text }` dans `{ $column }` ({ $why })
+import-year-range = l'année { $year } est hors limites
+import-no-title = aucun titre : la colonne du titre et la description sont vides
+import-no-category-name = `{ $value }` dans `{ $column }` ne donne aucun nom de catégorie utilisable
+import-no-category = catégorie manquante dans `{ $column }`
+import-no-value = aucune valeur pour { $what }{ $empty ->
+    [yes] {" "}(la cellule est vide)
+   *[no] {""}
+} et aucune valeur { $what } dans [defaults]
+import-unknown-value = valeur inconnue pour { $what } : `{ $value }`
+    {"    "}= aide : faites-en la correspondance dans le fichier de correspondance : [values.{ $what }] { $quoted } = "…" (ou "*" = "…" pour toute autre valeur)
+import-columns = { $found } colonnes alors que l'en-tête en compte { $header }
+import-not-utf8 = la colonne `{ $column }` n'est pas de l'UTF-8 valide; enregistrez le fichier en UTF-8
+import-repeated-id = { $column } `{ $id }` figure aussi à la ligne { $first }, avec des valeurs différentes
+import-invalid-case = le cas ne serait pas valide : { $problems }
+import-not-kept = une valeur de cette ligne ne survit pas telle quelle à l'écriture en YAML; signalez-le, s'il vous plaît

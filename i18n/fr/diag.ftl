@@ -207,3 +207,6 @@ diag-duplicate-id = l'identifiant de cas `{ $id }` est aussi employé par { $oth
 diag-duplicate-id-help = le même identifiant figure dans deux fichiers : s'il s'agit d'un seul cas, copiez dans le fichier bien classé tout événement que seul l'autre contient (dans l'ordre chronologique) et supprimez l'autre; s'il s'agit de cas différents, donnez à l'un un nouvel identifiant (même date, quatre nouveaux caractères) et renommez son fichier
 diag-id-taken = l'identifiant de cas `{ $id }` est déjà employé par { $target }
 diag-id-taken-help = gardez `{ $old }`; pour corriger la date de réception, modifiez seulement `received` et redress choisira le nouvel identifiant
+diag-full = { $path }:{ $line }:{ $column }: erreur[{ $code }]: { $message }
+diag-with-help = { $diag }
+    {"  "}= aide : { $help }

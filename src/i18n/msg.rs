@@ -29,6 +29,8 @@ pub enum Arg {
     Nested(Box<Msg>),
     /// Messages worded in the same language, joined by ", ".
     List(Vec<Msg>),
+    /// Messages worded in the same language, one a line.
+    Lines(Vec<Msg>),
 }
 
 impl From<Msg> for Arg {
@@ -93,7 +95,9 @@ impl Msg {
             match a {
                 Arg::Text(t) => *t = f(t),
                 Arg::Nested(m) => m.map_texts(f),
-                Arg::List(items) => items.iter_mut().for_each(|m| m.map_texts(f)),
+                Arg::List(items) | Arg::Lines(items) => {
+                    items.iter_mut().for_each(|m| m.map_texts(f));
+                }
                 _ => {}
             }
         }
@@ -136,12 +140,8 @@ fn value<'a>(a: &Arg, money: &dyn Fn(Decimal, &str) -> String) -> FluentValue<'a
         Arg::Money(d, cur) => money(*d, cur).into(),
         Arg::Span(secs) => span(*secs).into(),
         Arg::Nested(m) => m.render(money).into(),
-        Arg::List(items) => items
-            .iter()
-            .map(|m| m.render(money))
-            .collect::<Vec<_>>()
-            .join(", ")
-            .into(),
+        Arg::List(items) => join(items, ", ", money).into(),
+        Arg::Lines(items) => join(items, "\n", money).into(),
         Arg::Target { n, unit, working } => tr_args(
             "span-target",
             &[
@@ -152,6 +152,14 @@ fn value<'a>(a: &Arg, money: &dyn Fn(Decimal, &str) -> String) -> FluentValue<'a
         )
         .into(),
     }
+}
+
+fn join(items: &[Msg], sep: &str, money: &dyn Fn(Decimal, &str) -> String) -> String {
+    items
+        .iter()
+        .map(|m| m.render(money))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// `3 days 22 hours`, `5 hours 25 minutes`, `45 minutes`: the two largest

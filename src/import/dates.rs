@@ -86,10 +86,15 @@ impl DateFormat {
     }
 
     /// Reads one value as an instant in the ledger's zone.
-    pub fn read(&self, text: &str, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
+    /// The error is `None` when the value is not in this format (the
+    /// caller names the format), else why the date cannot be used.
+    pub fn read(
+        &self,
+        text: &str,
+        tz: Tz,
+    ) -> Result<DateTime<FixedOffset>, Option<crate::i18n::Msg>> {
         let t = text.trim();
-        // An empty message means "not in this format"; the caller names it.
-        let no = |_: chrono::ParseError| String::new();
+        let no = |_: chrono::ParseError| None;
         let at = match self {
             DateFormat::Rfc3339 => DateTime::parse_from_rfc3339(t).map_err(no)?,
             DateFormat::Zoned(p) => DateTime::parse_from_str(t, p).map_err(no)?,
@@ -100,7 +105,9 @@ impl DateFormat {
         .fixed_offset();
         let year = chrono::Datelike::year(&at);
         if !(1900..=2200).contains(&year) {
-            return Err(format!("the year {year} is out of range"));
+            return Err(Some(
+                crate::i18n::Msg::new("import-year-range").arg("year", year.to_string()),
+            ));
         }
         Ok(at)
     }

@@ -167,10 +167,10 @@ pub fn build(
             } else {
                 out.bad.push(BadRow {
                     line: row.line,
-                    message: format!(
-                        "{} `{}` is also on line {}, with different values",
-                        table.headers[layout.id], draft.source_id, first.line
-                    ),
+                    message: crate::i18n::Msg::new("import-repeated-id")
+                        .arg("column", table.headers[layout.id].as_str())
+                        .arg("id", draft.source_id.as_str())
+                        .arg("first", first.line.to_string()),
                 });
             }
             continue;
@@ -200,14 +200,14 @@ fn with_ids(drafts: Vec<Draft>, mut taken: HashSet<String>) -> Result<Vec<Planne
 /// of its row exactly.
 fn verify(p: &Planned, policies: &Policies) -> std::result::Result<(), BadRow> {
     let d = &p.draft;
-    let bad = |message: String| BadRow {
+    let bad = |message: crate::i18n::Msg| BadRow {
         line: d.line,
         message,
     };
     let back = crate::ledger::parse_and_validate(&p.text, &p.rel, policies).map_err(|ds| {
-        bad(format!(
-            "the case would not be valid: {}",
-            crate::diag::Diagnostics(ds)
+        bad(crate::i18n::Msg::new("import-invalid-case").arg(
+            "problems",
+            crate::i18n::Arg::Lines(ds.iter().map(crate::diag::Diagnostic::as_msg).collect()),
         ))
     })?;
     let same = back.fields == d.case.fields
@@ -219,7 +219,7 @@ fn verify(p: &Planned, policies: &Policies) -> std::result::Result<(), BadRow> {
     if same {
         Ok(())
     } else {
-        Err(bad("a value of this row does not survive being written as YAML unchanged; please report this".into()))
+        Err(bad(crate::i18n::Msg::new("import-not-kept")))
     }
 }
 
@@ -323,7 +323,7 @@ mod tests {
         assert_eq!(out.bad.len(), 1);
         assert_eq!(out.bad[0].line, 4);
         assert!(
-            out.bad[0].message.contains("also on line 2"),
+            out.bad[0].message.plain_english().contains("also on line 2"),
             "{:?}",
             out.bad
         );

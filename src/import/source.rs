@@ -1,6 +1,7 @@
 //! Reading the CSV: bytes in, a header and text rows (each with the line of
 //! the file it starts on) out, plus the rows that cannot even be read.
 
+use crate::i18n::Msg;
 use super::BadRow;
 use csv::ByteRecord;
 use std::collections::HashMap;
@@ -81,13 +82,11 @@ fn read_header(header: &ByteRecord) -> Result<Vec<String>, String> {
 }
 
 /// One data row as text, or why it is a bad row.
-fn read_row(headers: &[String], record: &ByteRecord) -> Result<Vec<String>, String> {
+fn read_row(headers: &[String], record: &ByteRecord) -> Result<Vec<String>, Msg> {
     if record.len() != headers.len() {
-        return Err(format!(
-            "{} columns where the header has {}",
-            record.len(),
-            headers.len()
-        ));
+        return Err(Msg::new("import-columns")
+            .arg("found", record.len().to_string())
+            .arg("header", headers.len().to_string()));
     }
     record
         .iter()
@@ -95,7 +94,7 @@ fn read_row(headers: &[String], record: &ByteRecord) -> Result<Vec<String>, Stri
         .map(|(f, h)| {
             std::str::from_utf8(f)
                 .map(str::to_string)
-                .map_err(|_| format!("column `{h}` is not valid UTF-8; save the file as UTF-8"))
+                .map_err(|_| Msg::new("import-not-utf8").arg("column", h.as_str()))
         })
         .collect()
 }
@@ -118,7 +117,9 @@ mod tests {
             bad,
             [BadRow {
                 line: 5,
-                message: "1 columns where the header has 2".into()
+                message: Msg::new("import-columns")
+                    .arg("found", "1")
+                    .arg("header", "2")
             }]
         );
     }
