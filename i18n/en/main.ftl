@@ -107,3 +107,8 @@ init-listed-quebec = (deadlines.toml lists Québec's holidays for { $year } and 
 init-listed-england = (deadlines.toml lists the bank holidays of England and Wales for { $year } and { $next })
 init-listed-none = (deadlines.toml counts calendar days: add holidays for business-day rules)
 init-verify-preset = Preset { $preset }: verify policies/deadlines.toml against the current text of the rules it cites.
+skip-invalid-left-out = { $count ->
+    [one] { $count } case file problem
+   *[other] { $count } case file problems
+} above; --skip-invalid leaves those files out
+file-has-problems = { $rel } has problems

@@ -109,3 +109,8 @@ init-listed-quebec = (deadlines.toml liste les jours fériés du Québec pour { 
 init-listed-england = (deadlines.toml liste les jours fériés bancaires d'Angleterre et du pays de Galles pour { $year } et { $next })
 init-listed-none = (deadlines.toml compte des jours civils : ajoutez des jours fériés pour les règles en jours ouvrables)
 init-verify-preset = Préréglage { $preset } : vérifiez policies/deadlines.toml par rapport au texte en vigueur des règles qu'il cite.
+skip-invalid-left-out = { $count ->
+    [one] { $count } problème de fichier de cas ci-dessus; --skip-invalid laisse ces fichiers de côté
+   *[other] { $count } problèmes de fichiers de cas ci-dessus; --skip-invalid laisse ces fichiers de côté
+}
+file-has-problems = { $rel } comporte des problèmes
