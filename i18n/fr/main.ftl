@@ -114,3 +114,32 @@ skip-invalid-left-out = { $count ->
    *[other] { $count } problèmes de fichiers de cas ci-dessus; --skip-invalid laisse ces fichiers de côté
 }
 file-has-problems = { $rel } comporte des problèmes
+
+## Les refus de la ligne de commande par clap, reformulés en français
+
+clap-usage-label = Utilisation :
+clap-more-information = Pour en savoir plus, essayez « --help ».
+clap-problem = { $kind ->
+    [value-required] une valeur est exigée pour « { $arg } », mais aucune n'a été fournie
+    [invalid-value] valeur invalide « { $value } » pour « { $arg } »
+    [invalid-value-reason] valeur invalide « { $value } » pour « { $arg } » : { $reason }
+    [unknown-argument] argument inattendu « { $arg } »
+    [unknown-subcommand] sous-commande inconnue « { $sub } »
+    [missing-required] les arguments obligatoires suivants n'ont pas été fournis :{ $required }
+    [missing-subcommand] « { $sub } » exige une sous-commande, mais aucune n'a été fournie
+    [used-twice] l'argument « { $arg } » ne peut pas être employé plus d'une fois
+    [conflict] l'argument « { $arg } » ne peut pas être employé avec « { $prior } »
+    [no-equals] un signe égal est nécessaire pour donner une valeur à « { $arg } »
+    [too-many-values] valeur inattendue « { $value } » pour « { $arg } »; aucune autre n'était attendue
+    [wrong-number] { $expected } valeur(s) exigée(s) pour « { $arg } », mais { $actual } fournie(s)
+   *[other] la ligne de commande n'est pas valide
+}
+clap-error-possible = [valeurs possibles : { $values }]
+clap-tip = astuce : { $tip }
+clap-tip-similar = { $what ->
+    [subcommand] une sous-commande semblable existe
+    [argument] un argument semblable existe
+   *[other] une valeur semblable existe
+} : « { $similar } »
+clap-tip-as-value = pour passer « { $arg } » comme valeur, employez « { $use } »
+clap-help-subcommand = Affiche ce message ou l'aide des sous-commandes données
