@@ -138,3 +138,19 @@ clap-tip = tip: { $tip }
 clap-tip-similar = a similar { $what } exists: '{ $similar }'
 clap-tip-as-value = to pass '{ $arg }' as a value, use '{ $use }'
 clap-help-subcommand = Print this message or the help of the given subcommand(s)
+
+## man: section headings (clap_mangen writes them in English) and FILES
+
+man-heading-name = NAME
+man-heading-synopsis = SYNOPSIS
+man-heading-description = DESCRIPTION
+man-heading-options = OPTIONS
+man-heading-subcommands = SUBCOMMANDS
+man-heading-files = FILES
+man-heading-see-also = SEE ALSO
+man-file-cases = one case per file, events appended
+man-file-deadlines = the calendar, holidays and deadlines
+man-file-escalation = the team and escalation routes
+man-file-compensation = remedies and compensation bands
+man-file-categories = the complaint categories
+man-file-outputs = default outputs of report -o and export -o (git-ignored)

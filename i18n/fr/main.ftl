@@ -143,3 +143,19 @@ clap-tip-similar = { $what ->
 } : « { $similar } »
 clap-tip-as-value = pour passer « { $arg } » comme valeur, employez « { $use } »
 clap-help-subcommand = Affiche ce message ou l'aide des sous-commandes données
+
+## man : titres de section (clap_mangen les écrit en anglais) et FICHIERS
+
+man-heading-name = NOM
+man-heading-synopsis = SYNOPSIS
+man-heading-description = DESCRIPTION
+man-heading-options = OPTIONS
+man-heading-subcommands = SOUS-COMMANDES
+man-heading-files = FICHIERS
+man-heading-see-also = VOIR AUSSI
+man-file-cases = un cas par fichier, les événements ajoutés à la suite
+man-file-deadlines = le calendrier, les jours fériés et les délais
+man-file-escalation = l'équipe et les acheminements d'escalade
+man-file-compensation = les mesures et les fourchettes d'indemnisation
+man-file-categories = les catégories de plaintes
+man-file-outputs = sorties par défaut de report -o et d'export -o (ignorées par git)
