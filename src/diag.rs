@@ -195,7 +195,9 @@ impl Diagnostic {
             .arg("code", self.code.as_str())
             .arg("message", self.text.clone());
         match &self.help_text {
-            Some(h) => Msg::new("diag-with-help").arg("diag", m).arg("help", h.clone()),
+            Some(h) => Msg::new("diag-with-help")
+                .arg("diag", m)
+                .arg("help", h.clone()),
             None => m,
         }
     }

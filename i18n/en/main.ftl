@@ -154,3 +154,4 @@ man-file-escalation = the team and escalation routes
 man-file-compensation = remedies and compensation bands
 man-file-categories = the complaint categories
 man-file-outputs = default outputs of report -o and export -o (git-ignored)
+flag-problem = { $flag }: { $problem }

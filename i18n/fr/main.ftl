@@ -159,3 +159,4 @@ man-file-escalation = l'équipe et les acheminements d'escalade
 man-file-compensation = les mesures et les fourchettes d'indemnisation
 man-file-categories = les catégories de plaintes
 man-file-outputs = sorties par défaut de report -o et d'export -o (ignorées par git)
+flag-problem = { $flag } : { $problem }

@@ -79,9 +79,8 @@ fn localise(cmd: Command, id: &str) -> Command {
         .subcommand_help_heading(i18n::tr("clap-heading-commands"))
         .next_help_heading(i18n::tr("clap-heading-options"));
     // clap's own `help` subcommand has no id of its own.
-    let about = i18n::try_tr(id).or_else(|| {
-        (cmd.get_name() == "help").then(|| i18n::tr("clap-help-subcommand"))
-    });
+    let about = i18n::try_tr(id)
+        .or_else(|| (cmd.get_name() == "help").then(|| i18n::tr("clap-help-subcommand")));
     if let Some(about) = about {
         cmd = cmd.about(about).long_about(None::<&str>);
     }

@@ -151,7 +151,9 @@ fn clap_problem(e: &clap::Error) -> String {
     };
     let reason = std::error::Error::source(e).map(ToString::to_string);
     let required: Vec<String> = match e.get(C::InvalidArg) {
-        Some(clap::error::ContextValue::Strings(v)) => v.iter().map(|a| format!("\n  {a}")).collect(),
+        Some(clap::error::ContextValue::Strings(v)) => {
+            v.iter().map(|a| format!("\n  {a}")).collect()
+        }
         _ => Vec::new(),
     };
     let args = [
@@ -198,7 +200,10 @@ fn clap_tips(e: &clap::Error) -> String {
         out.push('\n');
     }
     for tip in tips {
-        out.push_str(&format!("\n  {}", i18n::tr_args("clap-tip", &[("tip", tip.into())])));
+        out.push_str(&format!(
+            "\n  {}",
+            i18n::tr_args("clap-tip", &[("tip", tip.into())])
+        ));
     }
     out
 }

@@ -136,7 +136,8 @@ impl Open {
     pub fn case(&self, query: &str) -> Result<(String, crate::ledger::LoadedCase)> {
         let rel = self.ledger.find(query)?;
         let loaded = self.ledger.load(&rel, &self.policies).map_err(|d| {
-            anyhow::Error::new(Diagnostics(d)).context(tr_args("file-has-problems", &[("rel", rel.clone().into())]))
+            anyhow::Error::new(Diagnostics(d))
+                .context(tr_args("file-has-problems", &[("rel", rel.clone().into())]))
         })?;
         Ok((rel, loaded))
     }

@@ -2,7 +2,6 @@
 //! not. Text columns are kept as written; vocabulary columns go through the
 //! layout's value maps and defaults.
 
-use crate::i18n::Msg;
 use super::cfpb;
 use super::dates::DateFormat;
 use super::layout::Layout;
@@ -10,6 +9,7 @@ use super::source::{Row, Table};
 use crate::case::time::Timestamp;
 use crate::case::vocab::{Kind, Severity};
 use crate::case::{Case, Customer, Source};
+use crate::i18n::Msg;
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
@@ -123,7 +123,8 @@ fn received(
         return Err(Msg::new("import-no-date").arg("column", column.as_str()));
     }
     format.read(text, tz).map_err(|why| {
-        let why = why.unwrap_or_else(|| Msg::new("import-expected").arg("format", format.describe()));
+        let why =
+            why.unwrap_or_else(|| Msg::new("import-expected").arg("format", format.describe()));
         Msg::new("import-bad-date")
             .arg("text", text)
             .arg("column", column.as_str())
@@ -164,9 +165,10 @@ fn category(headers: &[String], layout: &Layout, row: &Row) -> Result<(String, S
                 .cloned()
                 .unwrap_or_else(|| slugify(v));
             if cat.is_empty() {
-                return Err(Msg::new("import-no-category-name")
-                    .arg("value", v)
-                    .arg("column", headers[layout.category.unwrap_or_default()].as_str()));
+                return Err(Msg::new("import-no-category-name").arg("value", v).arg(
+                    "column",
+                    headers[layout.category.unwrap_or_default()].as_str(),
+                ));
             }
             Ok((cat, v.to_string()))
         }

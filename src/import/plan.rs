@@ -323,7 +323,10 @@ mod tests {
         assert_eq!(out.bad.len(), 1);
         assert_eq!(out.bad[0].line, 4);
         assert!(
-            out.bad[0].message.plain_english().contains("also on line 2"),
+            out.bad[0]
+                .message
+                .plain_english()
+                .contains("also on line 2"),
             "{:?}",
             out.bad
         );

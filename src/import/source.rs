@@ -1,8 +1,8 @@
 //! Reading the CSV: bytes in, a header and text rows (each with the line of
 //! the file it starts on) out, plus the rows that cannot even be read.
 
-use crate::i18n::Msg;
 use super::BadRow;
+use crate::i18n::Msg;
 use csv::ByteRecord;
 use std::collections::HashMap;
 

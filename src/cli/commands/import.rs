@@ -4,9 +4,9 @@
 
 use crate::cli::exit::Verdict;
 use crate::cli::session::{Open, Session};
+use crate::i18n::tr_args;
 use crate::import::{self, BadRow, Input, Layout, MappingFile, Plan};
 use crate::policy::CATEGORIES;
-use crate::i18n::tr_args;
 use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -266,10 +266,16 @@ impl Summary<'_> {
             ],
         );
         if self.repeated > 0 {
-            s.push_str(&tr_args("import-summary-repeated", &[("count", self.repeated.into())]));
+            s.push_str(&tr_args(
+                "import-summary-repeated",
+                &[("count", self.repeated.into())],
+            ));
         }
         if self.blank > 0 {
-            s.push_str(&tr_args("import-summary-blank", &[("count", self.blank.into())]));
+            s.push_str(&tr_args(
+                "import-summary-blank",
+                &[("count", self.blank.into())],
+            ));
         }
         s
     }

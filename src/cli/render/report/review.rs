@@ -146,11 +146,7 @@ fn customers(r: &Review) -> [Section; 2] {
                 Some(n) => tr_args("review-customer-n", &[("n", n.to_string().into())]),
                 None => c.customer.clone(),
             };
-            vec![
-                who,
-                c.cases.len().to_string(),
-                c.cases.join(", "),
-            ]
+            vec![who, c.cases.len().to_string(), c.cases.join(", ")]
         })
         .collect();
     let mut dd = Section::new(
