@@ -127,10 +127,11 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// Boxed: a diagnostic travels in `Result`s, which should stay small.
     #[serde(skip)]
-    pub text: Msg,
+    pub text: Box<Msg>,
     #[serde(skip)]
-    pub help_text: Option<Msg>,
+    pub help_text: Option<Box<Msg>>,
 }
 
 impl Diagnostic {
@@ -144,7 +145,7 @@ impl Diagnostic {
             code,
             message: text.plain_english(),
             help: None,
-            text,
+            text: Box::new(text),
             help_text: None,
         }
     }
@@ -158,7 +159,7 @@ impl Diagnostic {
     pub fn help(mut self, help: impl Into<Msg>) -> Self {
         let help = help.into();
         self.help = Some(help.plain_english());
-        self.help_text = Some(help);
+        self.help_text = Some(Box::new(help));
         self
     }
 
@@ -177,7 +178,7 @@ impl Diagnostic {
 
     /// The help line in the language in force.
     pub fn worded_help(&self) -> Option<String> {
-        self.help_text.as_ref().map(Msg::plain)
+        self.help_text.as_deref().map(Msg::plain)
     }
 
     /// `error[code]`, `erreur[code]`: the code itself is an identifier.
@@ -193,8 +194,8 @@ impl Diagnostic {
             .arg("line", self.line.to_string())
             .arg("column", self.column.to_string())
             .arg("code", self.code.as_str())
-            .arg("message", self.text.clone());
-        match &self.help_text {
+            .arg("message", (*self.text).clone());
+        match self.help_text.as_deref() {
             Some(h) => Msg::new("diag-with-help")
                 .arg("diag", m)
                 .arg("help", h.clone()),
@@ -245,7 +246,7 @@ fn lines(all: &[Diagnostic]) -> String {
 /// A reader's message (serde through the YAML or TOML reader) as a message
 /// that can be worded in either language: serde's own forms (`unknown
 /// field`, `missing field`, `invalid type`…), the key path the YAML reader
-/// puts first, a "did you mean" added by [`crate::suggest`], and the
+/// puts first, a "did you mean" added by the suggestions module, and the
 /// reasons redress's own parsers gave ([`crate::i18n::reason`]). Whatever
 /// it does not recognise is shown as it is; its English is always the
 /// reader's message exactly (what JSON keeps), or it is shown as it is.
