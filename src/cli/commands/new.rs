@@ -130,7 +130,7 @@ fn check_flags(args: &Args, p: &crate::policy::Policies) -> Result<()> {
     }
     if let Some(m) = &args.assign {
         known_member(p, m)
-            .map_err(|e| flag_refusal(&format!("--assign {m}"), &e, "diag-member-help"))?;
+            .map_err(|e| flag_refusal(&format!("--assign {m}"), &e, "new-assign-help"))?;
     }
     Ok(())
 }
