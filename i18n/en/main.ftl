@@ -155,3 +155,4 @@ man-file-compensation = remedies and compensation bands
 man-file-categories = the complaint categories
 man-file-outputs = default outputs of report -o and export -o (git-ignored)
 flag-problem = { $flag }: { $problem }
+new-assign-help = members are listed under [team] in policies/escalation.toml

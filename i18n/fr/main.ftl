@@ -160,3 +160,4 @@ man-file-compensation = les mesures et les fourchettes d'indemnisation
 man-file-categories = les catégories de plaintes
 man-file-outputs = sorties par défaut de report -o et d'export -o (ignorées par git)
 flag-problem = { $flag } : { $problem }
+new-assign-help = les membres sont énumérés sous [team] dans policies/escalation.toml
