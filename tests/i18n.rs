@@ -727,6 +727,23 @@ fn import_reports_its_rows_in_french() {
         );
     }
     assert!(run("fr", &["--skip-bad"]).contains("essai à blanc : "));
+    // Refusals of a whole file: not the expected export, ambiguous dates.
+    for file in ["tickets.csv", "ambiguous.csv"] {
+        let path = root().join("tests/fixtures/import").join(file);
+        let path = path.to_str().expect("utf-8 path");
+        let args = ["import", "cfpb", path, "--by", "alice", "--dry-run"];
+        let fr = run_in(dir.path(), &[&["--lang", "fr"][..], &args].concat());
+        let err = String::from_utf8_lossy(&fr.stderr);
+        assert_eq!(fr.status.code(), Some(2), "{err}");
+        assert!(err.contains("= aide : "), "{err}");
+        let found = leaks(&phrases, &err);
+        assert!(
+            found.is_empty(),
+            "import {file} says in English: {found:?}\n{err}"
+        );
+        let en = run_in(dir.path(), &[&["--lang", "en"][..], &args].concat());
+        assert!(!leaks(&phrases, &String::from_utf8_lossy(&en.stderr)).is_empty());
+    }
 }
 
 #[test]

@@ -276,3 +276,31 @@ import-not-utf8 = column `{ $column }` is not valid UTF-8; save the file as UTF-
 import-repeated-id = { $column } `{ $id }` is also on line { $first }, with different values
 import-invalid-case = the case would not be valid: { $problems }
 import-not-kept = a value of this row does not survive being written as YAML unchanged; please report this
+import-either = { $a } { $joiner ->
+    [or] or
+   *[other] or --date-format
+} { $b }
+import-not-cfpb = this is not a CFPB complaint export: it has no `{ $name }` column (its columns are: { $columns })
+    {"  "}= help: for other exports, use `redress import csv FILE --map MAPPING.toml`
+import-map-no-system = `source_system` is empty: name the system the file comes from, e.g. source_system = "zendesk"
+import-map-category = [values.category] maps `{ $raw }` to `{ $cat }`, which is not a category name; write it as `{ $slug }`
+import-map-default-category = defaults.category `{ $cat }` is not a category name; write it as `{ $slug }`
+import-map-column = [columns] { $key } = { $name }: { $problem }
+import-map-no-channel = no channel: map a column with [columns] channel = "…", or set [defaults] channel = "web"
+import-map-no-category = no category: map a column with [columns] category = "…", or set [defaults] category = "other"
+import-map-no-title = no title: map a column with [columns] title = "…" (or a description, whose first line then serves as the title)
+import-empty-file = the file is empty: it has no header row
+import-header-unreadable = cannot read the header row: { $error }
+import-file-unreadable = cannot read the file: { $error }
+import-header-not-utf8 = line 1: column { $column } of the header is not valid UTF-8; save the file as UTF-8
+import-header-twice = line 1: the header names column `{ $name }` twice (columns { $first } and { $second }); every column is kept under `fields` by its name, so names must be unique
+import-date-format-invalid = invalid date format `{ $format }`: write a strftime pattern such as `%d/%m/%Y` or `%m/%d/%Y`, or one of { $names }
+import-date-no-values = column `{ $column }` has no values to read dates from
+import-date-unknown = the values of column `{ $column }` (e.g. `{ $example }`) are not dates in a format redress knows
+    {"  "}= help: say how they are written with --date-format, e.g. --date-format '%d/%m/%Y'
+import-date-ambiguous = the dates in column `{ $column }` are ambiguous: they read as { $names } (e.g. `{ $value }`)
+    {"  "}= help: say which with --date-format, e.g. --date-format { $patterns }
+import-fix-ledger-first = fix the ledger first (`redress check` lists every problem)
+import-ledger-unreadable = cannot tell which rows the ledger already holds, because some case files cannot be read:
+    { $errors }
+    {"  "}= help: fix them first (`redress check` lists every problem); nothing was imported

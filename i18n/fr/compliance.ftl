@@ -323,3 +323,31 @@ import-not-utf8 = la colonne `{ $column }` n'est pas de l'UTF-8 valide; enregist
 import-repeated-id = { $column } `{ $id }` figure aussi à la ligne { $first }, avec des valeurs différentes
 import-invalid-case = le cas ne serait pas valide : { $problems }
 import-not-kept = une valeur de cette ligne ne survit pas telle quelle à l'écriture en YAML; signalez-le, s'il vous plaît
+import-either = { $a } { $joiner ->
+    [or] ou
+   *[other] ou --date-format
+} { $b }
+import-not-cfpb = ce n'est pas un export de plaintes du CFPB : il n'a pas de colonne `{ $name }` (ses colonnes sont : { $columns })
+    {"  "}= aide : pour les autres exports, employez `redress import csv FICHIER --map CORRESPONDANCE.toml`
+import-map-no-system = `source_system` est vide : nommez le système d'où vient le fichier, p. ex. source_system = "zendesk"
+import-map-category = [values.category] associe `{ $raw }` à `{ $cat }`, qui n'est pas un nom de catégorie; écrivez-le `{ $slug }`
+import-map-default-category = defaults.category `{ $cat }` n'est pas un nom de catégorie; écrivez-le `{ $slug }`
+import-map-column = [columns] { $key } = { $name } : { $problem }
+import-map-no-channel = aucun canal : associez une colonne avec [columns] channel = "…", ou fixez [defaults] channel = "web"
+import-map-no-category = aucune catégorie : associez une colonne avec [columns] category = "…", ou fixez [defaults] category = "other"
+import-map-no-title = aucun titre : associez une colonne avec [columns] title = "…" (ou une description, dont la première ligne sert alors de titre)
+import-empty-file = le fichier est vide : il n'a pas de ligne d'en-tête
+import-header-unreadable = lecture impossible de la ligne d'en-tête : { $error }
+import-file-unreadable = lecture impossible du fichier : { $error }
+import-header-not-utf8 = ligne 1 : la colonne { $column } de l'en-tête n'est pas de l'UTF-8 valide; enregistrez le fichier en UTF-8
+import-header-twice = ligne 1 : l'en-tête nomme deux fois la colonne `{ $name }` (colonnes { $first } et { $second }); chaque colonne est conservée sous `fields` par son nom, qui doit donc être unique
+import-date-format-invalid = format de date invalide `{ $format }` : écrivez un motif strftime comme `%d/%m/%Y` ou `%m/%d/%Y`, ou l'un de { $names }
+import-date-no-values = la colonne `{ $column }` n'a aucune valeur d'où lire des dates
+import-date-unknown = les valeurs de la colonne `{ $column }` (p. ex. `{ $example }`) ne sont pas des dates dans un format que redress connaît
+    {"  "}= aide : indiquez comment elles sont écrites avec --date-format, p. ex. --date-format '%d/%m/%Y'
+import-date-ambiguous = les dates de la colonne `{ $column }` sont ambiguës : elles se lisent en { $names } (p. ex. `{ $value }`)
+    {"  "}= aide : précisez lequel avec --date-format, p. ex. --date-format { $patterns }
+import-fix-ledger-first = corrigez d'abord le registre (`redress check` énumère chaque problème)
+import-ledger-unreadable = impossible de savoir quelles lignes le registre contient déjà, car certains fichiers de cas sont illisibles :
+    { $errors }
+    {"  "}= aide : corrigez-les d'abord (`redress check` énumère chaque problème); rien n'a été importé

@@ -134,7 +134,7 @@ pub fn build(
     date_format: Option<&str>,
     tz: Tz,
     existing: &HashSet<String>,
-) -> Result<Outcome, String> {
+) -> Result<Outcome, crate::i18n::Msg> {
     let given = date_format.or(layout.date_format.as_deref());
     let format = dates::column_format(table, layout.received, given, tz)?;
     let mut out = Outcome {
@@ -235,7 +235,10 @@ impl Existing {
     fn read(ledger: &Ledger) -> Result<Existing> {
         let (files, problems) = ledger.case_files();
         if let Some(p) = problems.first() {
-            bail!("{p}\n  = help: fix the ledger first (`redress check` lists every problem)");
+            bail!(
+                "{p}\n  = help: {}",
+                crate::i18n::tr("import-fix-ledger-first")
+            );
         }
         let results: Vec<std::result::Result<Option<Source>, String>> =
             files.par_iter().map(|rel| source_of(ledger, rel)).collect();
@@ -250,8 +253,11 @@ impl Existing {
         }
         if !errors.is_empty() {
             bail!(
-                "cannot tell which rows the ledger already holds, because some case files cannot be read:\n{}\n  = help: fix them first (`redress check` lists every problem); nothing was imported",
-                errors.join("\n")
+                "{}",
+                crate::i18n::tr_args(
+                    "import-ledger-unreadable",
+                    &[("errors", errors.join("\n").into())]
+                )
             );
         }
         let ids = files
@@ -279,8 +285,10 @@ impl Existing {
 /// The `source` of one case file; a case with another problem still tells
 /// where it came from.
 fn source_of(ledger: &Ledger, rel: &str) -> std::result::Result<Option<Source>, String> {
-    let text = crate::files::read_text(&ledger.abs(rel))
-        .map_err(|e| format!("{rel}: cannot read: {e}"))?;
+    let text = crate::files::read_text(&ledger.abs(rel)).map_err(|e| {
+        let reason = crate::i18n::Msg::new("diag-cannot-read").arg("error", e.to_string());
+        format!("{rel}: {reason}")
+    })?;
     match crate::case::parse(&text, rel) {
         Ok(c) => Ok(c.source),
         Err(d) => {

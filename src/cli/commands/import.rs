@@ -134,7 +134,7 @@ fn read(
     by: Option<Option<String>>,
 ) -> Result<Input> {
     let name = common.file.display().to_string();
-    let in_file = |e: String| anyhow::anyhow!("{name}: {e}");
+    let in_file = |e: crate::i18n::Msg| anyhow::anyhow!("{name}: {e}");
     let bytes = read_input(&common.file)?;
     let (table, bad) = import::read_csv(&bytes).map_err(in_file)?;
     let mut layout = match mapping {
@@ -142,7 +142,7 @@ fn read(
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading the mapping file {}", path.display()))?;
-            let in_mapping = |e: String| anyhow::anyhow!("{}: {e}", path.display());
+            let in_mapping = |e: crate::i18n::Msg| anyhow::anyhow!("{}: {e}", path.display());
             let m = MappingFile::parse(&text).map_err(in_mapping)?;
             Layout::from_mapping(m, &table.headers).map_err(in_mapping)?
         }
