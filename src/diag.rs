@@ -484,6 +484,49 @@ mod tests {
     }
 
     #[test]
+    fn readers_messages_keep_their_english_and_read_in_french() {
+        use crate::i18n::{Lang, with_lang};
+        for text in [
+            "unknown field `titel`, expected one of `id`, `title` (did you mean `title`?)",
+            "history[0].event: unknown variant `x`, expected `noted`",
+            "missing field `title`",
+            "duplicate field `id`",
+            "kind: invalid type: sequence, expected a kind: one of complaint, claim",
+            "invalid type: string \"x\", expected struct Case",
+        ] {
+            let m = reader_message(text);
+            assert_ne!(m.id, crate::i18n::VERBATIM, "{text} was not recognised");
+            assert_eq!(m.plain_english(), text);
+            let fr = with_lang(Lang::Fr, || m.plain());
+            assert_ne!(fr, text, "{text}");
+        }
+        // Anything else is shown as the reader wrote it.
+        let odd = "did not find expected key";
+        assert_eq!(reader_message(odd), crate::i18n::Msg::from(odd));
+    }
+
+    #[test]
+    fn json_carries_the_english_only() {
+        use crate::i18n::{Lang, Msg, with_lang};
+        let d = Diagnostic::new(
+            "cases/x.yaml",
+            DiagCode::MissingField,
+            Msg::new("diag-by-empty"),
+        )
+        .help(Msg::new("diag-yaml-syntax-help"));
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(
+            json.contains("\"message\":\"`by` is empty: say who did it\""),
+            "{json}"
+        );
+        assert!(!json.contains("text"), "{json}");
+        let fr = with_lang(Lang::Fr, || d.to_string());
+        assert!(fr.contains("erreur[missing-field]: `by` est vide"), "{fr}");
+        assert!(fr.contains("= aide : corrigez la syntaxe YAML"), "{fr}");
+        assert_eq!(d.english(), with_lang(Lang::En, || d.to_string()));
+    }
+
+    #[test]
     fn finds_conflict_markers() {
         let t = "a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> x\n";
         assert_eq!(conflict_markers(t), vec![2, 4, 6]);
