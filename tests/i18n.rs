@@ -551,6 +551,10 @@ fn broken_ledger() -> tempfile::TempDir {
         s.replace("due: 2026-12-15", "due: 2020-01-01")
             .replace("owner: julien", "owner: nadai")
     });
+    // A character a case file cannot hold as itself.
+    spoil(d, "cases/2025/12/20251203-2mzr.yaml", |s| {
+        s.replacen("title: ", "title: a\rb ", 1)
+    });
     // What a stopped writer leaves: a lock.
     std::fs::write(d.join("cases/2025/12/20251201-fq8n.yaml.lock"), "").expect("writable");
     dir
@@ -582,6 +586,7 @@ fn check_reports_broken_files_in_french_and_the_same_json() {
         "unknown-category",
         "unknown-member",
         "stale-lock",
+        "invalid-character",
     ] {
         assert!(fr.contains(&format!("erreur[{code}]")), "{code}: {fr}");
         assert!(en.contains(&format!("error[{code}]")), "{code}: {en}");
@@ -591,6 +596,10 @@ fn check_reports_broken_files_in_french_and_the_same_json() {
     assert!(fr.contains("vouliez-vous dire `title`?"), "{fr}");
     assert!(fr.contains("clé en double `id`"), "{fr}");
     assert!(fr.contains("heure invalide `garbage`"), "{fr}");
+    assert!(
+        fr.contains("U+000D (retour chariot sans saut de ligne)"),
+        "{fr}"
+    );
     assert!(!leaks(&phrases, &en).is_empty(), "the check can fail");
     let found = leaks(&phrases, &fr);
     assert!(found.is_empty(), "check says in English: {found:?}\n{fr}");

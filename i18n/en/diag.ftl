@@ -202,3 +202,20 @@ diag-id-taken-help = keep `{ $old }`; to correct the receipt date, change `recei
 diag-full = { $path }:{ $line }:{ $column }: error[{ $code }]: { $message }
 diag-with-help = { $diag }
     {"  "}= help: { $help }
+char-name = { $code }{ $name ->
+    [nul] {" "}(NUL)
+    [bel] {" "}(BEL)
+    [backspace] {" "}(backspace)
+    [vertical-tab] {" "}(vertical tab)
+    [form-feed] {" "}(form feed)
+    [escape] {" "}(escape)
+    [del] {" "}(DEL)
+    [lone-cr] {" "}(carriage return without a line feed)
+    [next-line] {" "}(next line)
+    [no-break-space] {" "}(no-break space)
+    [line-separator] {" "}(line separator)
+    [paragraph-separator] {" "}(paragraph separator)
+    [byte-order-mark] {" "}(byte order mark)
+    [control] {" "}(control character)
+   *[none] {""}
+}

@@ -210,3 +210,20 @@ diag-id-taken-help = gardez `{ $old }`; pour corriger la date de réception, mod
 diag-full = { $path }:{ $line }:{ $column }: erreur[{ $code }]: { $message }
 diag-with-help = { $diag }
     {"  "}= aide : { $help }
+char-name = { $code }{ $name ->
+    [nul] {" "}(NUL)
+    [bel] {" "}(BEL)
+    [backspace] {" "}(retour arrière)
+    [vertical-tab] {" "}(tabulation verticale)
+    [form-feed] {" "}(saut de page)
+    [escape] {" "}(échappement)
+    [del] {" "}(DEL)
+    [lone-cr] {" "}(retour chariot sans saut de ligne)
+    [next-line] {" "}(ligne suivante)
+    [no-break-space] {" "}(espace insécable)
+    [line-separator] {" "}(séparateur de ligne)
+    [paragraph-separator] {" "}(séparateur de paragraphe)
+    [byte-order-mark] {" "}(indicateur d'ordre des octets)
+    [control] {" "}(caractère de commande)
+   *[none] {""}
+}

@@ -72,26 +72,29 @@ pub fn is_allowed_raw(c: char, at_start: bool) -> bool {
     }
 }
 
-/// `U+007F (DEL)`: how messages name a character.
-pub fn describe(c: char) -> String {
+/// `U+007F (DEL)`: how messages name a character (its name worded in the
+/// language in force).
+pub fn describe(c: char) -> Msg {
     let name = match c {
-        '\0' => " (NUL)",
-        '\u{7}' => " (BEL)",
-        '\u{8}' => " (backspace)",
-        '\u{B}' => " (vertical tab)",
-        '\u{C}' => " (form feed)",
-        '\u{1B}' => " (escape)",
-        '\u{7F}' => " (DEL)",
-        '\r' => " (carriage return without a line feed)",
-        '\u{85}' => " (next line)",
-        '\u{A0}' => " (no-break space)",
-        '\u{2028}' => " (line separator)",
-        '\u{2029}' => " (paragraph separator)",
-        '\u{FEFF}' => " (byte order mark)",
-        c if c.is_control() => " (control character)",
-        _ => "",
+        '\0' => "nul",
+        '\u{7}' => "bel",
+        '\u{8}' => "backspace",
+        '\u{B}' => "vertical-tab",
+        '\u{C}' => "form-feed",
+        '\u{1B}' => "escape",
+        '\u{7F}' => "del",
+        '\r' => "lone-cr",
+        '\u{85}' => "next-line",
+        '\u{A0}' => "no-break-space",
+        '\u{2028}' => "line-separator",
+        '\u{2029}' => "paragraph-separator",
+        '\u{FEFF}' => "byte-order-mark",
+        c if c.is_control() => "control",
+        _ => "none",
     };
-    format!("U+{:04X}{name}", u32::from(c))
+    Msg::new("char-name")
+        .arg("code", format!("U+{:04X}", u32::from(c)))
+        .arg("name", name)
 }
 
 fn check_characters(text: &str) -> Result<(), Refusal> {
