@@ -219,3 +219,15 @@ char-name = { $code }{ $name ->
     [control] {" "}(control character)
    *[none] {""}
 }
+
+## Amounts, as the shared reader explains them
+
+money-invalid = invalid amount `{ $text }`: { $why ->
+    [negative] amounts cannot be negative
+    [cents] at most two decimal places (cents)
+    [too-large] at most { $digits } digits before the decimal point (999999999999.99 at most)
+    [typed] write a plain number like 90.00 or 90,00 (thousands as 1 234,50 or 1,234.50)
+   *[plain] write a plain number like 90.00
+}
+money-ambiguous = ambiguous amount `{ $text }`: is the comma a decimal mark or a thousands separator?
+    {"  "}= help: write 1234 (or 1 234,00, or 1,234.00) for a thousand and more, 1,23 or 1.23 for cents

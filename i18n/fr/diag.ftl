@@ -227,3 +227,15 @@ char-name = { $code }{ $name ->
     [control] {" "}(caractère de commande)
    *[none] {""}
 }
+
+## Montants, tels que le lecteur commun les explique
+
+money-invalid = montant invalide `{ $text }` : { $why ->
+    [negative] un montant ne peut pas être négatif
+    [cents] au plus deux décimales (les cents)
+    [too-large] au plus { $digits } chiffres avant la virgule (999999999999.99 au plus)
+    [typed] écrivez un nombre simple comme 90,00 ou 90.00 (les milliers comme 1 234,50 ou 1,234.50)
+   *[plain] écrivez un nombre simple comme 90.00
+}
+money-ambiguous = montant ambigu `{ $text }` : la virgule est-elle une marque décimale ou un séparateur de milliers?
+    {"  "}= aide : écrivez 1234 (ou 1 234,00, ou 1,234.00) pour mille et plus, 1,23 ou 1.23 pour des cents
