@@ -363,6 +363,10 @@ fn serde_expected(text: &str) -> Msg {
         ("a sequence", "serde-a-sequence"),
         ("a map", "serde-a-map"),
         ("a boolean", "serde-a-boolean"),
+        ("a number", "serde-a-number"),
+        ("an amount like 90.00", "serde-an-amount"),
+        ("a time like 2026-11-22T09:14:00-05:00", "serde-a-time"),
+        ("a mapping of names to texts", "serde-a-text-map"),
     ];
     if let Some((_, id)) = words.iter().find(|(w, _)| *w == text) {
         return Msg::new(id);

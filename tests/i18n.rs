@@ -551,6 +551,10 @@ fn broken_ledger() -> tempfile::TempDir {
         s.replace("due: 2026-12-15", "due: 2020-01-01")
             .replace("owner: julien", "owner: nadai")
     });
+    // An amount that is not one.
+    spoil(d, "cases/2026/01/20260109-4hzc.yaml", |s| {
+        first_line(s, "harm:", "harm: abc")
+    });
     // A character a case file cannot hold as itself.
     spoil(d, "cases/2025/12/20251203-2mzr.yaml", |s| {
         s.replacen("title: ", "title: a\rb ", 1)

@@ -231,3 +231,7 @@ money-invalid = invalid amount `{ $text }`: { $why ->
 }
 money-ambiguous = ambiguous amount `{ $text }`: is the comma a decimal mark or a thousands separator?
     {"  "}= help: write 1234 (or 1 234,00, or 1,234.00) for a thousand and more, 1,23 or 1.23 for cents
+serde-a-number = a number
+serde-an-amount = an amount like 90.00
+serde-a-time = a time like 2026-11-22T09:14:00-05:00
+serde-a-text-map = a mapping of names to texts

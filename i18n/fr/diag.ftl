@@ -239,3 +239,7 @@ money-invalid = montant invalide `{ $text }` : { $why ->
 }
 money-ambiguous = montant ambigu `{ $text }` : la virgule est-elle une marque décimale ou un séparateur de milliers?
     {"  "}= aide : écrivez 1234 (ou 1 234,00, ou 1,234.00) pour mille et plus, 1,23 ou 1.23 pour des cents
+serde-a-number = un nombre
+serde-an-amount = un montant comme 90.00
+serde-a-time = une heure comme 2026-11-22T09:14:00-05:00
+serde-a-text-map = une table de noms et de textes
