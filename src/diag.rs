@@ -1,5 +1,6 @@
 //! Diagnostics: a problem in a file, at a line and column, with a stable code.
 
+use crate::i18n::Msg;
 use serde::Serialize;
 use std::fmt;
 
@@ -113,6 +114,9 @@ impl Serialize for DiagCode {
     }
 }
 
+/// A problem in a file. `message` and `help` are the English wording, what
+/// `check --format json` carries in every language; `text` and `help_text`
+/// word the same in the language in force for people.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Diagnostic {
     /// Relative to the ledger root, with `/` separators.
@@ -123,17 +127,26 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// Boxed: a diagnostic travels in `Result`s, which should stay small.
+    #[serde(skip)]
+    pub text: Box<Msg>,
+    #[serde(skip)]
+    pub help_text: Option<Box<Msg>>,
 }
 
 impl Diagnostic {
-    pub fn new(path: impl Into<String>, code: DiagCode, message: impl Into<String>) -> Self {
+    /// `message` is a catalogue message, or text shown as it is.
+    pub fn new(path: impl Into<String>, code: DiagCode, message: impl Into<Msg>) -> Self {
+        let text = message.into();
         Diagnostic {
             path: path.into(),
             line: 1,
             column: 1,
             code,
-            message: message.into(),
+            message: text.plain_english(),
             help: None,
+            text: Box::new(text),
+            help_text: None,
         }
     }
 
@@ -143,21 +156,74 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Msg>) -> Self {
+        let help = help.into();
+        self.help = Some(help.plain_english());
+        self.help_text = Some(Box::new(help));
         self
+    }
+
+    /// The same with `f` applied to its English and to its text arguments
+    /// (cutting long quotations).
+    pub fn map_texts(mut self, f: &dyn Fn(&str) -> String) -> Self {
+        self.message = f(&self.message);
+        self.text.map_texts(f);
+        self
+    }
+
+    /// The message in the language in force.
+    pub fn worded(&self) -> String {
+        self.text.plain()
+    }
+
+    /// The help line in the language in force.
+    pub fn worded_help(&self) -> Option<String> {
+        self.help_text.as_deref().map(Msg::plain)
+    }
+
+    /// `error[code]`, `erreur[code]`: the code itself is an identifier.
+    pub fn label(&self) -> String {
+        crate::i18n::tr_args("diag-error", &[("code", self.code.as_str().into())])
+    }
+
+    /// The whole diagnostic (location, code, message and help) as one
+    /// message, worded like its [`fmt::Display`] when rendered.
+    pub fn as_msg(&self) -> Msg {
+        let m = Msg::new("diag-full")
+            .arg("path", self.path.as_str())
+            .arg("line", self.line.to_string())
+            .arg("column", self.column.to_string())
+            .arg("code", self.code.as_str())
+            .arg("message", (*self.text).clone());
+        match self.help_text.as_deref() {
+            Some(h) => Msg::new("diag-with-help")
+                .arg("diag", m)
+                .arg("help", h.clone()),
+            None => m,
+        }
+    }
+
+    /// The diagnostic in English, whatever the language in force: what
+    /// redress writes into files.
+    pub fn english(&self) -> String {
+        crate::i18n::with_lang(crate::i18n::Lang::En, || self.to_string())
     }
 }
 
+/// In the language in force.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}:{}: error[{}]: {}",
-            self.path, self.line, self.column, self.code, self.message
+            "{}:{}:{}: {}: {}",
+            self.path,
+            self.line,
+            self.column,
+            self.label(),
+            self.worded()
         )?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+        if let Some(help) = self.worded_help() {
+            write!(f, "\n  = {} {help}", crate::i18n::tr("help-label-colon"))?;
         }
         Ok(())
     }
@@ -175,6 +241,150 @@ fn lines(all: &[Diagnostic]) -> String {
         .map(Diagnostic::to_string)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A reader's message (serde through the YAML or TOML reader) as a message
+/// that can be worded in either language: serde's own forms (`unknown
+/// field`, `missing field`, `invalid type`…), the key path the YAML reader
+/// puts first, a "did you mean" added by the suggestions module, and the
+/// reasons redress's own parsers gave ([`crate::i18n::reason`]). Whatever
+/// it does not recognise is shown as it is; its English is always the
+/// reader's message exactly (what JSON keeps), or it is shown as it is.
+pub fn reader_message(text: &str) -> Msg {
+    let msg = reader_parts(text);
+    if msg.plain_english() == text {
+        msg
+    } else {
+        Msg::from(text)
+    }
+}
+
+fn reader_parts(text: &str) -> Msg {
+    if let Some(reason) = crate::i18n::reason_for(text) {
+        return reason;
+    }
+    if let Some(rest) = text.strip_suffix("`?)")
+        && let Some((message, hint)) = rest.rsplit_once(" (did you mean `")
+    {
+        return Msg::new("serde-did-you-mean")
+            .arg("message", reader_parts(message))
+            .arg("hint", hint);
+    }
+    if let Some(m) = serde_form(text) {
+        return m;
+    }
+    // `history[0].event: …`: the YAML reader's path to the value.
+    if let Some((path, rest)) = text.split_once(": ")
+        && !path.is_empty()
+        && !path.contains([' ', '`', '"'])
+    {
+        return Msg::new("serde-at-path")
+            .arg("path", path)
+            .arg("rest", reader_parts(rest));
+    }
+    Msg::from(text)
+}
+
+/// serde's own wordings.
+fn serde_form(text: &str) -> Option<Msg> {
+    let quoted = |rest: &str| -> Option<(String, String)> {
+        let (name, after) = rest.split_once('`')?;
+        Some((name.to_string(), after.to_string()))
+    };
+    for (lead, kind) in [
+        ("unknown field `", "field"),
+        ("unknown variant `", "variant"),
+    ] {
+        if let Some(rest) = text.strip_prefix(lead) {
+            let (name, after) = quoted(rest)?;
+            let m = |id| Msg::new(id).arg("kind", kind).arg("name", name.clone());
+            return Some(
+                if let Some(list) = after.strip_prefix(", expected one of ") {
+                    m("serde-unknown-list").arg("list", list)
+                } else if let Some(one) = after.strip_prefix(", expected ") {
+                    m("serde-unknown-one").arg("one", one)
+                } else {
+                    m("serde-unknown-none")
+                },
+            );
+        }
+    }
+    for (lead, id) in [
+        ("missing field `", "serde-missing-field"),
+        ("duplicate field `", "serde-duplicate-field"),
+    ] {
+        if let Some(rest) = text.strip_prefix(lead) {
+            return Some(Msg::new(id).arg("name", rest.strip_suffix('`')?));
+        }
+    }
+    for (lead, id) in [
+        ("invalid type: ", "serde-invalid-type"),
+        ("invalid value: ", "serde-invalid-value"),
+    ] {
+        if let Some(rest) = text.strip_prefix(lead) {
+            let (unexp, exp) = rest.split_once(", expected ")?;
+            return Some(
+                Msg::new(id)
+                    .arg("unexp", serde_thing(unexp))
+                    .arg("exp", serde_expected(exp)),
+            );
+        }
+    }
+    None
+}
+
+/// What serde found: `sequence`, `string "x"`, `integer `5``…
+fn serde_thing(text: &str) -> Msg {
+    let words = [
+        ("sequence", "serde-sequence"),
+        ("map", "serde-map"),
+        ("unit value", "serde-unit"),
+    ];
+    if let Some((_, id)) = words.iter().find(|(w, _)| *w == text) {
+        return Msg::new(id);
+    }
+    for (lead, id) in [
+        ("string ", "serde-string"),
+        ("integer ", "serde-integer"),
+        ("floating point ", "serde-float"),
+        ("boolean ", "serde-boolean"),
+    ] {
+        if let Some(value) = text.strip_prefix(lead) {
+            return Msg::new(id).arg("value", value);
+        }
+    }
+    Msg::from(text)
+}
+
+/// What serde expected: `a string`, `struct Case`, `a severity: one of …`.
+fn serde_expected(text: &str) -> Msg {
+    let words = [
+        ("a string", "serde-a-string"),
+        ("a sequence", "serde-a-sequence"),
+        ("a map", "serde-a-map"),
+        ("a boolean", "serde-a-boolean"),
+        ("a number", "serde-a-number"),
+        ("an amount like 90.00", "serde-an-amount"),
+        ("a time like 2026-11-22T09:14:00-05:00", "serde-a-time"),
+        ("a mapping of names to texts", "serde-a-text-map"),
+    ];
+    if let Some((_, id)) = words.iter().find(|(w, _)| *w == text) {
+        return Msg::new(id);
+    }
+    if let Some(name) = text.strip_prefix("struct ") {
+        return Msg::new("serde-struct").arg("name", name);
+    }
+    if let Some(rest) = text.strip_prefix("a ")
+        && let Some((what, names)) = rest.split_once(": one of ")
+    {
+        let what_msg = Msg::new("unknown-what")
+            .arg("key", what.replace(' ', "-"))
+            .arg("what", what);
+        return Msg::new("serde-one-of")
+            .arg("what", what_msg)
+            .arg("names", names);
+    }
+    Msg::from(text)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -275,6 +485,49 @@ mod tests {
         let kept = "unknown variant \"sms\", expected one of \"email\"";
         assert_eq!(shorten_quotes(kept), kept);
         assert_eq!(shorten_quotes("a \"b\\\"c\" d"), "a \"b\\\"c\" d");
+    }
+
+    #[test]
+    fn readers_messages_keep_their_english_and_read_in_french() {
+        use crate::i18n::{Lang, with_lang};
+        for text in [
+            "unknown field `titel`, expected one of `id`, `title` (did you mean `title`?)",
+            "history[0].event: unknown variant `x`, expected `noted`",
+            "missing field `title`",
+            "duplicate field `id`",
+            "kind: invalid type: sequence, expected a kind: one of complaint, claim",
+            "invalid type: string \"x\", expected struct Case",
+        ] {
+            let m = reader_message(text);
+            assert_ne!(m.id, crate::i18n::VERBATIM, "{text} was not recognised");
+            assert_eq!(m.plain_english(), text);
+            let fr = with_lang(Lang::Fr, || m.plain());
+            assert_ne!(fr, text, "{text}");
+        }
+        // Anything else is shown as the reader wrote it.
+        let odd = "did not find expected key";
+        assert_eq!(reader_message(odd), crate::i18n::Msg::from(odd));
+    }
+
+    #[test]
+    fn json_carries_the_english_only() {
+        use crate::i18n::{Lang, Msg, with_lang};
+        let d = Diagnostic::new(
+            "cases/x.yaml",
+            DiagCode::MissingField,
+            Msg::new("diag-by-empty"),
+        )
+        .help(Msg::new("diag-yaml-syntax-help"));
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(
+            json.contains("\"message\":\"`by` is empty: say who did it\""),
+            "{json}"
+        );
+        assert!(!json.contains("text"), "{json}");
+        let fr = with_lang(Lang::Fr, || d.to_string());
+        assert!(fr.contains("erreur[missing-field]: `by` est vide"), "{fr}");
+        assert!(fr.contains("= aide : corrigez la syntaxe YAML"), "{fr}");
+        assert_eq!(d.english(), with_lang(Lang::En, || d.to_string()));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! "Did you mean" hints for misspelt keys and values.
 
+use crate::i18n::Msg;
+
 /// The closest candidate within a small edit distance, if any.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
@@ -11,14 +13,26 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// "unknown severity `hgih` (did you mean `high`?); expected one of …"
+/// "unknown severity `hgih` (did you mean `high`?); expected one of …",
+/// in English: what files' diagnostics and JSON say.
 pub fn unknown_value(what: &str, value: &str, names: &[&str]) -> String {
+    unknown_value_msg(what, value, names).plain_english()
+}
+
+/// The same as a message, worded in the reader's language where shown to
+/// people; `what` (`team member`) has a catalogue key (`team-member`).
+pub fn unknown_value_msg(what: &str, value: &str, names: &[&str]) -> Msg {
+    let what_msg = Msg::new("unknown-what")
+        .arg("key", what.replace(' ', "-"))
+        .arg("what", what);
+    let msg = |id| {
+        Msg::new(id)
+            .arg("what", what_msg.clone())
+            .arg("value", value)
+    };
     match closest(value, names.iter().copied()) {
-        Some(hint) => format!("unknown {what} `{value}`: did you mean `{hint}`?"),
-        None => format!(
-            "unknown {what} `{value}`: expected one of {}",
-            names.join(", ")
-        ),
+        Some(hint) => msg("unknown-value-hint").arg("hint", hint),
+        None => msg("unknown-value-list").arg("names", names.join(", ")),
     }
 }
 

@@ -452,3 +452,454 @@ fn edit_reports_in_french() {
         "{err}"
     );
 }
+
+/// The English phrases in `text`: what would betray an English sentence.
+fn leaks<'a>(phrases: &'a [String], text: &str) -> Vec<&'a String> {
+    phrases
+        .iter()
+        .filter(|p| text.contains(p.as_str()))
+        .collect()
+}
+
+/// Rewrites one file of `dir` with `edit`, which must change it.
+fn spoil(dir: &Path, rel: &str, edit: impl Fn(&str) -> String) {
+    let path = dir.join(rel);
+    let before = std::fs::read_to_string(&path).expect("readable");
+    let after = edit(&before);
+    assert_ne!(before, after, "{rel} was not changed");
+    std::fs::write(&path, after).expect("writable");
+}
+
+/// `text` with its first line starting with `prefix` replaced by `line`.
+fn first_line(text: &str, prefix: &str, line: &str) -> String {
+    let mut done = false;
+    text.lines()
+        .map(|l| match !done && l.starts_with(prefix) {
+            true => {
+                done = true;
+                format!("{line}\n")
+            }
+            false => format!("{l}\n"),
+        })
+        .collect()
+}
+
+/// A copy of the sample ledger whose case and action files hold one of
+/// each kind of problem `check` reports.
+fn broken_ledger() -> tempfile::TempDir {
+    let dir = sample_copy();
+    let d = dir.path();
+    let case = |id: &str| format!("cases/2025/11/{id}.yaml");
+    // An unknown key (with a did-you-mean) and an unknown value.
+    spoil(d, &case("20251101-7hq3"), |s| {
+        s.replace("severity: medium", "severity: enormous")
+            .replace("title:", "titel: x\ntitle:")
+    });
+    // A French word where a file keeps the English one.
+    spoil(d, &case("20251104-m2xk"), |s| {
+        s.replacen("channel: ", "channel: courriel\nx-channel: ", 1)
+            .replace("\nx-channel: email", "")
+            .replace("\nx-channel: phone", "")
+            .replace("\nx-channel: web", "")
+    });
+    // Before receipt, an unknown category and team member.
+    spoil(d, &case("20251107-c4vn"), |s| {
+        let s = first_line(s, "category:", "category: delivry");
+        let s = first_line(&s, "    by:", "    by: zed");
+        first_line(&s, "  - at:", "  - at: 2020-01-01T00:00:00-05:00")
+    });
+    // A missing key.
+    spoil(d, &case("20251110-9tbw"), |s| {
+        s.lines()
+            .filter(|l| !l.starts_with("title:"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    // Events out of sequence and out of order, a key an event does not take.
+    spoil(d, &case("20251114-r8fd"), |s| {
+        s.replacen(
+            "history:\n",
+            "history:\n  - at: 2025-11-20T10:00:00-05:00\n    by: julien\n    event: closed\n    remedy: x\n",
+            1,
+        )
+    });
+    // An unreadable time, a repeated key, conflict markers, a wrong type.
+    spoil(d, &case("20251119-x3pe"), |s| {
+        s.replacen(
+            "history:\n",
+            "history:\n  - at: garbage\n    by: julien\n    event: noted\n",
+            1,
+        )
+    });
+    spoil(d, &case("20251124-hb6z"), |s| {
+        s.replacen("id: ", "id: 20251124-hb6z\nid: ", 1)
+    });
+    spoil(d, &case("20251128-5kjd"), |s| format!("<<<<<<< HEAD\n{s}"));
+    spoil(d, &case("20251130-w6ya"), |s| {
+        s.replacen("kind: ", "kind: [a]\nk: ", 1)
+    });
+    // Action files: a date that is not one, a due date before creation.
+    spoil(d, "actions/a-20260622-dq4m.yaml", |s| {
+        s.lines()
+            .map(|l| match l.starts_with("created:") {
+                true => "created: demain\n".to_string(),
+                false => format!("{l}\n"),
+            })
+            .collect()
+    });
+    spoil(d, "actions/a-20261103-w8kz.yaml", |s| {
+        s.replace("due: 2026-12-15", "due: 2020-01-01")
+            .replace("owner: julien", "owner: nadai")
+    });
+    // An amount that is not one.
+    spoil(d, "cases/2026/01/20260109-4hzc.yaml", |s| {
+        first_line(s, "harm:", "harm: abc")
+    });
+    // A character a case file cannot hold as itself.
+    spoil(d, "cases/2025/12/20251203-2mzr.yaml", |s| {
+        s.replacen("title: ", "title: a\rb ", 1)
+    });
+    // What a stopped writer leaves: a lock.
+    std::fs::write(d.join("cases/2025/12/20251201-fq8n.yaml.lock"), "").expect("writable");
+    dir
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    redress(dir).args(args).output().expect("runs")
+}
+
+#[test]
+fn check_reports_broken_files_in_french_and_the_same_json() {
+    let phrases = english_phrases();
+    let dir = broken_ledger();
+    let fr = run_in(dir.path(), &["--lang", "fr", "check"]);
+    let en = run_in(dir.path(), &["--lang", "en", "check"]);
+    let (fr, en) = (
+        String::from_utf8_lossy(&fr.stdout).into_owned(),
+        String::from_utf8_lossy(&en.stdout).into_owned(),
+    );
+    // Every kind of problem was found, in both languages.
+    for code in [
+        "unknown-field",
+        "invalid-value",
+        "missing-field",
+        "event-sequence",
+        "history-order",
+        "duplicate-key",
+        "conflict-marker",
+        "unknown-category",
+        "unknown-member",
+        "stale-lock",
+        "invalid-character",
+    ] {
+        assert!(fr.contains(&format!("erreur[{code}]")), "{code}: {fr}");
+        assert!(en.contains(&format!("error[{code}]")), "{code}: {en}");
+    }
+    assert!(!fr.contains("error["), "{fr}");
+    assert!(fr.contains("= aide : "), "{fr}");
+    assert!(fr.contains("vouliez-vous dire `title`?"), "{fr}");
+    assert!(fr.contains("clé en double `id`"), "{fr}");
+    assert!(fr.contains("heure invalide `garbage`"), "{fr}");
+    assert!(
+        fr.contains("U+000D (retour chariot sans saut de ligne)"),
+        "{fr}"
+    );
+    assert!(!leaks(&phrases, &en).is_empty(), "the check can fail");
+    let found = leaks(&phrases, &fr);
+    assert!(found.is_empty(), "check says in English: {found:?}\n{fr}");
+    let json = |lang: &str| {
+        let out = run_in(dir.path(), &["--lang", lang, "check", "--format", "json"]);
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let en_json = json("en");
+    assert!(
+        en_json.contains("\"code\": \"event-sequence\""),
+        "{en_json}"
+    );
+    assert!(en_json.contains("did you mean `title`?"), "{en_json}");
+    assert_eq!(
+        en_json,
+        json("fr"),
+        "check --format json changed with --lang fr"
+    );
+}
+
+#[test]
+fn refusals_to_write_an_invalid_file_are_french() {
+    let phrases = english_phrases();
+    let dir = broken_ledger();
+    let refusals: &[&[&str]] = &[
+        &["action", "close", "dq4m", "--note", "Fait"],
+        &["action", "close", "w8kz", "--note", "Fait"],
+        &["show", "7hq3"],
+        &["note", "r8fd", "--by", "julien", "Appel"],
+    ];
+    for args in refusals {
+        let out = redress(dir.path())
+            .args(["--lang", "fr"])
+            .args(*args)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.contains("erreur"), "{args:?}: {err}");
+        let found = leaks(&phrases, &err);
+        assert!(
+            found.is_empty(),
+            "{args:?} says in English: {found:?}\n{err}"
+        );
+    }
+    // An edit that check would reject: the problem in French.
+    let dir = sample_copy();
+    let out = redress(dir.path())
+        .env("EDITOR", "sed -i s/medium$/urgent/")
+        .env_remove("VISUAL")
+        .args(["--lang", "fr", "edit", "2vtd"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("erreur[invalid-value]: severity : gravité introuvable"),
+        "{err}"
+    );
+    assert!(leaks(&phrases, &err).is_empty(), "{err}");
+    let draft = std::fs::read_to_string(dir.path().join(".redress/drafts/20261026-2vtd.yaml"))
+        .expect("the draft is kept");
+    assert!(draft.contains("severity: urgent"), "{draft}");
+}
+
+#[test]
+fn policy_diagnostics_are_french_and_json_unchanged() {
+    let phrases = english_phrases();
+    let dir = sample_copy();
+    let d = dir.path();
+    spoil(d, "policies/deadlines.toml", |s| {
+        s.replacen("acknowledge", "acknowlege", 1)
+            .replace("America/Toronto", "America/Torotno")
+    });
+    spoil(d, "policies/compensation.toml", |s| {
+        format!("{s}\n<<<<<<< HEAD\n")
+    });
+    let fr = run_in(d, &["--lang", "fr", "policy", "check"]);
+    let err = String::from_utf8_lossy(&fr.stderr);
+    assert_eq!(fr.status.code(), Some(2), "{err}");
+    assert!(err.contains("erreur[policy-invalid]"), "{err}");
+    assert!(err.contains("erreur[conflict-marker]"), "{err}");
+    let found = leaks(&phrases, &err);
+    assert!(
+        found.is_empty(),
+        "policy check says in English: {found:?}\n{err}"
+    );
+    let json = |lang: &str| {
+        String::from_utf8(run_in(d, &["--lang", lang, "check", "--format", "json"]).stdout)
+    };
+    assert_eq!(json("en").ok(), json("fr").ok());
+}
+
+#[test]
+fn import_reports_its_rows_in_french() {
+    let phrases = english_phrases();
+    let dir = tempfile::tempdir().expect("temp dir");
+    redress(dir.path()).arg("init").assert().success();
+    let bad = root().join("tests/fixtures/import/bad.csv");
+    let bad = bad.to_str().expect("utf-8 path");
+    let run = |lang: &str, extra: &[&str]| {
+        let out = run_in(
+            dir.path(),
+            &[
+                &[
+                    "--lang",
+                    lang,
+                    "import",
+                    "cfpb",
+                    bad,
+                    "--by",
+                    "alice",
+                    "--dry-run",
+                ],
+                extra,
+            ]
+            .concat(),
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let en = run("en", &[]);
+    assert!(en.contains("3 bad rows; nothing was imported"), "{en}");
+    assert!(!leaks(&phrases, &en).is_empty(), "the check can fail");
+    for extra in [&[][..], &["--skip-bad"]] {
+        let fr = run("fr", extra);
+        assert!(
+            fr.contains("13 colonnes alors que l'en-tête en compte 18"),
+            "{fr}"
+        );
+        let found = leaks(&phrases, &fr);
+        assert!(
+            found.is_empty(),
+            "import {extra:?} says in English: {found:?}\n{fr}"
+        );
+    }
+    assert!(run("fr", &["--skip-bad"]).contains("essai à blanc : "));
+    // Refusals of a whole file: not the expected export, ambiguous dates.
+    for file in ["tickets.csv", "ambiguous.csv"] {
+        let path = root().join("tests/fixtures/import").join(file);
+        let path = path.to_str().expect("utf-8 path");
+        let args = ["import", "cfpb", path, "--by", "alice", "--dry-run"];
+        let fr = run_in(dir.path(), &[&["--lang", "fr"][..], &args].concat());
+        let err = String::from_utf8_lossy(&fr.stderr);
+        assert_eq!(fr.status.code(), Some(2), "{err}");
+        assert!(err.contains("= aide : "), "{err}");
+        let found = leaks(&phrases, &err);
+        assert!(
+            found.is_empty(),
+            "import {file} says in English: {found:?}\n{err}"
+        );
+        let en = run_in(dir.path(), &[&["--lang", "en"][..], &args].concat());
+        assert!(!leaks(&phrases, &String::from_utf8_lossy(&en.stderr)).is_empty());
+    }
+}
+
+#[test]
+fn the_review_calls_a_repeat_customer_client_in_french() {
+    let returns = root().join("tests/fixtures/returns");
+    let review = |lang: &str, format: &str| {
+        let out = run_in(
+            &returns,
+            &[
+                "--lang", lang, "report", "--review", "2026-Q3", "--format", format,
+            ],
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let fr = review("fr", "markdown");
+    assert!(fr.contains("| client 1 | 2 |"), "{fr}");
+    assert!(!fr.contains("customer 1"), "{fr}");
+    assert!(review("en", "markdown").contains("| customer 1 | 2 |"));
+    assert!(review("fr", "html").contains("client 1"));
+    let json = review("fr", "json");
+    assert!(json.contains("\"customer\": \"customer 1\""), "{json}");
+    assert_eq!(json, review("en", "json"));
+}
+
+#[test]
+fn unreadable_times_and_durations_are_explained_in_french() {
+    let phrases = english_phrases();
+    let dir = sample_copy();
+    for args in [
+        &["note", "2vtd", "--by", "nadia", "--at", "garbage", "Appel"][..],
+        &["audit", "--since", "garbage"],
+        &["audit", "--as-of", "2026-02-30"],
+        &["extend", "2vtd", "--to", "zz", "--reason", "Attente"],
+        &["extend", "2vtd", "--to", "0d", "--reason", "Attente"],
+    ] {
+        let out = redress(dir.path())
+            .args(["--lang", "fr"])
+            .args(args)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("invalide"), "{args:?}: {err}");
+        let found = leaks(&phrases, &err);
+        assert!(
+            found.is_empty(),
+            "{args:?} says in English: {found:?}\n{err}"
+        );
+    }
+}
+
+#[test]
+fn clap_refusals_are_french_with_exit_2() {
+    let phrases = english_phrases();
+    let clap_english = [
+        "invalid value",
+        "For more information",
+        "unexpected argument",
+        "unrecognized subcommand",
+        "required arguments were not provided",
+        "tip:",
+        "Usage:",
+        "a similar",
+    ];
+    for args in [
+        &["list", "--status", "zz"][..],
+        &["audit", "--fail-on", "x"],
+        &["list", "--stauts", "x"],
+        &["lsit"],
+        &["note"],
+        &["list", "--format"],
+    ] {
+        let out = redress(&root())
+            .args(["--lang", "fr"])
+            .args(args)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("erreur : "), "{args:?}: {err}");
+        assert!(
+            err.contains("Pour en savoir plus, essayez « --help »."),
+            "{err}"
+        );
+        for english in clap_english.iter().chain(
+            leaks(&phrases, &err)
+                .into_iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .iter(),
+        ) {
+            assert!(
+                !err.contains(english),
+                "{args:?} says in English {english:?}: {err}"
+            );
+        }
+        // English is clap's own, unchanged.
+        let out = redress(&root()).args(args).output().expect("runs");
+        let en = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            en.starts_with("error: ") && en.contains("For more information"),
+            "{en}"
+        );
+    }
+    let out = redress(&root())
+        .args(["--lang", "fr", "list", "--stauts", "x"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("astuce : un argument semblable existe : « --status »"),
+        "{err}"
+    );
+    assert!(err.contains("Utilisation : redress list"), "{err}");
+}
+
+#[test]
+fn the_french_man_page_has_french_headings() {
+    let phrases = english_phrases();
+    let man = french(&["man"], false);
+    let headings: Vec<&str> = man.lines().filter(|l| l.starts_with(".SH ")).collect();
+    for h in [
+        ".SH NOM",
+        ".SH SYNOPSIS",
+        ".SH SOUS-COMMANDES",
+        ".SH FICHIERS",
+    ] {
+        assert!(headings.contains(&h), "{h} missing: {headings:?}");
+    }
+    for h in ["NAME", "SUBCOMMANDS", "FILES", "SEE ALSO", "Commandes"] {
+        assert!(
+            !headings.contains(&format!(".SH {h}").as_str()),
+            "{h}: {headings:?}"
+        );
+    }
+    // roff escapes hyphens: compare the text with them unescaped.
+    let text = man.replace("\\-", "-");
+    let found = leaks(&phrases, &text);
+    assert!(found.is_empty(), "man says in English: {found:?}");
+    let english = output({
+        let mut c = redress(&root());
+        c.arg("man");
+        c
+    });
+    assert!(english.contains(".SH NAME") && english.contains(".SH SUBCOMMANDS"));
+}

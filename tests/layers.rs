@@ -7,19 +7,21 @@ use std::path::{Path, PathBuf};
 
 /// Each top-level module with its layer, lowest first. A module may name a
 /// module of a strictly lower layer only.
+/// `i18n` is the leaf: diagnostics and did-you-means carry messages that
+/// people read in their language.
 const LAYERS: &[(&str, u8)] = &[
-    ("diag", 0),
-    ("suggest", 0),
     ("i18n", 0),
-    ("files", 1),
-    ("case", 1),
-    ("policy", 2),
-    ("clock", 3),
-    ("ledger", 3),
-    ("audit", 4),
-    ("import", 4),
-    ("report", 5),
-    ("cli", 6),
+    ("diag", 1),
+    ("suggest", 1),
+    ("files", 2),
+    ("case", 2),
+    ("policy", 3),
+    ("clock", 4),
+    ("ledger", 4),
+    ("audit", 5),
+    ("import", 5),
+    ("report", 6),
+    ("cli", 7),
 ];
 
 fn src() -> PathBuf {

@@ -44,6 +44,7 @@ review-causes-reading = The vital few are the fewest categories that together re
 review-yes = yes
 review-repeat = Repeat customers
 review-col-customer = Customer
+review-customer-n = customer { $n }
 review-col-case-ids = Case IDs
 review-repeat-reading = Customers with a case in the period and at least two cases up to its end (same email, phone or name). Names are shown only with --include-contacts.
 review-double = Double deviations
@@ -222,3 +223,84 @@ find-no-action = no action matches `{ $query }`
 find-no-action-help = `redress action list --all` lists them
 find-several-actions = `{ $query }` names several actions: { $list }; give more of the ID
 report-actions-invalid = warning: the action files have problems, so the report leaves corrective actions out; `redress check` lists them
+
+## import: the command's report and its bad rows
+
+import-dry-run = dry run: { $line }
+import-dates-read-as = received dates read as { $format }
+import-declared = { $dry ->
+    [yes] would declare
+   *[no] declared
+} { $count ->
+    [one] { $count } new category
+   *[other] { $count } new categories
+} in { $file }: { $names }
+import-bad-rows = { $name }: { $count } bad { $count ->
+    [one] row
+   *[other] rows
+}; nothing was imported
+    { $rows }  = help: fix those rows (line numbers are the file's), or pass --skip-bad to import the others
+import-and-more = … and { $count } more
+import-summary = { $name }: { $dry ->
+    [yes] would import
+   *[no] imported
+} { $imported ->
+    [one] { $imported } row
+   *[other] { $imported } rows
+}, skipped { $bad } bad, { $present } already present
+import-summary-repeated = , { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+} repeating an earlier row
+import-summary-blank = , { $count ->
+    [one] { $count } blank row
+   *[other] { $count } blank rows
+} ignored
+warning-line = warning: { $line }
+import-no-id = missing { $column }: the cell is empty
+import-no-date = missing date in `{ $column }`
+import-expected = expected { $format }
+import-bad-date = invalid date `{ $text }` in `{ $column }` ({ $why })
+import-year-range = the year { $year } is out of range
+import-no-title = no title: the title column and the description are empty
+import-no-category-name = `{ $value }` in `{ $column }` gives no usable category name
+import-no-category = missing category in `{ $column }`
+import-no-value = no { $what }{ $empty ->
+    [yes] {" "}(the cell is empty)
+   *[no] {""}
+} and no [defaults] { $what }
+import-unknown-value = unknown { $what } `{ $value }`
+    {"    "}= help: map it in the mapping file: [values.{ $what }] { $quoted } = "…" (or "*" = "…" for every other value)
+import-columns = { $found } columns where the header has { $header }
+import-not-utf8 = column `{ $column }` is not valid UTF-8; save the file as UTF-8
+import-repeated-id = { $column } `{ $id }` is also on line { $first }, with different values
+import-invalid-case = the case would not be valid: { $problems }
+import-not-kept = a value of this row does not survive being written as YAML unchanged; please report this
+import-either = { $a } { $joiner ->
+    [or] or
+   *[other] or --date-format
+} { $b }
+import-not-cfpb = this is not a CFPB complaint export: it has no `{ $name }` column (its columns are: { $columns })
+    {"  "}= help: for other exports, use `redress import csv FILE --map MAPPING.toml`
+import-map-no-system = `source_system` is empty: name the system the file comes from, e.g. source_system = "zendesk"
+import-map-category = [values.category] maps `{ $raw }` to `{ $cat }`, which is not a category name; write it as `{ $slug }`
+import-map-default-category = defaults.category `{ $cat }` is not a category name; write it as `{ $slug }`
+import-map-column = [columns] { $key } = { $name }: { $problem }
+import-map-no-channel = no channel: map a column with [columns] channel = "…", or set [defaults] channel = "web"
+import-map-no-category = no category: map a column with [columns] category = "…", or set [defaults] category = "other"
+import-map-no-title = no title: map a column with [columns] title = "…" (or a description, whose first line then serves as the title)
+import-empty-file = the file is empty: it has no header row
+import-header-unreadable = cannot read the header row: { $error }
+import-file-unreadable = cannot read the file: { $error }
+import-header-not-utf8 = line 1: column { $column } of the header is not valid UTF-8; save the file as UTF-8
+import-header-twice = line 1: the header names column `{ $name }` twice (columns { $first } and { $second }); every column is kept under `fields` by its name, so names must be unique
+import-date-format-invalid = invalid date format `{ $format }`: write a strftime pattern such as `%d/%m/%Y` or `%m/%d/%Y`, or one of { $names }
+import-date-no-values = column `{ $column }` has no values to read dates from
+import-date-unknown = the values of column `{ $column }` (e.g. `{ $example }`) are not dates in a format redress knows
+    {"  "}= help: say how they are written with --date-format, e.g. --date-format '%d/%m/%Y'
+import-date-ambiguous = the dates in column `{ $column }` are ambiguous: they read as { $names } (e.g. `{ $value }`)
+    {"  "}= help: say which with --date-format, e.g. --date-format { $patterns }
+import-fix-ledger-first = fix the ledger first (`redress check` lists every problem)
+import-ledger-unreadable = cannot tell which rows the ledger already holds, because some case files cannot be read:
+    { $errors }
+    {"  "}= help: fix them first (`redress check` lists every problem); nothing was imported

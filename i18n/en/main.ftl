@@ -107,3 +107,52 @@ init-listed-quebec = (deadlines.toml lists Québec's holidays for { $year } and 
 init-listed-england = (deadlines.toml lists the bank holidays of England and Wales for { $year } and { $next })
 init-listed-none = (deadlines.toml counts calendar days: add holidays for business-day rules)
 init-verify-preset = Preset { $preset }: verify policies/deadlines.toml against the current text of the rules it cites.
+skip-invalid-left-out = { $count ->
+    [one] { $count } case file problem
+   *[other] { $count } case file problems
+} above; --skip-invalid leaves those files out
+file-has-problems = { $rel } has problems
+
+## clap's refusals of a command line (in English clap words them itself;
+## these mirror its wording so that both catalogues hold the same ids)
+
+clap-usage-label = Usage:
+clap-more-information = For more information, try '--help'.
+clap-problem = { $kind ->
+    [value-required] a value is required for '{ $arg }' but none was supplied
+    [invalid-value] invalid value '{ $value }' for '{ $arg }'
+    [invalid-value-reason] invalid value '{ $value }' for '{ $arg }': { $reason }
+    [unknown-argument] unexpected argument '{ $arg }' found
+    [unknown-subcommand] unrecognized subcommand '{ $sub }'
+    [missing-required] the following required arguments were not provided:{ $required }
+    [missing-subcommand] '{ $sub }' requires a subcommand but one was not provided
+    [used-twice] the argument '{ $arg }' cannot be used multiple times
+    [conflict] the argument '{ $arg }' cannot be used with '{ $prior }'
+    [no-equals] equal sign is needed when assigning values to '{ $arg }'
+    [too-many-values] unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+    [wrong-number] { $expected } values required for '{ $arg }' but { $actual } provided
+   *[other] the command line is not valid
+}
+clap-error-possible = [possible values: { $values }]
+clap-tip = tip: { $tip }
+clap-tip-similar = a similar { $what } exists: '{ $similar }'
+clap-tip-as-value = to pass '{ $arg }' as a value, use '{ $use }'
+clap-help-subcommand = Print this message or the help of the given subcommand(s)
+
+## man: section headings (clap_mangen writes them in English) and FILES
+
+man-heading-name = NAME
+man-heading-synopsis = SYNOPSIS
+man-heading-description = DESCRIPTION
+man-heading-options = OPTIONS
+man-heading-subcommands = SUBCOMMANDS
+man-heading-files = FILES
+man-heading-see-also = SEE ALSO
+man-file-cases = one case per file, events appended
+man-file-deadlines = the calendar, holidays and deadlines
+man-file-escalation = the team and escalation routes
+man-file-compensation = remedies and compensation bands
+man-file-categories = the complaint categories
+man-file-outputs = default outputs of report -o and export -o (git-ignored)
+flag-problem = { $flag }: { $problem }
+new-assign-help = members are listed under [team] in policies/escalation.toml

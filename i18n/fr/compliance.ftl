@@ -48,6 +48,7 @@ review-causes-reading = Les causes essentielles sont le plus petit nombre de cat
 review-yes = oui
 review-repeat = Clients récurrents
 review-col-customer = Client
+review-customer-n = client { $n }
 review-col-case-ids = Identifiants des cas
 review-repeat-reading = Clients ayant un cas dans la période et au moins deux cas jusqu'à sa fin (même courriel, téléphone ou nom). Les noms ne sont affichés qu'avec --include-contacts.
 review-double = Doubles défaillances
@@ -220,6 +221,21 @@ unknown-what = { $key ->
     [remedy] mesure
     [column] colonne
     [setting] paramètre
+    [escalation-target] cible d'escalade
+    [severity] gravité
+    [level] niveau
+    [level-or-team-member] niveau ou membre de l'équipe
+    [kind] nature
+    [channel] canal
+    [profile] profil
+    [risk] risque
+    [justice-dimension] dimension de justice
+    [outcome] issue
+    [event] événement
+    [mode] mode
+    [weekday] jour de la semaine
+    [case] cas
+    [department] service
    *[other] { $what }
 }
 list-assignee-unknown = --assignee : { $problem } (policies/escalation.toml énumère l'équipe)
@@ -254,3 +270,84 @@ find-no-action = aucune mesure ne correspond à « { $query } »
 find-no-action-help = `redress action list --all` les énumère
 find-several-actions = « { $query } » désigne plusieurs mesures : { $list }; donnez une plus grande partie de l'identifiant
 report-actions-invalid = avertissement : les fichiers de mesures correctives ont des problèmes, le rapport les laisse donc de côté; `redress check` les énumère
+
+## import : le compte rendu de la commande et ses lignes refusées
+
+import-dry-run = essai à blanc : { $line }
+import-dates-read-as = dates de réception lues selon { $format }
+import-declared = { $dry ->
+    [yes] déclarerait
+   *[no] a déclaré
+} { $count ->
+    [one] { $count } nouvelle catégorie
+   *[other] { $count } nouvelles catégories
+} dans { $file } : { $names }
+import-bad-rows = { $name } : { $count ->
+    [one] { $count } ligne refusée
+   *[other] { $count } lignes refusées
+}; rien n'a été importé
+    { $rows }  = aide : corrigez ces lignes (les numéros sont ceux du fichier), ou ajoutez --skip-bad pour importer les autres
+import-and-more = … et { $count } de plus
+import-summary = { $name } : { $dry ->
+    [yes] importerait
+   *[no] a importé
+} { $imported ->
+    [one] { $imported } ligne
+   *[other] { $imported } lignes
+}, { $bad } refusée(s), { $present } déjà présente(s)
+import-summary-repeated = , { $count ->
+    [one] { $count } ligne répétant une ligne antérieure
+   *[other] { $count } lignes répétant une ligne antérieure
+}
+import-summary-blank = , { $count ->
+    [one] { $count } ligne vide ignorée
+   *[other] { $count } lignes vides ignorées
+}
+warning-line = avertissement : { $line }
+import-no-id = { $column } manquant : la cellule est vide
+import-no-date = date manquante dans `{ $column }`
+import-expected = format attendu : { $format }
+import-bad-date = date invalide `{ $text }` dans `{ $column }` ({ $why })
+import-year-range = l'année { $year } est hors limites
+import-no-title = aucun titre : la colonne du titre et la description sont vides
+import-no-category-name = `{ $value }` dans `{ $column }` ne donne aucun nom de catégorie utilisable
+import-no-category = catégorie manquante dans `{ $column }`
+import-no-value = aucune valeur pour { $what }{ $empty ->
+    [yes] {" "}(la cellule est vide)
+   *[no] {""}
+} et aucune valeur { $what } dans [defaults]
+import-unknown-value = valeur inconnue pour { $what } : `{ $value }`
+    {"    "}= aide : faites-en la correspondance dans le fichier de correspondance : [values.{ $what }] { $quoted } = "…" (ou "*" = "…" pour toute autre valeur)
+import-columns = { $found } colonnes alors que l'en-tête en compte { $header }
+import-not-utf8 = la colonne `{ $column }` n'est pas de l'UTF-8 valide; enregistrez le fichier en UTF-8
+import-repeated-id = { $column } `{ $id }` figure aussi à la ligne { $first }, avec des valeurs différentes
+import-invalid-case = le cas ne serait pas valide : { $problems }
+import-not-kept = une valeur de cette ligne ne survit pas telle quelle à l'écriture en YAML; signalez-le, s'il vous plaît
+import-either = { $a } { $joiner ->
+    [or] ou
+   *[other] ou --date-format
+} { $b }
+import-not-cfpb = ce n'est pas un export de plaintes du CFPB : il n'a pas de colonne `{ $name }` (ses colonnes sont : { $columns })
+    {"  "}= aide : pour les autres exports, employez `redress import csv FICHIER --map CORRESPONDANCE.toml`
+import-map-no-system = `source_system` est vide : nommez le système d'où vient le fichier, p. ex. source_system = "zendesk"
+import-map-category = [values.category] associe `{ $raw }` à `{ $cat }`, qui n'est pas un nom de catégorie; écrivez-le `{ $slug }`
+import-map-default-category = defaults.category `{ $cat }` n'est pas un nom de catégorie; écrivez-le `{ $slug }`
+import-map-column = [columns] { $key } = { $name } : { $problem }
+import-map-no-channel = aucun canal : associez une colonne avec [columns] channel = "…", ou fixez [defaults] channel = "web"
+import-map-no-category = aucune catégorie : associez une colonne avec [columns] category = "…", ou fixez [defaults] category = "other"
+import-map-no-title = aucun titre : associez une colonne avec [columns] title = "…" (ou une description, dont la première ligne sert alors de titre)
+import-empty-file = le fichier est vide : il n'a pas de ligne d'en-tête
+import-header-unreadable = lecture impossible de la ligne d'en-tête : { $error }
+import-file-unreadable = lecture impossible du fichier : { $error }
+import-header-not-utf8 = ligne 1 : la colonne { $column } de l'en-tête n'est pas de l'UTF-8 valide; enregistrez le fichier en UTF-8
+import-header-twice = ligne 1 : l'en-tête nomme deux fois la colonne `{ $name }` (colonnes { $first } et { $second }); chaque colonne est conservée sous `fields` par son nom, qui doit donc être unique
+import-date-format-invalid = format de date invalide `{ $format }` : écrivez un motif strftime comme `%d/%m/%Y` ou `%m/%d/%Y`, ou l'un de { $names }
+import-date-no-values = la colonne `{ $column }` n'a aucune valeur d'où lire des dates
+import-date-unknown = les valeurs de la colonne `{ $column }` (p. ex. `{ $example }`) ne sont pas des dates dans un format que redress connaît
+    {"  "}= aide : indiquez comment elles sont écrites avec --date-format, p. ex. --date-format '%d/%m/%Y'
+import-date-ambiguous = les dates de la colonne `{ $column }` sont ambiguës : elles se lisent en { $names } (p. ex. `{ $value }`)
+    {"  "}= aide : précisez lequel avec --date-format, p. ex. --date-format { $patterns }
+import-fix-ledger-first = corrigez d'abord le registre (`redress check` énumère chaque problème)
+import-ledger-unreadable = impossible de savoir quelles lignes le registre contient déjà, car certains fichiers de cas sont illisibles :
+    { $errors }
+    {"  "}= aide : corrigez-les d'abord (`redress check` énumère chaque problème); rien n'a été importé

@@ -109,3 +109,55 @@ init-listed-quebec = (deadlines.toml liste les jours fériés du Québec pour { 
 init-listed-england = (deadlines.toml liste les jours fériés bancaires d'Angleterre et du pays de Galles pour { $year } et { $next })
 init-listed-none = (deadlines.toml compte des jours civils : ajoutez des jours fériés pour les règles en jours ouvrables)
 init-verify-preset = Préréglage { $preset } : vérifiez policies/deadlines.toml par rapport au texte en vigueur des règles qu'il cite.
+skip-invalid-left-out = { $count ->
+    [one] { $count } problème de fichier de cas ci-dessus; --skip-invalid laisse ces fichiers de côté
+   *[other] { $count } problèmes de fichiers de cas ci-dessus; --skip-invalid laisse ces fichiers de côté
+}
+file-has-problems = { $rel } comporte des problèmes
+
+## Les refus de la ligne de commande par clap, reformulés en français
+
+clap-usage-label = Utilisation :
+clap-more-information = Pour en savoir plus, essayez « --help ».
+clap-problem = { $kind ->
+    [value-required] une valeur est exigée pour « { $arg } », mais aucune n'a été fournie
+    [invalid-value] valeur invalide « { $value } » pour « { $arg } »
+    [invalid-value-reason] valeur invalide « { $value } » pour « { $arg } » : { $reason }
+    [unknown-argument] argument inattendu « { $arg } »
+    [unknown-subcommand] sous-commande inconnue « { $sub } »
+    [missing-required] les arguments obligatoires suivants n'ont pas été fournis :{ $required }
+    [missing-subcommand] « { $sub } » exige une sous-commande, mais aucune n'a été fournie
+    [used-twice] l'argument « { $arg } » ne peut pas être employé plus d'une fois
+    [conflict] l'argument « { $arg } » ne peut pas être employé avec « { $prior } »
+    [no-equals] un signe égal est nécessaire pour donner une valeur à « { $arg } »
+    [too-many-values] valeur inattendue « { $value } » pour « { $arg } »; aucune autre n'était attendue
+    [wrong-number] { $expected } valeur(s) exigée(s) pour « { $arg } », mais { $actual } fournie(s)
+   *[other] la ligne de commande n'est pas valide
+}
+clap-error-possible = [valeurs possibles : { $values }]
+clap-tip = astuce : { $tip }
+clap-tip-similar = { $what ->
+    [subcommand] une sous-commande semblable existe
+    [argument] un argument semblable existe
+   *[other] une valeur semblable existe
+} : « { $similar } »
+clap-tip-as-value = pour passer « { $arg } » comme valeur, employez « { $use } »
+clap-help-subcommand = Affiche ce message ou l'aide des sous-commandes données
+
+## man : titres de section (clap_mangen les écrit en anglais) et FICHIERS
+
+man-heading-name = NOM
+man-heading-synopsis = SYNOPSIS
+man-heading-description = DESCRIPTION
+man-heading-options = OPTIONS
+man-heading-subcommands = SOUS-COMMANDES
+man-heading-files = FICHIERS
+man-heading-see-also = VOIR AUSSI
+man-file-cases = un cas par fichier, les événements ajoutés à la suite
+man-file-deadlines = le calendrier, les jours fériés et les délais
+man-file-escalation = l'équipe et les acheminements d'escalade
+man-file-compensation = les mesures et les fourchettes d'indemnisation
+man-file-categories = les catégories de plaintes
+man-file-outputs = sorties par défaut de report -o et d'export -o (ignorées par git)
+flag-problem = { $flag } : { $problem }
+new-assign-help = les membres sont énumérés sous [team] dans policies/escalation.toml

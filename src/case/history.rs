@@ -13,12 +13,12 @@ use rust_decimal::Decimal;
 pub struct Problem {
     pub code: DiagCode,
     pub locus: Locus,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Msg,
+    pub help: Option<Msg>,
 }
 
 impl Problem {
-    fn new(code: DiagCode, locus: Locus, message: String) -> Problem {
+    fn new(code: DiagCode, locus: Locus, message: Msg) -> Problem {
         Problem {
             code,
             locus,
@@ -27,8 +27,8 @@ impl Problem {
         }
     }
 
-    fn help(mut self, help: &str) -> Problem {
-        self.help = Some(help.to_string());
+    fn help(mut self, help: Msg) -> Problem {
+        self.help = Some(help);
         self
     }
 
@@ -146,14 +146,14 @@ pub fn problems(case: &Case, file_stem: Option<&str>) -> Vec<Problem> {
         out.push(Problem::new(
             DiagCode::InvalidValue,
             Locus::Key("title"),
-            "the title is empty".into(),
+            Msg::new("diag-title-empty"),
         ));
     }
     if case.customer.name.trim().is_empty() {
         out.push(Problem::new(
             DiagCode::InvalidValue,
             Locus::Key("customer"),
-            "the customer's name is empty".into(),
+            Msg::new("diag-customer-empty"),
         ));
     }
     for (i, e) in case.history.iter().enumerate() {
@@ -170,9 +170,9 @@ fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
             Problem::new(
                 DiagCode::InvalidValue,
                 Locus::Key("id"),
-                format!("`{}` is not a case ID", case.id),
+                Msg::new("diag-not-an-id").arg("id", case.id.as_str()),
             )
-            .help("IDs are YYYYMMDD-xxxx: the receipt date and four Crockford base32 characters (0-9, a-z without i, l, o, u)"),
+            .help(Msg::new("diag-not-an-id-help")),
         );
         return;
     };
@@ -183,12 +183,11 @@ fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
             Problem::new(
                 DiagCode::IdMismatch,
                 Locus::Key("id"),
-                format!(
-                    "the file is named `{stem}.yaml` but holds case `{}`",
-                    case.id
-                ),
+                Msg::new("diag-file-name")
+                    .arg("stem", stem)
+                    .arg("id", case.id.as_str()),
             )
-            .help("rename the file after its id (or fix the id)"),
+            .help(Msg::new("diag-file-name-help")),
         );
     }
     let received = case.received.at.date_naive();
@@ -197,12 +196,12 @@ fn check_id(case: &Case, file_stem: Option<&str>, out: &mut Vec<Problem>) {
             Problem::new(
                 DiagCode::IdMismatch,
                 Locus::Key("id"),
-                format!(
-                    "case `{}` carries the date {date} but was received on {received}",
-                    case.id
-                ),
+                Msg::new("diag-id-date")
+                    .arg("id", case.id.as_str())
+                    .arg("date", date.to_string())
+                    .arg("received", received.to_string()),
             )
-            .help("an ID starts with the local date the case was received"),
+            .help(Msg::new("diag-id-date-help")),
         );
     }
 }
@@ -215,9 +214,11 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
                 Problem::new(
                     DiagCode::UnknownField,
                     Locus::EventKey(i, key),
-                    format!("`{key}` is not a key of a `{}` event", e.event),
+                    Msg::new("diag-event-key")
+                        .arg("key", key)
+                        .arg("event", e.event.to_string()),
                 )
-                .help(&keys_help(e.event)),
+                .help(keys_help(e.event)),
             );
         }
     }
@@ -234,9 +235,11 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
                 Problem::new(
                     DiagCode::MissingField,
                     Locus::Event(i),
-                    format!("a `{}` event needs `{key}`", e.event),
+                    Msg::new("diag-event-needs")
+                        .arg("key", *key)
+                        .arg("event", e.event.to_string()),
                 )
-                .help(&keys_help(e.event)),
+                .help(keys_help(e.event)),
             );
         }
     }
@@ -244,7 +247,7 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
         out.push(Problem::new(
             DiagCode::MissingField,
             Locus::EventKey(i, "by"),
-            "`by` is empty: say who did it".into(),
+            Msg::new("diag-by-empty"),
         ));
     }
     if e.event == EventKind::Compensated {
@@ -253,41 +256,44 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
             (false, None) => out.push(Problem::new(
                 DiagCode::MissingField,
                 Locus::Event(i),
-                "a `compensated` event needs `amount` (only an apology has none)".into(),
+                Msg::new("diag-amount-needed"),
             )),
             (true, Some(_)) => out.push(Problem::new(
                 DiagCode::InvalidValue,
                 Locus::EventKey(i, "amount"),
-                "an apology carries no amount".into(),
+                Msg::new("diag-apology-amount"),
             )),
             (false, Some(m)) if m.0.is_zero() => out.push(Problem::new(
                 DiagCode::InvalidValue,
                 Locus::EventKey(i, "amount"),
-                "a compensation amount must be positive".into(),
+                Msg::new("diag-amount-positive"),
             )),
             _ => {}
         }
     }
 }
 
-fn keys_help(kind: EventKind) -> String {
+fn keys_help(kind: EventKind) -> Msg {
     let (allowed, required) = event_keys(kind);
-    let mut keys: Vec<String> = vec!["at".into(), "by".into(), "event".into()];
+    let mut keys: Vec<Msg> = ["at", "by", "event"].map(Msg::from).to_vec();
+    let optional = |k: &str| Msg::new("diag-optional-key").arg("key", k);
     keys.extend(allowed.iter().map(|k| {
         if required.contains(k) {
-            k.to_string()
+            Msg::from(*k)
         } else {
-            format!("{k} (optional)")
+            optional(k)
         }
     }));
     if !allowed.contains(&"note") {
         keys.push(if required.contains(&"note") {
-            "note".into()
+            Msg::from("note")
         } else {
-            "note (optional)".into()
+            optional("note")
         });
     }
-    format!("a `{kind}` event takes: {}", keys.join(", "))
+    Msg::new("diag-event-takes")
+        .arg("event", kind.to_string())
+        .arg("keys", crate::i18n::Arg::List(keys))
 }
 
 fn check_order(case: &Case, out: &mut Vec<Problem>) {
@@ -300,24 +306,23 @@ fn check_order(case: &Case, out: &mut Vec<Problem>) {
                 Problem::new(
                     DiagCode::HistoryOrder,
                     Locus::EventKey(i, "at"),
-                    format!(
-                        "`{}` at {} is before the case was received ({})",
-                        e.event, e.at, case.received
-                    ),
+                    Msg::new("diag-before-receipt")
+                        .arg("event", e.event.to_string())
+                        .arg("at", e.at.to_string())
+                        .arg("received", case.received.to_string()),
                 )
-                .help("events happen after receipt; check the date and the offset"),
+                .help(Msg::new("diag-before-receipt-help")),
             );
         } else if at < last {
             out.push(
                 Problem::new(
                     DiagCode::HistoryOrder,
                     Locus::EventKey(i, "at"),
-                    format!(
-                        "`{}` at {} is earlier than the event before it",
-                        e.event, e.at
-                    ),
+                    Msg::new("diag-out-of-order")
+                        .arg("event", e.event.to_string())
+                        .arg("at", e.at.to_string()),
                 )
-                .help("history is kept in time order: move the event or fix its time"),
+                .help(Msg::new("diag-out-of-order-help")),
             );
         }
         last = last.max(at);
@@ -404,9 +409,8 @@ fn check_sequence(history: &[Event], out: &mut Vec<Problem>) {
     let mut state = Sequence::default();
     for (i, e) in history.iter().enumerate() {
         if let Some(msg) = state.error(e.event) {
-            // A diagnostic: JSON carries it, so it stays in English.
-            let text = msg.english(&|d, cur| format!("{d} {cur}"));
-            out.push(Problem::new(DiagCode::EventSequence, Locus::Event(i), text));
+            // JSON carries its English; people read it in their language.
+            out.push(Problem::new(DiagCode::EventSequence, Locus::Event(i), msg));
         }
         state.push(e.event);
     }

@@ -281,10 +281,10 @@ pub fn text_of(bytes: Vec<u8>, path: &str) -> Result<String, Diagnostic> {
         Diagnostic::new(
             path,
             DiagCode::NotUtf8,
-            format!("the file is not UTF-8 text: byte {} cannot start or continue a character", bad.join(" ")),
+            crate::i18n::Msg::new("diag-not-utf8").arg("bytes", bad.join(" ")),
         )
         .at(line, column)
-        .help("save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or fix the character at this position")
+        .help(crate::i18n::Msg::new("diag-not-utf8-help"))
     })
 }
 
@@ -319,10 +319,10 @@ fn prechecks(text: &str, path: &str) -> Result<(), Diagnostic> {
         return Err(Diagnostic::new(
             path,
             DiagCode::ConflictMarker,
-            "merge conflict markers left in the file",
+            crate::i18n::Msg::new("diag-conflict"),
         )
         .at(*line, 1)
-        .help("resolve the conflict (keep every event, in time order), delete the markers, then run `redress check`"));
+        .help(crate::i18n::Msg::new("diag-conflict-case-help")));
     }
     if let Err(r) = crate::case::yaml_guard::check(text) {
         let (line, column) = diag::line_col(text, r.offset);
@@ -349,12 +349,12 @@ fn yaml_diagnostic(e: &serde_yaml::Error, text: &str, path: &str) -> Diagnostic 
     {
         (line, column) = at;
     }
-    let mut d = Diagnostic::new(path, code, message).at(line, column);
+    let mut d = Diagnostic::new(path, code, diag::reader_message(&message)).at(line, column);
     if code == DiagCode::DuplicateKey {
-        d = d.help("a key may appear once in each mapping: keep one of the two lines");
+        d = d.help(crate::i18n::Msg::new("diag-duplicate-key-help"));
     }
     if code == DiagCode::YamlSyntax {
-        d = d.help("fix the YAML syntax; `redress check` reports every file at once");
+        d = d.help(crate::i18n::Msg::new("diag-yaml-syntax-help"));
     }
     d
 }

@@ -1,6 +1,7 @@
 //! Exact money. Amounts are read from the YAML text itself, never through a
 //! binary float, so `90.10` stays 90.10.
 
+use crate::i18n::Msg;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -16,7 +17,13 @@ pub struct Money(pub Decimal);
 pub const MAX_INTEGER_DIGITS: u32 = 12;
 
 impl Money {
+    /// The error is in English, as a reader of files needs it; its wording
+    /// is kept for the diagnostic ([`crate::i18n::reason`]).
     pub fn parse(text: &str) -> Result<Money, String> {
+        Money::read(text).map_err(crate::i18n::reason)
+    }
+
+    fn read(text: &str) -> Result<Money, Msg> {
         let t = text.trim();
         let integer_part = t.split('.').next().unwrap_or_default();
         if integer_part.bytes().all(|b| b.is_ascii_digit())
@@ -24,17 +31,13 @@ impl Money {
         {
             return Err(too_large(text));
         }
-        let value = Decimal::from_str_exact(t)
-            .map_err(|_| format!("invalid amount `{text}`: write a plain number like 90.00"))?;
+        let invalid = |why: &str| Msg::new("money-invalid").arg("text", text).arg("why", why);
+        let value = Decimal::from_str_exact(t).map_err(|_| invalid("plain"))?;
         if value.is_sign_negative() {
-            return Err(format!(
-                "invalid amount `{text}`: amounts cannot be negative"
-            ));
+            return Err(invalid("negative"));
         }
         if value.scale() > 2 {
-            return Err(format!(
-                "invalid amount `{text}`: at most two decimal places (cents)"
-            ));
+            return Err(invalid("cents"));
         }
         if value.trunc().abs() >= Decimal::from(10_i64.pow(MAX_INTEGER_DIGITS)) {
             return Err(too_large(text));
@@ -52,14 +55,24 @@ impl Money {
     /// digits (`1,234`) could be either, so it is refused rather than
     /// guessed. The value is the same whichever way it was written; files
     /// store it as `1234.50`.
+    /// The error is worded in the language in force: for the command line.
     pub fn parse_input(text: &str) -> Result<Money, String> {
-        let plain = plain_numeral(text)?;
-        Money::parse(&plain).map_err(|e| e.replacen(&format!("`{plain}`"), &format!("`{text}`"), 1))
+        let plain = plain_numeral(text).map_err(|m| m.to_string())?;
+        Money::read(&plain).map_err(|mut m| {
+            m.map_texts(&|t| {
+                if t == plain {
+                    text.to_string()
+                } else {
+                    t.to_string()
+                }
+            });
+            m.to_string()
+        })
     }
 }
 
 /// `1 234,50` → `1234.50`: the grouping removed, the decimal mark a dot.
-fn plain_numeral(text: &str) -> Result<String, String> {
+fn plain_numeral(text: &str) -> Result<String, Msg> {
     let t: String = text
         .trim()
         .chars()
@@ -79,9 +92,7 @@ fn plain_numeral(text: &str) -> Result<String, String> {
             let after = t.len() - t.rfind(',').unwrap_or(0) - 1;
             let digits_only = t.chars().all(|c| c.is_ascii_digit() || c == ',');
             if after == 3 && digits_only {
-                return Err(format!(
-                    "ambiguous amount `{text}`: is the comma a decimal mark or a thousands separator?\n  = help: write 1234 (or 1 234,00, or 1,234.00) for a thousand and more, 1,23 or 1.23 for cents"
-                ));
+                return Err(Msg::new("money-ambiguous").arg("text", text));
             }
             t.rfind(',')
         }
@@ -93,7 +104,9 @@ fn plain_numeral(text: &str) -> Result<String, String> {
     };
     let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
     let digits = ungroup(int).filter(|_| frac_ok).ok_or_else(|| {
-        format!("invalid amount `{text}`: write a plain number like 90.00 or 90,00 (thousands as 1 234,50 or 1,234.50)")
+        Msg::new("money-invalid")
+            .arg("text", text)
+            .arg("why", "typed")
     })?;
     Ok(match frac {
         Some(f) => format!("{digits}.{f}"),
@@ -120,10 +133,11 @@ fn ungroup(int: &str) -> Option<String> {
     ok_first.then_some(out)
 }
 
-fn too_large(text: &str) -> String {
-    format!(
-        "invalid amount `{text}`: at most {MAX_INTEGER_DIGITS} digits before the decimal point (999999999999.99 at most)"
-    )
+fn too_large(text: &str) -> Msg {
+    Msg::new("money-invalid")
+        .arg("text", text)
+        .arg("why", "too-large")
+        .arg("digits", MAX_INTEGER_DIGITS.to_string())
 }
 
 /// Adds money without ever panicking: amounts are bounded on input, so a

@@ -1,6 +1,7 @@
 //! Times as users write them: RFC 3339 with an offset, or a bare date meaning
 //! midnight in the ledger's time zone.
 
+use crate::i18n::Msg;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -15,7 +16,13 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
+    /// The error is in English, as a reader of files needs it; its wording
+    /// is kept for the diagnostic ([`crate::i18n::reason`]).
     pub fn parse(text: &str) -> Result<Timestamp, String> {
+        Timestamp::read(text).map_err(crate::i18n::reason)
+    }
+
+    fn read(text: &str) -> Result<Timestamp, Msg> {
         let t = text.trim();
         if let Ok(at) = DateTime::parse_from_rfc3339(t) {
             return Ok(Timestamp {
@@ -30,9 +37,7 @@ impl Timestamp {
                 date_only: true,
             });
         }
-        Err(format!(
-            "invalid time `{t}`: write RFC 3339 with an offset (2026-11-22T09:14:00-05:00) or a date (2026-11-22)"
-        ))
+        Err(Msg::new("time-invalid").arg("t", t))
     }
 
     /// Pins a bare date to midnight in the ledger's time zone.
@@ -76,12 +81,12 @@ pub fn parse_flag(
     end_of_day: bool,
     now: Option<DateTime<Utc>>,
     spans_back_from: Option<DateTime<Utc>>,
-) -> Result<DateTime<FixedOffset>, String> {
+) -> Result<DateTime<FixedOffset>, Msg> {
     let t = text.trim();
     let at = match spans_back_from.and_then(|from| span_hours(t).map(|h| (from, h))) {
         Some((from, hours)) => back(t, from, hours, tz),
         None => parse_point(t, tz, end_of_day, now).map_err(|e| match spans_back_from {
-            Some(_) => format!("{e}, or just 24h, 7d, 2w"),
+            Some(_) => Msg::new("time-or-span").arg("e", e),
             None => e,
         }),
     }?;
@@ -89,11 +94,11 @@ pub fn parse_flag(
 }
 
 /// `hours` before `from`, in the ledger's zone, or an error naming what was typed.
-fn back(t: &str, from: DateTime<Utc>, hours: i64, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
+fn back(t: &str, from: DateTime<Utc>, hours: i64, tz: Tz) -> Result<DateTime<FixedOffset>, Msg> {
     chrono::Duration::try_hours(hours)
         .and_then(|d| from.checked_sub_signed(d))
         .map(|at| at.with_timezone(&tz).fixed_offset())
-        .ok_or_else(|| format!("`{t}` reaches back too far"))
+        .ok_or_else(|| Msg::new("time-too-far").arg("t", t))
 }
 
 /// A time, a bare date, a local time or (given `now`) a relative form; see
@@ -103,7 +108,7 @@ fn parse_point(
     tz: Tz,
     end_of_day: bool,
     now: Option<DateTime<Utc>>,
-) -> Result<DateTime<FixedOffset>, String> {
+) -> Result<DateTime<FixedOffset>, Msg> {
     if let Some(now) = now
         && let Some(at) = relative(t, tz, end_of_day, now)
     {
@@ -112,16 +117,18 @@ fn parse_point(
     if let Some(local) = naive_local(t) {
         return in_zone(local, tz);
     }
-    let mut ts = Timestamp::parse(t).map_err(|e| match now {
-        Some(_) => format!(
-            "{e}, a local time (2026-11-22 09:14), `today 14:30`, `yesterday 09:00`, `14:30` or a span back (2h ago, 3d ago)"
-        ),
-        None => format!("{e}, or a local time (2026-11-22 09:14)"),
+    let mut ts = Timestamp::read(t).map_err(|e| match now {
+        Some(_) => Msg::new("time-or-relative").arg("e", e),
+        None => Msg::new("time-or-local").arg("e", e),
     })?;
     let date_only = ts.date_only;
     ts.resolve(tz);
     if date_only && end_of_day {
-        let next = ts.at.date_naive().succ_opt().ok_or("date out of range")?;
+        let next = ts
+            .at
+            .date_naive()
+            .succ_opt()
+            .ok_or_else(|| Msg::new("time-date-range"))?;
         return Ok(midnight(next, tz));
     }
     Ok(ts.at)
@@ -134,7 +141,7 @@ fn relative(
     tz: Tz,
     end_of_day: bool,
     now: DateTime<Utc>,
-) -> Option<Result<DateTime<FixedOffset>, String>> {
+) -> Option<Result<DateTime<FixedOffset>, Msg>> {
     if let Some(span) = t.strip_suffix(" ago") {
         let hours = span_hours(span.trim())?;
         return Some(back(t, now, hours, tz));
@@ -171,10 +178,10 @@ fn naive_local(t: &str) -> Option<NaiveDateTime> {
 }
 
 /// A local wall-clock time in `tz`, by the one DST rule of [`crate::case::zone`].
-fn in_zone(local: NaiveDateTime, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
+fn in_zone(local: NaiveDateTime, tz: Tz) -> Result<DateTime<FixedOffset>, Msg> {
     crate::case::zone::local_to_utc(tz, local)
         .map(|u| u.with_timezone(&tz).fixed_offset())
-        .ok_or_else(|| format!("`{local}` is out of range"))
+        .ok_or_else(|| Msg::new("time-out-of-range").arg("local", local.to_string()))
 }
 
 /// `24h`, `7d`, `2w` as a number of hours; anything else is not a span.
@@ -275,7 +282,13 @@ mod tests {
         assert_eq!(back("2w").unwrap(), "2026-11-08T12:00:00-05:00");
         assert_eq!(back("2026-11-20").unwrap(), "2026-11-20T00:00:00-05:00");
         for bad in ["-3d", "3y", "d", "é", "yesterday"] {
-            assert!(back(bad).unwrap_err().contains("24h, 7d, 2w"), "{bad}");
+            assert!(
+                back(bad)
+                    .unwrap_err()
+                    .plain_english()
+                    .contains("24h, 7d, 2w"),
+                "{bad}"
+            );
         }
     }
 
@@ -298,12 +311,14 @@ mod tests {
             "2026-11-22T09:14:00-05:00"
         );
         // Spans only where a command allows them, and then the error says so.
-        let no_span = read("7d", false).unwrap_err();
+        let no_span = read("7d", false).unwrap_err().plain_english();
         assert!(!no_span.contains("24h, 7d, 2w"), "{no_span}");
         let now = parse_flag("2026-11-22T12:00:00-05:00", tz, false, None, None)
             .unwrap()
             .with_timezone(&Utc);
-        let far = parse_flag("99999999w", tz, false, None, Some(now)).unwrap_err();
+        let far = parse_flag("99999999w", tz, false, None, Some(now))
+            .unwrap_err()
+            .plain_english();
         assert_eq!(far, "`99999999w` reaches back too far");
     }
 
@@ -349,7 +364,8 @@ mod tests {
             "2026-11-01T01:30:00-04:00"
         );
         for bad in ["25:00", "today 9h", "tomorrow 10:00", "2h later", "x ago"] {
-            assert!(read(bad, false).unwrap_err().contains("2h ago"), "{bad}");
+            let err = read(bad, false).unwrap_err().plain_english();
+            assert!(err.contains("2h ago"), "{bad}");
         }
         // --now itself is never relative.
         assert!(parse_flag("2h ago", tz, false, None, None).is_err());

@@ -98,12 +98,19 @@ fn unknown_word(what: &str, word: &str, names: &[&str], french: &[(&str, &str)])
 /// French word gets a pointer to it.
 fn unknown_in_file(what: &str, value: &str, names: &[&str], french: &[(&str, &str)]) -> String {
     let key = fold(value);
-    match french.iter().find(|(fr, _)| fold(fr) == key) {
-        Some((_, en)) => format!(
-            "unknown {what} `{value}`: did you mean `{en}`? (files keep the English value; French words are for the command line)"
-        ),
-        None => crate::suggest::unknown_value(what, value, names),
-    }
+    let msg = match french.iter().find(|(fr, _)| fold(fr) == key) {
+        Some((_, en)) => crate::i18n::Msg::new("unknown-french-in-file")
+            .arg(
+                "what",
+                crate::i18n::Msg::new("unknown-what")
+                    .arg("key", what.replace(' ', "-"))
+                    .arg("what", what),
+            )
+            .arg("value", value)
+            .arg("hint", *en),
+        None => crate::suggest::unknown_value_msg(what, value, names),
+    };
+    crate::i18n::reason(msg)
 }
 
 /// Yes or no, typed by a person: `yes`/`no`, `true`/`false`, `oui`/`non`,

@@ -16,6 +16,7 @@
 //! rather than skips, so that nothing reaches the reader unchecked.
 
 use crate::diag::DiagCode;
+use crate::i18n::Msg;
 
 /// The largest case file redress reads: about 200,000 events.
 pub const MAX_CASE_BYTES: usize = 16 * 1024 * 1024;
@@ -28,8 +29,8 @@ pub const MAX_DEPTH: usize = 32;
 pub struct Refusal {
     pub offset: usize,
     pub code: DiagCode,
-    pub message: String,
-    pub help: String,
+    pub message: Msg,
+    pub help: Msg,
 }
 
 /// Checks the text; see the module documentation for the rules.
@@ -47,11 +48,9 @@ pub fn too_large(text: &str) -> Refusal {
     Refusal {
         offset: floor_char_boundary(text, MAX_CASE_BYTES.min(text.len())),
         code: DiagCode::TooLarge,
-        message: format!(
-            "the file is larger than {} MiB, the limit for a case file; the limit is passed here",
-            MAX_CASE_BYTES / (1024 * 1024)
-        ),
-        help: "a case this large is not a record of one complaint: split it, or remove repeated events".into(),
+        message: Msg::new("diag-too-large")
+            .arg("mib", (MAX_CASE_BYTES / (1024 * 1024)).to_string()),
+        help: Msg::new("diag-too-large-help"),
     }
 }
 
@@ -73,26 +72,29 @@ pub fn is_allowed_raw(c: char, at_start: bool) -> bool {
     }
 }
 
-/// `U+007F (DEL)`: how messages name a character.
-pub fn describe(c: char) -> String {
+/// `U+007F (DEL)`: how messages name a character (its name worded in the
+/// language in force).
+pub fn describe(c: char) -> Msg {
     let name = match c {
-        '\0' => " (NUL)",
-        '\u{7}' => " (BEL)",
-        '\u{8}' => " (backspace)",
-        '\u{B}' => " (vertical tab)",
-        '\u{C}' => " (form feed)",
-        '\u{1B}' => " (escape)",
-        '\u{7F}' => " (DEL)",
-        '\r' => " (carriage return without a line feed)",
-        '\u{85}' => " (next line)",
-        '\u{A0}' => " (no-break space)",
-        '\u{2028}' => " (line separator)",
-        '\u{2029}' => " (paragraph separator)",
-        '\u{FEFF}' => " (byte order mark)",
-        c if c.is_control() => " (control character)",
-        _ => "",
+        '\0' => "nul",
+        '\u{7}' => "bel",
+        '\u{8}' => "backspace",
+        '\u{B}' => "vertical-tab",
+        '\u{C}' => "form-feed",
+        '\u{1B}' => "escape",
+        '\u{7F}' => "del",
+        '\r' => "lone-cr",
+        '\u{85}' => "next-line",
+        '\u{A0}' => "no-break-space",
+        '\u{2028}' => "line-separator",
+        '\u{2029}' => "paragraph-separator",
+        '\u{FEFF}' => "byte-order-mark",
+        c if c.is_control() => "control",
+        _ => "none",
     };
-    format!("U+{:04X}{name}", u32::from(c))
+    Msg::new("char-name")
+        .arg("code", format!("U+{:04X}", u32::from(c)))
+        .arg("name", name)
 }
 
 fn check_characters(text: &str) -> Result<(), Refusal> {
@@ -107,11 +109,8 @@ fn check_characters(text: &str) -> Result<(), Refusal> {
         Some((offset, c)) => Err(Refusal {
             offset,
             code: DiagCode::InvalidCharacter,
-            message: format!("{} cannot appear as itself in a case file", describe(c)),
-            help: format!(
-                "remove it, or write it as an escape inside double quotes (\"\\u{:04X}\")",
-                u32::from(c)
-            ),
+            message: Msg::new("diag-bad-character").arg("char", describe(c)),
+            help: Msg::new("diag-bad-character-help").arg("code", format!("{:04X}", u32::from(c))),
         }),
     }
 }
@@ -265,8 +264,8 @@ impl<'a> Lexer<'a> {
             return Ok(());
         }
         match c {
-            b'&' => Err(self.refuse_anchor("an anchor (`&name`)")),
-            b'*' => Err(self.refuse_anchor("an alias (`*name`)")),
+            b'&' => Err(self.refuse_anchor(Msg::new("diag-an-anchor"))),
+            b'*' => Err(self.refuse_anchor(Msg::new("diag-an-alias"))),
             b'!' => {
                 // A tag comes before its node, and starts a key as much as it does.
                 self.key_col.get_or_insert(self.col());
@@ -387,20 +386,17 @@ impl<'a> Lexer<'a> {
         Err(Refusal {
             offset: self.i,
             code: DiagCode::TooDeep,
-            message: format!(
-                "collections are nested more than {MAX_DEPTH} deep here; a case file needs 3"
-            ),
-            help: "a case is a mapping with a `history` list of events: flatten the structure"
-                .into(),
+            message: Msg::new("diag-too-deep").arg("max", MAX_DEPTH.to_string()),
+            help: Msg::new("diag-too-deep-help"),
         })
     }
 
-    fn refuse_anchor(&self, what: &str) -> Refusal {
+    fn refuse_anchor(&self, what: Msg) -> Refusal {
         Refusal {
             offset: self.i,
             code: DiagCode::YamlAnchor,
-            message: format!("{what} is not allowed in a case file"),
-            help: "write the value out in full; to start a text with `&` or `*`, put it in double quotes".into(),
+            message: Msg::new("diag-anchor").arg("what", what),
+            help: Msg::new("diag-anchor-help"),
         }
     }
 

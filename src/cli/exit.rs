@@ -39,7 +39,12 @@ pub fn code(outcome: &anyhow::Result<Verdict>) -> u8 {
 /// 2 for everything else.
 pub fn report_error(err: &anyhow::Error) -> u8 {
     if let Some(e) = err.downcast_ref::<clap::Error>() {
-        let _ = e.print();
+        match crate::cli::lang::clap_error(e) {
+            Some(text) => eprint!("{text}"),
+            None => {
+                let _ = e.print();
+            }
+        }
         return e.exit_code().clamp(0, 2) as u8;
     }
     let broken_pipe = err.chain().any(|c| {

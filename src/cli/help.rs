@@ -78,8 +78,11 @@ fn localise(cmd: Command, id: &str) -> Command {
         .help_template(i18n::tr("clap-help-template"))
         .subcommand_help_heading(i18n::tr("clap-heading-commands"))
         .next_help_heading(i18n::tr("clap-heading-options"));
-    if let Some(about) = i18n::try_tr(id) {
-        cmd = cmd.about(about.clone()).long_about(None::<&str>);
+    // clap's own `help` subcommand has no id of its own.
+    let about = i18n::try_tr(id)
+        .or_else(|| (cmd.get_name() == "help").then(|| i18n::tr("clap-help-subcommand")));
+    if let Some(about) = about {
+        cmd = cmd.about(about).long_about(None::<&str>);
     }
     if let Some(after) = i18n::try_tr(&format!("{id}-after")) {
         cmd = cmd.after_help(after).after_long_help(None::<&str>);

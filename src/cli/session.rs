@@ -3,6 +3,7 @@
 
 use crate::audit::Window;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::tr_args;
 use crate::ledger::Ledger;
 use crate::policy::Policies;
 use anyhow::{Context, Result};
@@ -135,7 +136,8 @@ impl Open {
     pub fn case(&self, query: &str) -> Result<(String, crate::ledger::LoadedCase)> {
         let rel = self.ledger.find(query)?;
         let loaded = self.ledger.load(&rel, &self.policies).map_err(|d| {
-            anyhow::Error::new(Diagnostics(d)).context(format!("{rel} has problems"))
+            anyhow::Error::new(Diagnostics(d))
+                .context(tr_args("file-has-problems", &[("rel", rel.clone().into())]))
         })?;
         Ok((rel, loaded))
     }
@@ -173,8 +175,8 @@ fn read_time(
     spans_back_from: Option<DateTime<Utc>>,
 ) -> Result<DateTime<FixedOffset>> {
     crate::case::time::parse_flag(text, tz, end_of_day, now, spans_back_from)
-        .map_err(anyhow::Error::msg)
-        .with_context(|| format!("reading {flag}"))
+        .map_err(|m| anyhow::Error::msg(m.plain()))
+        .with_context(|| crate::i18n::tr_args("reading-flag", &[("flag", flag.into())]))
 }
 
 /// `--skip-invalid`, shared by every command that reads the whole ledger:
@@ -229,14 +231,14 @@ impl SkipInvalid {
         if problems.is_empty() {
             return;
         }
+        let warn = |line: String| {
+            eprintln!("{}", tr_args("warning-line", &[("line", line.into())]));
+        };
         for d in problems {
-            eprintln!("warning: {d}");
+            warn(d.to_string());
         }
-        let n = problems.len();
-        eprintln!(
-            "warning: {n} case file problem{} above; --skip-invalid leaves those files out",
-            if n == 1 { "" } else { "s" }
-        );
+        let count = [("count", problems.len().into())];
+        warn(tr_args("skip-invalid-left-out", &count));
     }
 }
 

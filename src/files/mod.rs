@@ -19,7 +19,9 @@ mod write;
 
 pub use cleanup::{RemoveOnSignal, while_editor_runs};
 pub use lock::Lock;
-pub use read::{describe, escapes, read_bytes, read_bytes_at_most, read_text, unreadable};
+pub use read::{
+    describe, escapes, kind_msg, read_bytes, read_bytes_at_most, read_text, unreadable,
+};
 pub use write::{Existing, write, write_output};
 
 /// Names of the temporary files redress writes: `.redress-XXXXXX.tmp`.

@@ -79,12 +79,26 @@ pub fn describe(kind: &std::fs::FileType) -> &'static str {
     }
 }
 
+/// [`describe`] as a message, for people.
+pub fn kind_msg(kind: &std::fs::FileType) -> crate::i18n::Msg {
+    let key = match describe(kind) {
+        "a FIFO (named pipe)" => "fifo",
+        "a socket" => "socket",
+        "a device" => "device",
+        "a folder" => "folder",
+        "a symbolic link" => "link",
+        _ => "other",
+    };
+    crate::i18n::Msg::new("file-kind").arg("kind", key)
+}
+
 /// The diagnostic for a file of the ledger that cannot be read; a file that
 /// is not a regular file gets a help line saying what to do.
 pub fn unreadable(rel: &str, e: &io::Error) -> crate::diag::Diagnostic {
-    let d = crate::diag::Diagnostic::new(rel, DiagCode::Unreadable, format!("cannot read: {e}"));
+    let message = crate::i18n::Msg::new("diag-cannot-read").arg("error", e.to_string());
+    let d = crate::diag::Diagnostic::new(rel, DiagCode::Unreadable, message);
     if e.kind() == io::ErrorKind::InvalidInput {
-        d.help("redress reads only regular files: remove it or replace it by a regular file (`rm` it if it is a FIFO or a stray folder)")
+        d.help(crate::i18n::Msg::new("diag-regular-only"))
     } else {
         d
     }

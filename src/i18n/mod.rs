@@ -8,7 +8,7 @@ mod catalogue;
 mod msg;
 
 pub use catalogue::{tr, tr_args, try_tr};
-pub use msg::{Arg, Msg, span};
+pub use msg::{Arg, Msg, VERBATIM, reason, reason_for, recall, span};
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};

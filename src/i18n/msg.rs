@@ -8,7 +8,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use rust_decimal::Decimal;
 
 /// One argument of a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Arg {
     /// Shown as it is (a name, a rule, a time already written).
     Text(String),
@@ -27,6 +27,10 @@ pub enum Arg {
     },
     /// Another message, worded in the same language.
     Nested(Box<Msg>),
+    /// Messages worded in the same language, joined by ", ".
+    List(Vec<Msg>),
+    /// Messages worded in the same language, one a line.
+    Lines(Vec<Msg>),
 }
 
 impl From<Msg> for Arg {
@@ -48,11 +52,28 @@ impl From<String> for Arg {
 }
 
 /// A catalogue id and its arguments.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Msg {
     pub id: &'static str,
     pub args: Vec<(&'static str, Arg)>,
 }
+
+/// Text already worded (a reader's own message, a path): shown as it is
+/// in every language.
+impl From<String> for Msg {
+    fn from(text: String) -> Msg {
+        Msg::new(VERBATIM).arg("text", text)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(text: &str) -> Msg {
+        Msg::from(text.to_string())
+    }
+}
+
+/// The id of a text shown as it is.
+pub const VERBATIM: &str = "verbatim";
 
 impl Msg {
     pub fn new(id: &'static str) -> Msg {
@@ -74,6 +95,9 @@ impl Msg {
             match a {
                 Arg::Text(t) => *t = f(t),
                 Arg::Nested(m) => m.map_texts(f),
+                Arg::List(items) | Arg::Lines(items) => {
+                    items.iter_mut().for_each(|m| m.map_texts(f));
+                }
                 _ => {}
             }
         }
@@ -91,7 +115,21 @@ impl Msg {
 
     /// The message in English: what JSON and CSV say.
     pub fn english(&self, money: &dyn Fn(Decimal, &str) -> String) -> String {
+        if let (VERBATIM, [(_, Arg::Text(t))]) = (self.id, self.args.as_slice()) {
+            return t.clone();
+        }
         with_lang(Lang::En, || self.render(money))
+    }
+
+    /// The message in the language in force, amounts (if any) as
+    /// `12.50 CAD`: for diagnostics and reasons, which name no money.
+    pub fn plain(&self) -> String {
+        self.render(&|d, cur| format!("{d} {cur}"))
+    }
+
+    /// [`Msg::plain`] in English.
+    pub fn plain_english(&self) -> String {
+        self.english(&|d, cur| format!("{d} {cur}"))
     }
 }
 
@@ -102,6 +140,8 @@ fn value<'a>(a: &Arg, money: &dyn Fn(Decimal, &str) -> String) -> FluentValue<'a
         Arg::Money(d, cur) => money(*d, cur).into(),
         Arg::Span(secs) => span(*secs).into(),
         Arg::Nested(m) => m.render(money).into(),
+        Arg::List(items) => join(items, ", ", money).into(),
+        Arg::Lines(items) => join(items, "\n", money).into(),
         Arg::Target { n, unit, working } => tr_args(
             "span-target",
             &[
@@ -133,6 +173,14 @@ fn span_unit(n: i64, unit: &'static str) -> String {
     w
 }
 
+fn join(items: &[Msg], sep: &str, money: &dyn Fn(Decimal, &str) -> String) -> String {
+    items
+        .iter()
+        .map(|m| m.render(money))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// `3 days 22 hours`, `5 hours 25 minutes`, `45 minutes`: the two largest
 /// units, the way the audit has always worded a delay.
 pub fn span(seconds: i64) -> String {
@@ -145,5 +193,53 @@ pub fn span(seconds: i64) -> String {
         (0, h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
         (d, 0, _) => unit(d, "day"),
         (d, h, _) => format!("{} {}", unit(d, "day"), unit(h, "hour")),
+    }
+}
+
+thread_local! {
+    /// The latest reasons given inside a reader's error, with their English.
+    static REASONS: std::cell::RefCell<Vec<(String, Msg)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many recent reasons are kept per thread.
+const REASONS_KEPT: usize = 16;
+
+/// A reason given inside a reader's error. serde carries only text, so the
+/// reason goes into it in English (what JSON shows), and is kept here so
+/// that the diagnostic built from the reader's message can word it in the
+/// language in force ([`reason_for`]).
+pub fn reason(msg: Msg) -> String {
+    let english = msg.plain_english();
+    REASONS.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() >= REASONS_KEPT {
+            r.remove(0);
+        }
+        r.push((english.clone(), msg));
+    });
+    english
+}
+
+/// The reason recently given whose English is `text`, or `text` as it is.
+pub fn recall(text: &str) -> Msg {
+    reason_for(text).unwrap_or_else(|| Msg::from(text))
+}
+
+/// The reason recently given on this thread whose English is `text`.
+pub fn reason_for(text: &str) -> Option<Msg> {
+    REASONS.with(|r| {
+        r.borrow()
+            .iter()
+            .rev()
+            .find(|(english, _)| english == text)
+            .map(|(_, m)| m.clone())
+    })
+}
+
+/// In the language in force ([`Msg::plain`]).
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.plain())
     }
 }

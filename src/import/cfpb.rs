@@ -8,6 +8,7 @@ use super::source::{Row, Table};
 use crate::case::Event;
 use crate::case::time::Timestamp;
 use crate::case::vocab::{self, Channel, EventKind, Kind, Severity};
+use crate::i18n::Msg;
 use chrono_tz::Tz;
 use std::fmt::Write as _;
 
@@ -39,14 +40,13 @@ fn is_closing(response: &str) -> bool {
 
 impl Layout {
     /// The CFPB consumer complaint export, under any of its header spellings.
-    pub fn cfpb(headers: &[String]) -> Result<Layout, String> {
+    pub fn cfpb(headers: &[String]) -> Result<Layout, Msg> {
         let find = |key: &str| headers.iter().position(|h| header_key(h) == key);
         let need = |key: &str, name: &str| {
             find(key).ok_or_else(|| {
-                format!(
-                    "this is not a CFPB complaint export: it has no `{name}` column (its columns are: {})\n  = help: for other exports, use `redress import csv FILE --map MAPPING.toml`",
-                    headers.join(", ")
-                )
+                Msg::new("import-not-cfpb")
+                    .arg("name", name)
+                    .arg("columns", headers.join(", "))
             })
         };
         let id = need("complaintid", "Complaint ID")?;

@@ -3,6 +3,7 @@
 
 use super::source::Table;
 use crate::case::time::midnight;
+use crate::i18n::Msg;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
@@ -41,7 +42,7 @@ const CANDIDATES: &[(&str, &str)] = &[
 impl DateFormat {
     /// A `--date-format` / `date_format` value: a strftime pattern (`%d/%m/%Y`),
     /// `rfc3339`, or one of the names above (`M/D/YYYY`, `DD-MM-YYYY`, `iso`).
-    pub fn parse(text: &str) -> Result<DateFormat, String> {
+    pub fn parse(text: &str) -> Result<DateFormat, Msg> {
         let t = text.trim();
         if t.eq_ignore_ascii_case("rfc3339") || t.eq_ignore_ascii_case("rfc 3339") {
             return Ok(DateFormat::Rfc3339);
@@ -53,14 +54,10 @@ impl DateFormat {
             return DateFormat::parse(pattern);
         }
         if !t.contains('%') {
-            return Err(format!(
-                "invalid date format `{t}`: write a strftime pattern such as `%d/%m/%Y` or `%m/%d/%Y`, or one of {}",
-                CANDIDATES
-                    .iter()
-                    .map(|(n, _)| *n)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            let names: Vec<&str> = CANDIDATES.iter().map(|(n, _)| *n).collect();
+            return Err(Msg::new("import-date-format-invalid")
+                .arg("format", t)
+                .arg("names", names.join(", ")));
         }
         let has = |specs: &[&str]| specs.iter().any(|s| t.contains(s));
         // A pattern chrono cannot read at all is caught on the first value.
@@ -86,10 +83,11 @@ impl DateFormat {
     }
 
     /// Reads one value as an instant in the ledger's zone.
-    pub fn read(&self, text: &str, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
+    /// The error is `None` when the value is not in this format (the
+    /// caller names the format), else why the date cannot be used.
+    pub fn read(&self, text: &str, tz: Tz) -> Result<DateTime<FixedOffset>, Option<Msg>> {
         let t = text.trim();
-        // An empty message means "not in this format"; the caller names it.
-        let no = |_: chrono::ParseError| String::new();
+        let no = |_: chrono::ParseError| None;
         let at = match self {
             DateFormat::Rfc3339 => DateTime::parse_from_rfc3339(t).map_err(no)?,
             DateFormat::Zoned(p) => DateTime::parse_from_str(t, p).map_err(no)?,
@@ -100,7 +98,9 @@ impl DateFormat {
         .fixed_offset();
         let year = chrono::Datelike::year(&at);
         if !(1900..=2200).contains(&year) {
-            return Err(format!("the year {year} is out of range"));
+            return Err(Some(
+                Msg::new("import-year-range").arg("year", year.to_string()),
+            ));
         }
         Ok(at)
     }
@@ -118,16 +118,14 @@ fn local(t: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
 /// value. When several do and they disagree on some value (`3/4/2023`), the
 /// file is ambiguous; when none does, the one that reads the most values wins
 /// (the others become bad rows) unless that too is a tie.
-pub fn detect_date_format(column: &str, values: &[&str], tz: Tz) -> Result<DateFormat, String> {
+pub fn detect_date_format(column: &str, values: &[&str], tz: Tz) -> Result<DateFormat, Msg> {
     let values: Vec<&str> = values
         .iter()
         .map(|v| v.trim())
         .filter(|v| !v.is_empty())
         .collect();
     let Some(example) = values.first() else {
-        return Err(format!(
-            "column `{column}` has no values to read dates from"
-        ));
+        return Err(Msg::new("import-date-no-values").arg("column", column));
     };
     let formats: Vec<DateFormat> = CANDIDATES
         .iter()
@@ -140,9 +138,9 @@ pub fn detect_date_format(column: &str, values: &[&str], tz: Tz) -> Result<DateF
         .collect();
     scores.sort_by_key(|s| std::cmp::Reverse(s.0));
     let Some(&(best, _)) = scores.first() else {
-        return Err(format!(
-            "the values of column `{column}` (e.g. `{example}`) are not dates in a format redress knows\n  = help: say how they are written with --date-format, e.g. --date-format '%d/%m/%Y'"
-        ));
+        return Err(Msg::new("import-date-unknown")
+            .arg("column", column)
+            .arg("example", *example));
     };
     let top: Vec<&DateFormat> = scores
         .iter()
@@ -171,13 +169,26 @@ pub fn detect_date_format(column: &str, values: &[&str], tz: Tz) -> Result<DateF
                     }
                 })
                 .collect();
-            Err(format!(
-                "the dates in column `{column}` are ambiguous: they read as {} (e.g. `{v}`)\n  = help: say which with --date-format, e.g. --date-format {}",
-                names.join(" or "),
-                patterns.join(" or --date-format ")
-            ))
+            Err(Msg::new("import-date-ambiguous")
+                .arg("column", column)
+                .arg("names", either(&names, "or"))
+                .arg("value", *v)
+                .arg("patterns", either(&patterns, "or-date-format")))
         }
     }
+}
+
+/// `a or b or c` (`joiner` is `or`), `'a' or --date-format 'b'`
+/// (`or-date-format`): alternatives in the language in force.
+fn either(items: &[String], joiner: &str) -> Msg {
+    let mut items = items.iter();
+    let first = Msg::from(items.next().map_or("", String::as_str));
+    items.fold(first, |a, b| {
+        Msg::new("import-either")
+            .arg("joiner", joiner)
+            .arg("a", a)
+            .arg("b", b.as_str())
+    })
 }
 
 /// The format of the date column `column`: the one given (`--date-format`,
@@ -188,7 +199,7 @@ pub(super) fn column_format(
     column: usize,
     given: Option<&str>,
     tz: Tz,
-) -> Result<Option<DateFormat>, String> {
+) -> Result<Option<DateFormat>, Msg> {
     match given {
         Some(f) => Ok(Some(DateFormat::parse(f)?)),
         None if table.rows.is_empty() => Ok(None),
@@ -219,7 +230,9 @@ mod tests {
         assert_eq!(f.describe(), "DD-MM-YYYY");
         let f = detect_date_format("d", &["2019-09-24"], tz()).unwrap();
         assert_eq!(f.describe(), "YYYY-MM-DD");
-        let e = detect_date_format("d", &["3/4/2023", "5/6/2023"], tz()).unwrap_err();
+        let e = detect_date_format("d", &["3/4/2023", "5/6/2023"], tz())
+            .unwrap_err()
+            .plain_english();
         assert!(
             e.contains("ambiguous") && e.contains("--date-format"),
             "{e}"

@@ -9,6 +9,7 @@ use super::source::{Row, Table};
 use crate::case::time::Timestamp;
 use crate::case::vocab::{Kind, Severity};
 use crate::case::{Case, Customer, Source};
+use crate::i18n::Msg;
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
@@ -31,11 +32,11 @@ pub fn draft(
     row: &Row,
     format: &DateFormat,
     tz: Tz,
-) -> Result<Draft, String> {
+) -> Result<Draft, Msg> {
     let headers = &table.headers;
     let source_id = row.values[layout.id].trim().to_string();
     if source_id.is_empty() {
-        return Err(format!("missing {}: the cell is empty", headers[layout.id]));
+        return Err(Msg::new("import-no-id").arg("column", headers[layout.id].as_str()));
     }
     let received = received(headers, layout, row, format, tz)?;
     let (title, description) = texts(layout, row)?;
@@ -115,26 +116,26 @@ fn received(
     row: &Row,
     format: &DateFormat,
     tz: Tz,
-) -> Result<DateTime<FixedOffset>, String> {
+) -> Result<DateTime<FixedOffset>, Msg> {
     let column = &headers[layout.received];
     let text = row.values[layout.received].trim();
     if text.is_empty() {
-        return Err(format!("missing date in `{column}`"));
+        return Err(Msg::new("import-no-date").arg("column", column.as_str()));
     }
     format.read(text, tz).map_err(|why| {
-        let why = if why.is_empty() {
-            format!("expected {}", format.describe())
-        } else {
-            why
-        };
-        format!("invalid date `{text}` in `{column}` ({why})")
+        let why =
+            why.unwrap_or_else(|| Msg::new("import-expected").arg("format", format.describe()));
+        Msg::new("import-bad-date")
+            .arg("text", text)
+            .arg("column", column.as_str())
+            .arg("why", why)
     })
 }
 
 /// The title and the description. A CFPB row without a narrative is
 /// described by its product and issue; a row without a title takes the
 /// product (CFPB) or the description's first line.
-fn texts(layout: &Layout, row: &Row) -> Result<(String, String), String> {
+fn texts(layout: &Layout, row: &Row) -> Result<(String, String), Msg> {
     let description = match layout.description.map(|i| row.values[i].as_str()) {
         Some(d) if !d.trim().is_empty() => d.to_string(),
         _ => match &layout.cfpb {
@@ -150,23 +151,23 @@ fn texts(layout: &Layout, row: &Row) -> Result<(String, String), String> {
         },
     };
     if title.trim().is_empty() {
-        return Err("no title: the title column and the description are empty".into());
+        return Err(Msg::new("import-no-title"));
     }
     Ok((title, description))
 }
 
 /// The category name, and how to describe it if it must be declared (the
 /// source value that named it).
-fn category(headers: &[String], layout: &Layout, row: &Row) -> Result<(String, String), String> {
+fn category(headers: &[String], layout: &Layout, row: &Row) -> Result<(String, String), Msg> {
     match cell(row, layout.category) {
         Some(v) => {
             let cat = lookup(&layout.values.category, v)
                 .cloned()
                 .unwrap_or_else(|| slugify(v));
             if cat.is_empty() {
-                return Err(format!(
-                    "`{v}` in `{}` gives no usable category name",
-                    headers[layout.category.unwrap_or_default()]
+                return Err(Msg::new("import-no-category-name").arg("value", v).arg(
+                    "column",
+                    headers[layout.category.unwrap_or_default()].as_str(),
                 ));
             }
             Ok((cat, v.to_string()))
@@ -175,7 +176,7 @@ fn category(headers: &[String], layout: &Layout, row: &Row) -> Result<(String, S
             Some(c) => Ok((c.clone(), c.clone())),
             None => {
                 let col = layout.category.map_or("category", |i| headers[i].as_str());
-                Err(format!("missing category in `{col}`"))
+                Err(Msg::new("import-no-category").arg("column", col))
             }
         },
     }
@@ -236,11 +237,12 @@ fn vocab<T: crate::case::vocab::Vocabulary>(
     map: &BTreeMap<String, T>,
     default: Option<T>,
     what: &str,
-) -> Result<T, String> {
+) -> Result<T, Msg> {
     let Some(v) = cell(row, column) else {
         return default.ok_or_else(|| {
-            let col = column.map_or("", |_| " (the cell is empty)");
-            format!("no {what}{col} and no [defaults] {what}")
+            Msg::new("import-no-value")
+                .arg("what", what)
+                .arg("empty", if column.is_some() { "yes" } else { "no" })
         });
     };
     if let Some(x) = mapped(map, v) {
@@ -252,10 +254,10 @@ fn vocab<T: crate::case::vocab::Vocabulary>(
     if let Some(x) = map.get("*") {
         return Ok(*x);
     }
-    Err(format!(
-        "unknown {what} `{v}`\n    = help: map it in the mapping file: [values.{what}] {} = \"…\" (or \"*\" = \"…\" for every other value)",
-        serde_json::to_string(v).unwrap_or_default()
-    ))
+    Err(Msg::new("import-unknown-value")
+        .arg("what", what)
+        .arg("value", v)
+        .arg("quoted", serde_json::to_string(v).unwrap_or_default()))
 }
 
 /// "Credit reporting" → `credit-reporting`; "Bank account or service" →

@@ -5,6 +5,7 @@
 use super::drafts::slugify;
 use super::layout::Layout;
 use crate::case::vocab::{Channel, Kind, Severity};
+use crate::i18n::Msg;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -65,26 +66,25 @@ pub struct Values {
 }
 
 impl MappingFile {
-    pub fn parse(text: &str) -> Result<MappingFile, String> {
-        let m: MappingFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<MappingFile, Msg> {
+        let m: MappingFile = toml::from_str(text).map_err(|e| Msg::from(e.to_string()))?;
         if m.source_system.trim().is_empty() {
-            return Err("`source_system` is empty: name the system the file comes from, e.g. source_system = \"zendesk\"".into());
+            return Err(Msg::new("import-map-no-system"));
         }
         for (raw, cat) in &m.values.category {
             if slugify(cat) != *cat {
-                return Err(format!(
-                    "[values.category] maps `{raw}` to `{cat}`, which is not a category name; write it as `{}`",
-                    slugify(cat)
-                ));
+                return Err(Msg::new("import-map-category")
+                    .arg("raw", raw.as_str())
+                    .arg("cat", cat.as_str())
+                    .arg("slug", slugify(cat)));
             }
         }
         if let Some(cat) = &m.defaults.category
             && slugify(cat) != *cat
         {
-            return Err(format!(
-                "defaults.category `{cat}` is not a category name; write it as `{}`",
-                slugify(cat)
-            ));
+            return Err(Msg::new("import-map-default-category")
+                .arg("cat", cat.as_str())
+                .arg("slug", slugify(cat)));
         }
         Ok(m)
     }
@@ -92,17 +92,19 @@ impl MappingFile {
 
 impl Layout {
     /// A mapping file resolved against the header; every named column must exist.
-    pub fn from_mapping(m: MappingFile, headers: &[String]) -> Result<Layout, String> {
+    pub fn from_mapping(m: MappingFile, headers: &[String]) -> Result<Layout, Msg> {
         let names: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let find = |key: &str, name: &Option<String>| -> Result<Option<usize>, String> {
+        let find = |key: &str, name: &Option<String>| -> Result<Option<usize>, Msg> {
             let Some(name) = name else { return Ok(None) };
             match headers.iter().position(|h| h == name) {
                 Some(i) => Ok(Some(i)),
-                None => Err(format!(
-                    "[columns] {key} = {:?}: {}",
-                    name,
-                    crate::suggest::unknown_value("column", name, &names)
-                )),
+                None => Err(Msg::new("import-map-column")
+                    .arg("key", key)
+                    .arg("name", format!("{name:?}"))
+                    .arg(
+                        "problem",
+                        crate::suggest::unknown_value_msg("column", name, &names),
+                    )),
             }
         };
         let c = &m.columns;
@@ -128,13 +130,13 @@ impl Layout {
             recorder: None,
         };
         if layout.channel.is_none() && layout.defaults.channel.is_none() {
-            return Err("no channel: map a column with [columns] channel = \"…\", or set [defaults] channel = \"web\"".into());
+            return Err(Msg::new("import-map-no-channel"));
         }
         if layout.category.is_none() && layout.defaults.category.is_none() {
-            return Err("no category: map a column with [columns] category = \"…\", or set [defaults] category = \"other\"".into());
+            return Err(Msg::new("import-map-no-category"));
         }
         if layout.title.is_none() && layout.description.is_none() {
-            return Err("no title: map a column with [columns] title = \"…\" (or a description, whose first line then serves as the title)".into());
+            return Err(Msg::new("import-map-no-title"));
         }
         Ok(layout)
     }

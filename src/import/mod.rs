@@ -36,5 +36,6 @@ pub use source::{Table, read_csv};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
     pub line: u64,
-    pub message: String,
+    /// Why, worded in the language in force when shown.
+    pub message: crate::i18n::Msg,
 }

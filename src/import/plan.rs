@@ -134,7 +134,7 @@ pub fn build(
     date_format: Option<&str>,
     tz: Tz,
     existing: &HashSet<String>,
-) -> Result<Outcome, String> {
+) -> Result<Outcome, crate::i18n::Msg> {
     let given = date_format.or(layout.date_format.as_deref());
     let format = dates::column_format(table, layout.received, given, tz)?;
     let mut out = Outcome {
@@ -167,10 +167,10 @@ pub fn build(
             } else {
                 out.bad.push(BadRow {
                     line: row.line,
-                    message: format!(
-                        "{} `{}` is also on line {}, with different values",
-                        table.headers[layout.id], draft.source_id, first.line
-                    ),
+                    message: crate::i18n::Msg::new("import-repeated-id")
+                        .arg("column", table.headers[layout.id].as_str())
+                        .arg("id", draft.source_id.as_str())
+                        .arg("first", first.line.to_string()),
                 });
             }
             continue;
@@ -200,14 +200,14 @@ fn with_ids(drafts: Vec<Draft>, mut taken: HashSet<String>) -> Result<Vec<Planne
 /// of its row exactly.
 fn verify(p: &Planned, policies: &Policies) -> std::result::Result<(), BadRow> {
     let d = &p.draft;
-    let bad = |message: String| BadRow {
+    let bad = |message: crate::i18n::Msg| BadRow {
         line: d.line,
         message,
     };
     let back = crate::ledger::parse_and_validate(&p.text, &p.rel, policies).map_err(|ds| {
-        bad(format!(
-            "the case would not be valid: {}",
-            crate::diag::Diagnostics(ds)
+        bad(crate::i18n::Msg::new("import-invalid-case").arg(
+            "problems",
+            crate::i18n::Arg::Lines(ds.iter().map(crate::diag::Diagnostic::as_msg).collect()),
         ))
     })?;
     let same = back.fields == d.case.fields
@@ -219,7 +219,7 @@ fn verify(p: &Planned, policies: &Policies) -> std::result::Result<(), BadRow> {
     if same {
         Ok(())
     } else {
-        Err(bad("a value of this row does not survive being written as YAML unchanged; please report this".into()))
+        Err(bad(crate::i18n::Msg::new("import-not-kept")))
     }
 }
 
@@ -235,7 +235,10 @@ impl Existing {
     fn read(ledger: &Ledger) -> Result<Existing> {
         let (files, problems) = ledger.case_files();
         if let Some(p) = problems.first() {
-            bail!("{p}\n  = help: fix the ledger first (`redress check` lists every problem)");
+            bail!(
+                "{p}\n  = help: {}",
+                crate::i18n::tr("import-fix-ledger-first")
+            );
         }
         let results: Vec<std::result::Result<Option<Source>, String>> =
             files.par_iter().map(|rel| source_of(ledger, rel)).collect();
@@ -250,8 +253,11 @@ impl Existing {
         }
         if !errors.is_empty() {
             bail!(
-                "cannot tell which rows the ledger already holds, because some case files cannot be read:\n{}\n  = help: fix them first (`redress check` lists every problem); nothing was imported",
-                errors.join("\n")
+                "{}",
+                crate::i18n::tr_args(
+                    "import-ledger-unreadable",
+                    &[("errors", errors.join("\n").into())]
+                )
             );
         }
         let ids = files
@@ -279,8 +285,10 @@ impl Existing {
 /// The `source` of one case file; a case with another problem still tells
 /// where it came from.
 fn source_of(ledger: &Ledger, rel: &str) -> std::result::Result<Option<Source>, String> {
-    let text = crate::files::read_text(&ledger.abs(rel))
-        .map_err(|e| format!("{rel}: cannot read: {e}"))?;
+    let text = crate::files::read_text(&ledger.abs(rel)).map_err(|e| {
+        let reason = crate::i18n::Msg::new("diag-cannot-read").arg("error", e.to_string());
+        format!("{rel}: {reason}")
+    })?;
     match crate::case::parse(&text, rel) {
         Ok(c) => Ok(c.source),
         Err(d) => {
@@ -323,7 +331,10 @@ mod tests {
         assert_eq!(out.bad.len(), 1);
         assert_eq!(out.bad[0].line, 4);
         assert!(
-            out.bad[0].message.contains("also on line 2"),
+            out.bad[0]
+                .message
+                .plain_english()
+                .contains("also on line 2"),
             "{:?}",
             out.bad
         );

@@ -2,6 +2,7 @@
 //! the file it starts on) out, plus the rows that cannot even be read.
 
 use super::BadRow;
+use crate::i18n::Msg;
 use csv::ByteRecord;
 use std::collections::HashMap;
 
@@ -23,7 +24,7 @@ pub struct Row {
 
 /// Parses a CSV file. Rows with the wrong number of columns or bytes that are
 /// not UTF-8 are bad rows; an unreadable header is an error for the file.
-pub fn read_csv(bytes: &[u8]) -> Result<(Table, Vec<BadRow>), String> {
+pub fn read_csv(bytes: &[u8]) -> Result<(Table, Vec<BadRow>), Msg> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -31,8 +32,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<(Table, Vec<BadRow>), String> {
         .from_reader(bytes);
     let mut records = reader.byte_records();
     let header = match records.next() {
-        None => return Err("the file is empty: it has no header row".into()),
-        Some(Err(e)) => return Err(format!("cannot read the header row: {e}")),
+        None => return Err(Msg::new("import-empty-file")),
+        Some(Err(e)) => {
+            return Err(Msg::new("import-header-unreadable").arg("error", e.to_string()));
+        }
         Some(Ok(h)) => h,
     };
     let mut table = Table {
@@ -41,7 +44,8 @@ pub fn read_csv(bytes: &[u8]) -> Result<(Table, Vec<BadRow>), String> {
     };
     let mut bad = Vec::new();
     for record in records {
-        let record = record.map_err(|e| format!("cannot read the file: {e}"))?;
+        let record =
+            record.map_err(|e| Msg::new("import-file-unreadable").arg("error", e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             table.blank += 1;
@@ -56,38 +60,31 @@ pub fn read_csv(bytes: &[u8]) -> Result<(Table, Vec<BadRow>), String> {
 }
 
 /// The column names: UTF-8, each once (every column is kept under `fields`).
-fn read_header(header: &ByteRecord) -> Result<Vec<String>, String> {
+fn read_header(header: &ByteRecord) -> Result<Vec<String>, Msg> {
     let mut headers = Vec::with_capacity(header.len());
     for (i, h) in header.iter().enumerate() {
-        let h = std::str::from_utf8(h).map_err(|_| {
-            format!(
-                "line 1: column {} of the header is not valid UTF-8; save the file as UTF-8",
-                i + 1
-            )
-        })?;
+        let h = std::str::from_utf8(h)
+            .map_err(|_| Msg::new("import-header-not-utf8").arg("column", (i + 1).to_string()))?;
         headers.push(h.to_string());
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         if let Some(first) = seen.insert(h.as_str(), i) {
-            return Err(format!(
-                "line 1: the header names column `{h}` twice (columns {} and {}); every column is kept under `fields` by its name, so names must be unique",
-                first + 1,
-                i + 1
-            ));
+            return Err(Msg::new("import-header-twice")
+                .arg("name", h.as_str())
+                .arg("first", (first + 1).to_string())
+                .arg("second", (i + 1).to_string()));
         }
     }
     Ok(headers)
 }
 
 /// One data row as text, or why it is a bad row.
-fn read_row(headers: &[String], record: &ByteRecord) -> Result<Vec<String>, String> {
+fn read_row(headers: &[String], record: &ByteRecord) -> Result<Vec<String>, Msg> {
     if record.len() != headers.len() {
-        return Err(format!(
-            "{} columns where the header has {}",
-            record.len(),
-            headers.len()
-        ));
+        return Err(Msg::new("import-columns")
+            .arg("found", record.len().to_string())
+            .arg("header", headers.len().to_string()));
     }
     record
         .iter()
@@ -95,7 +92,7 @@ fn read_row(headers: &[String], record: &ByteRecord) -> Result<Vec<String>, Stri
         .map(|(f, h)| {
             std::str::from_utf8(f)
                 .map(str::to_string)
-                .map_err(|_| format!("column `{h}` is not valid UTF-8; save the file as UTF-8"))
+                .map_err(|_| Msg::new("import-not-utf8").arg("column", h.as_str()))
         })
         .collect()
 }
@@ -118,7 +115,9 @@ mod tests {
             bad,
             [BadRow {
                 line: 5,
-                message: "1 columns where the header has 2".into()
+                message: Msg::new("import-columns")
+                    .arg("found", "1")
+                    .arg("header", "2")
             }]
         );
     }

@@ -21,6 +21,7 @@
 use super::Ledger;
 use crate::diag::{DiagCode, Diagnostic};
 use crate::files::Existing;
+use crate::i18n::Msg;
 use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -185,7 +186,9 @@ pub fn parse(text: &str, rel: &str) -> Result<Action, Vec<Diagnostic>> {
                 rel,
                 key,
                 DiagCode::InvalidValue,
-                format!("`{key}` is `{value}`, not a date: write YYYY-MM-DD"),
+                Msg::new("diag-action-date")
+                    .arg("key", key)
+                    .arg("value", value),
             ));
         }
         d
@@ -231,7 +234,7 @@ fn shape_problems(raw: &Raw, text: &str, rel: &str, out: &mut Vec<Diagnostic>) {
             rel,
             "id",
             DiagCode::InvalidValue,
-            format!("`{}` is not an action ID: `a-YYYYMMDD-xxxx`", raw.id),
+            Msg::new("diag-action-id").arg("id", raw.id.as_str()),
         ));
     } else if stem != raw.id {
         out.push(
@@ -240,9 +243,11 @@ fn shape_problems(raw: &Raw, text: &str, rel: &str, out: &mut Vec<Diagnostic>) {
                 rel,
                 "id",
                 DiagCode::IdMismatch,
-                format!("the file is named `{stem}` but holds action `{}`", raw.id),
+                Msg::new("diag-action-file-name")
+                    .arg("stem", stem)
+                    .arg("id", raw.id.as_str()),
             )
-            .help(format!("rename the file to {}", relative_path(&raw.id))),
+            .help(Msg::new("diag-action-rename").arg("path", relative_path(&raw.id))),
         );
     }
     for (key, value) in [("cause", &raw.cause), ("owner", &raw.owner)] {
@@ -252,7 +257,7 @@ fn shape_problems(raw: &Raw, text: &str, rel: &str, out: &mut Vec<Diagnostic>) {
                 rel,
                 key,
                 DiagCode::InvalidValue,
-                format!("`{key}` is blank"),
+                Msg::new("diag-action-blank").arg("key", key),
             ));
         }
     }
@@ -263,9 +268,9 @@ fn shape_problems(raw: &Raw, text: &str, rel: &str, out: &mut Vec<Diagnostic>) {
                 rel,
                 "cases",
                 DiagCode::InvalidValue,
-                "`cases` is empty",
+                Msg::new("diag-action-no-cases"),
             )
-            .help("list the IDs of the cases this action answers"),
+            .help(Msg::new("diag-action-no-cases-help")),
         );
     }
 }
@@ -284,7 +289,9 @@ fn order_problems(
             rel,
             "due",
             DiagCode::InvalidValue,
-            format!("due {due} is before the action was created ({created})"),
+            Msg::new("diag-action-due-early")
+                .arg("due", due.to_string())
+                .arg("created", created.to_string()),
         ));
     }
     if let Some(c) = closed
@@ -295,7 +302,9 @@ fn order_problems(
             rel,
             "closed",
             DiagCode::InvalidValue,
-            format!("closed {c} is before the action was created ({created})"),
+            Msg::new("diag-action-closed-early")
+                .arg("closed", c.to_string())
+                .arg("created", created.to_string()),
         ));
     }
 }
@@ -317,9 +326,9 @@ pub fn link_problems(
                 rel,
                 "owner",
                 DiagCode::UnknownMember,
-                crate::suggest::unknown_value("member", &a.owner, &names),
+                crate::suggest::unknown_value_msg("member", &a.owner, &names),
             )
-            .help("the owner must be a member of [team] in policies/escalation.toml"),
+            .help(Msg::new("diag-action-owner-help")),
         );
     }
     if let (Some(c), Some(declared)) = (&a.category, &policies.categories)
@@ -332,9 +341,9 @@ pub fn link_problems(
                 rel,
                 "category",
                 DiagCode::UnknownCategory,
-                crate::suggest::unknown_value("category", c, &names),
+                crate::suggest::unknown_value_msg("category", c, &names),
             )
-            .help("use a category of policies/categories.toml"),
+            .help(Msg::new("diag-action-category-help")),
         );
     }
     for id in &a.cases {
@@ -347,7 +356,7 @@ pub fn link_problems(
                     DiagCode::InvalidValue,
                     unknown_case(id, case_ids),
                 )
-                .help("list existing case IDs in full (`redress list --all` shows them)"),
+                .help(Msg::new("diag-action-cases-help")),
             );
         }
     }
@@ -356,14 +365,16 @@ pub fn link_problems(
 
 /// "unknown case `…`: did you mean `…`?", also when a unique prefix or
 /// suffix was written instead of the full ID.
-pub fn unknown_case(id: &str, case_ids: &BTreeSet<String>) -> String {
+pub fn unknown_case(id: &str, case_ids: &BTreeSet<String>) -> Msg {
     let partial: Vec<&str> = case_ids
         .iter()
         .map(String::as_str)
         .filter(|c| !id.is_empty() && (c.starts_with(id) || c.ends_with(id)))
         .collect();
     if let [one] = partial.as_slice() {
-        return format!("unknown case `{id}`: did you mean `{one}`?");
+        return Msg::new("unknown-case-hint")
+            .arg("id", id)
+            .arg("hint", *one);
     }
     // A mistyped short form is compared with the same length of each ID.
     let n = id.chars().count();
@@ -380,8 +391,10 @@ pub fn unknown_case(id: &str, case_ids: &BTreeSet<String>) -> String {
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c.as_str());
     match crate::suggest::closest(id, case_ids.iter().map(String::as_str)).or(short) {
-        Some(hint) => format!("unknown case `{id}`: did you mean `{hint}`?"),
-        None => format!("unknown case `{id}`: no case file has that ID"),
+        Some(hint) => Msg::new("unknown-case-hint")
+            .arg("id", id)
+            .arg("hint", hint),
+        None => Msg::new("unknown-case-none").arg("id", id),
     }
 }
 
@@ -402,9 +415,9 @@ fn yaml_problem(e: &serde_yaml::Error, rel: &str) -> Diagnostic {
     };
     let message = crate::diag::shorten_quotes(&crate::suggest::improve_serde_message(&message));
     let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-    Diagnostic::new(rel, code, message)
+    Diagnostic::new(rel, code, crate::diag::reader_message(&message))
         .at(line, column)
-        .help("see docs/format.md, \"Corrective actions\"")
+        .help(Msg::new("diag-action-format-help"))
 }
 
 /// A diagnostic at the line of `key:` (line 1 when it is not found).
@@ -413,7 +426,7 @@ fn at_key(
     rel: &str,
     key: &str,
     code: DiagCode,
-    message: impl Into<String>,
+    message: impl Into<crate::i18n::Msg>,
 ) -> Diagnostic {
     let prefix = format!("{key}:");
     let line = text
@@ -429,7 +442,7 @@ fn at_value(
     rel: &str,
     value: &str,
     code: DiagCode,
-    message: impl Into<String>,
+    message: impl Into<crate::i18n::Msg>,
 ) -> Diagnostic {
     let (line, column) = text
         .find(value)
@@ -651,8 +664,16 @@ mod tests {
     #[test]
     fn unknown_cases_get_a_hint() {
         let ids: BTreeSet<String> = ["20261029-n9c3".to_string()].into();
-        assert!(unknown_case("n9c3", &ids).contains("did you mean `20261029-n9c3`"));
-        assert!(unknown_case("20261029-n9c4", &ids).contains("did you mean"));
+        assert!(
+            unknown_case("n9c3", &ids)
+                .plain_english()
+                .contains("did you mean `20261029-n9c3`")
+        );
+        assert!(
+            unknown_case("20261029-n9c4", &ids)
+                .plain_english()
+                .contains("did you mean")
+        );
     }
 
     #[test]

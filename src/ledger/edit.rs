@@ -130,12 +130,12 @@ impl Ledger {
                 Diagnostic::new(
                     rel,
                     DiagCode::DuplicateId,
-                    format!("case ID `{}` is already used by {target}", draft.id),
+                    crate::i18n::Msg::new("diag-id-taken")
+                        .arg("id", draft.id.as_str())
+                        .arg("target", target.as_str()),
                 )
                 .at(id_line(text), 1)
-                .help(format!(
-                    "keep `{old_id}`; to correct the receipt date, change `received` only and redress picks the new ID"
-                )),
+                .help(crate::i18n::Msg::new("diag-id-taken-help").arg("old", old_id)),
             ]),
             Some(target) => Ok((text.to_string(), target)),
             None => Ok((text.to_string(), rel.to_string())),
@@ -195,7 +195,7 @@ pub fn with_marks(problems: &[Diagnostic], draft: &str, text: &str) -> String {
     // A heading line, the problems' lines, a closing line.
     let shift = 2 + problems
         .iter()
-        .map(|d| d.to_string().lines().count())
+        .map(|d| d.english().lines().count())
         .sum::<usize>();
     let mut out =
         format!("{MARK} the case is not valid; fix it and save (these lines are removed)\n");
@@ -203,7 +203,7 @@ pub fn with_marks(problems: &[Diagnostic], draft: &str, text: &str) -> String {
         let mut d = d.clone();
         d.path = draft.to_string();
         d.line += shift;
-        for line in d.to_string().lines() {
+        for line in d.english().lines() {
             out.push_str(&format!("{MARK} {line}\n"));
         }
     }

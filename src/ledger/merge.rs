@@ -677,7 +677,7 @@ fn validate(text: &str, origins: &[Origin], tz: Tz, strict: bool) -> Result<(), 
 fn explain(p: &Problem, case: &Case, origins: &[Origin]) -> String {
     let intro = format!("the merged history breaks the rule `{}`", p.code);
     let (Locus::Event(i) | Locus::EventKey(i, _)) = p.locus else {
-        return format!("{intro}: {}", p.message);
+        return format!("{intro}: {}", p.message.plain_english());
     };
     let origin = |k: usize| origins.get(k).copied().unwrap_or(Origin::Base);
     let describe = |k: usize| {
@@ -708,9 +708,9 @@ fn explain(p: &Problem, case: &Case, origins: &[Origin]) -> String {
             "{intro}: {} comes after {}: {}",
             describe(i),
             describe(j),
-            p.message
+            p.message.plain_english()
         ),
-        None => format!("{intro}: {}: {}", describe(i), p.message),
+        None => format!("{intro}: {}: {}", describe(i), p.message.plain_english()),
     }
 }
 

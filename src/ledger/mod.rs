@@ -132,7 +132,7 @@ impl Ledger {
                 problems.push(Diagnostic::new(
                     ".",
                     DiagCode::Unreadable,
-                    format!("cannot resolve the ledger root: {e}"),
+                    crate::i18n::Msg::new("diag-root").arg("error", e.to_string()),
                 ));
                 return (files, problems);
             }
@@ -149,7 +149,7 @@ impl Ledger {
                     problems.push(Diagnostic::new(
                         path,
                         DiagCode::Unreadable,
-                        format!("cannot read: {e}"),
+                        crate::i18n::Msg::new("diag-cannot-read").arg("error", e.to_string()),
                     ));
                     continue;
                 }
@@ -191,14 +191,27 @@ impl Ledger {
                 let rel = self.rel(entry.path());
                 if crate::files::is_temp_name(&name) {
                     found.push(
-                        Diagnostic::new(&rel, DiagCode::LeftoverTemp, "temporary file left by a redress that was stopped mid-write")
-                            .help(format!("it holds nothing the ledger needs: if no redress is running, remove it (rm '{rel}')")),
+                        Diagnostic::new(
+                            &rel,
+                            DiagCode::LeftoverTemp,
+                            crate::i18n::Msg::new("diag-leftover-temp"),
+                        )
+                        .help(
+                            crate::i18n::Msg::new("diag-leftover-temp-help")
+                                .arg("rel", rel.as_str()),
+                        ),
                     );
                 } else if crate::files::is_lock_name(&name) {
                     let target = rel.strip_suffix(crate::files::LOCK_SUFFIX).unwrap_or(&rel);
                     found.push(
-                        Diagnostic::new(&rel, DiagCode::StaleLock, format!("lock file: while it exists, every write to {target} is refused"))
-                            .help(format!("if no redress is running, it was left by one that was stopped: remove it (rm '{rel}')")),
+                        Diagnostic::new(
+                            &rel,
+                            DiagCode::StaleLock,
+                            crate::i18n::Msg::new("diag-stale-lock").arg("target", target),
+                        )
+                        .help(
+                            crate::i18n::Msg::new("diag-stale-lock-help").arg("rel", rel.as_str()),
+                        ),
                     );
                 }
             }
@@ -346,7 +359,8 @@ impl Ledger {
             let first = message.lines().next().unwrap_or_default();
             let first = first.strip_prefix(rel).unwrap_or(first).trim_start();
             return Err(vec![
-                Diagnostic::new(rel, DiagCode::OutsideLedger, first).help(OUTSIDE_HELP),
+                Diagnostic::new(rel, DiagCode::OutsideLedger, first)
+                    .help(crate::i18n::Msg::new("diag-outside-help")),
             ]);
         }
         self.load_with_id(rel, policies).1
@@ -677,10 +691,8 @@ fn checked(mut case: Case, rel: &str, policies: &Policies) -> Result<Case, Vec<h
         problems.push(history::Problem {
             code: DiagCode::IdMismatch,
             locus: case::Locus::Key("received"),
-            message: format!("case `{}` is filed in the wrong folder", case.id),
-            help: Some(format!(
-                "move it to {expected} (cases live under the year and month they were received); if a file is already there, the case is recorded twice: see duplicate-id"
-            )),
+            message: crate::i18n::Msg::new("diag-wrong-folder").arg("id", case.id.as_str()),
+            help: Some(crate::i18n::Msg::new("diag-wrong-folder-help").arg("expected", expected)),
         });
     }
     if problems.is_empty() {
@@ -697,9 +709,11 @@ fn locate(text: &str, rel: &str, problems: Vec<history::Problem>) -> Vec<Diagnos
         .into_iter()
         .map(|p| {
             let (line, col) = index.locate(p.locus);
-            let mut d = Diagnostic::new(rel, p.code, p.message).at(line, col);
-            d.help = p.help;
-            d
+            let d = Diagnostic::new(rel, p.code, p.message).at(line, col);
+            match p.help {
+                Some(help) => d.help(help),
+                None => d,
+            }
         })
         .collect()
 }
@@ -718,16 +732,13 @@ fn link_inside(path: &Path, root: &Path, rel: &str) -> Result<(), Diagnostic> {
         Ok(target) => Err(Diagnostic::new(
             rel,
             DiagCode::OutsideLedger,
-            format!(
-                "symbolic link to {}, outside the ledger; it is neither read nor written",
-                target.display()
-            ),
+            crate::i18n::Msg::new("diag-outside-link").arg("target", target.display().to_string()),
         )
-        .help(OUTSIDE_HELP)),
+        .help(crate::i18n::Msg::new("diag-outside-help"))),
         Err(e) => Err(Diagnostic::new(
             rel,
             DiagCode::Unreadable,
-            format!("broken link: {e}"),
+            crate::i18n::Msg::new("diag-broken-link").arg("error", e.to_string()),
         )),
     }
 }
@@ -737,14 +748,9 @@ fn not_a_file(rel: &str, kind: &fs::FileType) -> Diagnostic {
     Diagnostic::new(
         rel,
         DiagCode::NotAFile,
-        format!(
-            "named like a case file but it is {}; it was not read",
-            crate::files::describe(kind)
-        ),
+        crate::i18n::Msg::new("diag-not-a-file").arg("kind", crate::files::kind_msg(kind)),
     )
-    .help(
-        "a case is a regular YAML file: remove this, or rename it if it is not meant to be a case",
-    )
+    .help(crate::i18n::Msg::new("diag-not-a-file-help"))
 }
 
 /// The `id:` of a case file that may not parse as a whole.
@@ -765,8 +771,14 @@ fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
         for p in &paths {
             let others: Vec<&str> = paths.iter().filter(|o| *o != p).copied().collect();
             out.push(
-                Diagnostic::new(*p, DiagCode::DuplicateId, format!("case ID `{id}` is also used by {}", others.join(", ")))
-                    .help("the same ID is in two files: if they are one case, copy into the correctly filed one any event only the other has (in time order) and delete the other; if they are different cases, give one a new ID (same date, four new characters) and rename its file"),
+                Diagnostic::new(
+                    *p,
+                    DiagCode::DuplicateId,
+                    crate::i18n::Msg::new("diag-duplicate-id")
+                        .arg("id", id.to_string())
+                        .arg("others", others.join(", ")),
+                )
+                .help(crate::i18n::Msg::new("diag-duplicate-id-help")),
             );
         }
     }

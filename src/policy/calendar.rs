@@ -24,6 +24,7 @@
 //!   fall-back change) map to their earliest instant.
 
 use crate::case::zone::local_to_utc;
+use crate::i18n::Msg;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
@@ -115,32 +116,31 @@ impl Target {
     /// including `"0h"` (a target must be positive), `"1.5d"`, `"-2h"` and
     /// `"2 days"`.
     pub fn parse(s: &str) -> Result<Target, String> {
-        const EXPECTED: &str = "expected a whole number followed by m, h, d or w (minutes, hours, days, weeks), e.g. \"30m\", \"2h\", \"1d\", \"2w\"";
+        Target::read(s).map_err(crate::i18n::reason)
+    }
+
+    /// [`Target::parse`] with the reason as a message, for people.
+    pub fn read(s: &str) -> Result<Target, Msg> {
+        let invalid = |id| Msg::new(id).arg("q", format!("{s:?}"));
         let mut chars = s.chars();
         let Some(last) = chars.next_back() else {
-            return Err(format!("empty duration: {EXPECTED}"));
+            return Err(Msg::new("duration-empty"));
         };
         let digits = chars.as_str();
         let Some(unit) = Unit::from_suffix(last) else {
-            return Err(format!("invalid duration {s:?}: {EXPECTED}"));
+            return Err(invalid("duration-invalid"));
         };
         if digits.is_empty() {
-            return Err(format!(
-                "invalid duration {s:?}: missing amount before '{last}'; {EXPECTED}"
-            ));
+            return Err(invalid("duration-no-amount").arg("last", last.to_string()));
         }
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "invalid duration {s:?}: the amount must be a positive whole number; {EXPECTED}"
-            ));
+            return Err(invalid("duration-not-whole"));
         }
         let amount: u32 = digits
             .parse()
-            .map_err(|_| format!("invalid duration {s:?}: amount {digits} is too large"))?;
+            .map_err(|_| invalid("duration-too-large").arg("digits", digits))?;
         if amount == 0 {
-            return Err(format!(
-                "invalid duration {s:?}: a duration must be positive; {EXPECTED}"
-            ));
+            return Err(invalid("duration-zero"));
         }
         Ok(Target { amount, unit })
     }

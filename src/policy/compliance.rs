@@ -16,21 +16,25 @@ pub enum Retention {
     Days(u32),
 }
 
+/// The reason a retention is refused, in English (see [`crate::i18n::reason`]).
+fn invalid_retention(s: &str) -> String {
+    crate::i18n::reason(crate::i18n::Msg::new("retention-invalid").arg("q", format!("{s:?}")))
+}
+
 impl Retention {
     pub fn parse(s: &str) -> Result<Retention, String> {
-        const EXPECTED: &str = "expected a whole number followed by y, m or d (years, months, calendar days), e.g. \"7y\", \"18m\", \"90d\"";
         let mut chars = s.chars();
         let unit = chars.next_back();
         let digits = chars.as_str();
         let amount: u32 = match digits.parse() {
             Ok(n) if n > 0 && digits.bytes().all(|b| b.is_ascii_digit()) => n,
-            _ => return Err(format!("invalid retention {s:?}: {EXPECTED}")),
+            _ => return Err(invalid_retention(s)),
         };
         match unit {
             Some('y') => Ok(Retention::Years(amount)),
             Some('m') => Ok(Retention::Months(amount)),
             Some('d') => Ok(Retention::Days(amount)),
-            _ => Err(format!("invalid retention {s:?}: {EXPECTED}")),
+            _ => Err(invalid_retention(s)),
         }
     }
 
@@ -91,11 +95,11 @@ pub fn parse_target_spec(s: &str) -> Result<TargetSpec, String> {
         } else if let (Some(mode), None) = (Mode::parse(word), spec.mode) {
             spec.mode = Some(mode);
         } else {
-            return Err(crate::suggest::unknown_value(
+            return Err(crate::i18n::reason(crate::suggest::unknown_value_msg(
                 "mode",
                 word,
                 &["business", "24/7", "following"],
-            ));
+            )));
         }
     }
     Ok(spec)

@@ -5,6 +5,7 @@
 
 use crate::diag::DiagCode;
 use crate::diag::{Diagnostic, line_col};
+use crate::i18n::Msg;
 use crate::suggest;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -101,9 +102,13 @@ pub fn parse(text: &str) -> Result<Params, Vec<Diagnostic>> {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
         let message = suggest::improve_serde_message(e.message().trim());
         vec![
-            Diagnostic::new(ESTIMATES, DiagCode::PolicyInvalid, message)
-                .at(line, col)
-                .help("every key is optional; see the report section of the README for the list"),
+            Diagnostic::new(
+                ESTIMATES,
+                DiagCode::PolicyInvalid,
+                crate::diag::reader_message(&message),
+            )
+            .at(line, col)
+            .help(Msg::new("est-help")),
         ]
     })?;
     let mut problems = Vec::new();
@@ -163,27 +168,21 @@ impl Check {
 
 fn error(text: &str, span: Range<usize>, name: &str, check: Check, value: f64) -> Diagnostic {
     let (line, col) = line_col(text, span.start);
-    let (what, help) = match check {
-        Check::Share => (
-            "a share between 0 and 1",
-            "write shares as fractions: 0.91 for 91 %",
-        ),
-        Check::NonNegative => (
-            "a number of 0 or more",
-            "counts and amounts cannot be negative",
-        ),
-        Check::Positive => (
-            "a number above 0",
-            "a relationship lasts some time: e.g. 5 years",
-        ),
+    let what = match check {
+        Check::Share => "share",
+        Check::NonNegative => "non-negative",
+        Check::Positive => "positive",
     };
     Diagnostic::new(
         ESTIMATES,
         DiagCode::PolicyInvalid,
-        format!("`{name}` is {value}; it must be {what}"),
+        Msg::new("est-value")
+            .arg("name", name)
+            .arg("value", value.to_string())
+            .arg("what", what),
     )
     .at(line, col)
-    .help(help)
+    .help(Msg::new("est-value-help").arg("what", what))
 }
 
 /// The text `redress report` documents: every key with its default.

@@ -13,6 +13,7 @@ use crate::case::Case;
 use crate::case::vocab::{Channel, Kind, Profile, Severity};
 use crate::diag::DiagCode;
 use crate::diag::{Diagnostic, line_col};
+use crate::i18n::Msg;
 use crate::suggest;
 use calendar::{Calendar, Mode, Target};
 use chrono::{NaiveDate, NaiveTime};
@@ -514,7 +515,7 @@ impl Validator<'_> {
                 ));
             }
         }
-        self.shadowing(rules.iter().map(|(n, r)| (n, &r.when)), "deadline rule");
+        self.shadowing(rules.iter().map(|(n, r)| (n, &r.when)), "deadline");
         rules.into_iter().map(|(_, r)| r).collect()
     }
 
@@ -526,11 +527,7 @@ impl Validator<'_> {
             .map(|l| l.get_ref().clone())
             .collect();
         if levels.is_empty() {
-            self.error(
-                e.levels.span(),
-                "`levels` is empty: name the hierarchy, lowest first",
-                None,
-            );
+            self.error(e.levels.span(), Msg::new("pol-levels-empty"), None);
         }
         self.duplicates(e.levels.get_ref(), "level");
         let departments: Vec<String> = e.departments.iter().map(|d| d.get_ref().clone()).collect();
@@ -539,7 +536,7 @@ impl Validator<'_> {
             if levels.contains(d.get_ref()) {
                 self.error(
                     d.span(),
-                    &format!("`{}` is both a level and a department", d.get_ref()),
+                    Msg::new("pol-level-and-department").arg("name", d.get_ref().as_str()),
                     None,
                 );
             }
@@ -588,8 +585,8 @@ impl Validator<'_> {
         if overdue != (to == RouteTo::NextLevel) {
             self.error(
                 r.to.span(),
-                "`to = \"next-level\"` goes with `when = { overdue = \"resolve\" }`, and only with it",
-                Some("an overdue route sends the case one level above its current level; other routes name a level or department"),
+                Msg::new("pol-next-level"),
+                Some(Msg::new("pol-next-level-help")),
             );
             return None;
         }
@@ -616,7 +613,9 @@ impl Validator<'_> {
                     Diagnostic::new(
                         CATEGORIES,
                         DiagCode::PolicyInvalid,
-                        format!("category `{name}` is routed to `{dep}`, which escalation.toml does not list among `departments`"),
+                        Msg::new("pol-unknown-department")
+                            .arg("name", name.as_str())
+                            .arg("dep", dep.as_str()),
                     )
                     .at(find_line(text, &format!("department = \"{dep}\"")), 1),
                 );
@@ -634,8 +633,8 @@ impl Validator<'_> {
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
             self.error(
                 c.currency.span(),
-                &format!("`{currency}` is not a currency code"),
-                Some("use a three-letter ISO 4217 code such as CAD, EUR or USD"),
+                Msg::new("pol-currency").arg("currency", currency.to_string()),
+                Some(Msg::new("pol-currency-help")),
             );
         }
         let remedies: Vec<String> = c.remedies.iter().map(|r| r.get_ref().clone()).collect();
@@ -670,7 +669,7 @@ impl Validator<'_> {
             .iter()
             .map(|(span, r)| (Spanned::new(span.clone(), r.name.clone()), &r.when))
             .collect();
-        self.shadowing(named.iter().map(|(n, w)| (n, *w)), "band rule");
+        self.shadowing(named.iter().map(|(n, w)| (n, *w)), "band");
         band_rules.into_iter().map(|(_, r)| r).collect()
     }
 
@@ -696,7 +695,7 @@ impl Validator<'_> {
                 }
                 _ => self.error(
                     amount.span(),
-                    &format!("the authority of `{level}` must be a positive amount"),
+                    Msg::new("pol-authority").arg("level", level.as_str()),
                     None,
                 ),
             }
@@ -739,17 +738,21 @@ impl<'a> Validator<'a> {
         let Some(text) = text else {
             if required {
                 self.problems.push(
-                    Diagnostic::new(file, DiagCode::PolicyInvalid, format!("{file} is missing"))
-                        .help("every ledger needs deadlines.toml, escalation.toml and compensation.toml; `redress init` writes defaults"),
+                    Diagnostic::new(
+                        file,
+                        DiagCode::PolicyInvalid,
+                        Msg::new("pol-missing").arg("file", file),
+                    )
+                    .help(Msg::new("pol-missing-help")),
                 );
             }
             return None;
         };
         if let Some(line) = crate::diag::conflict_markers(text).first() {
             self.problems.push(
-                Diagnostic::new(file, DiagCode::ConflictMarker, "merge conflict markers left in the file")
+                Diagnostic::new(file, DiagCode::ConflictMarker, Msg::new("diag-conflict"))
                     .at(*line, 1)
-                    .help("resolve the conflict (choose or combine the two versions), delete the markers, then run `redress policy check`"),
+                    .help(Msg::new("diag-conflict-policy-help")),
             );
             return None;
         }
@@ -758,8 +761,14 @@ impl<'a> Validator<'a> {
             Err(e) => {
                 let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
                 let message = suggest::improve_serde_message(e.message().trim());
-                self.problems
-                    .push(Diagnostic::new(file, DiagCode::PolicyInvalid, message).at(line, col));
+                self.problems.push(
+                    Diagnostic::new(
+                        file,
+                        DiagCode::PolicyInvalid,
+                        crate::diag::reader_message(&message),
+                    )
+                    .at(line, col),
+                );
                 None
             }
         }
@@ -770,7 +779,7 @@ impl<'a> Validator<'a> {
         self.text = text.unwrap_or("");
     }
 
-    fn error(&mut self, span: Range<usize>, message: &str, help: Option<&str>) {
+    fn error(&mut self, span: Range<usize>, message: Msg, help: Option<Msg>) {
         let (line, col) = line_col(self.text, span.start);
         let mut d = Diagnostic::new(self.file, DiagCode::PolicyInvalid, message).at(line, col);
         if let Some(h) = help {
@@ -781,8 +790,8 @@ impl<'a> Validator<'a> {
 
     fn unknown(&mut self, value: &Spanned<String>, what: &str, known: &[String]) {
         let names: Vec<&str> = known.iter().map(String::as_str).collect();
-        let message = suggest::unknown_value(what, value.get_ref(), &names);
-        self.error(value.span(), &message, None);
+        let message = suggest::unknown_value_msg(what, value.get_ref(), &names);
+        self.error(value.span(), message, None);
     }
 
     fn duplicates(&mut self, values: &[Spanned<String>], what: &str) {
@@ -791,7 +800,14 @@ impl<'a> Validator<'a> {
             if !seen.insert(v.get_ref()) {
                 self.error(
                     v.span(),
-                    &format!("{what} `{}` is listed twice", v.get_ref()),
+                    Msg::new("pol-listed-twice")
+                        .arg(
+                            "what",
+                            Msg::new("unknown-what")
+                                .arg("key", what.replace(' ', "-"))
+                                .arg("what", what),
+                        )
+                        .arg("value", v.get_ref().as_str()),
                     None,
                 );
             }
@@ -812,8 +828,8 @@ impl<'a> Validator<'a> {
             Err(_) => {
                 self.error(
                     c.timezone.span(),
-                    &format!("unknown time zone `{}`", c.timezone.get_ref()),
-                    Some("use an IANA name such as America/Toronto or Europe/Paris"),
+                    Msg::new("pol-time-zone").arg("zone", c.timezone.get_ref().as_str()),
+                    Some(Msg::new("pol-time-zone-help")),
                 );
                 None
             }
@@ -862,11 +878,7 @@ impl<'a> Validator<'a> {
                     }
                 }
                 if list.get_ref().is_empty() && mode == Some(Mode::Business) {
-                    self.error(
-                        list.span(),
-                        "`workdays` is empty: business-mode clocks would never run",
-                        None,
-                    );
+                    self.error(list.span(), Msg::new("pol-workdays-empty"), None);
                 }
             }
             None => workdays[..5].fill(true),
@@ -881,11 +893,7 @@ impl<'a> Validator<'a> {
     ) -> (Option<NaiveTime>, Option<NaiveTime>) {
         let list = h.get_ref();
         if list.len() != 2 {
-            self.error(
-                h.span(),
-                "`hours` takes two times: [\"08:30\", \"17:00\"]",
-                None,
-            );
+            self.error(h.span(), Msg::new("pol-hours-two"), None);
             return (
                 NaiveTime::from_hms_opt(9, 0, 0),
                 NaiveTime::from_hms_opt(17, 0, 0),
@@ -897,7 +905,7 @@ impl<'a> Validator<'a> {
             if t.is_none() {
                 self.error(
                     s.span(),
-                    &format!("invalid time `{}`: write HH:MM, e.g. 08:30", s.get_ref()),
+                    Msg::new("pol-invalid-clock").arg("t", s.get_ref().as_str()),
                     None,
                 );
             }
@@ -907,11 +915,9 @@ impl<'a> Validator<'a> {
         {
             self.error(
                 h.span(),
-                &format!(
-                    "working hours start at {} but end at {}: the start must come first",
-                    a.format("%H:%M"),
-                    b.format("%H:%M")
-                ),
+                Msg::new("pol-hours-order")
+                    .arg("start", a.format("%H:%M").to_string())
+                    .arg("end", b.format("%H:%M").to_string()),
                 None,
             );
         }
@@ -927,7 +933,7 @@ impl<'a> Validator<'a> {
                 }
                 Err(_) => self.error(
                     d.span(),
-                    &format!("invalid date `{}`: write YYYY-MM-DD", d.get_ref()),
+                    Msg::new("pol-invalid-date").arg("d", d.get_ref().as_str()),
                     None,
                 ),
             }
@@ -942,17 +948,23 @@ impl<'a> Validator<'a> {
                 Err(msg) => {
                     self.error(
                         s.span(),
-                        &format!("`{name}`: {msg}"),
-                        Some("durations are a positive whole number and a unit: 30m, 2h, 1d, 2w, optionally followed by a mode and `following` (counted from the end of the day of receipt): \"8w 24/7\", \"3d business following\""),
+                        Msg::new("diag-key-problem")
+                            .arg("key", name)
+                            .arg("problem", crate::i18n::recall(&msg)),
+                        Some(Msg::new("pol-duration-help")),
                     );
                     None
                 }
             },
             None => {
                 if required {
-                    let d = Diagnostic::new(self.file, DiagCode::PolicyInvalid, format!("[default] needs `{name}`"))
-                        .at(find_line(Some(self.text), "[default]"), 1)
-                        .help("rules fall back to [default], so it sets all four targets: acknowledge, resolve, update_every, follow_up");
+                    let d = Diagnostic::new(
+                        self.file,
+                        DiagCode::PolicyInvalid,
+                        Msg::new("pol-default-needs").arg("name", name),
+                    )
+                    .at(find_line(Some(self.text), "[default]"), 1)
+                    .help(Msg::new("pol-default-needs-help"));
                     self.problems.push(d);
                 }
                 None
@@ -984,8 +996,10 @@ impl<'a> Validator<'a> {
             Err(msg) => {
                 self.error(
                     s.span(),
-                    &format!("`{name}`: {msg}"),
-                    Some("a duration counted like the resolve target it extends: 90d, 35d, 12w"),
+                    Msg::new("diag-key-problem")
+                        .arg("key", name)
+                        .arg("problem", crate::i18n::recall(&msg)),
+                    Some(Msg::new("pol-max-extension-help")),
                 );
                 None
             }
@@ -997,7 +1011,13 @@ impl<'a> Validator<'a> {
         match compliance::Retention::parse(s.get_ref()) {
             Ok(r) => Some(r),
             Err(msg) => {
-                self.error(s.span(), &format!("`retention`: {msg}"), None);
+                self.error(
+                    s.span(),
+                    Msg::new("diag-key-problem")
+                        .arg("key", "retention")
+                        .arg("problem", crate::i18n::recall(&msg)),
+                    None,
+                );
                 None
             }
         }
@@ -1033,7 +1053,7 @@ impl<'a> Validator<'a> {
             if items.is_empty() {
                 v.error(
                     value.span(),
-                    &format!("`{key}` is an empty list: this rule can never match"),
+                    Msg::new("pol-empty-list").arg("key", key),
                     None,
                 );
                 ok = false;
@@ -1042,10 +1062,10 @@ impl<'a> Validator<'a> {
                 for item in &items {
                     if !names.contains(item) {
                         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-                        let msg = suggest::unknown_value(key, item, &refs);
+                        let msg = suggest::unknown_value_msg(key, item, &refs);
                         v.error(
                             value.span(),
-                            &format!("{msg}; this rule can never match"),
+                            Msg::new("pol-never-match").arg("problem", msg),
                             None,
                         );
                         ok = false;
@@ -1071,21 +1091,14 @@ impl<'a> Validator<'a> {
         let overdue = match &w.overdue {
             None => false,
             Some(o) if !allow_overdue => {
-                self.error(
-                    o.span(),
-                    "`overdue` is a condition of escalation routes only",
-                    None,
-                );
+                self.error(o.span(), Msg::new("pol-overdue-routes"), None);
                 return None;
             }
             Some(o) if o.get_ref() == "resolve" => true,
             Some(o) => {
                 self.error(
                     o.span(),
-                    &format!(
-                        "`overdue = \"{}\"`: only `overdue = \"resolve\"` is supported",
-                        o.get_ref()
-                    ),
+                    Msg::new("pol-overdue-resolve").arg("value", o.get_ref().as_str()),
                     None,
                 );
                 return None;
@@ -1108,12 +1121,11 @@ impl<'a> Validator<'a> {
             if let Some((earlier, _)) = rules[..i].iter().find(|(_, e)| when.implies(e)) {
                 self.error(
                     name.span(),
-                    &format!(
-                        "{what} `{}` can never apply: the earlier rule `{}` matches every case it matches",
-                        name.get_ref(),
-                        earlier.get_ref()
-                    ),
-                    Some("rules are tried in order and the first match wins: move the narrower rule first"),
+                    Msg::new("pol-shadowed")
+                        .arg("what", what)
+                        .arg("name", name.get_ref().as_str())
+                        .arg("earlier", earlier.get_ref().as_str()),
+                    Some(Msg::new("pol-shadowed-help")),
                 );
             }
         }
@@ -1121,22 +1133,20 @@ impl<'a> Validator<'a> {
 
     fn band(&mut self, min: &Spanned<Fraction>, max: &Spanned<Fraction>) -> Option<Band> {
         let (Some(lo), Some(hi)) = (min.get_ref().0, max.get_ref().0) else {
-            self.error(
-                min.span(),
-                "band bounds are fractions of the harm, such as 0.70",
-                None,
-            );
+            self.error(min.span(), Msg::new("pol-band-fraction"), None);
             return None;
         };
         if lo.is_sign_negative() || hi.is_sign_negative() {
-            self.error(min.span(), "band bounds cannot be negative", None);
+            self.error(min.span(), Msg::new("pol-band-negative"), None);
             return None;
         }
         if lo > hi {
             self.error(
                 min.span(),
-                &format!("the band is empty: min {} is above max {}", crate::case::money::fixed(lo, 2), crate::case::money::fixed(hi, 2)),
-                Some("min and max are inclusive fractions of the harm, min ≤ max (e.g. min = 0.70, max = 0.80)"),
+                Msg::new("pol-band-empty")
+                    .arg("min", crate::case::money::fixed(lo, 2).to_string())
+                    .arg("max", crate::case::money::fixed(hi, 2).to_string()),
+                Some(Msg::new("pol-band-empty-help")),
             );
             return None;
         }

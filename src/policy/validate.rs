@@ -5,6 +5,7 @@ use crate::case::history::Problem;
 use crate::case::vocab::EventKind;
 use crate::case::{Case, Locus};
 use crate::diag::DiagCode;
+use crate::i18n::Msg;
 use crate::policy::Policies;
 use crate::suggest;
 
@@ -15,11 +16,11 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
             code: DiagCode::UnknownCategory,
             locus: Locus::Key("category"),
             message,
-            help: Some("declare it in policies/categories.toml, or use a declared one".into()),
+            help: Some(Msg::new("diag-category-help")),
         });
     }
     out.extend(wants_problems(case, p));
-    let member_help = || Some("add the member to [team] in policies/escalation.toml".to_string());
+    let member_help = || Some(Msg::new("diag-member-help"));
     for (i, e) in case.history.iter().enumerate() {
         if let Err(message) = known_member(p, &e.by) {
             out.push(Problem {
@@ -54,11 +55,8 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
                     out.push(Problem {
                         code: DiagCode::InvalidValue,
                         locus: Locus::EventKey(i, "to"),
-                        message: suggest::unknown_value("escalation target", to, &names),
-                        help: Some(
-                            "escalate to a level or a department of policies/escalation.toml"
-                                .into(),
-                        ),
+                        message: suggest::unknown_value_msg("escalation target", to, &names),
+                        help: Some(Msg::new("diag-escalation-help")),
                     });
                 }
             }
@@ -70,8 +68,8 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
                     out.push(Problem {
                         code: DiagCode::InvalidValue,
                         locus: Locus::EventKey(i, "remedy"),
-                        message: suggest::unknown_value("remedy", r, &names),
-                        help: Some("remedies are listed in policies/compensation.toml".into()),
+                        message: suggest::unknown_value_msg("remedy", r, &names),
+                        help: Some(Msg::new("diag-remedy-help")),
                     });
                 }
             }
@@ -85,11 +83,11 @@ pub fn case_problems(case: &Case, p: &Policies) -> Vec<Problem> {
 /// Each remedy the customer wants must be one the ledger offers.
 /// The rule for `category`, shared by `check` and `new`'s flags and prompts:
 /// one of policies/categories.toml (any name when the file is absent).
-pub fn known_category(p: &Policies, name: &str) -> Result<(), String> {
+pub fn known_category(p: &Policies, name: &str) -> Result<(), Msg> {
     match &p.categories {
         Some(cats) if !cats.contains_key(name) => {
             let names: Vec<&str> = cats.keys().map(String::as_str).collect();
-            Err(suggest::unknown_value("category", name, &names))
+            Err(suggest::unknown_value_msg("category", name, &names))
         }
         _ => Ok(()),
     }
@@ -97,23 +95,23 @@ pub fn known_category(p: &Policies, name: &str) -> Result<(), String> {
 
 /// The rule for a team member (`by`, `assigned` `to`, `new --assign`): one
 /// of `[team]` in policies/escalation.toml.
-pub fn known_member(p: &Policies, name: &str) -> Result<(), String> {
+pub fn known_member(p: &Policies, name: &str) -> Result<(), Msg> {
     if p.team.contains_key(name) {
         return Ok(());
     }
     let members: Vec<&str> = p.team.keys().map(String::as_str).collect();
-    Err(suggest::unknown_value("team member", name, &members))
+    Err(suggest::unknown_value_msg("team member", name, &members))
 }
 
 /// The rule for a remedy the customer wants (`wants`), shared by `check` and
 /// `new`: one of policies/compensation.toml's `remedies` (any name when the
 /// ledger declares none).
-pub fn known_remedy(p: &Policies, name: &str) -> Result<(), String> {
+pub fn known_remedy(p: &Policies, name: &str) -> Result<(), Msg> {
     if p.remedies.is_empty() || p.remedies.iter().any(|r| r == name) {
         return Ok(());
     }
     let names: Vec<&str> = p.remedies.iter().map(String::as_str).collect();
-    Err(suggest::unknown_value("remedy", name, &names))
+    Err(suggest::unknown_value_msg("remedy", name, &names))
 }
 
 fn wants_problems(case: &Case, p: &Policies) -> Vec<Problem> {
@@ -124,7 +122,7 @@ fn wants_problems(case: &Case, p: &Policies) -> Vec<Problem> {
             code: DiagCode::InvalidValue,
             locus: Locus::Key("wants"),
             message,
-            help: Some("`wants` takes remedies listed in policies/compensation.toml".into()),
+            help: Some(Msg::new("diag-wants-help")),
         })
         .collect()
 }
@@ -132,14 +130,13 @@ fn wants_problems(case: &Case, p: &Policies) -> Vec<Problem> {
 /// An extension's `to` must be a duration.
 fn extension_target(i: usize, e: &crate::case::Event) -> Option<Problem> {
     let to = e.to.as_deref()?;
-    let msg = crate::policy::calendar::Target::parse(to.trim()).err()?;
+    let msg = crate::policy::calendar::Target::read(to.trim()).err()?;
     Some(Problem {
         code: DiagCode::InvalidValue,
         locus: Locus::EventKey(i, "to"),
-        message: format!("`to`: {msg}"),
-        help: Some(
-            "an extension's `to` is the new resolve target, counted from receipt like the policy's (e.g. 90d)"
-                .into(),
-        ),
+        message: Msg::new("diag-key-problem")
+            .arg("key", "to")
+            .arg("problem", msg),
+        help: Some(Msg::new("diag-extension-to-help")),
     })
 }

@@ -62,7 +62,12 @@ pub struct CauseRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RepeatCustomer {
     /// `customer 1`, … in order of first case; the name with --include-contacts.
+    /// In English: JSON carries it in every language.
     pub customer: String,
+    /// The pseudonym's number (`customer 1` is 1), for human formats to
+    /// word in their language; `None` when the name is shown.
+    #[serde(skip)]
+    pub pseudonym: Option<usize>,
     /// Every case of the customer received up to the period's end, by ID.
     pub cases: Vec<String>,
 }
@@ -273,12 +278,16 @@ fn repeat_customers(
         .into_iter()
         .filter(|g| g.len() >= 2 && g.iter().any(|&i| cases[i].case.received.utc() >= since))
         .enumerate()
-        .map(|(n, g)| RepeatCustomer {
-            customer: match (include_contacts, g.first()) {
-                (true, Some(&i)) => cases[i].case.customer.name.clone(),
-                _ => format!("customer {}", n + 1),
-            },
-            cases: g.iter().map(|&i| cases[i].case.id.clone()).collect(),
+        .map(|(n, g)| {
+            let named = g.first().filter(|_| include_contacts);
+            RepeatCustomer {
+                customer: match named {
+                    Some(&i) => cases[i].case.customer.name.clone(),
+                    None => format!("customer {}", n + 1),
+                },
+                pseudonym: named.is_none().then_some(n + 1),
+                cases: g.iter().map(|&i| cases[i].case.id.clone()).collect(),
+            }
         })
         .collect()
 }

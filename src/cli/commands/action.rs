@@ -117,8 +117,14 @@ fn new(open: &Open, a: NewArgs) -> Result<Verdict> {
                 .unwrap_or(&rel)
                 .to_string(),
             Err(_) => bail!(
-                "--case: {}\n  = help: {}",
-                actions::unknown_case(q, &ids),
+                "{}\n  = help: {}",
+                tr_args(
+                    "flag-problem",
+                    &[
+                        ("flag", "--case".into()),
+                        ("problem", actions::unknown_case(q, &ids).to_string().into())
+                    ]
+                ),
                 tr("action-unknown-case-help")
             ),
         };

@@ -116,13 +116,12 @@ fn action_problems(
 
 fn render(d: &Diagnostic, color: bool) -> String {
     let head = format!("{}:{}:{}:", d.path, d.line, d.column);
-    let mut s = format!(
-        "{head} {}: {}",
-        paint(color, RED, &format!("error[{}]", d.code)),
-        d.message
-    );
-    if let Some(h) = &d.help {
-        s.push_str(&format!("\n  = {}: {h}", crate::i18n::tr("help-label")));
+    let mut s = format!("{head} {}: {}", paint(color, RED, &d.label()), d.worded());
+    if let Some(h) = d.worded_help() {
+        s.push_str(&format!(
+            "\n  = {} {h}",
+            crate::i18n::tr("help-label-colon")
+        ));
     }
     s
 }

@@ -28,8 +28,11 @@ pub struct Args {
 }
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<Verdict> {
-    if let Err(msg) = Target::parse(args.to.trim()) {
-        let args = [("to", args.to.clone().into()), ("problem", msg.into())];
+    if let Err(msg) = Target::read(args.to.trim()) {
+        let args = [
+            ("to", args.to.clone().into()),
+            ("problem", msg.plain().into()),
+        ];
         bail!("{}", tr_args("extend-bad-to", &args));
     }
     if args.reason.trim().is_empty() {

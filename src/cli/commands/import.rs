@@ -4,6 +4,7 @@
 
 use crate::cli::exit::Verdict;
 use crate::cli::session::{Open, Session};
+use crate::i18n::tr_args;
 use crate::import::{self, BadRow, Input, Layout, MappingFile, Plan};
 use crate::policy::CATEGORIES;
 use anyhow::{Context, Result, bail};
@@ -102,12 +103,14 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         .map(|c| c.names.clone())
         .unwrap_or_default();
     if common.dry_run {
-        eprintln!("dry run: {}", summary.line(true));
+        let dry = |line: String| tr_args("import-dry-run", &[("line", line.into())]);
+        eprintln!("{}", dry(summary.line(true)));
         if let Some(f) = &plan.date_format {
-            eprintln!("dry run: received dates read as {}", f.describe());
+            let line = tr_args("import-dates-read-as", &[("format", f.describe().into())]);
+            eprintln!("{}", dry(line));
         }
         if !new_categories.is_empty() {
-            eprintln!("dry run: {}", declared("would declare", &new_categories));
+            eprintln!("{}", dry(declared(true, &new_categories)));
         }
         return Ok(Verdict::Pass);
     }
@@ -117,7 +120,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     written?;
     eprintln!("{}", summary.line(false));
     if !new_categories.is_empty() {
-        eprintln!("{}", declared("declared", &new_categories));
+        eprintln!("{}", declared(false, &new_categories));
     }
     Ok(Verdict::Pass)
 }
@@ -131,7 +134,7 @@ fn read(
     by: Option<Option<String>>,
 ) -> Result<Input> {
     let name = common.file.display().to_string();
-    let in_file = |e: String| anyhow::anyhow!("{name}: {e}");
+    let in_file = |e: crate::i18n::Msg| anyhow::anyhow!("{name}: {e}");
     let bytes = read_input(&common.file)?;
     let (table, bad) = import::read_csv(&bytes).map_err(in_file)?;
     let mut layout = match mapping {
@@ -139,7 +142,7 @@ fn read(
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading the mapping file {}", path.display()))?;
-            let in_mapping = |e: String| anyhow::anyhow!("{}: {e}", path.display());
+            let in_mapping = |e: crate::i18n::Msg| anyhow::anyhow!("{}: {e}", path.display());
             let m = MappingFile::parse(&text).map_err(in_mapping)?;
             Layout::from_mapping(m, &table.headers).map_err(in_mapping)?
         }
@@ -165,29 +168,32 @@ fn report_bad(name: &str, bad: &[BadRow], skip_bad: bool) -> Result<()> {
         return Ok(());
     }
     if !skip_bad {
-        let mut msg = format!(
-            "{name}: {} bad row{}; nothing was imported\n{}",
-            bad.len(),
-            plural(bad.len()),
-            list_bad(name, bad)
-        );
-        msg.push_str(
-            "  = help: fix those rows (line numbers are the file's), or pass --skip-bad to import the others",
-        );
-        bail!(msg);
+        let args = [
+            ("name", name.into()),
+            ("count", bad.len().into()),
+            ("rows", list_bad(name, bad).into()),
+        ];
+        bail!(tr_args("import-bad-rows", &args));
     }
     for l in list_bad(name, bad).lines() {
-        eprintln!("warning: {}", l.trim_start());
+        eprintln!(
+            "{}",
+            tr_args("warning-line", &[("line", l.trim_start().into())])
+        );
     }
     Ok(())
 }
 
 /// "declared 2 new categories in policies/categories.toml: a, b"
-fn declared(verb: &str, names: &[String]) -> String {
-    format!(
-        "{verb} {} in {CATEGORIES}: {}",
-        counted(names.len(), "new category", "new categories"),
-        names.join(", ")
+fn declared(dry_run: bool, names: &[String]) -> String {
+    tr_args(
+        "import-declared",
+        &[
+            ("dry", if dry_run { "yes" } else { "no" }.into()),
+            ("count", names.len().into()),
+            ("file", CATEGORIES.into()),
+            ("names", names.join(", ").into()),
+        ],
     )
 }
 
@@ -221,7 +227,8 @@ fn list_bad(name: &str, bad: &[BadRow]) -> String {
         s.push_str(&format!("  {name}:{}: {}\n", b.line, b.message));
     }
     if bad.len() > SHOWN {
-        s.push_str(&format!("  … and {} more\n", bad.len() - SHOWN));
+        let more = [("count", (bad.len() - SHOWN).into())];
+        s.push_str(&format!("  {}\n", tr_args("import-and-more", &more)));
     }
     s
 }
@@ -248,34 +255,28 @@ impl Summary<'_> {
     }
 
     fn line(&self, dry_run: bool) -> String {
-        let verb = if dry_run { "would import" } else { "imported" };
-        let mut s = format!(
-            "{}: {verb} {}, skipped {} bad, {} already present",
-            self.name,
-            counted(self.imported, "row", "rows"),
-            self.bad,
-            self.present
+        let mut s = tr_args(
+            "import-summary",
+            &[
+                ("name", self.name.into()),
+                ("dry", if dry_run { "yes" } else { "no" }.into()),
+                ("imported", self.imported.into()),
+                ("bad", self.bad.into()),
+                ("present", self.present.into()),
+            ],
         );
         if self.repeated > 0 {
-            s.push_str(&format!(
-                ", {} repeating an earlier row",
-                counted(self.repeated, "row", "rows")
+            s.push_str(&tr_args(
+                "import-summary-repeated",
+                &[("count", self.repeated.into())],
             ));
         }
         if self.blank > 0 {
-            s.push_str(&format!(
-                ", {} ignored",
-                counted(self.blank, "blank row", "blank rows")
+            s.push_str(&tr_args(
+                "import-summary-blank",
+                &[("count", self.blank.into())],
             ));
         }
         s
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

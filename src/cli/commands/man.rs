@@ -16,26 +16,15 @@ pub struct Args {
     pub output_dir: Option<PathBuf>,
 }
 
-/// The FILES section of the main page: the ledger's layout.
+/// The FILES section of the main page: the ledger's layout, each path with
+/// the catalogue id of what it holds.
 const FILES: &[(&str, &str)] = &[
-    (
-        "cases/YYYY/MM/<ID>.yaml",
-        "one case per file, events appended",
-    ),
-    (
-        "policies/deadlines.toml",
-        "the calendar, holidays and deadlines",
-    ),
-    ("policies/escalation.toml", "the team and escalation routes"),
-    (
-        "policies/compensation.toml",
-        "remedies and compensation bands",
-    ),
-    ("policies/categories.toml", "the complaint categories"),
-    (
-        "reports/, exports/",
-        "default outputs of report -o and export -o (git-ignored)",
-    ),
+    ("cases/YYYY/MM/<ID>.yaml", "man-file-cases"),
+    ("policies/deadlines.toml", "man-file-deadlines"),
+    ("policies/escalation.toml", "man-file-escalation"),
+    ("policies/compensation.toml", "man-file-compensation"),
+    ("policies/categories.toml", "man-file-categories"),
+    ("reports/, exports/", "man-file-outputs"),
 ];
 
 pub fn run(args: Args) -> Result<Verdict> {
@@ -88,6 +77,7 @@ fn page(cmd: &clap::Command, main: bool) -> Result<Vec<u8>> {
     if cmd.has_subcommands() {
         man.render_subcommands_section(&mut out)?;
     }
+    let mut out = localise_headings(&String::from_utf8_lossy(&out)).into_bytes();
     let after = cmd
         .get_after_help()
         .map(|s| s.to_string())
@@ -96,10 +86,32 @@ fn page(cmd: &clap::Command, main: bool) -> Result<Vec<u8>> {
     if main {
         out.extend(files_section().into_bytes());
     } else {
-        out.extend(b".SH \"SEE ALSO\"\n\\fBredress\\fR(1)\n");
+        let see_also = crate::i18n::tr("man-heading-see-also");
+        out.extend(format!(".SH \"{see_also}\"\n\\fBredress\\fR(1)\n").into_bytes());
     }
     man.render_version_section(&mut out)?;
     Ok(out)
+}
+
+/// clap_mangen's section headings (`.SH NAME`, `.SH SUBCOMMANDS`…) in the
+/// language in force: it writes them in English, and names the section of
+/// subcommands after their help heading.
+fn localise_headings(roff: &str) -> String {
+    let subcommands = crate::i18n::tr("clap-heading-commands");
+    roff.lines()
+        .map(|line| {
+            let id = match line.strip_prefix(".SH ") {
+                Some("NAME") => "man-heading-name",
+                Some("SYNOPSIS") => "man-heading-synopsis",
+                Some("DESCRIPTION") => "man-heading-description",
+                Some("OPTIONS") => "man-heading-options",
+                Some("SUBCOMMANDS") => "man-heading-subcommands",
+                Some(h) if h == subcommands => "man-heading-subcommands",
+                _ => return format!("{line}\n"),
+            };
+            format!(".SH {}\n", crate::i18n::tr(id))
+        })
+        .collect()
 }
 
 /// "Heading:\n  lines…" blocks, separated by blank lines, as roff sections
@@ -123,12 +135,13 @@ fn help_blocks_as_sections(text: &str) -> String {
 }
 
 fn files_section() -> String {
-    let mut roff = String::from(".SH FILES\n");
-    for (path, what) in FILES {
+    let mut roff = format!(".SH {}\n", crate::i18n::tr("man-heading-files"));
+    for (path, id) in FILES {
+        let what = crate::i18n::tr(id);
         roff.push_str(&format!(
             ".TP\n\\fI{}\\fR\n{}\n",
             escape(path),
-            escape(what)
+            escape(&what)
         ));
     }
     roff

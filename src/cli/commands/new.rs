@@ -125,18 +125,26 @@ pub fn run(ctx: &Session, mut args: Args) -> Result<Verdict> {
 fn check_flags(args: &Args, p: &crate::policy::Policies) -> Result<()> {
     use crate::policy::validate::{known_member, known_remedy};
     for w in &args.wants {
-        known_remedy(p, w).map_err(|e| {
-            anyhow::anyhow!(
-                "--wants {w}: {e}\n  = help: remedies are listed in policies/compensation.toml"
-            )
-        })?;
+        known_remedy(p, w)
+            .map_err(|e| flag_refusal(&format!("--wants {w}"), &e, "diag-remedy-help"))?;
     }
     if let Some(m) = &args.assign {
-        known_member(p, m).map_err(|e| {
-            anyhow::anyhow!("--assign {m}: {e}\n  = help: members are listed under [team] in policies/escalation.toml")
-        })?;
+        known_member(p, m)
+            .map_err(|e| flag_refusal(&format!("--assign {m}"), &e, "new-assign-help"))?;
     }
     Ok(())
+}
+
+/// A flag's value refused by a rule of the policies, with what to do.
+fn flag_refusal(flag: &str, problem: &crate::i18n::Msg, help: &'static str) -> anyhow::Error {
+    let line = crate::i18n::tr_args(
+        "flag-problem",
+        &[
+            ("flag", flag.into()),
+            ("problem", problem.to_string().into()),
+        ],
+    );
+    anyhow::anyhow!("{line}\n  = help: {}", crate::i18n::Msg::new(help))
 }
 
 /// Prompts when asked to (`-i`), or when a required flag is missing and

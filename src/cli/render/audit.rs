@@ -366,7 +366,7 @@ pub fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
                 p.line,
                 p.column,
                 p.code,
-                md_escape(&p.message)
+                md_escape(&p.worded())
             );
         }
     }

@@ -30,10 +30,11 @@ pub fn missing(
     open: &crate::cli::session::Open,
 ) -> Result<()> {
     let p = &open.policies;
-    let category = |s: &str| crate::policy::validate::known_category(p, s);
-    let remedy = |s: &str| crate::policy::validate::known_remedy(p, s);
+    let category =
+        |s: &str| crate::policy::validate::known_category(p, s).map_err(|m| m.to_string());
+    let remedy = |s: &str| crate::policy::validate::known_remedy(p, s).map_err(|m| m.to_string());
     let member = |s: &str| {
-        crate::policy::validate::known_member(p, s)?;
+        crate::policy::validate::known_member(p, s).map_err(|m| m.to_string())?;
         let by = crate::cli::session::default_member().map_err(|e| e.to_string())?;
         crate::policy::validate::known_member(p, &by).map_err(|_| {
             format!("you (`{by}`, from REDRESS_USER or USER) are not in the team, so cannot assign; set REDRESS_USER, or press Enter")

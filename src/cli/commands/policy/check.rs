@@ -61,7 +61,10 @@ fn settings_problems(root: &std::path::Path) -> Vec<Diagnostic> {
     };
     let table: toml::Table = match toml::from_str(&text) {
         Ok(t) => t,
-        Err(e) => return vec![Diagnostic::new(rel, DiagCode::PolicyInvalid, e.message())],
+        Err(e) => {
+            let message = crate::diag::reader_message(e.message());
+            return vec![Diagnostic::new(rel, DiagCode::PolicyInvalid, message)];
+        }
     };
     let mut out = Vec::new();
     for (key, value) in &table {
@@ -71,12 +74,12 @@ fn settings_problems(root: &std::path::Path) -> Vec<Diagnostic> {
             .map_or(1, |i| i + 1);
         let problem = match (key.as_str(), value.as_str()) {
             ("language", Some(tag)) if crate::i18n::Lang::from_tag(tag).is_some() => continue,
-            ("language", _) => crate::suggest::unknown_value(
+            ("language", _) => crate::suggest::unknown_value_msg(
                 "language",
                 value.to_string().trim_matches('"'),
                 &["en", "fr"],
             ),
-            _ => crate::suggest::unknown_value("setting", key, &["language"]),
+            _ => crate::suggest::unknown_value_msg("setting", key, &["language"]),
         };
         out.push(Diagnostic::new(rel, DiagCode::PolicyInvalid, problem).at(line, 1));
     }

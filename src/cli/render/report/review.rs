@@ -142,11 +142,11 @@ fn customers(r: &Review) -> [Section; 2] {
         .repeat_customers
         .iter()
         .map(|c| {
-            vec![
-                c.customer.clone(),
-                c.cases.len().to_string(),
-                c.cases.join(", "),
-            ]
+            let who = match c.pseudonym {
+                Some(n) => tr_args("review-customer-n", &[("n", n.to_string().into())]),
+                None => c.customer.clone(),
+            };
+            vec![who, c.cases.len().to_string(), c.cases.join(", ")]
         })
         .collect();
     let mut dd = Section::new(

@@ -48,7 +48,9 @@ fn with_rules<R>(f: impl FnOnce(&Rules) -> R) -> R {
         .with_timezone(&chrono::Utc);
     let received = move |s: &str| match s {
         "" => Ok(()),
-        s => crate::case::time::parse_flag(s, tz, false, Some(now), None).map(|_| ()),
+        s => crate::case::time::parse_flag(s, tz, false, Some(now), None)
+            .map(|_| ())
+            .map_err(|m| m.to_string()),
     };
     let rules = Rules {
         categories: cats.iter().map(|s| s.to_string()).collect(),
