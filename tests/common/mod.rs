@@ -28,11 +28,18 @@ pub fn init() -> tempfile::TempDir {
 }
 
 /// Every file under `dir` with its bytes, to prove nothing changed.
+/// Every file of the ledger at `dir` with its bytes; caches aside (they
+/// are rebuilt from the files, and reading a ledger may write them).
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            !e.path()
+                .strip_prefix(dir)
+                .is_ok_and(|p| p.starts_with(".redress/cache"))
+        })
         .map(|e| {
             (
                 e.path().to_path_buf(),
