@@ -168,10 +168,17 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
         .collect();
     cases.sort_by(|a, b| a.case.id.cmp(&b.case.id));
     // Each case is audited once; every group's figures aggregate these.
-    let audits: Vec<audit::CaseAudit> = cases
+    // A report only counts findings: each case keeps their codes, not
+    // their words, so that a large ledger's findings are never held whole.
+    let (audits, codes): (Vec<audit::CaseAudit>, Vec<Vec<audit::FindingCode>>) = cases
         .par_iter()
-        .map(|c| audit::audit_case(c, p, as_of))
-        .collect();
+        .map(|c| {
+            let mut a = audit::audit_case(c, p, as_of);
+            let codes = a.findings.drain(..).map(|f| f.code).collect();
+            a.findings.shrink_to_fit();
+            (a, codes)
+        })
+        .unzip();
     // The ledger's KPIs and finding counts, read off the audits in place.
     let overall_kpis = audit::kpis_of(&audits);
     let all_cases = Cases {
@@ -217,7 +224,7 @@ pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
                 .count(),
             rate: overall_kpis.reopen_rate,
         },
-        findings: finding_counts(audits.iter().flat_map(|a| &a.findings)),
+        findings: finding_counts(&codes),
         estimates: estimate(&cases, as_of, &p.currency, &o.estimates),
         kpis: overall_kpis,
         actions: Vec::new(),
@@ -287,19 +294,21 @@ fn local(at: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
     at.with_timezone(&tz).fixed_offset()
 }
 
-fn finding_counts<'a>(
-    findings: impl Iterator<Item = &'a audit::Finding> + Clone,
-) -> Vec<FindingCount> {
+/// For each finding code, how many findings and how many cases: from
+/// each case's findings' codes.
+fn finding_counts(per_case: &[Vec<audit::FindingCode>]) -> Vec<FindingCount> {
     audit::FindingCode::ALL
         .into_iter()
         .map(|code| {
-            let mine: Vec<&audit::Finding> = findings.clone().filter(|f| f.code == code).collect();
-            let cases: BTreeSet<&str> = mine.iter().map(|f| f.case.as_str()).collect();
+            let mine = per_case
+                .iter()
+                .map(|codes| codes.iter().filter(|c| **c == code).count());
+            let (findings, cases) = mine.fold((0, 0), |(f, c), n| (f + n, c + usize::from(n > 0)));
             FindingCount {
                 code: code.as_str(),
                 severity: code.severity(),
-                findings: mine.len(),
-                cases: cases.len(),
+                findings,
+                cases,
             }
         })
         .collect()
