@@ -17,7 +17,6 @@ use crate::files::{Existing, Lock};
 use crate::policy::Policies;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::fs;
 
 /// How many files a scan reads in parallel before handing their items on.
@@ -120,6 +119,16 @@ impl Ledger {
     /// under such a link is listed), or that are named like a case file but
     /// are not a regular file (a folder, a FIFO, a device).
     pub fn case_files(&self) -> (Vec<String>, Vec<Diagnostic>) {
+        // Unchanged folders' entries come from the index of names; the
+        // walk below has the last word on anything unusual.
+        if let Some(files) = names::case_files(&self.root) {
+            return (files, Vec::new());
+        }
+        self.walk_case_files()
+    }
+
+    /// [`case_files`](Self::case_files) by listing every folder.
+    fn walk_case_files(&self) -> (Vec<String>, Vec<Diagnostic>) {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         let cases = self.root.join("cases");
@@ -267,8 +276,9 @@ impl Ledger {
             rayon::join(|| self.case_files(), || cache::Cache::open(&self.root));
         let second = cache::now_second();
         let mut stored = Vec::with_capacity(files.len());
-        let mut ids = Vec::with_capacity(files.len());
-        for batch in files.chunks(SCAN_BATCH) {
+        // Each parsed file's ID, kept only where it is not the file's name.
+        let mut ids: Vec<(usize, Option<Box<str>>)> = Vec::with_capacity(files.len());
+        for (b, batch) in files.chunks(SCAN_BATCH).enumerate() {
             let results: Vec<(Loaded<T>, cache::Stored)> = batch
                 .par_iter()
                 .map(|rel| {
@@ -276,10 +286,11 @@ impl Ledger {
                     ((id, r.map(&f)), stored)
                 })
                 .collect();
-            for (rel, ((id, r), s)) in batch.iter().zip(results) {
+            for (i, (rel, ((id, r), s))) in batch.iter().zip(results).enumerate() {
                 stored.push(s);
                 if let Some(id) = id {
-                    ids.push((id, rel.as_str()));
+                    let own = (id != file_stem(rel)).then(|| id.into_boxed_str());
+                    ids.push((b * SCAN_BATCH + i, own));
                 }
                 match r {
                     Ok(c) => sink(c),
@@ -289,7 +300,11 @@ impl Ledger {
         }
         let refs: Vec<&cache::Stored> = stored.iter().collect();
         cache.save(&self.root, &refs);
-        problems.extend(duplicate_ids(&ids));
+        let named = ids.iter().filter_map(|(i, own)| {
+            let rel = files.get(*i)?.as_str();
+            Some((own.as_deref().unwrap_or_else(|| file_stem(rel)), rel))
+        });
+        problems.extend(duplicate_ids(named.collect()));
         problems.sort();
         ScanOf {
             files: files.len(),
@@ -761,13 +776,14 @@ fn id_line(text: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn duplicate_ids(ids: &[(String, &str)]) -> Vec<Diagnostic> {
-    let mut by_id: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for (id, path) in ids {
-        by_id.entry(id).or_default().push(path);
-    }
+fn duplicate_ids(mut ids: Vec<(&str, &str)>) -> Vec<Diagnostic> {
+    // Sorted by ID, each ID's files in the order given: a million IDs
+    // cost a vector, not a map of vectors.
+    ids.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = Vec::new();
-    for (id, paths) in by_id.into_iter().filter(|(_, p)| p.len() > 1) {
+    for run in ids.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        let id = run.first().map_or("", |r| r.0);
+        let paths: Vec<&str> = run.iter().map(|r| r.1).collect();
         for p in &paths {
             let others: Vec<&str> = paths.iter().filter(|o| *o != p).copied().collect();
             out.push(

@@ -44,11 +44,71 @@ struct Index<'a> {
 /// ID (file name without extension) `keep` keeps, in no particular order;
 /// `None` when there is a link under `cases/`.
 pub fn case_names(root: &Path, keep: impl Fn(&str) -> bool) -> Option<Vec<String>> {
-    let on = cache::enabled();
-    let text = if on { read(root) } else { String::new() };
-    let mut old = parse(&text).unwrap_or_default();
-    let mut new = BTreeMap::new();
+    let text = read(root);
+    let folders = walk(root, &text)?;
     let mut names = Vec::new();
+    for (rel, folder) in &folders {
+        let kept = folder.files.iter().filter(|f| keep(super::file_stem(f)));
+        names.extend(kept.map(|f| format!("{rel}/{f}")));
+    }
+    Some(names)
+}
+
+/// Every case file's path under `cases/`, relative to `root`, in the order
+/// of a walk that sorts each folder's entries by name (the order
+/// [`super::Ledger::case_files`] gives); `None` when that walk has more to
+/// say: a link, a folder it cannot read, an entry named like a case file
+/// that is not a regular file, a name the index cannot hold.
+pub fn case_files(root: &Path) -> Option<Vec<String>> {
+    let text = read(root);
+    let folders = walk(root, &text)?;
+    if folders.values().any(|f| !f.storable) {
+        return None;
+    }
+    let mut files = Vec::with_capacity(folders.values().map(|f| f.files.len()).sum());
+    if folders.contains_key("cases") {
+        in_order(&folders, "cases", &mut files);
+    }
+    Some(files)
+}
+
+/// `rel`'s files, and its folders' in turn, by name as a walk meets them.
+fn in_order(folders: &BTreeMap<String, Folder>, rel: &str, out: &mut Vec<String>) {
+    let Some(folder) = folders.get(rel) else {
+        return;
+    };
+    let (mut files, mut subs) = (
+        folder.files.iter().peekable(),
+        folder.folders.iter().peekable(),
+    );
+    loop {
+        let file_first = match (files.peek(), subs.peek()) {
+            (Some(f), Some(d)) => f.as_bytes() < d.as_bytes(),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if file_first {
+            if let Some(f) = files.next() {
+                out.push(format!("{rel}/{f}"));
+            }
+        } else if let Some(d) = subs.next() {
+            in_order(folders, &format!("{rel}/{d}"), out);
+        }
+    }
+}
+
+/// Every folder under `cases/` with its entries: from the index where the
+/// folder is unchanged, else listed (and the index rewritten). `None` when
+/// there is a link under `cases/`.
+fn walk<'a>(root: &Path, text: &'a str) -> Option<BTreeMap<String, Folder<'a>>> {
+    let on = cache::enabled();
+    let mut old = if on {
+        parse(text).unwrap_or_default()
+    } else {
+        Index::default()
+    };
+    let mut new = BTreeMap::new();
     let mut pending = vec!["cases".to_string()];
     let mut changed = false;
     while let Some(rel) = pending.pop() {
@@ -67,8 +127,6 @@ pub fn case_names(root: &Path, keep: impl Fn(&str) -> bool) -> Option<Vec<String
                 list(&root.join(&rel), key)?
             }
         };
-        let kept = folder.files.iter().filter(|f| keep(super::file_stem(f)));
-        names.extend(kept.map(|f| format!("{rel}/{f}")));
         pending.extend(folder.folders.iter().map(|f| format!("{rel}/{f}")));
         new.insert(rel, folder);
     }
@@ -77,7 +135,7 @@ pub fn case_names(root: &Path, keep: impl Fn(&str) -> bool) -> Option<Vec<String
     if on && changed {
         write(root, &new);
     }
-    Some(names)
+    Some(new)
 }
 
 /// A folder's entries; `None` when one is a link.
@@ -100,11 +158,17 @@ fn list(dir: &Path, key: Option<Key>) -> Option<Folder<'static>> {
         if name.to_str().is_none() || text.contains(['\n', '\t']) {
             folder.storable = false;
         }
+        let case_name = super::is_case_name(Path::new(&*text));
         if kind.is_symlink() {
             return None;
-        } else if kind.is_dir() {
+        }
+        if case_name && !kind.is_file() {
+            // Named like a case file but not one: the walk reports it.
+            folder.storable = false;
+        }
+        if kind.is_dir() {
             folder.folders.push(Cow::Owned(text.into_owned()));
-        } else if kind.is_file() && super::is_case_name(Path::new(&*text)) {
+        } else if kind.is_file() && case_name {
             folder.files.push(Cow::Owned(text.into_owned()));
         }
     }
@@ -117,8 +181,12 @@ fn file(root: &Path) -> std::path::PathBuf {
     root.join(".redress").join("cache").join("names")
 }
 
-/// The index's text; empty when it is absent or unreadable.
+/// The index's text; empty when it is absent or unreadable, or the cache
+/// is off.
 fn read(root: &Path) -> String {
+    if !cache::enabled() {
+        return String::new();
+    }
     fs::read_to_string(file(root)).unwrap_or_default()
 }
 
@@ -259,6 +327,43 @@ mod tests {
             case_names(dir.path(), |_| true).unwrap().is_empty(),
             "racy: listed again"
         );
+    }
+
+    #[test]
+    fn case_files_come_in_the_walks_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for rel in [
+            "cases/2026/11/20261122-k7q2.yaml",
+            "cases/2026/11/20261101-aaaa.yml",
+            "cases/2026/11.yaml",
+            "cases/2026/1/x.yaml",
+            "cases/2026-b/y.yaml",
+            "cases/a.yaml",
+            "cases/2026/11/notes.txt",
+        ] {
+            let path = dir.path().join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "").unwrap();
+        }
+        let ledger = super::super::Ledger {
+            root: dir.path().to_path_buf(),
+        };
+        let walked = ledger.walk_case_files();
+        assert!(walked.1.is_empty());
+        assert_eq!(
+            case_files(dir.path()),
+            Some(walked.0.clone()),
+            "first, listed"
+        );
+        assert_eq!(
+            case_files(dir.path()),
+            Some(walked.0),
+            "then from the index"
+        );
+        // A folder named like a case file is the walk's to report.
+        fs::create_dir_all(dir.path().join("cases/odd.yaml")).unwrap();
+        assert_eq!(case_files(dir.path()), None);
+        assert!(!ledger.case_files().1.is_empty());
     }
 
     #[cfg(unix)]

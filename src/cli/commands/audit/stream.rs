@@ -2,7 +2,7 @@
 //! each case is audited, filtered, sorted and rendered as soon as it is
 //! read (on every core), its rendered findings wait in a spool (memory,
 //! then an unnamed temporary file) while the KPIs are counted, and they
-//! are copied out in the audit's order. Only the hours the KPIs' medians
+//! are copied out after them. Only the hours the KPIs' medians
 //! need are held. The bytes are those of the whole-audit path, which a test checks.
 
 use crate::audit::{self, CaseAudit, Finding, Severity, Window};
@@ -13,7 +13,6 @@ use crate::ledger::LoadedCase;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use std::io::Write;
-use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rows {
@@ -64,8 +63,10 @@ pub fn run(
 ) -> Result<Option<Outcome>> {
     let mut spool = Spool::default();
     let mut kpis = audit::KpiSum::default();
-    let mut index: Vec<(String, Range<u64>)> = Vec::new();
+    // The last case with findings, and whether every one came after it.
+    let (mut last, mut in_order): (Option<String>, bool) = (None, true);
     let (mut count, mut worst, mut failed) = (0usize, None, None);
+    let between: &[u8] = if rows == Rows::Json { b"," } else { b"" };
     let render_case = |lc: LoadedCase| part(&lc, audit_one(&lc)?, filters, rows);
     let scan = ledger.scan_each(p, render_case, |part: Option<Result<Part>>| {
         let part = match part {
@@ -76,40 +77,41 @@ pub fn run(
             }
             None => return,
         };
-        count += part.count;
-        worst = worst.max(part.worst);
-        if part.count > 0 {
-            match spool.append(&part.rendered) {
-                Ok(range) => index.push((part.id, range)),
-                Err(e) => {
-                    failed.get_or_insert(e.into());
-                }
-            }
-        }
         if filters.window.contains(part.audit.received) {
             kpis.add(&part.audit);
         }
+        if part.count == 0 || !in_order {
+            return;
+        }
+        in_order = last.as_ref().is_none_or(|l| *l < part.id);
+        let sep = if count > 0 { between } else { b"" };
+        if let Err(e) = spool
+            .append(sep)
+            .and_then(|()| spool.append(&part.rendered))
+        {
+            failed.get_or_insert(e.into());
+        }
+        count += part.count;
+        worst = worst.max(part.worst);
+        last = Some(part.id);
     });
     if let Some(e) = failed {
         return Err(e);
     }
-    // By case ID, as the whole audit sorts them. A valid case is filed
-    // at cases/YYYY/MM/<its ID>.yaml, so the walk's order is already this
-    // one and no two valid cases share an ID; both are checked all the
-    // same, as the price is small and the rule lives elsewhere.
-    index.sort_by(|a, b| a.0.cmp(&b.0));
-    if index.windows(2).any(|w| w[0].0 == w[1].0) {
+    // By case ID, as the whole audit sorts them. A valid case is filed at
+    // cases/YYYY/MM/<its ID>.yaml, so the walk meets them in this order and
+    // no two share an ID; should that not hold, the whole audit orders them.
+    if !in_order {
         return Ok(None);
     }
     let header = audit::header(kpis.kpis(), p, as_of, filters.window);
-    let ranges = index.into_iter().map(|(_, r)| r);
     match rows {
         Rows::Json => render::json_around(&header, &scan.problems, count, out, |out| {
-            Ok(spool.copy_out(ranges, b",", out)?)
+            Ok(spool.copy_out(out)?)
         })?,
         Rows::Csv => {
             out.write_all(render::CSV_HEADER)?;
-            spool.copy_out(ranges, b"", out)?;
+            spool.copy_out(out)?;
         }
     }
     Ok(Some(Outcome {
