@@ -124,36 +124,68 @@ pub fn case_impact(
 
 /// The whole impact from every case's, in the files' order.
 pub fn assemble(per_case: Vec<CaseImpact>, after: &Policies, as_of: DateTime<Utc>) -> Impact {
-    let kpis = KpiPair {
-        before: audit::kpis_of(per_case.iter().map(|c| &c.before)),
-        after: audit::kpis_of(per_case.iter().map(|c| &c.after)),
-    };
-    let (mut added, mut removed, mut due_moved, mut bands_changed) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut sum = ImpactSum::default();
     for c in per_case {
-        added.extend(c.added);
-        removed.extend(c.removed);
-        due_moved.extend(c.due_moved);
-        bands_changed.extend(c.band);
+        sum.add(c);
     }
-    // Largest effects first: errors, then warnings, then info; then by case.
-    let order = |f: &Finding| (std::cmp::Reverse(f.severity), f.case.clone(), f.code);
-    added.sort_by_key(order);
-    removed.sort_by_key(order);
-    due_moved.sort_by(|x, y| {
-        let mag = |d: &DueMove| d.shift_hours.map_or(f64::INFINITY, f64::abs);
-        mag(y)
-            .total_cmp(&mag(x))
-            .then_with(|| (&x.case, x.clock, x.cycle).cmp(&(&y.case, y.clock, y.cycle)))
-    });
-    Impact {
-        as_of: crate::case::time::local(as_of, after.tz()),
-        cases: kpis.after.cases,
-        findings_added: added,
-        findings_removed: removed,
-        due_moved,
-        bands_changed,
-        kpis,
+    sum.finish(after, as_of)
+}
+
+/// The impact summed one case at a time: the KPIs of both sides as they
+/// go, and only what differs, so that a large ledger's cases are never
+/// held (see [`assemble`]).
+#[derive(Debug, Default)]
+pub struct ImpactSum {
+    before: audit::KpiSum,
+    after: audit::KpiSum,
+    added: Vec<Finding>,
+    removed: Vec<Finding>,
+    due_moved: Vec<DueMove>,
+    bands_changed: Vec<BandChange>,
+}
+
+impl ImpactSum {
+    pub fn add(&mut self, c: CaseImpact) {
+        self.before.add(&c.before);
+        self.after.add(&c.after);
+        self.added.extend(c.added);
+        self.removed.extend(c.removed);
+        self.due_moved.extend(c.due_moved);
+        self.bands_changed.extend(c.band);
+    }
+
+    /// [`add`](Self::add) for a case that has an impact.
+    pub fn add_some(&mut self, c: Option<CaseImpact>) {
+        if let Some(c) = c {
+            self.add(c);
+        }
+    }
+
+    pub fn finish(self, after: &Policies, as_of: DateTime<Utc>) -> Impact {
+        let kpis = KpiPair {
+            before: self.before.kpis(),
+            after: self.after.kpis(),
+        };
+        let (mut added, mut removed, mut due_moved) = (self.added, self.removed, self.due_moved);
+        // Largest effects first: errors, then warnings, then info; then by case.
+        let order = |f: &Finding| (std::cmp::Reverse(f.severity), f.case.clone(), f.code);
+        added.sort_by_key(order);
+        removed.sort_by_key(order);
+        due_moved.sort_by(|x, y| {
+            let mag = |d: &DueMove| d.shift_hours.map_or(f64::INFINITY, f64::abs);
+            mag(y)
+                .total_cmp(&mag(x))
+                .then_with(|| (&x.case, x.clock, x.cycle).cmp(&(&y.case, y.clock, y.cycle)))
+        });
+        Impact {
+            as_of: crate::case::time::local(as_of, after.tz()),
+            cases: kpis.after.cases,
+            findings_added: added,
+            findings_removed: removed,
+            due_moved,
+            bands_changed: self.bands_changed,
+            kpis,
+        }
     }
 }
 

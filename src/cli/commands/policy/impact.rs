@@ -9,6 +9,7 @@ use crate::diag::Diagnostics;
 use crate::policy::{self, PolicyTexts};
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
+use std::io::Write as _;
 use std::path::Path;
 
 #[derive(Debug, clap::Args)]
@@ -46,25 +47,41 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let as_of = open
         .time_flag("--as-of", args.as_of.as_deref())?
         .with_timezone(&Utc);
-    // Each case is compared under both policy sets as it is read.
-    let scan = open.ledger.scan_map(&open.policies, |lc| {
+    // Each case is compared under both policy sets as it is read, and
+    // summed at once: only what differs is kept.
+    let mut sum = impact::ImpactSum::default();
+    let compare = |lc: crate::ledger::LoadedCase| {
         let mut c = impact::case_impact(&lc, &base, &open.policies, as_of)?;
         if !args.include_contacts {
             mask_contacts(&mut c, &lc.case);
         }
         Some(c)
-    });
+    };
+    let scan = open
+        .ledger
+        .scan_each(&open.policies, compare, |c| sum.add_some(c));
     args.invalid
         .refuse_or_warn(&scan.problems, "policy impact")?;
-    let per_case = scan.items.into_iter().flatten().collect();
-    let result: Impact = impact::assemble(per_case, &open.policies, as_of);
+    let result: Impact = sum.finish(&open.policies, as_of);
     let out = match args.format {
         Format::Json => {
-            let mut v = serde_json::to_value(&result)?;
-            if let Some(o) = v.as_object_mut() {
-                o.insert("base".into(), serde_json::json!(args.base));
+            // Written as it is serialized: a large impact is never held
+            // again as a JSON value or text.
+            #[derive(serde::Serialize)]
+            struct Doc<'a> {
+                #[serde(flatten)]
+                impact: &'a Impact,
+                base: &'a str,
             }
-            serde_json::to_string_pretty(&v)? + "\n"
+            let doc = Doc {
+                impact: &result,
+                base: &args.base,
+            };
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            serde_json::to_writer_pretty(&mut out, &doc)?;
+            out.write_all(b"\n")?;
+            out.flush()?;
+            return Ok(Verdict::Pass);
         }
         Format::Markdown => render::markdown(&result, &args.base),
         Format::Table => render::table(&result, &args.base),
