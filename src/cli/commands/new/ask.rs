@@ -8,6 +8,7 @@ use crate::case::contact;
 use crate::case::money::Money;
 use crate::case::vocab::{Channel, Justice, Kind, Severity, Vocabulary};
 use crate::cli::prompt::{Asker, Check, Question, items};
+use crate::i18n::{tr, tr_args};
 use anyhow::Result;
 
 /// The ledger-specific rules the questions need.
@@ -36,9 +37,8 @@ pub fn missing(
     let member = |s: &str| {
         crate::policy::validate::known_member(p, s).map_err(|m| m.to_string())?;
         let by = crate::cli::session::default_member().map_err(|e| e.to_string())?;
-        crate::policy::validate::known_member(p, &by).map_err(|_| {
-            format!("you (`{by}`, from REDRESS_USER or USER) are not in the team, so cannot assign; set REDRESS_USER, or press Enter")
-        })
+        crate::policy::validate::known_member(p, &by)
+            .map_err(|_| tr_args("prompt-not-member", &[("by", by.to_string().into())]))
     };
     let future = args.future;
     let received = |s: &str| match s {
@@ -70,13 +70,27 @@ pub fn ask_all(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<
     ask_case(args, asker, rules)?;
     ask_remedy(args, asker, rules)?;
     if args.received.is_none() {
-        let help = "Enter for now; e.g. today 14:30, yesterday 16:00, 2h ago, 2026-11-22 09:14";
-        let t = ask(asker, "Received", Some(help), &[], false, rules.received)?;
+        let help = tr("prompt-received-help");
+        let t = ask(
+            asker,
+            &tr("prompt-received"),
+            Some(&help),
+            &[],
+            false,
+            rules.received,
+        )?;
         args.received = Some(t).filter(|t| !t.is_empty());
     }
     if args.description.is_none() {
-        let help = "one line, Enter for none; --edit writes more";
-        let d = ask(asker, "Description", Some(help), &[], false, &|_| Ok(()))?;
+        let help = tr("prompt-description-help");
+        let d = ask(
+            asker,
+            &tr("prompt-description"),
+            Some(&help),
+            &[],
+            false,
+            &|_| Ok(()),
+        )?;
         args.description = Some(d).filter(|d| !d.is_empty());
     }
     Ok(())
@@ -84,37 +98,45 @@ pub fn ask_all(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<
 
 fn ask_customer(args: &mut Args, asker: &mut dyn Asker) -> Result<()> {
     if args.kind.is_none() {
-        args.kind = vocab::<Kind>(asker, "Kind", false)?;
+        args.kind = vocab::<Kind>(asker, &tr("prompt-kind"), false)?;
     }
     if args.title.is_none() {
-        args.title = Some(required(asker, "Title", "what went wrong, in a few words")?);
+        args.title = Some(required(
+            asker,
+            &tr("prompt-title"),
+            &tr("prompt-title-help"),
+        )?);
     }
     if args.customer.is_none() {
-        args.customer = Some(required(asker, "Customer's name", "as they gave it")?);
+        args.customer = Some(required(
+            asker,
+            &tr("prompt-customer"),
+            &tr("prompt-customer-help"),
+        )?);
     }
     if args.email.is_none() {
-        args.email = optional(asker, "Email", contact::email)?;
+        args.email = optional(asker, &tr("prompt-email"), contact::email)?;
     }
     if args.phone.is_none() {
-        args.phone = optional(asker, "Phone", contact::phone)?;
+        args.phone = optional(asker, &tr("prompt-phone"), contact::phone)?;
     }
     Ok(())
 }
 
 fn ask_case(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<()> {
     if args.channel.is_none() {
-        args.channel = vocab::<Channel>(asker, "Channel", false)?;
+        args.channel = vocab::<Channel>(asker, &tr("prompt-channel"), false)?;
     }
     if args.category.is_none() {
         let check = |s: &str| match s {
-            "" => Err("a category is needed (Tab lists them)".to_string()),
+            "" => Err(tr("prompt-category-needed")),
             s => (rules.category)(s),
         };
-        let help = "Tab or ↑↓ to pick one of policies/categories.toml";
+        let help = tr("prompt-category-help");
         let c = ask(
             asker,
-            "Category",
-            Some(help),
+            &tr("prompt-category"),
+            Some(&help),
             &rules.categories,
             false,
             &check,
@@ -122,10 +144,10 @@ fn ask_case(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<()>
         args.category = Some(c);
     }
     if args.severity.is_none() {
-        args.severity = vocab::<Severity>(asker, "Severity", false)?;
+        args.severity = vocab::<Severity>(asker, &tr("prompt-severity"), false)?;
     }
     if args.kind == Some(Kind::Claim) && args.harm.is_none() {
-        args.harm = optional(asker, "Harm to the customer (amount)", Money::parse)?;
+        args.harm = optional(asker, &tr("prompt-harm"), Money::parse)?;
     }
     Ok(())
 }
@@ -133,11 +155,11 @@ fn ask_case(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<()>
 fn ask_remedy(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<()> {
     if args.wants.is_empty() {
         let check = |s: &str| items(s).iter().try_for_each(|w| (rules.remedy)(w));
-        let help = "remedies, comma-separated (Tab completes); Enter if not said";
+        let help = tr("prompt-wants-help");
         let w = ask(
             asker,
-            "What the customer asks for",
-            Some(help),
+            &tr("prompt-wants"),
+            Some(&help),
             &rules.remedies,
             true,
             &check,
@@ -145,18 +167,18 @@ fn ask_remedy(args: &mut Args, asker: &mut dyn Asker, rules: &Rules) -> Result<(
         args.wants = items(&w);
     }
     if args.justice.is_none() {
-        args.justice = vocab::<Justice>(asker, "Justice judged deficient", true)?;
+        args.justice = vocab::<Justice>(asker, &tr("prompt-justice"), true)?;
     }
     if args.assign.is_none() {
         let check = |s: &str| match s {
             "" => Ok(()),
             s => (rules.member)(s),
         };
-        let help = "a team member (Tab lists them); Enter to leave it unassigned";
+        let help = tr("prompt-assign-help");
         let m = ask(
             asker,
-            "Assign to",
-            Some(help),
+            &tr("prompt-assign"),
+            Some(&help),
             &rules.members,
             false,
             &check,
@@ -186,7 +208,10 @@ fn ask(
 /// A text that may not be blank.
 fn required(asker: &mut dyn Asker, label: &str, help: &str) -> Result<String> {
     let check = |s: &str| match s {
-        "" => Err(format!("{label} cannot be empty")),
+        "" => Err(tr_args(
+            "prompt-empty",
+            &[("label", label.to_string().into())],
+        )),
         _ => Ok(()),
     };
     ask(asker, label, Some(help), &[], false, &check)
@@ -202,7 +227,7 @@ fn optional<T>(
         "" => Ok(()),
         s => parse(s).map(|_| ()),
     };
-    let answer = ask(asker, label, Some("Enter to skip"), &[], false, &check)?;
+    let answer = ask(asker, label, Some(&tr("prompt-skip")), &[], false, &check)?;
     match answer.as_str() {
         "" => Ok(None),
         s => parse(s).map(Some).map_err(anyhow::Error::msg),
@@ -219,7 +244,11 @@ fn vocab<T: Vocabulary>(asker: &mut dyn Asker, label: &str, optional: bool) -> R
     let help = format!(
         "{}{}",
         T::NAMES.join(", "),
-        if optional { "; Enter to skip" } else { "" }
+        if optional {
+            tr("prompt-skip-suffix")
+        } else {
+            String::new()
+        }
     );
     let answer = ask(asker, label, Some(&help), &names, false, &check)?;
     match answer.as_str() {

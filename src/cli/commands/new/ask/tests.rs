@@ -216,3 +216,42 @@ fn the_command_line_records_every_answer_quoted() {
          --justice interactional --received 'today 09:14'"
     );
 }
+
+#[test]
+fn the_questions_are_asked_in_french() {
+    use crate::i18n::{Lang, with_lang};
+    let mut a = args(&[
+        "--kind",
+        "complaint",
+        "--customer",
+        "Jo",
+        "--channel",
+        "chat",
+    ]);
+    let mut s = Script::new(&[
+        Some(""),        // title: refused, asked again
+        Some("Impoli"),  // title
+        Some(""),        // email
+        Some(""),        // phone
+        Some("billing"), // category
+        Some("low"),     // severity
+        Some(""),        // wants
+        Some(""),        // justice
+        Some(""),        // assign
+        Some(""),        // received
+        Some(""),        // description
+    ]);
+    with_lang(Lang::Fr, || with_rules(|r| ask_all(&mut a, &mut s, r))).unwrap();
+    assert_eq!(s.asked.first().map(String::as_str), Some("Titre"));
+    assert!(
+        s.asked.iter().any(|q| q == "Ce que le client demande"),
+        "{:?}",
+        s.asked
+    );
+    assert!(s.asked.iter().any(|q| q == "Assigner à"), "{:?}", s.asked);
+    assert_eq!(
+        s.refused.first().map(|r| r.1.as_str()),
+        Some("Titre ne peut pas être vide")
+    );
+    assert_eq!(a.title.as_deref(), Some("Impoli"));
+}

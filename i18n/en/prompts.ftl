@@ -1,0 +1,27 @@
+# The questions of an interactive `redress new`.
+prompt-not-member = you (`{ $by }`, from REDRESS_USER or USER) are not in the team, so cannot assign; set REDRESS_USER, or press Enter
+prompt-received = Received
+prompt-received-help = Enter for now; e.g. today 14:30, yesterday 16:00, 2h ago, 2026-11-22 09:14
+prompt-description = Description
+prompt-description-help = one line, Enter for none; --edit writes more
+prompt-kind = Kind
+prompt-title = Title
+prompt-title-help = what went wrong, in a few words
+prompt-customer = Customer's name
+prompt-customer-help = as they gave it
+prompt-email = Email
+prompt-phone = Phone
+prompt-channel = Channel
+prompt-category-needed = a category is needed (Tab lists them)
+prompt-category-help = Tab or ↑↓ to pick one of policies/categories.toml
+prompt-category = Category
+prompt-severity = Severity
+prompt-harm = Harm to the customer (amount)
+prompt-wants-help = remedies, comma-separated (Tab completes); Enter if not said
+prompt-wants = What the customer asks for
+prompt-justice = Justice judged deficient
+prompt-assign-help = a team member (Tab lists them); Enter to leave it unassigned
+prompt-assign = Assign to
+prompt-empty = { $label } cannot be empty
+prompt-skip = Enter to skip
+prompt-skip-suffix = ; Enter to skip

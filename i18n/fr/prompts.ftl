@@ -1,0 +1,27 @@
+# Les questions d'un `redress new` interactif.
+prompt-not-member = vous (`{ $by }`, d'après REDRESS_USER ou USER) ne faites pas partie de l'équipe et ne pouvez donc pas assigner; réglez REDRESS_USER, ou appuyez sur Entrée
+prompt-received = Reçue le
+prompt-received-help = Entrée pour maintenant; p. ex. today 14:30, yesterday 16:00, 2h ago, 2026-11-22 09:14 (mots anglais, comme l'option --at)
+prompt-description = Description
+prompt-description-help = une ligne, Entrée pour aucune; --edit permet d'en écrire plus
+prompt-kind = Type
+prompt-title = Titre
+prompt-title-help = ce qui n'a pas fonctionné, en quelques mots
+prompt-customer = Nom du client
+prompt-customer-help = tel qu'il l'a donné
+prompt-email = Courriel
+prompt-phone = Téléphone
+prompt-channel = Canal
+prompt-category-needed = une catégorie est requise (Tab les énumère)
+prompt-category-help = Tab ou ↑↓ pour choisir dans policies/categories.toml
+prompt-category = Catégorie
+prompt-severity = Gravité
+prompt-harm = Préjudice subi par le client (montant)
+prompt-wants-help = réparations, séparées par des virgules (Tab complète); Entrée si non précisé
+prompt-wants = Ce que le client demande
+prompt-justice = Justice jugée déficiente
+prompt-assign-help = un membre de l'équipe (Tab les énumère); Entrée pour ne pas assigner
+prompt-assign = Assigner à
+prompt-empty = { $label } ne peut pas être vide
+prompt-skip = Entrée pour passer
+prompt-skip-suffix = ; Entrée pour passer
