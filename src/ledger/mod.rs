@@ -191,37 +191,24 @@ impl Ledger {
     pub fn leftovers(&self) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         for top in ["cases", "policies", "actions"] {
+            // cases/'s unchanged folders come from the index of names.
+            if top == "cases"
+                && let Some(rels) = names::leftovers(&self.root)
+            {
+                found.extend(
+                    rels.iter()
+                        .filter_map(|rel| leftover(rel, file_stem_name(rel))),
+                );
+                continue;
+            }
             let walk = walkdir::WalkDir::new(self.root.join(top))
                 .follow_root_links(false)
                 .sort_by_file_name();
             for entry in walk {
                 let Ok(entry) = entry else { continue };
                 let name = entry.file_name().to_string_lossy();
-                let rel = self.rel(entry.path());
-                if crate::files::is_temp_name(&name) {
-                    found.push(
-                        Diagnostic::new(
-                            &rel,
-                            DiagCode::LeftoverTemp,
-                            crate::i18n::Msg::new("diag-leftover-temp"),
-                        )
-                        .help(
-                            crate::i18n::Msg::new("diag-leftover-temp-help")
-                                .arg("rel", rel.as_str()),
-                        ),
-                    );
-                } else if crate::files::is_lock_name(&name) {
-                    let target = rel.strip_suffix(crate::files::LOCK_SUFFIX).unwrap_or(&rel);
-                    found.push(
-                        Diagnostic::new(
-                            &rel,
-                            DiagCode::StaleLock,
-                            crate::i18n::Msg::new("diag-stale-lock").arg("target", target),
-                        )
-                        .help(
-                            crate::i18n::Msg::new("diag-stale-lock-help").arg("rel", rel.as_str()),
-                        ),
-                    );
+                if crate::files::is_temp_name(&name) || crate::files::is_lock_name(&name) {
+                    found.extend(leftover(&self.rel(entry.path()), &name));
                 }
             }
         }
@@ -808,6 +795,29 @@ fn read_case_text(path: &Path, rel: &str) -> Result<String, crate::diag::Diagnos
     let bytes = crate::files::read_bytes_at_most(path, limit)
         .map_err(|e| crate::files::unreadable(rel, &e))?;
     case::text_of(bytes, rel)
+}
+
+/// What a temporary or lock file named `name` at `rel` is left for.
+fn leftover(rel: &str, name: &str) -> Option<Diagnostic> {
+    use crate::i18n::Msg;
+    if crate::files::is_temp_name(name) {
+        let help = Msg::new("diag-leftover-temp-help").arg("rel", rel);
+        Some(
+            Diagnostic::new(rel, DiagCode::LeftoverTemp, Msg::new("diag-leftover-temp")).help(help),
+        )
+    } else if crate::files::is_lock_name(name) {
+        let target = rel.strip_suffix(crate::files::LOCK_SUFFIX).unwrap_or(rel);
+        let message = Msg::new("diag-stale-lock").arg("target", target);
+        let help = Msg::new("diag-stale-lock-help").arg("rel", rel);
+        Some(Diagnostic::new(rel, DiagCode::StaleLock, message).help(help))
+    } else {
+        None
+    }
+}
+
+/// The last part of a relative path.
+fn file_stem_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
 }
 
 /// A case file's name without its folder and extension: the case ID.

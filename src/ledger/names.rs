@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-const HEADER: &str = "redress-names 1";
+const HEADER: &str = "redress-names 2";
 
 /// One folder's entries as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -28,6 +28,8 @@ struct Folder<'a> {
     /// from the index's text when read from it.
     files: Vec<Cow<'a, str>>,
     folders: Vec<Cow<'a, str>>,
+    /// Temporary and lock files left by a stopped redress (any kind).
+    leftovers: Vec<Cow<'a, str>>,
     /// Whether the index can hold it (every name is UTF-8 without a line
     /// break or a tab).
     storable: bool,
@@ -70,6 +72,22 @@ pub fn case_files(root: &Path) -> Option<Vec<String>> {
         in_order(&folders, "cases", &mut files);
     }
     Some(files)
+}
+
+/// The path, relative to `root`, of every temporary or lock file left
+/// under `cases/`; `None` when the walk must judge (a link, a folder that
+/// cannot be read, a name the index cannot hold).
+pub fn leftovers(root: &Path) -> Option<Vec<String>> {
+    let text = read(root);
+    let folders = walk(root, &text)?;
+    if folders.values().any(|f| !f.storable) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (rel, f) in &folders {
+        out.extend(f.leftovers.iter().map(|n| format!("{rel}/{n}")));
+    }
+    Some(out)
 }
 
 /// `rel`'s files, and its folders' in turn, by name as a walk meets them.
@@ -166,6 +184,9 @@ fn list(dir: &Path, key: Option<Key>) -> Option<Folder<'static>> {
             // Named like a case file but not one: the walk reports it.
             folder.storable = false;
         }
+        if crate::files::is_temp_name(&text) || crate::files::is_lock_name(&text) {
+            folder.leftovers.push(Cow::Owned(text.to_string()));
+        }
         if kind.is_dir() {
             folder.folders.push(Cow::Owned(text.into_owned()));
         } else if kind.is_file() && case_name {
@@ -220,6 +241,7 @@ fn parse(text: &str) -> Option<Index<'_>> {
             }
             ("f", Some((_, f))) => f.files.push(Cow::Borrowed(rest)),
             ("d", Some((_, f))) => f.folders.push(Cow::Borrowed(rest)),
+            ("o", Some((_, f))) => f.leftovers.push(Cow::Borrowed(rest)),
             _ => return None,
         }
     }
@@ -244,6 +266,9 @@ fn write(root: &Path, folders: &BTreeMap<String, Folder>) {
         for name in &f.folders {
             let _ = writeln!(out, "d {name}");
         }
+        for name in &f.leftovers {
+            let _ = writeln!(out, "o {name}");
+        }
     }
     if let Some(dir) = cache::ready_dir(root) {
         let _ = cache::replace_file(&dir, &file(root), out.as_bytes());
@@ -266,6 +291,7 @@ mod tests {
             key: Some(Key::from_parts([1, 2, 3, 4, 5, 6, 7])),
             files: vec![Cow::Borrowed("20261122-k7q2.yaml")],
             folders: vec![Cow::Borrowed("11")],
+            leftovers: vec![Cow::Borrowed("20261122-k7q2.yaml.lock")],
             storable: true,
         };
         folders.insert("cases/2026".to_string(), f.clone());
@@ -276,10 +302,10 @@ mod tests {
         assert_eq!(index.folders.get("cases/2026"), Some(&f));
         assert!(index.written > 0);
         assert!(
-            parse("redress-names 1 5\nD x\tnot a key\n").is_none(),
+            parse("redress-names 2 5\nD x\tnot a key\n").is_none(),
             "damaged"
         );
-        assert!(parse("redress-names 2 5\n").is_none(), "another format");
+        assert!(parse("redress-names 1 5\n").is_none(), "another format");
     }
 
     #[test]
@@ -364,6 +390,31 @@ mod tests {
         fs::create_dir_all(dir.path().join("cases/odd.yaml")).unwrap();
         assert_eq!(case_files(dir.path()), None);
         assert!(!ledger.case_files().1.is_empty());
+    }
+
+    #[test]
+    fn leftovers_are_seen_as_they_come_and_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let month = dir.path().join("cases/2026/11");
+        fs::create_dir_all(&month).unwrap();
+        fs::write(month.join("20261122-k7q2.yaml"), "").unwrap();
+        assert_eq!(leftovers(dir.path()), Some(vec![]));
+        fs::write(month.join("20261122-k7q2.yaml.lock"), "").unwrap();
+        fs::write(month.join(".redress-abc123.tmp"), "").unwrap();
+        let mut found = leftovers(dir.path()).unwrap();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "cases/2026/11/.redress-abc123.tmp",
+                "cases/2026/11/20261122-k7q2.yaml.lock"
+            ]
+        );
+        fs::remove_file(month.join("20261122-k7q2.yaml.lock")).unwrap();
+        assert_eq!(
+            leftovers(dir.path()).unwrap(),
+            ["cases/2026/11/.redress-abc123.tmp"]
+        );
     }
 
     #[cfg(unix)]
