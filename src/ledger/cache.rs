@@ -82,6 +82,22 @@ impl Key {
         None
     }
 
+    /// The key of a file from `stat` (see [`Folders`]). The fields' types
+    /// vary between platforms, hence casts that are no-ops on some.
+    #[cfg(unix)]
+    #[allow(clippy::unnecessary_cast)]
+    fn of_stat(st: &rustix::fs::Stat) -> Key {
+        Key([
+            st.st_size as u64,
+            st.st_mtime as u64,
+            st.st_mtime_nsec as u64,
+            st.st_ctime as u64,
+            st.st_ctime_nsec as u64,
+            st.st_ino as u64,
+            st.st_dev as u64,
+        ])
+    }
+
     /// Its parts, to be written down and read back by [`Key::from_parts`].
     pub fn parts(&self) -> [u64; 7] {
         self.0
@@ -130,6 +146,54 @@ fn hash(bytes: &[u8], seed: u64) -> u64 {
         h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
     }
     h ^ (h >> 29)
+}
+
+/// The folders of a scan's files, each opened once, so that each file's
+/// key is read by `stat` relative to its folder instead of walking its
+/// whole path again (a tenth of a warm scan of 100 000 files). Keys from
+/// here are the parse cache's only keys; a folder that cannot be opened
+/// falls back to the path.
+#[derive(Default)]
+pub struct Folders {
+    #[cfg(unix)]
+    open: std::collections::HashMap<String, rustix::fd::OwnedFd>,
+}
+
+impl Folders {
+    /// Opens the folder of each of `files` (relative to `root`, sorted).
+    pub fn open(root: &Path, files: &[String]) -> Folders {
+        let mut folders = Folders::default();
+        #[cfg(unix)]
+        for rel in files {
+            let Some((dir, _)) = rel.rsplit_once('/') else {
+                continue;
+            };
+            if folders.open.contains_key(dir) {
+                continue;
+            }
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            if let Ok(fd) = rustix::fs::open(root.join(dir), flags, Mode::empty()) {
+                folders.open.insert(dir.to_string(), fd);
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = (root, files);
+        folders
+    }
+
+    /// The key of the file at `rel` (`abs` from the root), following links
+    /// as `std::fs::metadata` does; `None` when it cannot be read.
+    pub fn key(&self, rel: &str, abs: &Path) -> Option<Key> {
+        #[cfg(unix)]
+        if let Some((dir, name)) = rel.rsplit_once('/')
+            && let Some(fd) = self.open.get(dir)
+        {
+            let st = rustix::fs::statat(fd, name, rustix::fs::AtFlags::empty()).ok()?;
+            return Some(Key::of_stat(&st));
+        }
+        std::fs::metadata(abs).ok().and_then(|m| Key::of(&m))
+    }
 }
 
 /// A cache as read: its index (paths and keys, sorted by path) and the

@@ -262,6 +262,7 @@ impl Ledger {
         let ((files, mut problems), cache) =
             rayon::join(|| self.case_files(), || cache::Cache::open(&self.root));
         let second = cache::now_second();
+        let folders = cache::Folders::open(&self.root, &files);
         let mut stored = Vec::with_capacity(files.len());
         // Each parsed file's ID, kept only where it is not the file's name.
         let mut ids: Vec<(usize, Option<Box<str>>)> = Vec::with_capacity(files.len());
@@ -269,7 +270,8 @@ impl Ledger {
             let results: Vec<(Loaded<T>, cache::Stored)> = batch
                 .par_iter()
                 .map(|rel| {
-                    let ((id, r), stored) = self.load_cached(rel, policies, &cache, second);
+                    let ((id, r), stored) =
+                        self.load_cached(rel, policies, (&cache, &folders), second);
                     ((id, r.map(&f)), stored)
                 })
                 .collect();
@@ -307,11 +309,11 @@ impl Ledger {
         &self,
         rel: &str,
         policies: &Policies,
-        cache: &cache::Cache,
+        (cache, folders): (&cache::Cache, &cache::Folders),
         second: i64,
     ) -> (Loaded, cache::Stored) {
         let abs = self.abs(rel);
-        let key = fs::metadata(&abs).ok().and_then(|m| cache::Key::of(&m));
+        let key = folders.key(rel, &abs);
         if let Some(key) = key
             && let Some((i, case)) = cache.get(rel, key)
             && let Ok(case) = checked(case, rel, policies)
@@ -327,7 +329,7 @@ impl Ledger {
             Ok(t) => t,
             Err(d) => return ((None, Err(vec![d])), cache::Stored::Nothing),
         };
-        let after = fs::metadata(&abs).ok().and_then(|m| cache::Key::of(&m));
+        let after = folders.key(rel, &abs);
         match case::parse_tree(&text, rel) {
             Ok((case, tree)) => match checked(case, rel, policies) {
                 Ok(case) => {
