@@ -195,10 +195,7 @@ impl Ledger {
             if top == "cases"
                 && let Some(rels) = names::leftovers(&self.root)
             {
-                found.extend(
-                    rels.iter()
-                        .filter_map(|rel| leftover(rel, file_stem_name(rel))),
-                );
+                found.extend(rels.iter().filter_map(|rel| leftover(rel, last_part(rel))));
                 continue;
             }
             let walk = walkdir::WalkDir::new(self.root.join(top))
@@ -818,7 +815,7 @@ fn leftover(rel: &str, name: &str) -> Option<Diagnostic> {
 }
 
 /// The last part of a relative path.
-fn file_stem_name(rel: &str) -> &str {
+fn last_part(rel: &str) -> &str {
     rel.rsplit('/').next().unwrap_or(rel)
 }
 

@@ -63,10 +63,7 @@ pub fn case_names(root: &Path, keep: impl Fn(&str) -> bool) -> Option<Vec<String
 /// that is not a regular file, a name the index cannot hold.
 pub fn case_files(root: &Path) -> Option<Vec<String>> {
     let text = read(root);
-    let folders = walk(root, &text)?;
-    if folders.values().any(|f| !f.storable) {
-        return None;
-    }
+    let folders = walk_plain(root, &text)?;
     let mut files = Vec::with_capacity(folders.values().map(|f| f.files.len()).sum());
     if folders.contains_key("cases") {
         in_order(&folders, "cases", &mut files);
@@ -79,10 +76,7 @@ pub fn case_files(root: &Path) -> Option<Vec<String>> {
 /// cannot be read, a name the index cannot hold).
 pub fn leftovers(root: &Path) -> Option<Vec<String>> {
     let text = read(root);
-    let folders = walk(root, &text)?;
-    if folders.values().any(|f| !f.storable) {
-        return None;
-    }
+    let folders = walk_plain(root, &text)?;
     let mut out = Vec::new();
     for (rel, f) in &folders {
         out.extend(f.leftovers.iter().map(|n| format!("{rel}/{n}")));
@@ -114,6 +108,14 @@ fn in_order(folders: &BTreeMap<String, Folder>, rel: &str, out: &mut Vec<String>
             in_order(folders, &format!("{rel}/{d}"), out);
         }
     }
+}
+
+/// [`walk`], when nothing under `cases/` needs the full walk's judgement
+/// (every folder readable, every name one the index can hold, no odd
+/// entry named like a case file).
+fn walk_plain<'a>(root: &Path, text: &'a str) -> Option<BTreeMap<String, Folder<'a>>> {
+    let folders = walk(root, text)?;
+    folders.values().all(|f| f.storable).then_some(folders)
 }
 
 /// Every folder under `cases/` with its entries: from the index where the
