@@ -22,17 +22,19 @@
 //! tree is read from the file when its case is asked for. It is bypassed
 //! with `--no-cache` or `REDRESS_NO_CACHE`.
 //!
-//! Layout: magic, format hash (u64), entry count (u64), then per entry:
-//! path length (u32) and path, key (7 × u64), tree length (u32) and tree,
-//! checksum (u64) of all of the entry before it. Integers little-endian.
+//! Layout: magic, format hash (u64), entry count (u64); then the index,
+//! per entry: path length (u32) and path, key (7 × u64), where its tree
+//! is in the file (u64) and its length (u32), and a checksum (u64) of the
+//! path, key and tree; then the trees. Opening the cache reads the index
+//! alone (a tenth of the file). Integers little-endian.
 
 use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-const MAGIC: &[u8; 8] = b"RDRSCAC1";
+const MAGIC: &[u8; 8] = b"RDRSCAC2";
 /// Raise when the binary layout changes.
-const FORMAT: u64 = 1;
+const FORMAT: u64 = 2;
 
 static DISABLED: AtomicBool = AtomicBool::new(false);
 
@@ -213,10 +215,10 @@ struct Entry {
     /// Where its path is in `names`.
     path: std::ops::Range<usize>,
     key: Key,
-    /// Where the entry (without its checksum) is in the file.
-    whole: std::ops::Range<u64>,
-    /// Where its tree is within the entry.
-    tree: std::ops::Range<usize>,
+    /// Where its tree is in the file, and how long.
+    tree_at: u64,
+    tree_len: u32,
+    sum: u64,
 }
 
 /// What a scan decided for one file's entry in the next cache.
@@ -225,8 +227,24 @@ pub enum Stored {
     Nothing,
     /// The old entry, unchanged (its index).
     Keep(usize),
-    /// A new entry's bytes.
-    Fresh(Vec<u8>),
+    /// A new entry.
+    Fresh(Box<Fresh>),
+}
+
+pub struct Fresh {
+    path: String,
+    key: Key,
+    tree: Vec<u8>,
+}
+
+/// An entry's checksum: of its path, key and tree.
+fn checksum(path: &[u8], key: Key, tree: &[u8]) -> u64 {
+    let mut head = Vec::with_capacity(path.len() + 56);
+    head.extend_from_slice(path);
+    for k in key.0 {
+        head.extend_from_slice(&k.to_le_bytes());
+    }
+    hash(tree, hash(&head, 0))
 }
 
 impl Cache {
@@ -254,11 +272,17 @@ impl Cache {
         }
         let count = usize::try_from(r.u64()?).ok()?;
         let mut entries = Vec::with_capacity(count.min((size / 64) as usize));
-        let mut names = Vec::new();
+        let mut names = Vec::with_capacity(count.saturating_mul(40).min(size as usize));
         for _ in 0..count {
             entries.push(r.entry(&mut names)?);
         }
-        if r.at != size {
+        // The trees follow the index, one after the other, to the end.
+        let mut at = r.at;
+        for e in &entries {
+            (e.tree_at == at).then_some(())?;
+            at = at.checked_add(u64::from(e.tree_len))?;
+        }
+        if at != size {
             return None;
         }
         let sorted = entries
@@ -284,15 +308,12 @@ impl Cache {
         self.names.get(e.path.clone()).unwrap_or_default()
     }
 
-    /// Entry `i`'s bytes with its checksum, read from the file, when the
-    /// checksum holds.
-    fn bytes(&self, i: usize) -> Option<Vec<u8>> {
+    /// Entry `i`'s tree, read from the file, when its checksum holds.
+    fn tree(&self, i: usize) -> Option<Vec<u8>> {
         let e = self.entries.get(i)?;
-        let len = usize::try_from(e.whole.end - e.whole.start).ok()?;
-        let mut buf = vec![0u8; len.checked_add(8)?];
-        read_at(self.file.as_ref()?, &mut buf, e.whole.start)?;
-        let (whole, sum) = buf.split_at(len);
-        (hash(whole, 0).to_le_bytes() == sum).then_some(buf)
+        let mut buf = vec![0u8; e.tree_len as usize];
+        read_at(self.file.as_ref()?, &mut buf, e.tree_at)?;
+        (checksum(self.name(e), e.key, &buf) == e.sum).then_some(buf)
     }
 
     /// The case kept for `rel` under exactly `key`, with its entry's
@@ -307,8 +328,8 @@ impl Cache {
         if e.key != key {
             return None;
         }
-        let bytes = self.bytes(i)?;
-        let case = crate::case::fast::tree::case(bytes.get(e.tree.clone())?)?;
+        let tree = self.tree(i)?;
+        let case = crate::case::fast::tree::case(&tree)?;
         Some((i, case))
     }
 
@@ -334,7 +355,7 @@ impl Cache {
             .filter_map(|s| match s {
                 Stored::Nothing => None,
                 Stored::Keep(i) => Some((self.name(self.entries.get(*i)?), *s)),
-                Stored::Fresh(b) => Some((path_of(b), *s)),
+                Stored::Fresh(f) => Some((f.path.as_bytes(), *s)),
             })
             .collect();
         parts.sort_by(|a, b| a.0.cmp(b.0));
@@ -350,22 +371,49 @@ impl Cache {
     /// damaged by a crash fails its checks and is rebuilt).
     fn replace(&self, dir: &Path, file: &Path, parts: &[(&[u8], &Stored)]) -> std::io::Result<()> {
         use std::io::Write;
+        let damaged = || std::io::Error::other("damaged entry");
+        // Each part's key, tree length and checksum, for the index.
+        let mut index = Vec::with_capacity(parts.len());
+        for (path, s) in parts {
+            match s {
+                Stored::Keep(i) => {
+                    let e = self.entries.get(*i).ok_or_else(damaged)?;
+                    index.push((*path, e.key, e.tree_len, e.sum));
+                }
+                Stored::Fresh(f) => {
+                    let len = u32::try_from(f.tree.len()).map_err(|_| damaged())?;
+                    index.push((*path, f.key, len, checksum(path, f.key, &f.tree)));
+                }
+                Stored::Nothing => {}
+            }
+        }
+        let index_len: u64 = index
+            .iter()
+            .map(|(p, ..)| 4 + p.len() as u64 + 56 + 12 + 8)
+            .sum();
         let tmp = tempfile::Builder::new()
             .prefix(".cases.bin.")
             .tempfile_in(dir)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file());
         out.write_all(MAGIC)?;
         out.write_all(&version().to_le_bytes())?;
-        out.write_all(&(parts.len() as u64).to_le_bytes())?;
+        out.write_all(&(index.len() as u64).to_le_bytes())?;
+        let mut tree_at = 24 + index_len;
+        for (path, key, len, sum) in &index {
+            out.write_all(&(path.len() as u32).to_le_bytes())?;
+            out.write_all(path)?;
+            for k in key.0 {
+                out.write_all(&k.to_le_bytes())?;
+            }
+            out.write_all(&tree_at.to_le_bytes())?;
+            out.write_all(&len.to_le_bytes())?;
+            out.write_all(&sum.to_le_bytes())?;
+            tree_at += u64::from(*len);
+        }
         for (_, s) in parts {
             match s {
-                Stored::Keep(i) => {
-                    let b = self
-                        .bytes(*i)
-                        .ok_or_else(|| std::io::Error::other("damaged entry"))?;
-                    out.write_all(&b)?;
-                }
-                Stored::Fresh(b) => out.write_all(b)?,
+                Stored::Keep(i) => out.write_all(&self.tree(*i).ok_or_else(damaged)?)?,
+                Stored::Fresh(f) => out.write_all(&f.tree)?,
                 Stored::Nothing => {}
             }
         }
@@ -415,15 +463,6 @@ fn read_at(_file: &std::fs::File, _buf: &mut [u8], _offset: u64) -> Option<()> {
     None
 }
 
-/// The path of an entry's bytes (after its length).
-fn path_of(entry: &[u8]) -> &[u8] {
-    let len = entry
-        .get(..4)
-        .and_then(|b| <[u8; 4]>::try_from(b).ok())
-        .map_or(0, u32::from_le_bytes) as usize;
-    entry.get(4..4usize.saturating_add(len)).unwrap_or_default()
-}
-
 /// The seconds since the epoch now: files changed in this second or the
 /// one before are not kept (see [`Key`]).
 pub fn now_second() -> i64 {
@@ -437,17 +476,11 @@ pub fn entry(rel: &str, key: Key, tree: &[u8], second: i64) -> Stored {
     if key.racy(second) {
         return Stored::Nothing;
     }
-    let mut out = Vec::with_capacity(512);
-    out.extend_from_slice(&(rel.len() as u32).to_le_bytes());
-    out.extend_from_slice(rel.as_bytes());
-    for k in key.0 {
-        out.extend_from_slice(&k.to_le_bytes());
-    }
-    out.extend_from_slice(&(tree.len() as u32).to_le_bytes());
-    out.extend_from_slice(tree);
-    let sum = hash(&out, 0);
-    out.extend_from_slice(&sum.to_le_bytes());
-    Stored::Fresh(out)
+    Stored::Fresh(Box::new(Fresh {
+        path: rel.to_string(),
+        key,
+        tree: tree.to_vec(),
+    }))
 }
 
 struct Reader<R> {
@@ -464,14 +497,6 @@ impl<R: std::io::Read> Reader<R> {
         Some(b)
     }
 
-    fn skip(&mut self, n: u32) -> Option<()> {
-        let mut part = std::io::Read::take(&mut self.r, u64::from(n));
-        let copied = std::io::copy(&mut part, &mut std::io::sink()).ok()?;
-        (copied == u64::from(n)).then_some(())?;
-        self.at += u64::from(n);
-        Some(())
-    }
-
     fn u32(&mut self) -> Option<u32> {
         let mut b = [0u8; 4];
         self.r.read_exact(&mut b).ok()?;
@@ -486,9 +511,8 @@ impl<R: std::io::Read> Reader<R> {
         Some(u64::from_le_bytes(b))
     }
 
-    /// One entry's index, its path added to `names`; its tree skipped.
+    /// One entry of the index, its path added to `names`.
     fn entry(&mut self, names: &mut Vec<u8>) -> Option<Entry> {
-        let start = self.at;
         let len = self.u32()?;
         let from = names.len();
         names.resize(from.checked_add(len as usize)?, 0);
@@ -498,16 +522,12 @@ impl<R: std::io::Read> Reader<R> {
         for k in &mut key {
             *k = self.u64()?;
         }
-        let tree_len = self.u32()?;
-        let tree_at = usize::try_from(self.at - start).ok()?;
-        self.skip(tree_len)?;
-        let end = self.at;
-        self.u64()?;
         Some(Entry {
             path: from..names.len(),
             key: Key(key),
-            whole: start..end,
-            tree: tree_at..tree_at.checked_add(tree_len as usize)?,
+            tree_at: self.u64()?,
+            tree_len: self.u32()?,
+            sum: self.u64()?,
         })
     }
 }
@@ -538,6 +558,37 @@ mod tests {
         assert!(cache.get("a/x.yaml", key).is_some());
         assert!(cache.get("a-b.yaml", key).is_some());
         assert!(cache.get("a-b.yaml", Key([1, 2, 3, 4, 5, 6, 8])).is_none());
+    }
+
+    #[test]
+    fn a_damaged_tree_is_refused_and_a_truncated_cache_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
+        let tree = crate::case::fast::encode(text).unwrap();
+        let key = Key([1, 2, 3, 4, 5, 6, 7]);
+        let stored = [
+            entry("a.yaml", key, &tree, 100),
+            entry("b.yaml", key, &tree, 100),
+        ];
+        let refs: Vec<&Stored> = stored.iter().collect();
+        let empty = Cache {
+            on: true,
+            ..Cache::default()
+        };
+        empty.save(dir.path(), &refs);
+        let file = path(dir.path());
+        let mut bytes = std::fs::read(&file).unwrap();
+        let last = bytes.len() - 3;
+        bytes[last] ^= 0x55;
+        std::fs::write(&file, &bytes).unwrap();
+        let cache = Cache::read(&file).unwrap();
+        assert!(cache.get("a.yaml", key).is_some(), "the other entry holds");
+        assert!(
+            cache.get("b.yaml", key).is_none(),
+            "the damaged tree is refused"
+        );
+        std::fs::write(&file, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(Cache::read(&file).is_none(), "a truncated cache is dropped");
     }
 
     #[test]
