@@ -115,12 +115,18 @@ fn fields(v: &serde_yaml::Value) -> BTreeMap<String, String> {
     serde_yaml::from_value(v["fields"].clone()).expect("fields is a map of strings")
 }
 
-/// Every file and folder of the tree with its bytes, to compare before/after.
+/// Every file and folder of the tree with its bytes, to compare
+/// before/after; caches aside (reading a ledger may write them, and they
+/// are rebuilt from the files).
 fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
         .map(|e| e.expect("walkable"))
+        .filter(|e| {
+            let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+            rel != Path::new(".redress") && !rel.starts_with(".redress/cache")
+        })
         .map(|e| {
             let rel = e
                 .path()
