@@ -604,6 +604,12 @@ fn check_reports_broken_files_in_french_and_the_same_json() {
         fr.contains("U+000D (retour chariot sans saut de ligne)"),
         "{fr}"
     );
+    // French plurals, not "problème(s)".
+    assert!(
+        fr.contains(" problèmes dans ") && fr.contains(" fichiers; "),
+        "{fr}"
+    );
+    assert!(!fr.contains("(s)"), "{fr}");
     assert!(!leaks(&phrases, &en).is_empty(), "the check can fail");
     let found = leaks(&phrases, &fr);
     assert!(found.is_empty(), "check says in English: {found:?}\n{fr}");

@@ -43,8 +43,17 @@ init-settings = # Les réglages propres au registre.
 ## check
 
 check-ok = ok : les { $files } fichiers de cas et les politiques sont valides
-check-policies-bad = { $problems } problème(s) dans les politiques; les cas n'ont pas été vérifiés
-check-problems = { $problems } problème(s) dans { $bad } fichier(s); { $valid } des { $files } fichiers de cas sont valides
+check-policies-bad = { $problems ->
+    [one] { $problems } problème
+   *[other] { $problems } problèmes
+} dans les politiques; les cas n'ont pas été vérifiés
+check-problems = { $problems ->
+    [one] { $problems } problème
+   *[other] { $problems } problèmes
+} dans { $bad ->
+    [one] { $bad } fichier
+   *[other] { $bad } fichiers
+}; { $valid } des { $files } fichiers de cas sont valides
 check-policies-invalid = les politiques ne sont pas valides
 check-future-event = { $path } : `{ $event }` du { $at } est postérieur à maintenant
 check-future-warning = avertissement : { $line }; vérifiez la date (les événements inscrits avec --future sont attendus)
@@ -100,7 +109,10 @@ event-follow-up-due = { $id } est fermé, mais son suivi de satisfaction est enc
 ## policy check
 
 policy-check-ok = ok : les politiques sont valides — calendrier { $tz } ({ $mode }), { $rules } règle(s) de délai, { $levels } palier(s), { $members } membre(s), { $routes } acheminement(s), fourchette de { $min } à { $max } avec { $band_rules } règle(s), catégories : { $categories }
-policy-check-problems = { $count } problème(s) dans les politiques
+policy-check-problems = { $count ->
+    [one] { $count } problème
+   *[other] { $count } problèmes
+} dans les politiques
 policy-check-any = toutes
 check-ok-actions = ok : les { $files } fichiers de cas, les { $actions } fichiers d'actions et les politiques sont valides
 report-written = rapport écrit dans { $path }

@@ -70,7 +70,7 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
             } else if !policy_ok {
                 out.push_str(&tr_args(
                     "check-policies-bad",
-                    &[("problems", problems.len().to_string().into())],
+                    &[("problems", (problems.len() as i64).into())],
                 ));
                 out.push('\n');
             } else {
@@ -79,8 +79,8 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
                 out.push_str(&tr_args(
                     "check-problems",
                     &[
-                        ("problems", problems.len().to_string().into()),
-                        ("bad", bad.len().to_string().into()),
+                        ("problems", (problems.len() as i64).into()),
+                        ("bad", (bad.len() as i64).into()),
                         ("valid", cases.to_string().into()),
                         ("files", files.to_string().into()),
                     ],

@@ -18,7 +18,7 @@ pub fn run(session: &Session) -> Result<Verdict> {
             Err(
                 anyhow::Error::new(Diagnostics(problems)).context(crate::i18n::tr_args(
                     "policy-check-problems",
-                    &[("count", n.to_string().into())],
+                    &[("count", (n as i64).into())],
                 )),
             )
         }
