@@ -50,8 +50,9 @@ impl Filters<'_> {
 }
 
 /// Audits every case with `audit_one` and writes the document to `out`;
-/// `None` when two cases share an ID (their findings interleave: the
-/// caller takes the whole-audit path, which orders them).
+/// `None`, with nothing written, when the cases with findings did not come
+/// in strictly increasing ID order (the caller then takes the whole-audit
+/// path, which sorts them).
 pub fn run(
     ledger: &crate::ledger::Ledger,
     p: &crate::policy::Policies,
