@@ -3,8 +3,9 @@
 //! the language in force, and machine formats keep the English wording
 //! ([`Msg::english`]) so that JSON and CSV never change with the language.
 
+use super::catalogue::tr_with;
 use super::{Lang, tr_args, with_lang};
-use fluent_templates::fluent_bundle::FluentValue;
+use fluent_bundle::{FluentArgs, FluentValue};
 use rust_decimal::Decimal;
 
 /// One argument of a message.
@@ -105,12 +106,11 @@ impl Msg {
 
     /// The message in the language in force; amounts through `money`.
     pub fn render(&self, money: &dyn Fn(Decimal, &str) -> String) -> String {
-        let values: Vec<(&str, FluentValue<'_>)> = self
-            .args
-            .iter()
-            .map(|(k, a)| (*k, value(a, money)))
-            .collect();
-        tr_args(self.id, &values)
+        let mut values = FluentArgs::with_capacity(self.args.len());
+        for (k, a) in &self.args {
+            values.set(*k, value(a, money));
+        }
+        tr_with(self.id, &values)
     }
 
     /// The message in English: what JSON and CSV say.

@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 /// A message with text arguments.
 fn t(id: &str, args: &[(&str, String)]) -> String {
-    let values: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> =
+    let values: Vec<(&str, fluent_bundle::FluentValue)> =
         args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
     tr_args(id, &values)
 }

@@ -114,14 +114,14 @@ fn readings(r: &Report) -> Readings {
 
 /// A message with its arguments, all given as text.
 fn t(id: &str, args: &[(&str, String)]) -> String {
-    let values: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> =
+    let values: Vec<(&str, fluent_bundle::FluentValue)> =
         args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
     tr_args(id, &values)
 }
 
 /// A message with a count that drives its plural, and other text arguments.
 fn tn(id: &str, count: usize, args: &[(&str, String)]) -> String {
-    let mut values: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> =
+    let mut values: Vec<(&str, fluent_bundle::FluentValue)> =
         args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
     values.push(("count", (count as i64).into()));
     tr_args(id, &values)

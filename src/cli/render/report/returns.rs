@@ -4,7 +4,7 @@
 use super::doc::{Card, Doc, Section};
 use crate::i18n::{Lang, tr, tr_args, with_lang};
 use crate::report::{Regime, Return, ReturnRow};
-use fluent_templates::fluent_bundle::FluentValue;
+use fluent_bundle::FluentValue;
 use std::fmt::Write as _;
 
 fn regulator(r: &Return) -> String {
