@@ -240,10 +240,13 @@ impl CaseAudit {
     /// the case's own text (a reopening reason); the words redress wrote
     /// itself are left alone.
     pub fn mask_contacts(mut self, case: &crate::case::Case) -> CaseAudit {
+        let quoted = crate::case::privacy::QuotedTexts::of(case);
+        if quoted.is_empty() {
+            return self;
+        }
         for f in &mut self.findings {
-            f.message = crate::case::privacy::mask_quoted(&f.message, case);
-            f.text
-                .map_texts(&|t| crate::case::privacy::mask_quoted(t, case));
+            f.message = quoted.mask(&f.message);
+            f.text.map_texts(&|t| quoted.mask(t));
         }
         self
     }

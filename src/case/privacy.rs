@@ -159,24 +159,51 @@ pub fn masked_case(case: &Case) -> Case {
 /// masked: only the quoted words are touched, so a customer named
 /// "Customer" does not turn redress's own sentences into tokens.
 pub fn mask_quoted(message: &str, case: &Case) -> String {
-    let mut quoted: Vec<&str> = case_texts(case)
-        .filter(|t| !t.is_empty() && message.contains(t))
-        .collect();
-    if quoted.is_empty() {
-        return message.to_string();
+    QuotedTexts::of(case).mask(message)
+}
+
+/// The texts of one case that name its customer, each with its masked
+/// form: worked out once for all the messages about the case (most cases
+/// have none, and then no message is searched).
+pub struct QuotedTexts<'a> {
+    /// In the order of [`case_texts`].
+    texts: Vec<(&'a str, String)>,
+}
+
+impl<'a> QuotedTexts<'a> {
+    pub fn of(case: &'a Case) -> QuotedTexts<'a> {
+        let contacts = Contacts::of(&case.customer);
+        let texts = case_texts(case)
+            .filter(|t| !t.is_empty())
+            .filter_map(|t| {
+                let masked = contacts.mask(t);
+                (masked != t).then_some((t, masked))
+            })
+            .collect();
+        QuotedTexts { texts }
     }
-    // Longest first: a tag `tremblay` must not cut into a quoted reason
-    // before the reason is masked whole.
-    quoted.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    let contacts = Contacts::of(&case.customer);
-    let mut out = message.to_string();
-    for text in quoted {
-        let masked = contacts.mask(text);
-        if masked != text {
-            out = out.replace(text, &masked);
+
+    /// `message` with the texts it quotes masked (see [`mask_quoted`]).
+    pub fn mask(&self, message: &str) -> String {
+        let mut quoted: Vec<&(&str, String)> = self
+            .texts
+            .iter()
+            .filter(|(t, _)| message.contains(t))
+            .collect();
+        // Longest first: a tag `tremblay` must not cut into a quoted reason
+        // before the reason is masked whole.
+        quoted.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        let mut out = message.to_string();
+        for (text, masked) in quoted {
+            out = out.replace(text, masked);
         }
+        out
     }
-    out
+
+    /// Whether no text of the case names its customer.
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
 }
 
 /// Every free text of a case that the team or customer wrote.
