@@ -48,6 +48,19 @@ impl Spool {
         }
     }
 
+    /// Everything appended, in order, to be read back.
+    pub fn into_reader(mut self) -> io::Result<impl io::Read> {
+        let rest: Box<dyn io::Read> = match self.file.take() {
+            Some(f) => {
+                let mut f = f.into_inner().map_err(|e| e.into_error())?;
+                f.seek(SeekFrom::Start(0))?;
+                Box::new(io::BufReader::with_capacity(1 << 16, f))
+            }
+            None => Box::new(io::empty()),
+        };
+        Ok(io::Read::chain(io::Cursor::new(self.memory), rest))
+    }
+
     /// Writes everything appended, in order, to `out`.
     pub fn copy_out(mut self, out: &mut impl Write) -> io::Result<()> {
         out.write_all(&self.memory)?;
@@ -74,6 +87,19 @@ mod tests {
         let mut out = Vec::new();
         s.copy_out(&mut out).unwrap();
         assert_eq!(out, b"alpha-beta-gamma-delta-");
+    }
+
+    #[test]
+    fn reads_back_memory_then_file_in_order() {
+        for limit in [3, 10, 1000] {
+            let mut s = Spool::with_limit(limit);
+            for part in [&b"alpha-"[..], b"beta-", b"gamma"] {
+                s.append(part).unwrap();
+            }
+            let mut back = String::new();
+            io::Read::read_to_string(&mut s.into_reader().unwrap(), &mut back).unwrap();
+            assert_eq!(back, "alpha-beta-gamma", "limit {limit}");
+        }
     }
 
     #[test]

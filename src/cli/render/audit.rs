@@ -4,7 +4,7 @@ use crate::audit::{Audit, Finding, Kpis, Severity};
 use crate::cli::render::fmt::{NONE, amount, md_escape, percent1};
 use crate::cli::render::kpis::{KpiRows, Row};
 use crate::cli::render::style::{BOLD, RED, YELLOW, paint};
-use crate::cli::render::table::{Cell, Column, Columns, Layout, available_width, fit};
+use crate::cli::render::table::{Cell, Column, Columns, Layout, available_width, fit, widen};
 use crate::diag::Diagnostic;
 use crate::i18n::{Lang, tr, tr_args};
 use anyhow::Result;
@@ -156,8 +156,11 @@ fn window_note(a: &Audit) -> String {
     s
 }
 
+/// The severities in the order the human formats show them.
+const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
 fn by_severity(a: &Audit) -> Vec<(Severity, Vec<&Finding>)> {
-    [Severity::Error, Severity::Warning, Severity::Info]
+    SEVERITIES
         .into_iter()
         .map(|s| {
             (
@@ -172,14 +175,13 @@ fn by_severity(a: &Audit) -> Vec<(Severity, Vec<&Finding>)> {
         .collect()
 }
 
-fn counts_line(a: &Audit) -> String {
-    let n = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
+fn counts_line(counts: [usize; 3]) -> String {
     tr_args(
         "audit-counts",
         &[
-            ("errors", n(Severity::Error).to_string().into()),
-            ("warnings", n(Severity::Warning).to_string().into()),
-            ("infos", n(Severity::Info).to_string().into()),
+            ("errors", counts[0].to_string().into()),
+            ("warnings", counts[1].to_string().into()),
+            ("infos", counts[2].to_string().into()),
         ],
     )
 }
@@ -196,7 +198,145 @@ fn severity_heading(id: &str, sev: Severity, count: usize) -> String {
 }
 
 pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) -> String {
+    let mut shape = TableShape::default();
+    let groups = by_severity(a);
+    let rows: Vec<(Severity, Vec<RowTexts>)> = groups
+        .iter()
+        .map(|(sev, findings)| (*sev, findings.iter().map(|f| row_texts(f)).collect()))
+        .collect();
+    for (sev, texts) in &rows {
+        texts.iter().for_each(|t| shape.add(*sev, t));
+    }
+    let mut out = Vec::new();
+    let written = table_around(
+        a,
+        problems,
+        color,
+        currency,
+        &shape,
+        &mut out,
+        |sev, each| {
+            rows.iter()
+                .filter(|(s, _)| *s == sev)
+                .flat_map(|(_, texts)| texts)
+                .try_for_each(&mut *each)
+        },
+    );
+    // Writing to memory fails only if a row does not, which cannot happen.
+    debug_assert!(written.is_ok());
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What the table shows of one finding: case, code, when, and the message
+/// in the language in force.
+pub type RowTexts = [String; 4];
+
+/// The texts of a finding's row in the table.
+pub fn row_texts(f: &Finding) -> RowTexts {
+    [
+        f.case.clone(),
+        f.code.as_str().to_string(),
+        short_at(&f.at),
+        message(f),
+    ]
+}
+
+/// What the table must know of its findings before it writes the first:
+/// how many of each severity, and how wide each column is.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TableShape {
+    pub counts: [usize; 3],
+    pub widths: [usize; 4],
+}
+
+impl TableShape {
+    pub fn add(&mut self, sev: Severity, texts: &RowTexts) {
+        if let Some(c) = self.counts.get_mut(shown_at(sev)) {
+            *c += 1;
+        }
+        widen(&mut self.widths, texts.iter().map(String::as_str));
+    }
+
+    pub fn merge(&mut self, other: &TableShape) {
+        for (c, o) in self.counts.iter_mut().zip(other.counts) {
+            *c += o;
+        }
+        for (w, o) in self.widths.iter_mut().zip(other.widths) {
+            *w = (*w).max(o);
+        }
+    }
+}
+
+/// Hands each row of one severity, in order, to the callback it is given.
+pub type EachRow<'a> = dyn FnMut(&RowTexts) -> std::io::Result<()> + 'a;
+
+/// The table [`table`] writes, with its findings handed over by `rows`
+/// (called once per severity that has any, in the table's order) and
+/// measured beforehand in `shape`: the streamed audit's rows come from
+/// spools, and the bytes are the same.
+pub fn table_around<W: std::io::Write>(
+    a: &Audit,
+    problems: &[Diagnostic],
+    color: bool,
+    currency: &str,
+    shape: &TableShape,
+    out: &mut W,
+    mut rows: impl FnMut(Severity, &mut EachRow) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let width = available_width();
+    out.write_all(table_head(a, color, currency, width).as_bytes())?;
+    let columns = Columns {
+        columns: (0..4)
+            .map(|_| Column {
+                header: "",
+                drop_rank: 0,
+            })
+            .collect(),
+        rows: Vec::new(),
+    };
+    let writer = columns.row_writer(shape.widths.to_vec(), Layout::section(), width, color);
+    for (sev, count) in SEVERITIES.into_iter().zip(shape.counts) {
+        if count == 0 {
+            continue;
+        }
+        let heading = severity_heading("audit-severity-heading", sev, count);
+        writeln!(out, "\n{}", paint(color, style_of(sev), &heading))?;
+        rows(sev, &mut |t: &RowTexts| {
+            out.write_all(writer.render(&row_cells(sev, t)).as_bytes())
+        })?;
+    }
+    out.write_all(table_tail(problems, shape.counts, color, width).as_bytes())
+}
+
+/// Where a severity's rows come in the table: 0 for errors, 1 for
+/// warnings, 2 for infos.
+pub fn shown_at(sev: Severity) -> usize {
+    SEVERITIES.iter().position(|s| *s == sev).unwrap_or(0)
+}
+
+fn style_of(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Error => RED,
+        Severity::Warning => YELLOW,
+        Severity::Info => BOLD,
+    }
+}
+
+fn row_cells(sev: Severity, t: &RowTexts) -> [Cell; 4] {
+    let [case, code, at, message] = t.clone();
+    [
+        Cell::plain(case),
+        Cell {
+            text: code,
+            style: Some(style_of(sev)),
+        },
+        Cell::plain(at),
+        Cell::plain(message),
+    ]
+}
+
+/// The title and the KPIs.
+fn table_head(a: &Audit, color: bool, currency: &str, width: Option<usize>) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -218,7 +358,17 @@ pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) ->
             .collect(),
     );
     s.push_str(&kpis.render_as(Layout::section(), width, color));
-    findings(&mut s, a, color, width);
+    s
+}
+
+/// The invalid files, then the counts.
+fn table_tail(
+    problems: &[Diagnostic],
+    counts: [usize; 3],
+    color: bool,
+    width: Option<usize>,
+) -> String {
+    let mut s = String::new();
     if !problems.is_empty() {
         let _ = writeln!(
             s,
@@ -236,7 +386,7 @@ pub fn table(a: &Audit, problems: &[Diagnostic], color: bool, currency: &str) ->
             let _ = writeln!(s, "{}", fit(&format!("  {p}"), width, 0));
         }
     }
-    let _ = writeln!(s, "\n{}", counts_line(a));
+    let _ = writeln!(s, "\n{}", counts_line(counts));
     s
 }
 
@@ -254,47 +404,8 @@ fn section(rows: Vec<Vec<Cell>>) -> Columns {
     }
 }
 
-/// The findings by severity, one line each (case, code, when, message),
-/// aligned across the groups; the message wraps to the width.
-fn findings(s: &mut String, a: &Audit, color: bool, width: Option<usize>) {
-    let groups = by_severity(a);
-    let style = |sev: Severity| match sev {
-        Severity::Error => RED,
-        Severity::Warning => YELLOW,
-        Severity::Info => BOLD,
-    };
-    let rows = groups
-        .iter()
-        .flat_map(|(sev, findings)| findings.iter().map(move |f| (*sev, f)))
-        .map(|(sev, f)| {
-            vec![
-                Cell::plain(f.case.clone()),
-                Cell {
-                    text: f.code.as_str().to_string(),
-                    style: Some(style(sev)),
-                },
-                Cell::plain(short_at(&f.at)),
-                Cell::plain(message(f)),
-            ]
-        })
-        .collect();
-    let mut lines = section(rows)
-        .rendered_rows(Layout::section(), width, color)
-        .into_iter();
-    for (sev, findings) in &groups {
-        let _ = writeln!(
-            s,
-            "\n{}",
-            paint(
-                color,
-                style(*sev),
-                &severity_heading("audit-severity-heading", *sev, findings.len())
-            )
-        );
-        for line in lines.by_ref().take(findings.len()) {
-            s.push_str(&line);
-        }
-    }
+fn severity_counts(a: &Audit) -> [usize; 3] {
+    SEVERITIES.map(|s| a.findings.iter().filter(|f| f.severity == s).count())
 }
 
 /// `2026-11-22 09:14` from the finding's RFC 3339 `at`, for the table.
@@ -316,7 +427,7 @@ pub fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
         tr_args(
             "audit-md-summary",
             &[
-                ("counts", counts_line(a).into()),
+                ("counts", counts_line(severity_counts(a)).into()),
                 ("cases", a.cases.to_string().into())
             ]
         )

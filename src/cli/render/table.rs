@@ -149,29 +149,39 @@ impl Columns {
             })
             .collect();
         for row in &self.rows {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(text_width(&cell.text));
-            }
+            widen(&mut widths, row.iter().map(|c| c.text.as_str()));
         }
-        let room = width.map(|w| w.saturating_sub(layout.indent));
-        let shown = self.shown(&widths, room);
+        let rows = self.row_writer(widths, layout, width, color);
         let header: Vec<Cell> = self
             .columns
             .iter()
             .map(|c| Cell::plain(header(c.header)))
             .collect();
         let head = layout.header.then_some(&header);
-        let line = Line {
-            layout,
-            widths: &widths,
-            shown: &shown,
-            width,
-            color,
-        };
         head.into_iter()
             .chain(&self.rows)
-            .map(|row| line.render(row))
+            .map(|row| rows.render(row))
             .collect()
+    }
+
+    /// Lays out rows one at a time, the columns `widths` wide (as
+    /// [`widen`] measures them): for rows that are never all held at once
+    /// (a large audit's findings), whose widths were measured as they came.
+    pub fn row_writer(
+        &self,
+        widths: Vec<usize>,
+        layout: Layout,
+        width: Option<usize>,
+        color: bool,
+    ) -> RowWriter {
+        let room = width.map(|w| w.saturating_sub(layout.indent));
+        RowWriter {
+            shown: self.shown(&widths, room),
+            widths,
+            layout,
+            width,
+            color,
+        }
     }
 
     /// The columns kept: all of them, unless the width leaves the free-text
@@ -203,16 +213,23 @@ fn fixed_width(shown: &[usize], widths: &[usize]) -> usize {
         .sum()
 }
 
-/// What one row needs to be laid out.
-struct Line<'a> {
+/// Widens `widths` to hold a row's texts.
+pub fn widen<'a>(widths: &mut [usize], texts: impl IntoIterator<Item = &'a str>) {
+    for (w, text) in widths.iter_mut().zip(texts) {
+        *w = (*w).max(text_width(text));
+    }
+}
+
+/// What rows need to be laid out: see [`Columns::row_writer`].
+pub struct RowWriter {
     layout: Layout,
-    widths: &'a [usize],
-    shown: &'a [usize],
+    widths: Vec<usize>,
+    shown: Vec<usize>,
     width: Option<usize>,
     color: bool,
 }
 
-impl Line<'_> {
+impl RowWriter {
     fn paint(&self, cell: &Cell, text: &str) -> String {
         match cell.style {
             Some(style) => super::style::paint(self.color, style, text),
@@ -221,7 +238,7 @@ impl Line<'_> {
     }
 
     /// One row: the fixed columns padded, then the last one cut or wrapped.
-    fn render(&self, row: &[Cell]) -> String {
+    pub fn render(&self, row: &[Cell]) -> String {
         let indent = " ".repeat(self.layout.indent);
         let mut line = indent.clone();
         let (Some((&last, fixed)), true) = (self.shown.split_last(), !row.is_empty()) else {
@@ -238,7 +255,7 @@ impl Line<'_> {
         let Some(cell) = row.get(last) else {
             return line.trim_end().to_string() + "\n";
         };
-        let used = self.layout.indent + fixed_width(self.shown, self.widths);
+        let used = self.layout.indent + fixed_width(&self.shown, &self.widths);
         let Some(width) = self.width else {
             return format!("{}{}\n", line, self.paint(cell, &cell.text))
                 .trim_end()

@@ -96,7 +96,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         })
     };
     if args.case.is_none()
-        && let Some(verdict) = streamed(&args, &open, as_of, window, &audit_one)?
+        && let Some(verdict) = streamed(&args, &open, ctx.color, (as_of, window), &audit_one)?
     {
         return Ok(verdict);
     }
@@ -146,19 +146,21 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     Ok(verdict(&args, &problems, worst))
 }
 
-/// `--format json|csv` on the whole ledger: streamed (see [`stream`]);
-/// `None` when the whole audit must be made instead.
+/// `--format table|json|csv` on the whole ledger: streamed (see
+/// [`stream`]); `None` when the whole audit must be made instead.
 fn streamed(
     args: &Args,
     open: &crate::cli::session::Open,
-    as_of: chrono::DateTime<Utc>,
-    window: audit::Window,
+    color: bool,
+    (as_of, window): (chrono::DateTime<Utc>, audit::Window),
     audit_one: &(dyn Fn(&crate::ledger::LoadedCase) -> Option<audit::CaseAudit> + Sync),
 ) -> Result<Option<Verdict>> {
+    let currency = &open.policies.currency;
     let rows = match args.format {
         Format::Json => stream::Rows::Json,
         Format::Csv => stream::Rows::Csv,
-        Format::Table | Format::Markdown => return Ok(None),
+        Format::Table => stream::Rows::Table { color, currency },
+        Format::Markdown => return Ok(None),
     };
     let filters = stream::Filters {
         window,

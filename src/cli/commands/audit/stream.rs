@@ -1,9 +1,12 @@
-//! `audit --format json|csv` over the whole ledger, in bounded memory:
+//! `audit` (table, json, csv) over the whole ledger, in bounded memory:
 //! each case is audited, filtered, sorted and rendered as soon as it is
 //! read (on every core), its rendered findings wait in a spool (memory,
 //! then an unnamed temporary file) while the KPIs are counted, and they
 //! are copied out after them. Only the hours the KPIs' medians
-//! need are held. The bytes are those of the whole-audit path, which a test checks.
+//! need are held. The table's rows wait as their texts, one spool per
+//! severity, and are laid out at the end, when the widths of their
+//! columns are known. The bytes are those of the whole-audit path, which
+//! a test checks.
 
 use crate::audit::{self, CaseAudit, Finding, Severity, Window};
 use crate::cli::render::audit as render;
@@ -12,12 +15,13 @@ use crate::files::spool::Spool;
 use crate::ledger::LoadedCase;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use std::io::Write;
+use std::io::{Read, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rows {
+pub enum Rows<'a> {
     Json,
     Csv,
+    Table { color: bool, currency: &'a str },
 }
 
 /// One case's part of the streamed audit.
@@ -25,9 +29,12 @@ struct Part {
     /// Its tally for the KPIs (findings taken out).
     audit: CaseAudit,
     id: String,
-    rendered: Vec<u8>,
+    /// JSON and CSV: the findings as written, in the first; the table:
+    /// each severity's rows (see [`put`]), in the table's order.
+    rendered: [Vec<u8>; 3],
     count: usize,
     worst: Option<Severity>,
+    shape: render::TableShape,
 }
 
 /// What the streamed audit found, for the exit status.
@@ -62,7 +69,8 @@ pub fn run(
     audit_one: &(dyn Fn(&LoadedCase) -> Option<CaseAudit> + Sync),
     out: &mut impl Write,
 ) -> Result<Option<Outcome>> {
-    let mut spool = Spool::default();
+    let mut spools: [Spool; 3] = Default::default();
+    let mut shape = render::TableShape::default();
     let mut kpis = audit::KpiSum::default();
     // The last case with findings, and whether every one came after it.
     let (mut last, mut in_order): (Option<String>, bool) = (None, true);
@@ -86,12 +94,16 @@ pub fn run(
         }
         in_order = last.as_ref().is_none_or(|l| *l < part.id);
         let sep = if count > 0 { between } else { b"" };
-        if let Err(e) = spool
-            .append(sep)
-            .and_then(|()| spool.append(&part.rendered))
-        {
+        let [first, ..] = &mut spools;
+        if let Err(e) = first.append(sep).and_then(|()| {
+            spools
+                .iter_mut()
+                .zip(&part.rendered)
+                .try_for_each(|(spool, bytes)| spool.append(bytes))
+        }) {
             failed.get_or_insert(e.into());
         }
+        shape.merge(&part.shape);
         count += part.count;
         worst = worst.max(part.worst);
         last = Some(part.id);
@@ -106,13 +118,30 @@ pub fn run(
         return Ok(None);
     }
     let header = audit::header(kpis.kpis(), p, as_of, filters.window);
+    let [first, more @ ..] = spools;
     match rows {
         Rows::Json => render::json_around(&header, &scan.problems, count, out, |out| {
-            Ok(spool.copy_out(out)?)
+            Ok(first.copy_out(out)?)
         })?,
         Rows::Csv => {
             out.write_all(render::CSV_HEADER)?;
-            spool.copy_out(out)?;
+            first.copy_out(out)?;
+        }
+        Rows::Table { color, currency } => {
+            let [warnings, infos] = more;
+            let mut spools = [first, warnings, infos].map(Some);
+            render::table_around(
+                &header,
+                &scan.problems,
+                color,
+                currency,
+                &shape,
+                out,
+                |sev, each| match spools.get_mut(render::shown_at(sev)).and_then(Option::take) {
+                    Some(spool) => take_rows(spool, each),
+                    None => Ok(()),
+                },
+            )?;
         }
     }
     Ok(Some(Outcome {
@@ -126,10 +155,21 @@ fn part(lc: &LoadedCase, mut a: CaseAudit, filters: &Filters, rows: Rows) -> Opt
     let mut findings = std::mem::take(&mut a.findings);
     findings.retain(|f| filters.keep(f));
     audit::sort_findings(&mut findings);
-    let mut rendered = Vec::new();
+    let mut rendered: [Vec<u8>; 3] = Default::default();
+    let mut shape = render::TableShape::default();
     let done = match rows {
-        Rows::Json => render::json_findings(&findings, &mut rendered),
-        Rows::Csv => render::csv_findings(&findings, &mut rendered),
+        Rows::Json => render::json_findings(&findings, &mut rendered[0]),
+        Rows::Csv => render::csv_findings(&findings, &mut rendered[0]),
+        Rows::Table { .. } => {
+            for f in &findings {
+                let texts = render::row_texts(f);
+                shape.add(f.severity, &texts);
+                if let Some(spool) = rendered.get_mut(render::shown_at(f.severity)) {
+                    put(spool, &texts);
+                }
+            }
+            Ok(())
+        }
     };
     Some(done.map(|()| Part {
         audit: a,
@@ -137,7 +177,43 @@ fn part(lc: &LoadedCase, mut a: CaseAudit, filters: &Filters, rows: Rows) -> Opt
         count: findings.len(),
         worst: findings.iter().map(|f| f.severity).max(),
         rendered,
+        shape,
     }))
+}
+
+/// A table row in a spool: each text's length (8 bytes, little-endian),
+/// then the text.
+fn put(spool: &mut Vec<u8>, texts: &render::RowTexts) {
+    for t in texts {
+        spool.extend_from_slice(&(t.len() as u64).to_le_bytes());
+        spool.extend_from_slice(t.as_bytes());
+    }
+}
+
+/// Reads back the rows [`put`] wrote, handing each to `each`.
+fn take_rows(spool: Spool, each: &mut render::EachRow) -> std::io::Result<()> {
+    let mut r = spool.into_reader()?;
+    while let Some(texts) = row(&mut r)? {
+        each(&texts)?;
+    }
+    Ok(())
+}
+
+/// The next row of a spool, `None` at its end.
+fn row(r: &mut impl Read) -> std::io::Result<Option<render::RowTexts>> {
+    let mut texts: render::RowTexts = Default::default();
+    for (i, t) in texts.iter_mut().enumerate() {
+        let mut len = [0u8; 8];
+        match r.read_exact(&mut len) {
+            Err(e) if i == 0 && e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+            done => done?,
+        }
+        let len = usize::try_from(u64::from_le_bytes(len)).map_err(std::io::Error::other)?;
+        let mut bytes = vec![0; len];
+        r.read_exact(&mut bytes)?;
+        *t = String::from_utf8(bytes).map_err(std::io::Error::other)?;
+    }
+    Ok(Some(texts))
 }
 
 #[cfg(test)]
@@ -165,6 +241,9 @@ mod tests {
         match rows {
             Rows::Json => render::json(&a, &scan.problems, &mut out).unwrap(),
             Rows::Csv => render::csv(&a, &mut out).unwrap(),
+            Rows::Table { color, currency } => {
+                out = render::table(&a, &scan.problems, color, currency).into_bytes();
+            }
         }
         out
     }
@@ -210,7 +289,19 @@ mod tests {
                     window: w,
                     codes: c,
                 };
-                for rows in [Rows::Json, Rows::Csv] {
+                let currency = "CAD";
+                for rows in [
+                    Rows::Json,
+                    Rows::Csv,
+                    Rows::Table {
+                        color: false,
+                        currency,
+                    },
+                    Rows::Table {
+                        color: true,
+                        currency,
+                    },
+                ] {
                     let as_of = at("2026-11-22T12:00:00-05:00");
                     let s = streamed(&ledger, as_of, &filters, rows).unwrap();
                     let expected = whole(&ledger, as_of, &filters, rows);
@@ -223,6 +314,6 @@ mod tests {
                 }
             }
         }
-        assert!(compared > 30_000, "the sample ledger has many findings");
+        assert!(compared > 60_000, "the sample ledger has many findings");
     }
 }
