@@ -168,15 +168,25 @@ pub struct Finding {
     /// When it happened, RFC 3339 in the ledger's zone: a deadline's due
     /// time, the event that broke a rule, the closing, the resolution.
     pub at: String,
-    /// In English, always: what JSON and CSV carry.
-    pub message: String,
-    /// The same finding as a catalogue message, for human formats in the
-    /// language in force.
-    #[serde(skip)]
+    /// What was found, as a catalogue message: human formats word it in
+    /// the language in force; JSON and CSV carry its English wording
+    /// ([`Finding::message`]), worded only when they ask for it.
+    #[serde(rename = "message", serialize_with = "english_message")]
     pub text: Msg,
     /// `at` as an instant, for `--since`/`--until`.
     #[serde(skip)]
     pub at_utc: DateTime<Utc>,
+}
+
+impl Finding {
+    /// The message in English, always: what JSON and CSV carry.
+    pub fn message(&self) -> String {
+        self.text.english(&english_amount)
+    }
+}
+
+fn english_message<S: serde::Serializer>(text: &Msg, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&text.english(&english_amount))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -245,7 +255,6 @@ impl CaseAudit {
             return self;
         }
         for f in &mut self.findings {
-            f.message = quoted.mask(&f.message);
             f.text.map_texts(&|t| quoted.mask(t));
         }
         self
@@ -340,11 +349,15 @@ pub fn header(kpis: Kpis, p: &Policies, as_of: DateTime<Utc>, window: Window) ->
     }
 }
 
-/// The audit's order of findings: by case, code, due time, message, time.
+/// The audit's order of findings: by case, code, due time, English
+/// message, time. Messages are worded only to part two findings that tie
+/// on the rest, which is rare.
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        (&a.case, a.code, &a.due, &a.message, &a.at)
-            .cmp(&(&b.case, b.code, &b.due, &b.message, &b.at))
+        (&a.case, a.code, &a.due)
+            .cmp(&(&b.case, b.code, &b.due))
+            .then_with(|| a.message().cmp(&b.message()))
+            .then_with(|| a.at.cmp(&b.at))
     });
 }
 
@@ -400,7 +413,6 @@ impl Findings<'_> {
             path: self.lc.path.clone(),
             due: due.map(|d| local(d, self.tz)),
             at: local(at, self.tz),
-            message: text.english(&english_amount),
             text,
             at_utc: at,
         });

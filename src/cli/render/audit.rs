@@ -91,7 +91,7 @@ pub fn csv_findings(findings: &[Finding], out: &mut Vec<u8>) -> Result<()> {
             f.severity.as_str(),
             f.due.as_deref().unwrap_or(""),
             &f.path,
-            &f.message,
+            &f.message(),
             &f.at,
         ])?;
     }

@@ -97,7 +97,6 @@ fn mask_contacts(c: &mut impact::CaseImpact, case: &crate::case::Case) {
         return;
     }
     for f in c.added.iter_mut().chain(c.removed.iter_mut()) {
-        f.message = quoted.mask(&f.message);
         f.text.map_texts(&|t| quoted.mask(t));
     }
 }
