@@ -251,9 +251,6 @@ impl CaseAudit {
     /// itself are left alone.
     pub fn mask_contacts(mut self, case: &crate::case::Case) -> CaseAudit {
         let quoted = crate::case::privacy::QuotedTexts::of(case);
-        if quoted.is_empty() {
-            return self;
-        }
         for f in &mut self.findings {
             f.text.map_texts(&|t| quoted.mask(t));
         }

@@ -1,7 +1,7 @@
 //! Case IDs: `YYYYMMDD-xxxx`, the receipt date and four random Crockford
 //! base32 characters, so two branches never mint the same ID by counting.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Lower-case Crockford base32: no i, l, o, u.
 pub const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
@@ -34,7 +34,11 @@ pub fn date_of(id: &str) -> Option<NaiveDate> {
     {
         return None;
     }
-    NaiveDate::parse_from_str(date, "%Y%m%d").ok()
+    // Eight digits already checked: read them as numbers rather than
+    // through a format string, which every scan does once per case.
+    let n = |r: std::ops::Range<usize>| date.get(r)?.parse::<u32>().ok();
+    let year = i32::try_from(n(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, n(4..6)?, n(6..8)?)
 }
 
 /// The ID a case gets when its receipt date is corrected to `date`: the
@@ -48,12 +52,40 @@ pub fn with_date(id: &str, date: NaiveDate) -> Option<String> {
 /// `cases/2026/11/20261122-k7q2.yaml`
 pub fn relative_path(id: &str) -> Option<String> {
     let date = date_of(id)?;
-    Some(format!("cases/{}/{id}.yaml", date.format("%Y/%m")))
+    Some(format!(
+        "cases/{:04}/{:02}/{id}.yaml",
+        date.year(),
+        date.month()
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_from_ids_are_real_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(date_of("20261122-k7q2"), d(2026, 11, 22));
+        assert_eq!(date_of("20240229-k7q2"), d(2024, 2, 29));
+        for bad in [
+            "20250229-k7q2",
+            "20261322-k7q2",
+            "20261100-k7q2",
+            "2026112-k7q2",
+            "2026112x-k7q2",
+        ] {
+            assert_eq!(date_of(bad), None, "{bad}");
+        }
+        assert_eq!(
+            relative_path("00010102-k7q2").as_deref(),
+            Some("cases/0001/01/00010102-k7q2.yaml")
+        );
+        assert_eq!(
+            relative_path("20261122-k7q2").as_deref(),
+            Some("cases/2026/11/20261122-k7q2.yaml")
+        );
+    }
 
     #[test]
     fn generated_ids_are_valid() {

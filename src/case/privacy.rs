@@ -162,47 +162,51 @@ pub fn mask_quoted(message: &str, case: &Case) -> String {
     QuotedTexts::of(case).mask(message)
 }
 
-/// The texts of one case that name its customer, each with its masked
-/// form: worked out once for all the messages about the case (most cases
-/// have none, and then no message is searched).
+/// The texts of one case, ready to be found in the messages about it.
+/// Its customer's contacts are worked out only when a message quotes one
+/// of its texts, and a text is searched for only in messages at least as
+/// long: most messages quote nothing and cost a few length comparisons.
 pub struct QuotedTexts<'a> {
-    /// In the order of [`case_texts`].
-    texts: Vec<(&'a str, String)>,
+    case: &'a Case,
+    /// In the order of [`case_texts`], empty ones left out.
+    texts: Vec<&'a str>,
+    contacts: std::cell::OnceCell<Contacts>,
 }
 
 impl<'a> QuotedTexts<'a> {
     pub fn of(case: &'a Case) -> QuotedTexts<'a> {
-        let contacts = Contacts::of(&case.customer);
-        let texts = case_texts(case)
-            .filter(|t| !t.is_empty())
-            .filter_map(|t| {
-                let masked = contacts.mask(t);
-                (masked != t).then_some((t, masked))
-            })
-            .collect();
-        QuotedTexts { texts }
+        QuotedTexts {
+            case,
+            texts: case_texts(case).filter(|t| !t.is_empty()).collect(),
+            contacts: std::cell::OnceCell::new(),
+        }
     }
 
     /// `message` with the texts it quotes masked (see [`mask_quoted`]).
     pub fn mask(&self, message: &str) -> String {
-        let mut quoted: Vec<&(&str, String)> = self
+        let mut quoted: Vec<&str> = self
             .texts
             .iter()
-            .filter(|(t, _)| message.contains(t))
+            .copied()
+            .filter(|t| t.len() <= message.len() && message.contains(t))
             .collect();
+        if quoted.is_empty() {
+            return message.to_string();
+        }
         // Longest first: a tag `tremblay` must not cut into a quoted reason
         // before the reason is masked whole.
-        quoted.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        quoted.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let contacts = self
+            .contacts
+            .get_or_init(|| Contacts::of(&self.case.customer));
         let mut out = message.to_string();
-        for (text, masked) in quoted {
-            out = out.replace(text, masked);
+        for text in quoted {
+            let masked = contacts.mask(text);
+            if masked != text {
+                out = out.replace(text, &masked);
+            }
         }
         out
-    }
-
-    /// Whether no text of the case names its customer.
-    pub fn is_empty(&self) -> bool {
-        self.texts.is_empty()
     }
 }
 

@@ -221,6 +221,23 @@ struct Entry {
     sum: u64,
 }
 
+/// The most a [`Cache::batch`] reads at once.
+const BATCH_MAX: u64 = 16 << 20;
+
+/// A stretch of the cache file read at once: see [`Cache::batch`].
+#[derive(Default)]
+pub struct Batch {
+    start: u64,
+    bytes: Vec<u8>,
+}
+
+impl Batch {
+    fn slice(&self, at: u64, len: u32) -> Option<&[u8]> {
+        let from = usize::try_from(at.checked_sub(self.start)?).ok()?;
+        self.bytes.get(from..from.checked_add(len as usize)?)
+    }
+}
+
 /// What a scan decided for one file's entry in the next cache.
 pub enum Stored {
     /// Not kept.
@@ -308,29 +325,72 @@ impl Cache {
         self.names.get(e.path.clone()).unwrap_or_default()
     }
 
-    /// Entry `i`'s tree, read from the file, when its checksum holds.
-    fn tree(&self, i: usize) -> Option<Vec<u8>> {
+    /// Entry `i`'s tree, taken from `batch` when it holds it, else read
+    /// from the file, when its checksum holds.
+    fn tree<'b>(&self, i: usize, batch: &'b Batch) -> Option<std::borrow::Cow<'b, [u8]>> {
         let e = self.entries.get(i)?;
-        let mut buf = vec![0u8; e.tree_len as usize];
-        read_at(self.file.as_ref()?, &mut buf, e.tree_at)?;
-        (checksum(self.name(e), e.key, &buf) == e.sum).then_some(buf)
+        let tree = match batch.slice(e.tree_at, e.tree_len) {
+            Some(bytes) => std::borrow::Cow::Borrowed(bytes),
+            None => {
+                let mut buf = vec![0u8; e.tree_len as usize];
+                read_at(self.file.as_ref()?, &mut buf, e.tree_at)?;
+                std::borrow::Cow::Owned(buf)
+            }
+        };
+        (checksum(self.name(e), e.key, &tree) == e.sum).then_some(tree)
+    }
+
+    fn index_of(&self, rel: &str) -> Option<usize> {
+        self.entries
+            .binary_search_by(|e| self.name(e).cmp(rel.as_bytes()))
+            .ok()
     }
 
     /// The case kept for `rel` under exactly `key`, with its entry's
     /// index; `None` when there is none, the key differs, the entry is
     /// damaged, or its tree is not a valid case for this program.
     pub fn get(&self, rel: &str, key: Key) -> Option<(usize, crate::case::Case)> {
-        let i = self
-            .entries
-            .binary_search_by(|e| self.name(e).cmp(rel.as_bytes()))
-            .ok()?;
+        self.get_in(rel, key, &Batch::default())
+    }
+
+    /// [`Cache::get`], taking the tree from `batch` when it holds it.
+    pub fn get_in(&self, rel: &str, key: Key, batch: &Batch) -> Option<(usize, crate::case::Case)> {
+        let i = self.index_of(rel)?;
         let e = self.entries.get(i)?;
         if e.key != key {
             return None;
         }
-        let tree = self.tree(i)?;
+        let tree = self.tree(i, batch)?;
         let case = crate::case::fast::tree::case(&tree)?;
         Some((i, case))
+    }
+
+    /// The trees of `rels` read in one go, when they lie close together in
+    /// the file (a scan meets files in about the order the cache keeps
+    /// them): one read for a batch of files instead of one each. Trees it
+    /// does not hold are read one by one, as without it.
+    pub fn batch<'a>(&self, rels: impl IntoIterator<Item = &'a str>) -> Batch {
+        let Some(file) = self.file.as_ref() else {
+            return Batch::default();
+        };
+        let (mut start, mut end, mut wanted) = (u64::MAX, 0u64, 0u64);
+        for e in rels
+            .into_iter()
+            .filter_map(|r| self.entries.get(self.index_of(r)?))
+        {
+            start = start.min(e.tree_at);
+            end = end.max(e.tree_at + u64::from(e.tree_len));
+            wanted += u64::from(e.tree_len);
+        }
+        let span = end.saturating_sub(start);
+        if wanted == 0 || span > BATCH_MAX || span > wanted.saturating_mul(2) {
+            return Batch::default();
+        }
+        let mut bytes = vec![0u8; span as usize];
+        match read_at(file, &mut bytes, start) {
+            Some(()) => Batch { start, bytes },
+            None => Batch::default(),
+        }
     }
 
     /// Writes the next cache when it differs from this one: `stored` in
@@ -412,7 +472,9 @@ impl Cache {
         }
         for (_, s) in parts {
             match s {
-                Stored::Keep(i) => out.write_all(&self.tree(*i).ok_or_else(damaged)?)?,
+                Stored::Keep(i) => {
+                    out.write_all(&self.tree(*i, &Batch::default()).ok_or_else(damaged)?)?
+                }
                 Stored::Fresh(f) => out.write_all(&f.tree)?,
                 Stored::Nothing => {}
             }
@@ -589,6 +651,41 @@ mod tests {
         );
         std::fs::write(&file, &bytes[..bytes.len() - 1]).unwrap();
         assert!(Cache::read(&file).is_none(), "a truncated cache is dropped");
+    }
+
+    #[test]
+    fn a_batch_read_at_once_gives_the_same_cases_and_the_same_refusals() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
+        let tree = crate::case::fast::encode(text).unwrap();
+        let key = Key([1, 2, 3, 4, 5, 6, 7]);
+        let names = ["a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml"];
+        let stored: Vec<Stored> = names.iter().map(|n| entry(n, key, &tree, 100)).collect();
+        let empty = Cache {
+            on: true,
+            ..Cache::default()
+        };
+        empty.save(dir.path(), &stored.iter().collect::<Vec<_>>());
+        let file = path(dir.path());
+        let cache = Cache::read(&file).unwrap();
+        // b and c, and a name the cache does not have.
+        let batch = cache.batch(["b.yaml", "c.yaml", "zz.yaml"]);
+        assert_eq!(batch.bytes.len(), 2 * tree.len(), "one read of b and c");
+        for n in names {
+            assert_eq!(
+                cache.get_in(n, key, &batch).map(|(i, c)| (i, c.id)),
+                cache.get(n, key).map(|(i, c)| (i, c.id)),
+                "{n}"
+            );
+        }
+        // Damage c's tree in the batch only: its checksum refuses it.
+        let mut damaged = cache.batch(["b.yaml", "c.yaml"]);
+        let last = damaged.bytes.len() - 3;
+        damaged.bytes[last] ^= 0x55;
+        assert!(cache.get_in("b.yaml", key, &damaged).is_some());
+        assert!(cache.get_in("c.yaml", key, &damaged).is_none());
+        // Far apart (more than twice what is wanted): read one by one.
+        assert!(cache.batch(["a.yaml", "e.yaml"]).bytes.is_empty());
     }
 
     #[test]

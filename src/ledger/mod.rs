@@ -264,11 +264,12 @@ impl Ledger {
         // Each parsed file's ID, kept only where it is not the file's name.
         let mut ids: Vec<(usize, Option<Box<str>>)> = Vec::with_capacity(files.len());
         for (b, batch) in files.chunks(SCAN_BATCH).enumerate() {
+            let trees = cache.batch(batch.iter().map(String::as_str));
             let results: Vec<(Loaded<T>, cache::Stored)> = batch
                 .par_iter()
                 .map(|rel| {
-                    let ((id, r), stored) =
-                        self.load_cached(rel, policies, (&cache, &folders), second);
+                    let kept = (&cache, &folders, &trees);
+                    let ((id, r), stored) = self.load_cached(rel, policies, kept, second);
                     ((id, r.map(&f)), stored)
                 })
                 .collect();
@@ -306,13 +307,13 @@ impl Ledger {
         &self,
         rel: &str,
         policies: &Policies,
-        (cache, folders): (&cache::Cache, &cache::Folders),
+        (cache, folders, trees): (&cache::Cache, &cache::Folders, &cache::Batch),
         second: i64,
     ) -> (Loaded, cache::Stored) {
         let abs = self.abs(rel);
         let key = folders.key(rel, &abs);
         if let Some(key) = key
-            && let Some((i, case)) = cache.get(rel, key)
+            && let Some((i, case)) = cache.get_in(rel, key, trees)
             && let Ok(case) = checked(case, rel, policies)
         {
             let id = Some(case.id.clone());

@@ -93,9 +93,6 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
 /// Masks the case's contact details where its findings quote its text.
 fn mask_contacts(c: &mut impact::CaseImpact, case: &crate::case::Case) {
     let quoted = crate::case::privacy::QuotedTexts::of(case);
-    if quoted.is_empty() {
-        return;
-    }
     for f in c.added.iter_mut().chain(c.removed.iter_mut()) {
         f.text.map_texts(&|t| quoted.mask(t));
     }
