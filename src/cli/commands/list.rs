@@ -138,17 +138,22 @@ pub fn run(session: &Session, mut args: Args) -> Result<Verdict> {
         None => None,
     };
     let window = open.window(args.since.as_deref(), args.until.as_deref(), None);
-    // Each case is filtered as it is read; only the rows' fields are kept.
-    let scan = open.ledger.scan_map(&open.policies, |lc| {
-        let window = window.as_ref().ok()?;
-        let found = query
-            .as_ref()
-            .is_none_or(|q| crate::case::search::matches(&lc.case, q).is_some());
-        found.then(|| row(lc, &args, &open, window)).flatten()
-    });
+    // Each case is filtered as it is read; only the rows that pass are
+    // kept, and of them only the fields the columns show.
+    let mut rows: Vec<Row> = Vec::new();
+    let scan = open.ledger.scan_each(
+        &open.policies,
+        |lc| {
+            let window = window.as_ref().ok()?;
+            let found = query
+                .as_ref()
+                .is_none_or(|q| crate::case::search::matches(&lc.case, q).is_some());
+            found.then(|| row(lc, &args, &open, window)).flatten()
+        },
+        |r| rows.extend(r),
+    );
     args.invalid.refuse_or_warn(&scan.problems, "list")?;
     window?;
-    let mut rows: Vec<Row> = scan.items.into_iter().flatten().collect();
     if let Some(when) = args.due.as_deref() {
         let end = due_by(when, &open)?;
         rows.retain(|r| r.due.is_some_and(|d| d < end));
