@@ -101,8 +101,17 @@ fn check_characters(text: &str) -> Result<(), Refusal> {
     // A carriage return alone is a line break to YAML but not to editors and
     // diagnostics: positions would disagree, so only CRLF is accepted.
     let lone_cr = |i: usize, c: char| c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
-    match text
+    // Case files are mostly ASCII: the allowed ASCII run at the start is
+    // passed over byte by byte, and characters are decoded from the
+    // first byte that needs a closer look (a character boundary).
+    let clean = text
+        .bytes()
+        .position(|b| !matches!(b, b'\t' | b'\n' | b' '..=b'~'))
+        .unwrap_or(text.len());
+    let rest = text.get(clean..).unwrap_or_default();
+    match rest
         .char_indices()
+        .map(|(i, c)| (clean + i, c))
         .find(|&(i, c)| !is_allowed_raw(c, i == 0) || lone_cr(i, c))
     {
         None => Ok(()),
@@ -530,6 +539,22 @@ mod tests {
         assert_eq!(refused(&indented).code, DiagCode::TooDeep);
         let ok = format!("a: {}{}\n", "[".repeat(20), "]".repeat(20));
         assert_eq!(check(&ok), Ok(()));
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path finds what the character-by-character
+        /// check finds, at the same offset.
+        #[test]
+        fn the_ascii_fast_path_agrees_with_the_plain_check(
+            text in "(\\PC|[\t\n\r\u{0}-\u{1f}\u{7f}\u{85}\u{a0}\u{feff}\u{2028}]){0,40}"
+        ) {
+            let lone_cr = |i: usize, c: char| c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
+            let plain = text
+                .char_indices()
+                .find(|&(i, c)| !is_allowed_raw(c, i == 0) || lone_cr(i, c))
+                .map(|(i, _)| i);
+            proptest::prop_assert_eq!(check_characters(&text).err().map(|r| r.offset), plain);
+        }
     }
 
     #[test]
