@@ -229,6 +229,8 @@ const BATCH_MAX: u64 = 16 << 20;
 pub struct Batch {
     start: u64,
     bytes: Vec<u8>,
+    /// The entry of each of the batch's files, by position.
+    found: Vec<Option<usize>>,
 }
 
 impl Batch {
@@ -350,12 +352,27 @@ impl Cache {
     /// index; `None` when there is none, the key differs, the entry is
     /// damaged, or its tree is not a valid case for this program.
     pub fn get(&self, rel: &str, key: Key) -> Option<(usize, crate::case::Case)> {
-        self.get_in(rel, key, &Batch::default())
+        self.get_in((rel, 0), key, &Batch::default())
     }
 
-    /// [`Cache::get`], taking the tree from `batch` when it holds it.
-    pub fn get_in(&self, rel: &str, key: Key, batch: &Batch) -> Option<(usize, crate::case::Case)> {
-        let i = self.index_of(rel)?;
+    /// [`Cache::get`] for the file at `pos` in the batch, taking its tree
+    /// from `batch` when it holds it.
+    pub fn get_in(
+        &self,
+        (rel, pos): (&str, usize),
+        key: Key,
+        batch: &Batch,
+    ) -> Option<(usize, crate::case::Case)> {
+        // The batch found the entries of its files already.
+        let found = batch.found.get(pos).copied().flatten();
+        let i = match found.filter(|&i| {
+            self.entries
+                .get(i)
+                .is_some_and(|e| self.name(e) == rel.as_bytes())
+        }) {
+            Some(i) => i,
+            None => self.index_of(rel)?,
+        };
         let e = self.entries.get(i)?;
         if e.key != key {
             return None;
@@ -373,23 +390,25 @@ impl Cache {
         let Some(file) = self.file.as_ref() else {
             return Batch::default();
         };
+        let found: Vec<Option<usize>> = rels.into_iter().map(|r| self.index_of(r)).collect();
         let (mut start, mut end, mut wanted) = (u64::MAX, 0u64, 0u64);
-        for e in rels
-            .into_iter()
-            .filter_map(|r| self.entries.get(self.index_of(r)?))
-        {
+        for e in found.iter().filter_map(|i| self.entries.get((*i)?)) {
             start = start.min(e.tree_at);
             end = end.max(e.tree_at + u64::from(e.tree_len));
             wanted += u64::from(e.tree_len);
         }
         let span = end.saturating_sub(start);
-        if wanted == 0 || span > BATCH_MAX || span > wanted.saturating_mul(2) {
-            return Batch::default();
+        let mut bytes = Vec::new();
+        if wanted > 0 && span <= BATCH_MAX && span <= wanted.saturating_mul(2) {
+            bytes = vec![0u8; span as usize];
+            if read_at(file, &mut bytes, start).is_none() {
+                bytes = Vec::new();
+            }
         }
-        let mut bytes = vec![0u8; span as usize];
-        match read_at(file, &mut bytes, start) {
-            Some(()) => Batch { start, bytes },
-            None => Batch::default(),
+        Batch {
+            start,
+            bytes,
+            found,
         }
     }
 
@@ -671,9 +690,16 @@ mod tests {
         // b and c, and a name the cache does not have.
         let batch = cache.batch(["b.yaml", "c.yaml", "zz.yaml"]);
         assert_eq!(batch.bytes.len(), 2 * tree.len(), "one read of b and c");
-        for n in names {
+        for (pos, n) in names.iter().enumerate() {
             assert_eq!(
-                cache.get_in(n, key, &batch).map(|(i, c)| (i, c.id)),
+                cache.get_in((n, pos), key, &batch).map(|(i, c)| (i, c.id)),
+                cache.get(n, key).map(|(i, c)| (i, c.id)),
+                "{n}: a position whose entry is another file's is looked up"
+            );
+        }
+        for (pos, n) in ["b.yaml", "c.yaml", "zz.yaml"].iter().enumerate() {
+            assert_eq!(
+                cache.get_in((n, pos), key, &batch).map(|(i, c)| (i, c.id)),
                 cache.get(n, key).map(|(i, c)| (i, c.id)),
                 "{n}"
             );
@@ -682,8 +708,8 @@ mod tests {
         let mut damaged = cache.batch(["b.yaml", "c.yaml"]);
         let last = damaged.bytes.len() - 3;
         damaged.bytes[last] ^= 0x55;
-        assert!(cache.get_in("b.yaml", key, &damaged).is_some());
-        assert!(cache.get_in("c.yaml", key, &damaged).is_none());
+        assert!(cache.get_in(("b.yaml", 0), key, &damaged).is_some());
+        assert!(cache.get_in(("c.yaml", 1), key, &damaged).is_none());
         // Far apart (more than twice what is wanted): read one by one.
         assert!(cache.batch(["a.yaml", "e.yaml"]).bytes.is_empty());
     }

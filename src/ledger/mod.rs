@@ -267,9 +267,10 @@ impl Ledger {
             let trees = cache.batch(batch.iter().map(String::as_str));
             let results: Vec<(Loaded<T>, cache::Stored)> = batch
                 .par_iter()
-                .map(|rel| {
+                .enumerate()
+                .map(|(pos, rel)| {
                     let kept = (&cache, &folders, &trees);
-                    let ((id, r), stored) = self.load_cached(rel, policies, kept, second);
+                    let ((id, r), stored) = self.load_cached((rel, pos), policies, kept, second);
                     ((id, r.map(&f)), stored)
                 })
                 .collect();
@@ -305,7 +306,7 @@ impl Ledger {
     /// any doubt, or any problem to report, reads the file.
     fn load_cached(
         &self,
-        rel: &str,
+        (rel, pos): (&str, usize),
         policies: &Policies,
         (cache, folders, trees): (&cache::Cache, &cache::Folders, &cache::Batch),
         second: i64,
@@ -313,7 +314,7 @@ impl Ledger {
         let abs = self.abs(rel);
         let key = folders.key(rel, &abs);
         if let Some(key) = key
-            && let Some((i, case)) = cache.get_in(rel, key, trees)
+            && let Some((i, case)) = cache.get_in((rel, pos), key, trees)
             && let Ok(case) = checked(case, rel, policies)
         {
             let id = Some(case.id.clone());

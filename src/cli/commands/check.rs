@@ -106,7 +106,13 @@ fn action_problems(
 ) -> usize {
     let (files, _) = ledger.action_files();
     let (loaded, mut found) = ledger.actions();
-    let ids = ledger.case_ids();
+    // The cases' IDs (a set as large as the ledger) only when some action
+    // may name them.
+    let ids = if loaded.is_empty() {
+        Default::default()
+    } else {
+        ledger.case_ids()
+    };
     for la in &loaded {
         found.extend(crate::ledger::actions::link_problems(la, policies, &ids));
     }
