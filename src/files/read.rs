@@ -20,7 +20,7 @@ pub fn read_text(path: &Path) -> io::Result<String> {
 
 /// The whole of a regular file, as [`read_text`] but without decoding.
 pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
-    let mut file = open_regular(path)?;
+    let (mut file, _) = open_regular(path)?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;
     Ok(bytes)
@@ -29,13 +29,19 @@ pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
 /// At most `limit` bytes of a regular file, as [`read_bytes`]: a reader that
 /// enforces a size limit never holds more than the limit plus one byte.
 pub fn read_bytes_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let file = open_regular(path)?;
-    let mut bytes = Vec::new();
+    let (file, size) = open_regular(path)?;
+    // Room for the size the file had when opened, and one byte more to see
+    // its end: a read or two, where growing from nothing takes one read
+    // per doubling (seven for a case file). A file that grew meanwhile is
+    // still read whole, up to the limit.
+    let room = size.min(limit).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     file.take(limit).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
-fn open_regular(path: &Path) -> io::Result<File> {
+/// The file, opened for reading, and its size then.
+fn open_regular(path: &Path) -> io::Result<(File, u64)> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -44,7 +50,8 @@ fn open_regular(path: &Path) -> io::Result<File> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path)?;
-    let kind = file.metadata()?.file_type();
+    let meta = file.metadata()?;
+    let kind = meta.file_type();
     if !kind.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -52,7 +59,7 @@ fn open_regular(path: &Path) -> io::Result<File> {
         ));
     }
     // O_NONBLOCK changes nothing for a regular file on Unix: keep the descriptor.
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
 /// What a non-regular file is, in words.
