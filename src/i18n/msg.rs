@@ -142,16 +142,31 @@ fn value<'a>(a: &Arg, money: &dyn Fn(Decimal, &str) -> String) -> FluentValue<'a
         Arg::Nested(m) => m.render(money).into(),
         Arg::List(items) => join(items, ", ", money).into(),
         Arg::Lines(items) => join(items, "\n", money).into(),
-        Arg::Target { n, unit, working } => tr_args(
-            "span-target",
-            &[
-                ("n", (*n).into()),
-                ("unit", (*unit).into()),
-                ("working", if *working { "yes" } else { "no" }.into()),
-            ],
-        )
-        .into(),
+        Arg::Target { n, unit, working } => target(*n, unit, *working).into(),
     }
+}
+
+/// `2 working hours`, `1 jour ouvrable`: a policy's allowance. A ledger's
+/// policies have a handful, worded once per thread and language.
+fn target(n: i64, unit: &'static str, working: bool) -> String {
+    type Worded = std::collections::HashMap<(Lang, i64, &'static str, bool), String>;
+    thread_local! {
+        static WORDED: std::cell::RefCell<Worded> = std::cell::RefCell::new(Worded::new());
+    }
+    let key = (super::current(), n, unit, working);
+    if let Some(w) = WORDED.with(|m| m.borrow().get(&key).cloned()) {
+        return w;
+    }
+    let w = tr_args(
+        "span-target",
+        &[
+            ("n", n.into()),
+            ("unit", unit.into()),
+            ("working", if working { "yes" } else { "no" }.into()),
+        ],
+    );
+    WORDED.with(|m| m.borrow_mut().insert(key, w.clone()));
+    w
 }
 
 /// `3 hours`, `1 jour`: one unit of a span. A large audit words the same

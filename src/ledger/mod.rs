@@ -41,6 +41,38 @@ pub struct LoadedCase {
 /// One file's outcome: its ID when it parsed at all, and the case or its problems.
 type Loaded<T = LoadedCase> = (Option<String>, Result<T, Vec<Diagnostic>>);
 
+/// Where [`Ledger::scan_each`] hands over each batch's results.
+struct Delivery<'a, S> {
+    files: &'a [String],
+    stored: Vec<cache::Stored>,
+    /// Each parsed file's ID, kept only where it is not the file's name.
+    ids: Vec<(usize, Option<Box<str>>)>,
+    problems: Vec<Diagnostic>,
+    sink: S,
+}
+
+impl<S> Delivery<'_, S> {
+    /// Batch `b`'s results, in file order.
+    fn take<T>(&mut self, b: usize, results: Vec<(Loaded<T>, cache::Stored)>)
+    where
+        S: FnMut(T),
+    {
+        let start = b * SCAN_BATCH;
+        let batch = self.files.get(start..).unwrap_or_default();
+        for (i, (rel, ((id, r), s))) in batch.iter().zip(results).enumerate() {
+            self.stored.push(s);
+            if let Some(id) = id {
+                let own = (id != file_stem(rel)).then(|| id.into_boxed_str());
+                self.ids.push((start + i, own));
+            }
+            match r {
+                Ok(c) => (self.sink)(c),
+                Err(mut d) => self.problems.append(&mut d),
+            }
+        }
+    }
+}
+
 /// What [`Ledger::scan_map`] made of every valid case, and every problem.
 #[derive(Debug, Default)]
 pub struct ScanOf<T> {
@@ -247,45 +279,55 @@ impl Ledger {
     }
 
     /// Like [`scan_map`](Self::scan_map), but hands each item to `sink`
-    /// (on this thread, in the files' sorted order) as soon as its batch
-    /// of files is done, so that not even the items need be held at once.
+    /// (in the files' sorted order, one at a time) as soon as its batch of
+    /// files is done, so that not even the items need be held at once.
+    /// A batch is handed over while the next one is read.
     pub fn scan_each<T: Send>(
         &self,
         policies: &Policies,
         f: impl Fn(LoadedCase) -> T + Sync,
-        mut sink: impl FnMut(T),
+        sink: impl FnMut(T) + Send,
     ) -> ScanOf<()> {
         // Listing the folders and reading the cache's index are independent.
-        let ((files, mut problems), cache) =
+        let ((files, problems), cache) =
             rayon::join(|| self.case_files(), || cache::Cache::open(&self.root));
         let second = cache::now_second();
         let folders = cache::Folders::open(&self.root, &files);
-        let mut stored = Vec::with_capacity(files.len());
-        // Each parsed file's ID, kept only where it is not the file's name.
-        let mut ids: Vec<(usize, Option<Box<str>>)> = Vec::with_capacity(files.len());
+        let mut out = Delivery {
+            files: &files,
+            stored: Vec::with_capacity(files.len()),
+            ids: Vec::with_capacity(files.len()),
+            problems,
+            sink,
+        };
+        let mut pending = None;
         for (b, batch) in files.chunks(SCAN_BATCH).enumerate() {
-            let trees = cache.batch(batch.iter().map(String::as_str));
-            let results: Vec<(Loaded<T>, cache::Stored)> = batch
-                .par_iter()
-                .enumerate()
-                .map(|(pos, rel)| {
-                    let kept = (&cache, &folders, &trees);
-                    let ((id, r), stored) = self.load_cached((rel, pos), policies, kept, second);
-                    ((id, r.map(&f)), stored)
-                })
-                .collect();
-            for (i, (rel, ((id, r), s))) in batch.iter().zip(results).enumerate() {
-                stored.push(s);
-                if let Some(id) = id {
-                    let own = (id != file_stem(rel)).then(|| id.into_boxed_str());
-                    ids.push((b * SCAN_BATCH + i, own));
-                }
-                match r {
-                    Ok(c) => sink(c),
-                    Err(mut d) => problems.append(&mut d),
-                }
-            }
+            let done = pending.take();
+            let (results, ()) = rayon::join(
+                || {
+                    let trees = cache.batch(batch.iter().map(String::as_str));
+                    batch
+                        .par_iter()
+                        .enumerate()
+                        .map(|(pos, rel)| {
+                            let kept = (&cache, &folders, &trees);
+                            let ((id, r), stored) =
+                                self.load_cached((rel, pos), policies, kept, second);
+                            ((id, r.map(&f)), stored)
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || done.into_iter().for_each(|(b, r)| out.take(b, r)),
+            );
+            pending = Some((b, results));
         }
+        pending.into_iter().for_each(|(b, r)| out.take(b, r));
+        let Delivery {
+            stored,
+            ids,
+            mut problems,
+            ..
+        } = out;
         let refs: Vec<&cache::Stored> = stored.iter().collect();
         cache.save(&self.root, &refs);
         let named = ids.iter().filter_map(|(i, own)| {
