@@ -106,8 +106,6 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     } else {
         args.by
     };
-    let scan = open.ledger.scan_map(&open.policies, report::slim);
-    args.invalid.refuse_or_warn(&scan.problems, "report")?;
     let options = report::Options {
         period: match args.period {
             PeriodArg::Month => Period::Month,
@@ -121,8 +119,25 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         estimates,
         include_contacts: args.include_contacts,
     };
-    let mut r = report::build(&scan.items, &open.policies, &options);
-    r.actions = action_effects(&open, &scan.items, as_of, args.include_contacts);
+    let actions = valid_actions(&open);
+    // One case at a time: the report keeps a few figures of each, never
+    // the ledger (see `report::stream`).
+    let reader = report::Reader::new(&open.policies, &options, actions.as_deref().unwrap_or(&[]));
+    let mut sum = report::ReportSum::new(&options);
+    let scan = open.ledger.scan_each(
+        &open.policies,
+        |lc| reader.facts(&lc),
+        |facts| {
+            if let Some(f) = facts {
+                sum.add(f);
+            }
+        },
+    );
+    args.invalid.refuse_or_warn(&scan.problems, "report")?;
+    if actions.is_none() {
+        eprintln!("{}", crate::i18n::tr("report-actions-invalid"));
+    }
+    let r = sum.finish(&open.policies, &options, actions.as_deref().unwrap_or(&[]));
     let color = ctx.color && args.output.is_none();
     let text = match args.format {
         Format::Json => render::json::render(&r)?,
@@ -147,24 +162,15 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     Ok(Verdict::Pass)
 }
 
-/// The corrective actions of `actions/`, each with the cases before and
-/// after it. Action files with problems leave the section out, with a
-/// warning: the report is about cases, and `check` names what is wrong.
-fn action_effects(
+/// The corrective actions of `actions/`, whose effects the report shows
+/// (each with the cases before and after it); `None` when an action file
+/// has problems: the report then leaves the section out, with a warning,
+/// for it is about cases, and `check` names what is wrong.
+fn valid_actions(
     open: &crate::cli::session::Open,
-    cases: &[crate::ledger::LoadedCase],
-    as_of: chrono::DateTime<Utc>,
-    include_contacts: bool,
-) -> Vec<report::ActionEffect> {
+) -> Option<Vec<crate::ledger::actions::Action>> {
     let (loaded, problems) = open.ledger.actions();
-    if !problems.is_empty() {
-        eprintln!("{}", crate::i18n::tr("report-actions-invalid"));
-        return Vec::new();
-    }
-    let actions: Vec<_> = loaded.into_iter().map(|l| l.action).collect();
-    let seen: Vec<&crate::ledger::LoadedCase> = cases
-        .iter()
-        .filter(|c| c.case.received.utc() <= as_of)
-        .collect();
-    report::action_effects(&actions, &seen, (as_of, open.tz, include_contacts))
+    problems
+        .is_empty()
+        .then(|| loaded.into_iter().map(|l| l.action).collect())
 }
