@@ -405,11 +405,7 @@ impl ActionBasis {
     }
 
     /// What `lc` adds, given [`named`](Self::named); `None` without actions.
-    pub fn facts(
-        lc: &LoadedCase,
-        named: Option<&BTreeSet<String>>,
-        tz: Tz,
-    ) -> Option<ActionFacts> {
+    pub fn facts(lc: &LoadedCase, named: Option<&BTreeSet<String>>, tz: Tz) -> Option<ActionFacts> {
         let named = named?;
         let c = &lc.case;
         Some(ActionFacts {

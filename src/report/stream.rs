@@ -242,7 +242,9 @@ impl ReportSum {
             findings: self.findings.finish(),
             estimates: estimate(self.basis, &p.currency, &o.estimates),
             kpis,
-            actions: self.actions.effects(actions, (o.as_of, tz, o.include_contacts)),
+            actions: self
+                .actions
+                .effects(actions, (o.as_of, tz, o.include_contacts)),
         }
     }
 }
