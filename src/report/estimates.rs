@@ -307,7 +307,7 @@ mod tests {
             known: true,
             lost,
         };
-        let by_id = (1e16 + 1.0) + 1.0;
+        let by_id: f64 = (1e16 + 1.0) + 1.0;
         assert_ne!(by_id, 1e16 + (1.0 + 1.0));
         for order in [["a", "b", "c"], ["c", "b", "a"], ["b", "c", "a"]] {
             let mut sum = BasisSum::default();

@@ -248,3 +248,189 @@ impl ReportSum {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::Ledger;
+    use std::path::Path;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    /// A ledger of this repository: its policies, valid cases (in file
+    /// order) and corrective actions.
+    struct Fixture {
+        p: Policies,
+        cases: Vec<LoadedCase>,
+        actions: Vec<Action>,
+        estimates: crate::policy::estimates::Loaded,
+    }
+
+    fn ledger(dir: &str) -> Fixture {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let p = crate::policy::load(&root).unwrap();
+        let estimates = crate::policy::estimates::load(&root).unwrap();
+        let ledger = Ledger { root };
+        let cases = ledger.scan_map(&p, |lc| lc).items;
+        let (actions, problems) = ledger.actions();
+        assert!(problems.is_empty(), "{dir}: {problems:?}");
+        let actions = actions.into_iter().map(|a| a.action).collect();
+        Fixture {
+            p,
+            cases,
+            actions,
+            estimates,
+        }
+    }
+
+    fn options(f: &Fixture, window: bool, by: Vec<Dim>, include_contacts: bool) -> Options {
+        Options {
+            period: if window {
+                Period::Quarter
+            } else {
+                Period::Month
+            },
+            since: window.then(|| at("2026-02-01T00:00:00-05:00")),
+            until: window.then(|| at("2026-10-01T00:00:00-04:00")),
+            by,
+            as_of: at("2026-11-22T12:00:00-05:00"),
+            estimates: f.estimates.clone(),
+            include_contacts,
+        }
+    }
+
+    /// The report of `cases` read one at a time in the order given.
+    fn streamed(cases: &[&LoadedCase], p: &Policies, o: &Options, actions: &[Action]) -> Report {
+        let reader = Reader::new(p, o, actions);
+        let mut sum = ReportSum::new(o);
+        for f in cases.iter().filter_map(|lc| reader.facts(lc)) {
+            sum.add(f);
+        }
+        sum.finish(p, o, actions)
+    }
+
+    /// The same cases in other orders: reversed, and the odd ones first.
+    fn orders(cases: &[LoadedCase]) -> [Vec<&LoadedCase>; 3] {
+        let forward: Vec<&LoadedCase> = cases.iter().collect();
+        let reversed = forward.iter().rev().copied().collect();
+        let (odd, even): (Vec<(usize, &LoadedCase)>, _) = forward
+            .iter()
+            .copied()
+            .enumerate()
+            .partition(|(i, _)| i % 2 == 1);
+        let shuffled = odd.into_iter().chain(even).map(|(_, c)| c).collect();
+        [forward, reversed, shuffled]
+    }
+
+    #[test]
+    fn the_order_cases_are_read_in_changes_nothing() {
+        let every = vec![
+            Dim::Category,
+            Dim::Tag,
+            Dim::Assignee,
+            Dim::Risk,
+            Dim::Outcome,
+        ];
+        for dir in ["", "tests/fixtures/report", "tests/fixtures/returns"] {
+            let f = ledger(dir);
+            let (p, cases, actions) = (&f.p, &f.cases, &f.actions);
+            assert!(cases.len() >= 5, "{dir}: a multi-case ledger");
+            for (window, by, contacts) in [
+                (false, vec![Dim::Category, Dim::Channel], false),
+                (true, every.clone(), false),
+                (false, every.clone(), true),
+            ] {
+                let o = options(&f, window, by, contacts);
+                let [forward, reversed, shuffled] = orders(cases);
+                let expected = streamed(&forward, p, &o, actions);
+                assert!(expected.cases > 0, "{dir}");
+                let json = |r: &Report| serde_json::to_string_pretty(r).unwrap();
+                for other in [&reversed, &shuffled] {
+                    assert_eq!(
+                        json(&streamed(other, p, &o, actions)),
+                        json(&expected),
+                        "{dir}"
+                    );
+                }
+                // The review's way, from the cases in memory, agrees too.
+                let mut built = build(cases, p, &o);
+                built.actions = expected.actions.clone();
+                assert_eq!(json(&built), json(&expected), "{dir}");
+            }
+        }
+    }
+
+    /// Each group's figures are those of an audit of its cases, the whole
+    /// ledger at hand: the sums add up what a whole-ledger pass would find.
+    #[test]
+    fn each_group_has_the_figures_of_its_cases() {
+        let f = ledger("");
+        let by = vec![Dim::Category, Dim::Tag, Dim::Outcome];
+        let o = options(&f, false, by.clone(), false);
+        let r = build(&f.cases, &f.p, &o);
+        let mut scope: Vec<&LoadedCase> = f
+            .cases
+            .iter()
+            .filter(|c| c.case.received.utc() <= o.as_of)
+            .collect();
+        scope.sort_by(|a, b| a.case.id.cmp(&b.case.id));
+        let audits: Vec<audit::CaseAudit> = scope
+            .iter()
+            .map(|c| audit::audit_case(c, &f.p, o.as_of))
+            .collect();
+        assert_eq!(r.kpis, audit::kpis_of(&audits));
+        let pick = |keep: &dyn Fn(&LoadedCase) -> bool| {
+            audit::kpis_of(
+                scope
+                    .iter()
+                    .zip(&audits)
+                    .filter(|(c, _)| keep(c))
+                    .map(|(_, a)| a),
+            )
+        };
+        for (b, dim) in r.breakdowns.iter().zip(&by) {
+            assert!(!b.rows.is_empty());
+            for row in &b.rows {
+                let k = pick(&|c| dim.keys(c, o.as_of).contains(&row.key));
+                assert_eq!(row.cases, k.cases, "{dim} {}", row.key);
+                assert_eq!(row.open, k.open, "{dim} {}", row.key);
+                assert_eq!(
+                    row.median_hours_to_resolve,
+                    hours(k.median_hours_to_resolve)
+                );
+                assert_eq!(row.satisfaction_rate, rate(k.satisfaction_rate));
+            }
+        }
+        let tz = f.p.tz();
+        for row in &r.periods {
+            let key = |c: &LoadedCase| PeriodKey::of(c.case.received.utc(), tz, o.period);
+            let k = pick(&|c| key(c) == row.period.key);
+            assert_eq!((row.cases, row.open), (k.cases, k.open), "{}", row.period);
+            assert_eq!(row.p90_hours_to_resolve, hours(k.p90_hours_to_resolve));
+        }
+        let mut open: Vec<(DateTime<Utc>, &str)> = scope
+            .iter()
+            .filter(|c| is_open(c, o.as_of))
+            .map(|c| (c.case.received.utc(), c.case.id.as_str()))
+            .collect();
+        open.sort();
+        assert!(!open.is_empty());
+        for (i, bucket) in r.ageing.iter().enumerate() {
+            let mine: Vec<&str> = open
+                .iter()
+                .filter(|(t, _)| age_bucket(calendar_days(*t, o.as_of, tz)) == i)
+                .map(|(_, id)| *id)
+                .collect();
+            assert_eq!(bucket.ids, mine, "{}", bucket.bucket);
+        }
+        let ids: Vec<&str> = r
+            .compensation
+            .cases
+            .iter()
+            .map(|c| c.case.as_str())
+            .collect();
+        assert!(!ids.is_empty() && ids.is_sorted(), "{ids:?}");
+    }
+}
