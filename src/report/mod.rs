@@ -12,8 +12,8 @@
 //!
 //! Every case is seen as it stood at `as_of` (its history up to then), and
 //! only cases received at or before `as_of` count. Rates and clock figures
-//! come from [`audit::run`] over the cases of each group, so that a report
-//! and an audit of the same cases always agree.
+//! come from the audit's own sums ([`audit::KpiSum`]) over the cases of
+//! each group, so that a report and an audit of the same cases always agree.
 
 use crate::audit::{self, Kpis};
 use crate::case::vocab::{EventKind, Kind, Outcome, Profile, Risk};
