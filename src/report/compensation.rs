@@ -117,7 +117,11 @@ impl CompSum {
     /// The summary; `kpis` are the audit's over the same cases. Rows are
     /// by case ID whatever order the cases came in.
     pub(super) fn finish(mut self, p: &Policies, kpis: &Kpis) -> CompensationSummary {
-        self.rows.sort_by(|a, b| a.case.cmp(&b.case));
+        // Usually already in order (files are read in the order of their
+        // IDs); a sort would need room for half the rows again.
+        if !self.rows.is_sorted_by(|a, b| a.case <= b.case) {
+            self.rows.sort_by(|a, b| a.case.cmp(&b.case));
+        }
         let count = |pos: BandPosition| self.rows.iter().filter(|r| r.position == pos).count();
         CompensationSummary {
             // The audit keeps its total as text; it wrote it from a Decimal.

@@ -134,7 +134,9 @@ impl BasisSum {
     }
 
     fn finish(mut self) -> Basis {
-        self.lost.sort_by(|a, b| a.0.cmp(&b.0));
+        if !self.lost.is_sorted_by(|a, b| a.0 <= b.0) {
+            self.lost.sort_by(|a, b| a.0.cmp(&b.0));
+        }
         Basis {
             n: self.lost.len() as f64,
             recovered: self.recovered,

@@ -141,8 +141,8 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let r = sum.finish(&open.policies, &options, actions.as_deref().unwrap_or(&[]));
     let color = ctx.color && args.output.is_none();
     let text = match args.format {
-        Format::Json => render::json::render(&r)?,
-        Format::Csv => render::csv::render(&r)?,
+        Format::Json => render::json::render(r)?,
+        Format::Csv => render::csv::render(r)?,
         Format::Markdown => render::markdown::render(&r),
         Format::Table => render::table::render(&r, color),
         Format::Html => render::html::render(r)?,
