@@ -33,28 +33,38 @@ pub fn age_bucket(days: i64) -> usize {
         .unwrap_or(0)
 }
 
-/// The open cases at `as_of`, by calendar days since they were received.
-pub fn ageing(cases: &[&LoadedCase], tz: Tz, as_of: DateTime<Utc>) -> Vec<AgeBucket> {
-    let mut buckets: Vec<AgeBucket> = AGE_BUCKETS
-        .iter()
-        .map(|(label, lo, hi)| AgeBucket {
-            bucket: label,
-            min_days: *lo,
-            max_days: *hi,
-            cases: 0,
-            ids: Vec::new(),
-        })
-        .collect();
-    let mut open: Vec<(DateTime<Utc>, &str)> = cases
-        .iter()
-        .filter(|c| is_open(c, as_of))
-        .map(|c| (c.case.received.utc(), c.case.id.as_str()))
-        .collect();
-    open.sort();
-    for (received, id) in open {
-        let b = &mut buckets[age_bucket(calendar_days(received, as_of, tz))];
-        b.cases += 1;
-        b.ids.push(id.to_string());
+/// The backlog, one case at a time: the open cases' receipt and ID.
+#[derive(Debug, Default)]
+pub(super) struct Ageing {
+    open: Vec<(DateTime<Utc>, String)>,
+}
+
+impl Ageing {
+    /// Adds a case still open at `as_of`.
+    pub(super) fn add(&mut self, received: DateTime<Utc>, id: String) {
+        self.open.push((received, id));
     }
-    buckets
+
+    /// The open cases at `as_of`, by calendar days since they were received;
+    /// in each bucket oldest first, then by ID.
+    pub(super) fn finish(mut self, tz: Tz, as_of: DateTime<Utc>) -> Vec<AgeBucket> {
+        let mut buckets: Vec<AgeBucket> = AGE_BUCKETS
+            .iter()
+            .map(|(label, lo, hi)| AgeBucket {
+                bucket: label,
+                min_days: *lo,
+                max_days: *hi,
+                cases: 0,
+                ids: Vec::new(),
+            })
+            .collect();
+        self.open.sort();
+        for (received, id) in self.open {
+            if let Some(b) = buckets.get_mut(age_bucket(calendar_days(received, as_of, tz))) {
+                b.cases += 1;
+                b.ids.push(id);
+            }
+        }
+        buckets
+    }
 }

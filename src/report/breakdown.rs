@@ -31,71 +31,65 @@ pub struct ParetoRow {
     pub vital_few: bool,
 }
 
-/// The indices of the cases under each value of a dimension.
-fn groups(
-    cases: &[&LoadedCase],
-    dim: &Dim,
+/// The values a case counts under for each of `dims` (see
+/// [`Dim::keys`]); a value that repeats the customer's name, email or phone
+/// is masked unless `include_contacts`.
+pub(super) fn keys_of(
+    lc: &LoadedCase,
+    dims: &[Dim],
     as_of: DateTime<Utc>,
     include_contacts: bool,
-) -> BTreeMap<String, Vec<usize>> {
-    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, lc) in cases.iter().enumerate() {
-        let contacts =
-            (!include_contacts).then(|| crate::case::privacy::Contacts::of(&lc.case.customer));
-        for key in dim.keys(lc, as_of) {
-            let key = match &contacts {
-                Some(c) => c.mask(&key),
-                None => key,
-            };
-            out.entry(key).or_default().push(i);
-        }
-    }
-    out
-}
-
-/// (key, cases) by descending count, then key.
-pub(super) fn count_by(
-    cases: &[&LoadedCase],
-    dim: &Dim,
-    as_of: DateTime<Utc>,
-) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for lc in cases {
-        for key in dim.keys(lc, as_of) {
-            *counts.entry(key).or_default() += 1;
-        }
-    }
-    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v
-}
-
-/// One row per value, most cases first (then by key).
-pub fn breakdown(
-    all: &Cases,
-    dim: &Dim,
-    as_of: DateTime<Utc>,
-    include_contacts: bool,
-) -> Vec<BreakdownRow> {
-    let total = all.cases.len();
-    let mut rows: Vec<BreakdownRow> = groups(all.cases, dim, as_of, include_contacts)
-        .into_iter()
-        .map(|(key, indices)| {
-            let group = all.pick(&indices);
-            let k = audit::kpis_of(group.audits.iter().copied());
-            BreakdownRow {
-                key,
-                cases: group.cases.len(),
-                share: ratio(group.cases.len(), total),
-                open: k.open,
-                resolved_on_time_rate: rate(k.resolved_on_time_rate),
-                median_hours_to_resolve: hours(k.median_hours_to_resolve),
-                satisfaction_rate: rate(k.satisfaction_rate),
+) -> Vec<Vec<String>> {
+    let contacts =
+        (!include_contacts).then(|| crate::case::privacy::Contacts::of(&lc.case.customer));
+    dims.iter()
+        .map(|dim| {
+            let keys = dim.keys(lc, as_of);
+            match &contacts {
+                Some(c) => keys.into_iter().map(|k| c.mask(&k)).collect(),
+                None => keys,
             }
         })
-        .collect();
-    rows.sort_by(|a, b| b.cases.cmp(&a.cases).then_with(|| a.key.cmp(&b.key)));
-    rows
+        .collect()
+}
+
+/// One dimension's groups, added up one case at a time: the KPIs of the
+/// cases under each value. A case whose values mask to the same text
+/// counts once for each.
+#[derive(Debug, Default)]
+pub(super) struct DimSum {
+    groups: BTreeMap<String, audit::KpiSum>,
+}
+
+impl DimSum {
+    pub(super) fn add(&mut self, keys: Vec<String>, audit: &audit::CaseAudit) {
+        for key in keys {
+            self.groups.entry(key).or_default().add(audit);
+        }
+    }
+
+    /// One row per value, most cases first (then by key); `total` is the
+    /// number of cases in scope.
+    pub(super) fn finish(self, total: usize) -> Vec<BreakdownRow> {
+        let mut rows: Vec<BreakdownRow> = self
+            .groups
+            .into_iter()
+            .map(|(key, sum)| {
+                let k = sum.kpis();
+                BreakdownRow {
+                    key,
+                    cases: k.cases,
+                    share: ratio(k.cases, total),
+                    open: k.open,
+                    resolved_on_time_rate: rate(k.resolved_on_time_rate),
+                    median_hours_to_resolve: hours(k.median_hours_to_resolve),
+                    satisfaction_rate: rate(k.satisfaction_rate),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| b.cases.cmp(&a.cases).then_with(|| a.key.cmp(&b.key)));
+        rows
+    }
 }
 
 /// The Pareto of counts sorted by descending count: cumulative shares, and

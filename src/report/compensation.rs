@@ -54,61 +54,87 @@ pub fn position_name(p: BandPosition) -> &'static str {
     }
 }
 
-pub(super) fn compensation_summary(
-    cases: &[&LoadedCase],
+/// What one case adds to the compensation summary.
+#[derive(Debug)]
+pub(super) struct CompFacts {
+    /// Its compensation and harm, when resolved with both.
+    with_harm: Option<(Decimal, Decimal)>,
+    /// Its row, when its outcome calls for compensation against a band.
+    row: Option<CompensationCase>,
+}
+
+/// A case's part of the compensation summary, seen through `history` (its
+/// history at `as_of`).
+pub(super) fn comp_facts(
+    lc: &LoadedCase,
+    history: &[crate::case::Event],
     p: &Policies,
-    as_of: DateTime<Utc>,
-    kpis: &Kpis,
-) -> CompensationSummary {
-    let mut granted_with_harm = Decimal::ZERO;
-    let mut harm_total = Decimal::ZERO;
-    let mut rows = Vec::new();
-    let (mut below, mut within, mut above) = (0, 0, 0);
-    for lc in cases {
-        let history = clock::history_at(&lc.case, as_of);
-        let band = crate::policy::compensation::band_check(&lc.case, history, p);
-        let resolved = history.has(EventKind::Resolved);
-        let compensated = history.grants().next().is_some();
-        if let (true, true, Some(h)) = (resolved, compensated, band.harm) {
-            granted_with_harm = crate::case::money::add(granted_with_harm, band.total);
-            harm_total = crate::case::money::add(harm_total, h);
-        }
-        let calls = latest_outcome(history).is_some_and(|o| o.calls_for_compensation());
-        if let (true, Some(harm), Some(pos), Some((lo, hi))) =
-            (calls, band.harm, band.position, band.range)
-        {
-            match pos {
-                BandPosition::Below => below += 1,
-                BandPosition::Within => within += 1,
-                BandPosition::Above => above += 1,
-            }
-            let share = if harm.is_zero() {
+) -> CompFacts {
+    let band = crate::policy::compensation::band_check(&lc.case, history, p);
+    let resolved = history.has(EventKind::Resolved);
+    let compensated = history.grants().next().is_some();
+    let with_harm = match (resolved, compensated, band.harm) {
+        (true, true, Some(h)) => Some((band.total, h)),
+        _ => None,
+    };
+    let calls = latest_outcome(history).is_some_and(|o| o.calls_for_compensation());
+    let row = match (calls, band.harm, band.position, band.range) {
+        (true, Some(harm), Some(position), Some((lo, hi))) => Some(CompensationCase {
+            case: lc.case.id.clone(),
+            harm,
+            granted: band.total,
+            share: if harm.is_zero() {
                 0.0
             } else {
                 crate::case::money::ratio(band.total, harm).map_or(0.0, |s| round(s, 4))
-            };
-            rows.push(CompensationCase {
-                case: lc.case.id.clone(),
-                harm,
-                granted: band.total,
-                share,
-                band_min: lo,
-                band_max: hi,
-                position: pos,
-            });
+            },
+            band_min: lo,
+            band_max: hi,
+            position,
+        }),
+        _ => None,
+    };
+    CompFacts { with_harm, row }
+}
+
+/// The compensation summary, added up one case at a time.
+#[derive(Debug, Default)]
+pub(super) struct CompSum {
+    granted_with_harm: Decimal,
+    harm_total: Decimal,
+    rows: Vec<CompensationCase>,
+}
+
+impl CompSum {
+    pub(super) fn add(&mut self, f: CompFacts) {
+        if let Some((granted, harm)) = f.with_harm {
+            self.granted_with_harm = crate::case::money::add(self.granted_with_harm, granted);
+            self.harm_total = crate::case::money::add(self.harm_total, harm);
         }
+        self.rows.extend(f.row);
     }
-    CompensationSummary {
-        // The audit keeps its total as text; it wrote it from a Decimal.
-        granted_total: Decimal::from_str(&kpis.compensation_total).unwrap_or_default(),
-        granted_with_harm,
-        harm_total,
-        ratio: rate(kpis.compensation_to_harm_ratio),
-        band_min: p.band.min,
-        band_max: p.band.max,
-        below_band: below,
-        within_band: within,
-        above_band: above,
-        cases: rows,
+
+    /// The summary; `kpis` are the audit's over the same cases. Rows are
+    /// by case ID whatever order the cases came in.
+    pub(super) fn finish(mut self, p: &Policies, kpis: &Kpis) -> CompensationSummary {
+        // Usually already in order (files are read in the order of their
+        // IDs); a sort would need room for half the rows again.
+        if !self.rows.is_sorted_by(|a, b| a.case <= b.case) {
+            self.rows.sort_by(|a, b| a.case.cmp(&b.case));
+        }
+        let count = |pos: BandPosition| self.rows.iter().filter(|r| r.position == pos).count();
+        CompensationSummary {
+            // The audit keeps its total as text; it wrote it from a Decimal.
+            granted_total: Decimal::from_str(&kpis.compensation_total).unwrap_or_default(),
+            granted_with_harm: self.granted_with_harm,
+            harm_total: self.harm_total,
+            ratio: rate(kpis.compensation_to_harm_ratio),
+            band_min: p.band.min,
+            band_max: p.band.max,
+            below_band: count(BandPosition::Below),
+            within_band: count(BandPosition::Within),
+            above_band: count(BandPosition::Above),
+            cases: self.rows,
+        }
     }
 }

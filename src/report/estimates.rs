@@ -77,50 +77,86 @@ struct Basis {
     known: usize,
 }
 
-fn basis(cases: &[&LoadedCase], as_of: DateTime<Utc>, e: &Params) -> Basis {
-    let mut b = Basis {
-        n: cases.len() as f64,
-        recovered: 0,
-        not_recovered: 0,
-        lost_value: 0.0,
-        known: 0,
+/// What one case adds to the [`Basis`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LostFacts {
+    recovered: bool,
+    known: bool,
+    /// Its lost share × its annual value.
+    lost: f64,
+}
+
+/// A case's part of the basis, seen through `history` (its history at
+/// `as_of`).
+pub(super) fn lost_facts(lc: &LoadedCase, history: &[crate::case::Event], e: &Params) -> LostFacts {
+    let status = crate::case::history::status_of(history);
+    let dissatisfied = history
+        .last_of(EventKind::FollowedUp)
+        .is_some_and(|ev| ev.satisfied == Some(false));
+    let recovered = !status.is_open() && !dissatisfied;
+    let lost_share = if recovered {
+        1.0 - e.resolved_retained_share
+    } else {
+        e.unresolved_lost_share
     };
-    for lc in cases {
-        let history = clock::history_at(&lc.case, as_of);
-        let status = crate::case::history::status_of(history);
-        let dissatisfied = history
-            .last_of(EventKind::FollowedUp)
-            .is_some_and(|ev| ev.satisfied == Some(false));
-        let lost_share = if !status.is_open() && !dissatisfied {
-            b.recovered += 1;
-            1.0 - e.resolved_retained_share
-        } else {
-            b.not_recovered += 1;
-            e.unresolved_lost_share
-        };
-        let value = match lc.case.customer.annual_value {
-            Some(v) => {
-                b.known += 1;
-                v.0.to_f64().unwrap_or(e.average_annual_value)
-            }
-            None => e.average_annual_value,
-        };
-        b.lost_value += lost_share * value;
+    let (known, value) = match lc.case.customer.annual_value {
+        Some(v) => (true, v.0.to_f64().unwrap_or(e.average_annual_value)),
+        None => (false, e.average_annual_value),
+    };
+    LostFacts {
+        recovered,
+        known,
+        lost: lost_share * value,
     }
-    b
+}
+
+/// The basis, added up one case at a time. The lost values are kept (an ID
+/// and a number each) and summed in the order of the cases' IDs at the end:
+/// a sum of floating-point numbers depends on its order, and the report
+/// must not depend on the order the cases were read in.
+#[derive(Debug, Default)]
+pub(super) struct BasisSum {
+    recovered: usize,
+    not_recovered: usize,
+    known: usize,
+    lost: Vec<(Box<str>, f64)>,
+}
+
+impl BasisSum {
+    pub(super) fn add(&mut self, id: &str, f: LostFacts) {
+        if f.recovered {
+            self.recovered += 1;
+        } else {
+            self.not_recovered += 1;
+        }
+        self.known += usize::from(f.known);
+        self.lost.push((id.into(), f.lost));
+    }
+
+    fn finish(mut self) -> Basis {
+        if !self.lost.is_sorted_by(|a, b| a.0 <= b.0) {
+            self.lost.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        Basis {
+            n: self.lost.len() as f64,
+            recovered: self.recovered,
+            not_recovered: self.not_recovered,
+            lost_value: self.lost.iter().fold(0.0, |sum, (_, v)| sum + v),
+            known: self.known,
+        }
+    }
 }
 
 /// The cost estimates (see `policy::estimates`). Cases are split into the
 /// recovered (resolved, and not dissatisfied at their latest follow-up) and
 /// the rest.
 pub(super) fn estimate(
-    cases: &[&LoadedCase],
-    as_of: DateTime<Utc>,
+    sum: BasisSum,
     currency: &str,
     loaded: &crate::policy::estimates::Loaded,
 ) -> Estimates {
     let e = &loaded.params;
-    let b = basis(cases, as_of, e);
+    let b = sum.finish();
     let mut figures = customer_figures(&b, e);
     figures.extend(revenue_figures(&b, e, currency));
     Estimates {
@@ -262,5 +298,27 @@ mod tests {
         assert_eq!(num(0.91), "0.91");
         assert_eq!(num(0.1), "0.1");
         assert_eq!(num(1234.567), "1234.57");
+    }
+
+    #[test]
+    fn lost_values_add_up_in_the_order_of_ids_whatever_the_order_read() {
+        // 1e16 + 1 + 1 is 1e16 when summed left to right, 1e16 + 2 when the
+        // small ones come first: the order of IDs decides.
+        let f = |lost| LostFacts {
+            recovered: true,
+            known: true,
+            lost,
+        };
+        let by_id: f64 = (1e16 + 1.0) + 1.0;
+        assert_ne!(by_id, 1e16 + (1.0 + 1.0));
+        for order in [["a", "b", "c"], ["c", "b", "a"], ["b", "c", "a"]] {
+            let mut sum = BasisSum::default();
+            for id in order {
+                sum.add(id, f(if id == "a" { 1e16 } else { 1.0 }));
+            }
+            let b = sum.finish();
+            assert_eq!(b.lost_value.to_bits(), by_id.to_bits(), "{order:?}");
+            assert_eq!((b.n, b.recovered, b.known), (3.0, 3, 3));
+        }
     }
 }

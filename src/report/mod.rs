@@ -7,12 +7,13 @@
 //!
 //! One file per concern: [`period`] (months, quarters, years), [`dim`] and
 //! [`breakdown`] (breakdowns, Pareto), [`resolve`] (time to resolve),
-//! [`compensation`], [`ageing`] (the backlog) and [`estimates`] (costs).
+//! [`compensation`], [`ageing`] (the backlog) and [`estimates`] (costs);
+//! [`stream`] adds them up one case at a time.
 //!
 //! Every case is seen as it stood at `as_of` (its history up to then), and
 //! only cases received at or before `as_of` count. Rates and clock figures
-//! come from [`audit::run`] over the cases of each group, so that a report
-//! and an audit of the same cases always agree.
+//! come from the audit's own sums ([`audit::KpiSum`]) over the cases of
+//! each group, so that a report and an audit of the same cases always agree.
 
 use crate::audit::{self, Kpis};
 use crate::case::vocab::{EventKind, Kind, Outcome, Profile, Risk};
@@ -49,6 +50,7 @@ mod returns;
 mod review;
 mod ser;
 mod span;
+mod stream;
 
 pub use ageing::*;
 pub use breakdown::*;
@@ -60,6 +62,7 @@ pub use resolve::*;
 pub use returns::*;
 pub use review::*;
 pub use span::*;
+pub use stream::*;
 
 // ---------------------------------------------------------------------------
 // The report
@@ -141,106 +144,16 @@ pub struct FindingCount {
 }
 
 /// Computes the report over the cases received in [since, until) and at or
-/// before `as_of`.
-/// The case without the texts no report reads (its title, description,
-/// and events' notes and summaries): `report` keeps every case of the
-/// ledger until its figures are made, so each is made smaller as it is read.
-pub fn slim(mut lc: LoadedCase) -> LoadedCase {
-    let c = &mut lc.case;
-    c.title = String::new();
-    c.description = String::new();
-    for e in &mut c.history {
-        e.note = None;
-        e.summary = None;
-    }
-    lc
-}
-
+/// before `as_of`, from cases in memory (the review's way; `redress report`
+/// streams the ledger through a [`Reader`] and a [`ReportSum`] instead).
 pub fn build(all: &[LoadedCase], p: &Policies, o: &Options) -> Report {
-    let tz = p.tz();
-    let as_of = o.as_of;
-    let mut cases: Vec<&LoadedCase> = all
-        .iter()
-        .filter(|lc| {
-            let r = lc.case.received.utc();
-            r <= as_of && o.since.is_none_or(|s| r >= s) && o.until.is_none_or(|u| r < u)
-        })
-        .collect();
-    cases.sort_by(|a, b| a.case.id.cmp(&b.case.id));
-    // Each case is audited once; every group's figures aggregate these.
-    // A report only counts findings: each case keeps their codes, not
-    // their words, so that a large ledger's findings are never held whole.
-    let (audits, codes): (Vec<audit::CaseAudit>, Vec<Vec<audit::FindingCode>>) = cases
-        .par_iter()
-        .map(|c| {
-            let mut a = audit::audit_case(c, p, as_of);
-            let codes = a.findings.drain(..).map(|f| f.code).collect();
-            a.findings.shrink_to_fit();
-            (a, codes)
-        })
-        .unzip();
-    // The ledger's KPIs and finding counts, read off the audits in place.
-    let overall_kpis = audit::kpis_of(&audits);
-    let all_cases = Cases {
-        cases: &cases,
-        audits: &audits,
-    };
-
-    let mut by: Vec<Dim> = Vec::new();
-    for d in &o.by {
-        if !by.contains(d) {
-            by.push(d.clone());
-        }
+    let reader = Reader::new(p, o, &[]);
+    let facts: Vec<Facts> = all.par_iter().filter_map(|lc| reader.facts(lc)).collect();
+    let mut sum = ReportSum::new(o);
+    for f in facts {
+        sum.add(f);
     }
-
-    Report {
-        scope: Scope {
-            as_of: local(as_of, tz),
-            since: o.since.map(|s| local(s, tz)),
-            until: o.until.map(|u| local(u, tz)),
-            period: o.period,
-            timezone: tz,
-            currency: p.currency.clone(),
-            by: by.clone(),
-        },
-        cases: cases.len(),
-        periods: periods(&all_cases, p, o),
-        breakdowns: by
-            .iter()
-            .map(|d| Breakdown {
-                dim: d.clone(),
-                rows: breakdown(&all_cases, d, as_of, o.include_contacts),
-            })
-            .collect(),
-        pareto: pareto(&count_by(&cases, &Dim::Category, as_of)),
-        resolve_distribution: resolve_distribution(&audits),
-        compensation: compensation_summary(&cases, p, as_of, &overall_kpis),
-        ageing: ageing(&cases, tz, as_of),
-        reopen: Reopen {
-            resolved: cases.iter().filter(|c| was_resolved(c, as_of)).count(),
-            reopened: cases
-                .iter()
-                .filter(|c| was_resolved(c, as_of) && was_reopened(c, as_of))
-                .count(),
-            rate: overall_kpis.reopen_rate,
-        },
-        findings: finding_counts(&codes),
-        estimates: estimate(&cases, as_of, &p.currency, &o.estimates),
-        kpis: overall_kpis,
-        actions: Vec::new(),
-    }
-}
-
-fn was_resolved(lc: &LoadedCase, as_of: DateTime<Utc>) -> bool {
-    clock::history_at(&lc.case, as_of)
-        .iter()
-        .any(|e| e.event == EventKind::Resolved)
-}
-
-fn was_reopened(lc: &LoadedCase, as_of: DateTime<Utc>) -> bool {
-    clock::history_at(&lc.case, as_of)
-        .iter()
-        .any(|e| e.event == EventKind::Reopened)
+    sum.finish(p, o, &[])
 }
 
 fn is_open(lc: &LoadedCase, as_of: DateTime<Utc>) -> bool {
@@ -268,50 +181,9 @@ fn rate(r: Option<f64>) -> Option<f64> {
     r.map(|r| round(r, 4))
 }
 
-/// The report's cases with their audits, index for index.
-pub struct Cases<'a> {
-    pub cases: &'a [&'a LoadedCase],
-    pub audits: &'a [audit::CaseAudit],
-}
-
-/// A subset of [`Cases`], by index.
-struct Group<'a> {
-    cases: Vec<&'a LoadedCase>,
-    audits: Vec<&'a audit::CaseAudit>,
-}
-
-impl<'a> Cases<'a> {
-    fn pick(&self, indices: &[usize]) -> Group<'a> {
-        Group {
-            cases: indices.iter().map(|&i| self.cases[i]).collect(),
-            audits: indices.iter().map(|&i| &self.audits[i]).collect(),
-        }
-    }
-}
-
 /// An instant in the ledger's zone.
 fn local(at: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
     at.with_timezone(&tz).fixed_offset()
-}
-
-/// For each finding code, how many findings and how many cases: from
-/// each case's findings' codes.
-fn finding_counts(per_case: &[Vec<audit::FindingCode>]) -> Vec<FindingCount> {
-    audit::FindingCode::ALL
-        .into_iter()
-        .map(|code| {
-            let mine = per_case
-                .iter()
-                .map(|codes| codes.iter().filter(|c| **c == code).count());
-            let (findings, cases) = mine.fold((0, 0), |(f, c), n| (f + n, c + usize::from(n > 0)));
-            FindingCount {
-                code: code.as_str(),
-                severity: code.severity(),
-                findings,
-                cases,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

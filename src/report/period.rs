@@ -113,58 +113,66 @@ pub struct PeriodRow {
     pub p90_hours_to_resolve: Option<f64>,
 }
 
-/// The periods from the first to the last (or from --since to --until, no
-/// later than `as_of`), every one listed even when it has no case.
-pub(super) fn periods(all: &Cases, p: &Policies, o: &Options) -> Vec<PeriodRow> {
-    let tz = p.tz();
-    let mut buckets: BTreeMap<PeriodKey, Vec<usize>> = BTreeMap::new();
-    for (i, lc) in all.cases.iter().enumerate() {
-        buckets
-            .entry(PeriodKey::of(lc.case.received.utc(), tz, o.period))
-            .or_default()
-            .push(i);
+/// What the cases received in one period add up to.
+#[derive(Debug, Default)]
+struct PeriodSum {
+    kpis: audit::KpiSum,
+    complaints: usize,
+    claims: usize,
+}
+
+/// The periods' figures, added up one case at a time.
+#[derive(Debug, Default)]
+pub(super) struct Periods {
+    buckets: BTreeMap<PeriodKey, PeriodSum>,
+}
+
+impl Periods {
+    /// Adds a case received in period `key`.
+    pub(super) fn add(&mut self, key: PeriodKey, kind: Kind, audit: &audit::CaseAudit) {
+        let s = self.buckets.entry(key).or_default();
+        s.kpis.add(audit);
+        s.complaints += usize::from(kind == Kind::Complaint);
+        s.claims += usize::from(kind == Kind::Claim);
     }
-    let first = buckets.keys().next().copied();
-    let last = buckets.keys().next_back().copied();
-    let as_of_key = PeriodKey::of(o.as_of, tz, o.period);
-    let since_key = o.since.map(|s| PeriodKey::of(s, tz, o.period));
-    let until_key = o
-        .until
-        .map(|u| PeriodKey::of(u - chrono::Duration::seconds(1), tz, o.period).min(as_of_key));
-    let start = [first, since_key].into_iter().flatten().min();
-    let end = [last, until_key, since_key].into_iter().flatten().max();
-    let (Some(start), Some(end)) = (start, end) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut k = start;
-    while k <= end {
-        let group = all.pick(&buckets.remove(&k).unwrap_or_default());
-        let kpis = audit::kpis_of(group.audits.iter().copied());
-        out.push(PeriodRow {
-            period: PeriodBucket {
-                key: k,
-                period: o.period,
-            },
-            cases: group.cases.len(),
-            complaints: group
-                .cases
-                .iter()
-                .filter(|c| c.case.kind == Kind::Complaint)
-                .count(),
-            claims: group
-                .cases
-                .iter()
-                .filter(|c| c.case.kind == Kind::Claim)
-                .count(),
-            open: kpis.open,
-            resolved_on_time_rate: rate(kpis.resolved_on_time_rate),
-            median_hours_to_acknowledge: hours(kpis.median_hours_to_acknowledge),
-            p90_hours_to_acknowledge: hours(kpis.p90_hours_to_acknowledge),
-            median_hours_to_resolve: hours(kpis.median_hours_to_resolve),
-            p90_hours_to_resolve: hours(kpis.p90_hours_to_resolve),
-        });
-        k = k.next(o.period);
+
+    /// The periods from the first to the last (or from --since to --until,
+    /// no later than `as_of`), every one listed even when it has no case.
+    pub(super) fn finish(mut self, tz: Tz, o: &Options) -> Vec<PeriodRow> {
+        let first = self.buckets.keys().next().copied();
+        let last = self.buckets.keys().next_back().copied();
+        let as_of_key = PeriodKey::of(o.as_of, tz, o.period);
+        let since_key = o.since.map(|s| PeriodKey::of(s, tz, o.period));
+        let until_key = o
+            .until
+            .map(|u| PeriodKey::of(u - chrono::Duration::seconds(1), tz, o.period).min(as_of_key));
+        let start = [first, since_key].into_iter().flatten().min();
+        let end = [last, until_key, since_key].into_iter().flatten().max();
+        let (Some(start), Some(end)) = (start, end) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut k = start;
+        while k <= end {
+            let s = self.buckets.remove(&k).unwrap_or_default();
+            let kpis = s.kpis.kpis();
+            out.push(PeriodRow {
+                period: PeriodBucket {
+                    key: k,
+                    period: o.period,
+                },
+                cases: kpis.cases,
+                complaints: s.complaints,
+                claims: s.claims,
+                open: kpis.open,
+                resolved_on_time_rate: rate(kpis.resolved_on_time_rate),
+                median_hours_to_acknowledge: hours(kpis.median_hours_to_acknowledge),
+                p90_hours_to_acknowledge: hours(kpis.p90_hours_to_acknowledge),
+                median_hours_to_resolve: hours(kpis.median_hours_to_resolve),
+                p90_hours_to_resolve: hours(kpis.p90_hours_to_resolve),
+            });
+            k = k.next(o.period);
+        }
+        out
     }
-    out
 }

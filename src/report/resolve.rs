@@ -24,30 +24,44 @@ pub const RESOLVE_BINS: &[(u32, Option<u32>)] = &[
     (30, None),
 ];
 
-pub(super) fn resolve_distribution(audits: &[audit::CaseAudit]) -> Vec<Bin> {
-    let mut bins: Vec<Bin> = RESOLVE_BINS
-        .iter()
-        .map(|(from, to)| Bin {
-            label: match to {
-                Some(1) => "< 1 d".to_string(),
-                Some(t) => format!("{from}–{t} d"),
-                None => format!("≥ {from} d"),
-            },
-            from_days: *from,
-            to_days: *to,
-            cases: 0,
-        })
-        .collect();
-    for h in audits
-        .iter()
-        .filter_map(audit::CaseAudit::first_resolve_hours)
-    {
+/// The distribution of the first-cycle time to resolve, one case at a time.
+#[derive(Debug)]
+pub(super) struct ResolveBins {
+    bins: Vec<Bin>,
+}
+
+impl ResolveBins {
+    pub(super) fn new() -> ResolveBins {
+        let bins = RESOLVE_BINS
+            .iter()
+            .map(|(from, to)| Bin {
+                label: match to {
+                    Some(1) => "< 1 d".to_string(),
+                    Some(t) => format!("{from}–{t} d"),
+                    None => format!("≥ {from} d"),
+                },
+                from_days: *from,
+                to_days: *to,
+                cases: 0,
+            })
+            .collect();
+        ResolveBins { bins }
+    }
+
+    /// Adds a case's hours from receipt to its first resolution.
+    pub(super) fn add(&mut self, first_resolve_hours: Option<f64>) {
+        let Some(h) = first_resolve_hours else {
+            return;
+        };
         let days = h / 24.0;
-        if let Some(b) = bins.iter_mut().find(|b| {
+        if let Some(b) = self.bins.iter_mut().find(|b| {
             days >= f64::from(b.from_days) && b.to_days.is_none_or(|t| days < f64::from(t))
         }) {
             b.cases += 1;
         }
     }
-    bins
+
+    pub(super) fn finish(self) -> Vec<Bin> {
+        self.bins
+    }
 }

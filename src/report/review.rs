@@ -370,73 +370,139 @@ pub fn action_effects(
     seen: &[&LoadedCase],
     (as_of, tz, include_contacts): (DateTime<Utc>, Tz, bool),
 ) -> Vec<ActionEffect> {
-    let today = as_of.with_timezone(&tz).date_naive();
-    let customers = |a: &Action| -> Vec<&crate::case::Customer> {
-        seen.iter()
-            .filter(|c| a.cases.contains(&c.case.id))
-            .map(|c| &c.case.customer)
-            .collect()
-    };
-    let category_of = |id: &str| {
-        seen.iter()
-            .find(|c| c.case.id == id)
-            .map(|c| c.case.category.clone())
-    };
-    let mut out: Vec<ActionEffect> = actions
-        .iter()
-        .filter(|a| a.created <= today)
-        .map(|a| {
-            let date = a.anchor();
-            let days = (today - date).num_days().clamp(0, EFFECT_MAX_DAYS);
-            let categories = a
-                .categories(category_of)
-                .into_iter()
-                .map(|cat| effect_row(seen, &cat, date, days, tz))
-                .collect();
-            ActionEffect {
-                id: a.id.clone(),
-                cause: if include_contacts {
-                    a.cause.clone()
-                } else {
-                    crate::ledger::actions::mask_for(&a.cause, customers(a))
-                },
-                owner: a.owner.clone(),
-                due: a.due.to_string(),
-                status: a.status(today),
-                cases: a.cases.clone(),
-                date: date.to_string(),
-                window_days: days,
-                categories,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    out
+    let named = ActionBasis::named(actions);
+    let mut basis = ActionBasis::default();
+    for c in seen {
+        basis.add(ActionBasis::facts(c, named.as_ref(), tz));
+    }
+    basis.effects(actions, (as_of, tz, include_contacts))
 }
 
-/// Cases of `category` received in the `days` before `date` and from it.
-fn effect_row(
-    seen: &[&LoadedCase],
-    category: &str,
+/// What one case adds to the [`ActionBasis`].
+#[derive(Debug)]
+pub struct ActionFacts {
+    category: String,
+    /// Its date of receipt in the ledger's zone.
     date: NaiveDate,
-    days: i64,
-    tz: Tz,
-) -> EffectRow {
-    let span = chrono::Days::new(u64::try_from(days).unwrap_or(0));
-    let start = date.checked_sub_days(span).unwrap_or(date);
-    let end = date.checked_add_days(span).unwrap_or(date);
-    let count = |a: NaiveDate, b: NaiveDate| {
-        seen.iter()
-            .filter(|c| c.case.category == category)
-            .filter(|c| {
-                let d = c.case.received.utc().with_timezone(&tz).date_naive();
-                d >= a && d < b
+    /// Its ID and customer, when an action names it.
+    named: Option<(String, crate::case::Customer)>,
+}
+
+/// What the actions' effects need of the cases, gathered one case at a
+/// time: how many cases of each category were received on each date, and
+/// the category and customer of the cases the actions name.
+#[derive(Debug, Default)]
+pub struct ActionBasis {
+    received: BTreeMap<String, BTreeMap<NaiveDate, usize>>,
+    named: Vec<(String, String, crate::case::Customer)>,
+}
+
+impl ActionBasis {
+    /// The IDs of the cases the actions name; `None` without actions, when
+    /// no case need be looked at.
+    pub fn named(actions: &[Action]) -> Option<BTreeSet<String>> {
+        (!actions.is_empty()).then(|| actions.iter().flat_map(|a| a.cases.clone()).collect())
+    }
+
+    /// What `lc` adds, given [`named`](Self::named); `None` without actions.
+    pub fn facts(lc: &LoadedCase, named: Option<&BTreeSet<String>>, tz: Tz) -> Option<ActionFacts> {
+        let named = named?;
+        let c = &lc.case;
+        Some(ActionFacts {
+            category: c.category.clone(),
+            date: c.received.utc().with_timezone(&tz).date_naive(),
+            named: named
+                .contains(&c.id)
+                .then(|| (c.id.clone(), c.customer.clone())),
+        })
+    }
+
+    pub fn add(&mut self, f: Option<ActionFacts>) {
+        let Some(f) = f else { return };
+        if let Some((id, customer)) = f.named {
+            self.named.push((id, f.category.clone(), customer));
+        }
+        *self
+            .received
+            .entry(f.category)
+            .or_default()
+            .entry(f.date)
+            .or_default() += 1;
+    }
+
+    /// Cases of `category` received on dates in [from, to).
+    fn count(&self, category: &str, from: NaiveDate, to: NaiveDate) -> usize {
+        match self.received.get(category) {
+            Some(days) if from < to => days.range(from..to).map(|(_, n)| n).sum(),
+            _ => 0,
+        }
+    }
+
+    /// Each corrective action's effect (see [`ActionEffect`]), by action ID.
+    pub fn effects(
+        mut self,
+        actions: &[Action],
+        (as_of, tz, include_contacts): (DateTime<Utc>, Tz, bool),
+    ) -> Vec<ActionEffect> {
+        // By case ID, whatever order the cases came in.
+        self.named.sort_by(|a, b| a.0.cmp(&b.0));
+        let today = as_of.with_timezone(&tz).date_naive();
+        let category_of = |id: &str| {
+            self.named
+                .iter()
+                .find(|(named, _, _)| named == id)
+                .map(|(_, category, _)| category.clone())
+        };
+        let mut out: Vec<ActionEffect> = actions
+            .iter()
+            .filter(|a| a.created <= today)
+            .map(|a| {
+                let date = a.anchor();
+                let days = (today - date).num_days().clamp(0, EFFECT_MAX_DAYS);
+                let categories = a
+                    .categories(category_of)
+                    .into_iter()
+                    .map(|cat| self.effect_row(&cat, date, days))
+                    .collect();
+                ActionEffect {
+                    id: a.id.clone(),
+                    cause: if include_contacts {
+                        a.cause.clone()
+                    } else {
+                        crate::ledger::actions::mask_for(&a.cause, self.customers(a))
+                    },
+                    owner: a.owner.clone(),
+                    due: a.due.to_string(),
+                    status: a.status(today),
+                    cases: a.cases.clone(),
+                    date: date.to_string(),
+                    window_days: days,
+                    categories,
+                }
             })
-            .count()
-    };
-    EffectRow {
-        category: category.to_string(),
-        before: count(start, date),
-        after: count(date, end),
+            .collect();
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
+    /// The customers of the cases `a` names.
+    fn customers(&self, a: &Action) -> Vec<&crate::case::Customer> {
+        self.named
+            .iter()
+            .filter(|(id, _, _)| a.cases.contains(id))
+            .map(|(_, _, customer)| customer)
+            .collect()
+    }
+
+    /// Cases of `category` received in the `days` before `date` and from it.
+    fn effect_row(&self, category: &str, date: NaiveDate, days: i64) -> EffectRow {
+        let span = chrono::Days::new(u64::try_from(days).unwrap_or(0));
+        let start = date.checked_sub_days(span).unwrap_or(date);
+        let end = date.checked_add_days(span).unwrap_or(date);
+        EffectRow {
+            category: category.to_string(),
+            before: self.count(category, start, date),
+            after: self.count(category, date, end),
+        }
     }
 }

@@ -91,6 +91,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     if args.regulator.is_some() || args.review.is_some() || args.for_period.is_some() {
         return crate::cli::commands::report_compliance::run(ctx, args);
     }
+    release_freed_memory_at_once();
     let open = ctx.open()?;
     let estimates = crate::policy::estimates::load(&open.ledger.root).map_err(|d| {
         anyhow::Error::new(Diagnostics(d))
@@ -106,8 +107,6 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     } else {
         args.by
     };
-    let scan = open.ledger.scan_map(&open.policies, report::slim);
-    args.invalid.refuse_or_warn(&scan.problems, "report")?;
     let options = report::Options {
         period: match args.period {
             PeriodArg::Month => Period::Month,
@@ -121,15 +120,32 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         estimates,
         include_contacts: args.include_contacts,
     };
-    let mut r = report::build(&scan.items, &open.policies, &options);
-    r.actions = action_effects(&open, &scan.items, as_of, args.include_contacts);
+    let actions = valid_actions(&open);
+    // One case at a time: the report keeps a few figures of each, never
+    // the ledger (see `report::stream`).
+    let reader = report::Reader::new(&open.policies, &options, actions.as_deref().unwrap_or(&[]));
+    let mut sum = report::ReportSum::new(&options);
+    let scan = open.ledger.scan_each(
+        &open.policies,
+        |lc| reader.facts(&lc),
+        |facts| {
+            if let Some(f) = facts {
+                sum.add(f);
+            }
+        },
+    );
+    args.invalid.refuse_or_warn(&scan.problems, "report")?;
+    if actions.is_none() {
+        eprintln!("{}", crate::i18n::tr("report-actions-invalid"));
+    }
+    let r = sum.finish(&open.policies, &options, actions.as_deref().unwrap_or(&[]));
     let color = ctx.color && args.output.is_none();
     let text = match args.format {
-        Format::Json => render::json::render(&r)?,
-        Format::Csv => render::csv::render(&r)?,
+        Format::Json => render::json::render(r)?,
+        Format::Csv => render::csv::render(r)?,
         Format::Markdown => render::markdown::render(&r),
         Format::Table => render::table::render(&r, color),
-        Format::Html => render::html::render(&r)?,
+        Format::Html => render::html::render(r)?,
     };
     match &args.output {
         Some(path) => {
@@ -147,24 +163,31 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     Ok(Verdict::Pass)
 }
 
-/// The corrective actions of `actions/`, each with the cases before and
-/// after it. Action files with problems leave the section out, with a
-/// warning: the report is about cases, and `check` names what is wrong.
-fn action_effects(
-    open: &crate::cli::session::Open,
-    cases: &[crate::ledger::LoadedCase],
-    as_of: chrono::DateTime<Utc>,
-    include_contacts: bool,
-) -> Vec<report::ActionEffect> {
+/// Has the allocator (mimalloc) give memory back to the system as soon as
+/// it is freed, rather than some milliseconds later: reading a large ledger
+/// frees as much as the report keeps, and the report's figures and page
+/// are made right after, so with the delay their memory came on top of
+/// the reading's. At 100,000 cases this lowers the peak by about a quarter
+/// and costs no measurable time (README, Performance).
+fn release_freed_memory_at_once() {
+    // SAFETY: `mi_option_set` stores a number in mimalloc's table of
+    // options, which it reads afresh each time it frees; it is safe to call
+    // at any time, from any thread, whatever the global allocator (without
+    // mimalloc in use, as in tests, nothing reads it).
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
+}
+
+/// `mi_option_purge_delay` in mimalloc's `mimalloc.h` (v2 and v3): the
+/// Rust bindings do not name it.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// The corrective actions of `actions/`, whose effects the report shows
+/// (each with the cases before and after it); `None` when an action file
+/// has problems: the report then leaves the section out, with a warning,
+/// for it is about cases, and `check` names what is wrong.
+fn valid_actions(open: &crate::cli::session::Open) -> Option<Vec<crate::ledger::actions::Action>> {
     let (loaded, problems) = open.ledger.actions();
-    if !problems.is_empty() {
-        eprintln!("{}", crate::i18n::tr("report-actions-invalid"));
-        return Vec::new();
-    }
-    let actions: Vec<_> = loaded.into_iter().map(|l| l.action).collect();
-    let seen: Vec<&crate::ledger::LoadedCase> = cases
-        .iter()
-        .filter(|c| c.case.received.utc() <= as_of)
-        .collect();
-    report::action_effects(&actions, &seen, (as_of, open.tz, include_contacts))
+    problems
+        .is_empty()
+        .then(|| loaded.into_iter().map(|l| l.action).collect())
 }

@@ -6,17 +6,17 @@ use anyhow::Result;
 use serde::Serialize;
 
 /// Long ("tidy") CSV: one figure per line, `section,dimension,key,metric,value`.
-pub fn render(r: &Report) -> Result<String> {
-    let mut out: Vec<[String; 5]> = vec![[
-        "summary".into(),
-        String::new(),
-        String::new(),
-        "cases".into(),
-        r.cases.to_string(),
-    ]];
+/// It takes the report, for the compensation cases (most of a large report)
+/// are moved out of it rather than copied; every record is written as it is
+/// made.
+pub fn render(mut r: Report) -> Result<String> {
+    let cases = std::mem::take(&mut r.compensation.cases);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["section", "dimension", "key", "metric", "value"])?;
+    w.write_record(["summary", "", "", "cases", r.cases.to_string().as_str()])?;
     let word = r.scope.period.as_str();
-    flatten(&mut out, "kpi", "", "", value(&r.kpis)?);
-    flatten(&mut out, "period", word, "period", value(&r.periods)?);
+    flatten(&mut w, "kpi", "", "", value(&r.kpis)?)?;
+    flatten(&mut w, "period", word, "period", value(&r.periods)?)?;
     // By dimension name, as the JSON object lists them.
     let mut by_name: Vec<(String, &Vec<crate::report::BreakdownRow>)> = r
         .breakdowns
@@ -25,54 +25,22 @@ pub fn render(r: &Report) -> Result<String> {
         .collect();
     by_name.sort_by(|a, b| a.0.cmp(&b.0));
     for (dim, rows) in by_name {
-        flatten(&mut out, "breakdown", &dim, "key", value(rows)?);
+        flatten(&mut w, "breakdown", &dim, "key", value(rows)?)?;
     }
-    flatten(
-        &mut out,
-        "pareto",
-        "category",
-        "category",
-        value(&r.pareto)?,
-    );
-    flatten(
-        &mut out,
-        "resolve_distribution",
-        "days",
-        "label",
-        value(&r.resolve_distribution)?,
-    );
-    let mut comp = r.compensation.clone();
-    let cases = std::mem::take(&mut comp.cases);
-    flatten(&mut out, "compensation", "", "", value(&comp)?);
-    flatten(
-        &mut out,
-        "compensation_case",
-        "case",
-        "case",
-        value(&cases)?,
-    );
-    flatten(&mut out, "ageing", "days", "bucket", value(&r.ageing)?);
-    flatten(&mut out, "reopen", "", "", value(&r.reopen)?);
-    flatten(&mut out, "findings", "code", "code", value(&r.findings)?);
-    flatten(
-        &mut out,
-        "estimate",
-        "",
-        "key",
-        value(&r.estimates.figures)?,
-    );
-    flatten(
-        &mut out,
-        "estimate_parameter",
-        "",
-        "",
-        value(&r.estimates.parameters)?,
-    );
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["section", "dimension", "key", "metric", "value"])?;
-    for rec in out {
-        w.write_record(&rec)?;
+    flatten(&mut w, "pareto", "category", "category", value(&r.pareto)?)?;
+    let bins = value(&r.resolve_distribution)?;
+    flatten(&mut w, "resolve_distribution", "days", "label", bins)?;
+    flatten(&mut w, "compensation", "", "", value(&r.compensation)?)?;
+    for c in &cases {
+        flatten(&mut w, "compensation_case", "case", "case", value(c)?)?;
     }
+    flatten(&mut w, "ageing", "days", "bucket", value(&r.ageing)?)?;
+    flatten(&mut w, "reopen", "", "", value(&r.reopen)?)?;
+    flatten(&mut w, "findings", "code", "code", value(&r.findings)?)?;
+    let figures = value(&r.estimates.figures)?;
+    flatten(&mut w, "estimate", "", "key", figures)?;
+    let parameters = value(&r.estimates.parameters)?;
+    flatten(&mut w, "estimate_parameter", "", "", parameters)?;
     Ok(String::from_utf8(w.into_inner()?)?)
 }
 
@@ -95,12 +63,12 @@ fn cell(v: &serde_json::Value) -> String {
 /// One record per field of each object (of an array, or a single object);
 /// `key_field` names the field that identifies the object.
 fn flatten(
-    out: &mut Vec<[String; 5]>,
+    w: &mut csv::Writer<Vec<u8>>,
     section: &str,
     dim: &str,
     key_field: &str,
     v: serde_json::Value,
-) {
+) -> Result<()> {
     let items = match v {
         serde_json::Value::Array(a) => a,
         other => vec![other],
@@ -114,13 +82,14 @@ fn flatten(
             if metric == key_field {
                 continue;
             }
-            out.push([
-                section.to_string(),
-                dim.to_string(),
-                key.clone(),
-                metric.clone(),
-                cell(value),
-            ]);
+            w.write_record([
+                section,
+                dim,
+                key.as_str(),
+                metric.as_str(),
+                cell(value).as_str(),
+            ])?;
         }
     }
+    Ok(())
 }

@@ -11,6 +11,8 @@ use serde::Serialize;
 const TEMPLATE: &str = include_str!("../../../templates/report/compliance.html");
 /// The data-table macro both HTML pages import.
 pub(super) const TABLE_TEMPLATE: &str = include_str!("../../../templates/report/table.html");
+pub(super) const TABLE_BODY_TEMPLATE: &str =
+    include_str!("../../../templates/report/table_body.html");
 const REPORT_TEMPLATE: &str = include_str!("../../../templates/report/report.html");
 
 #[derive(Debug, Serialize)]
@@ -150,6 +152,7 @@ fn shared_style() -> &'static str {
 pub fn html(d: &Doc) -> Result<String> {
     let mut env = minijinja::Environment::new();
     env.add_template("table.html", TABLE_TEMPLATE)?;
+    env.add_template("table_body.html", TABLE_BODY_TEMPLATE)?;
     env.add_template("compliance.html", TEMPLATE)?;
     let page = Page {
         style: shared_style(),

@@ -7,10 +7,12 @@ use super::{
 use crate::cli::render::fmt::{amount, capitalise, compact, hours, money, percent, short_number};
 use crate::i18n::tr;
 use crate::policy::compensation::BandPosition;
-use crate::report::{Report, position_name};
+use crate::report::{CompensationCase, Report, position_name};
 use anyhow::Result;
+use minijinja::value::{Enumerator, Object, ObjectRepr, Value};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 const TEMPLATE: &str = include_str!("../../../templates/report/report.html");
 
@@ -54,7 +56,43 @@ struct HtmlTable {
     headers: Vec<String>,
     /// Which columns hold numbers (right-aligned).
     numeric: Vec<bool>,
-    rows: Vec<Vec<String>>,
+    /// A sequence of rows, each a sequence of cells (see
+    /// [`CompensationRows`] for the longest).
+    rows: Value,
+}
+
+/// The rows of the compensation table, each written only when the template
+/// reads it: a large ledger has tens of thousands, and holding them all as
+/// text, then as template values, would cost several times the report.
+#[derive(Debug)]
+struct CompensationRows(Vec<CompensationCase>);
+
+impl CompensationRows {
+    fn row(x: &CompensationCase) -> Vec<String> {
+        vec![
+            x.case.clone(),
+            money(x.harm),
+            money(x.granted),
+            percent(Some(x.share)),
+            format!("{}–{}", money(x.band_min), money(x.band_max)),
+            super::position_word(position_name(x.position)),
+        ]
+    }
+}
+
+impl Object for CompensationRows {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let x = self.0.get(key.as_usize()?)?;
+        Some(Value::from(Self::row(x)))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
+    }
 }
 
 #[derive(Serialize)]
@@ -73,16 +111,23 @@ fn tone(rate: Option<f64>, good: f64, fair: f64) -> &'static str {
     }
 }
 
-pub fn render(r: &Report) -> Result<String> {
-    let rd = readings(r);
+/// The page. It takes the report, for the compensation table moves the
+/// cases outside their band out of it rather than copying them.
+pub fn render(mut r: Report) -> Result<String> {
+    let rd = readings(&r);
+    let kpis = cards(&r);
+    let charts = charts(&r, &rd)?;
+    let mut outside = std::mem::take(&mut r.compensation.cases);
+    outside.retain(|x| x.position != BandPosition::Within);
+    let r = &r;
     let page = Page {
         lang: crate::i18n::current().code(),
         words: words(),
         title: title(r),
         subtitle: subtitle(r),
-        kpis: cards(r),
-        charts: charts(r, &rd)?,
-        tables: tables(r),
+        kpis,
+        charts,
+        tables: tables(r, outside),
         estimates: r
             .estimates
             .figures
@@ -99,6 +144,7 @@ pub fn render(r: &Report) -> Result<String> {
     let mut env = minijinja::Environment::new();
     env.add_template("table.html", super::doc::TABLE_TEMPLATE)?;
     env.add_template("report.html", TEMPLATE)?;
+    env.add_template("table_body.html", super::doc::TABLE_BODY_TEMPLATE)?;
     let html = env
         .get_template("report.html")?
         .render(minijinja::value::Serde(&page))?;
@@ -298,7 +344,7 @@ fn headers(ids: &[&str]) -> Vec<String> {
     ids.iter().map(|id| tr(id)).collect()
 }
 
-fn tables(r: &Report) -> Vec<HtmlTable> {
+fn tables(r: &Report, outside: Vec<CompensationCase>) -> Vec<HtmlTable> {
     let mut tables = vec![period_table(r)];
     tables.extend(breakdown_tables(r));
     tables.push(HtmlTable {
@@ -316,9 +362,10 @@ fn tables(r: &Report) -> Vec<HtmlTable> {
                     b.ids.join(" "),
                 ]
             })
-            .collect(),
+            .collect::<Vec<_>>()
+            .into(),
     });
-    tables.push(compensation_table(r));
+    tables.push(compensation_table(r, outside));
     tables.push(HtmlTable {
         title: tr("report-findings"),
         reading: t(
@@ -341,7 +388,8 @@ fn tables(r: &Report) -> Vec<HtmlTable> {
                     f.cases.to_string(),
                 ]
             })
-            .collect(),
+            .collect::<Vec<_>>()
+            .into(),
     });
     if !r.actions.is_empty() {
         let (headers, rows) = super::action_table(r);
@@ -350,7 +398,7 @@ fn tables(r: &Report) -> Vec<HtmlTable> {
             reading: tr("review-actions-reading"),
             numeric: vec![false; headers.len()],
             headers,
-            rows,
+            rows: Value::from(rows),
         });
     }
     tables
@@ -391,7 +439,8 @@ fn period_table(r: &Report) -> HtmlTable {
                     resolve_pair(p),
                 ]
             })
-            .collect(),
+            .collect::<Vec<_>>()
+            .into(),
     }
 }
 
@@ -424,12 +473,14 @@ fn breakdown_tables(r: &Report) -> Vec<HtmlTable> {
                         percent(b.satisfaction_rate),
                     ]
                 })
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
         })
         .collect()
 }
 
-fn compensation_table(r: &Report) -> HtmlTable {
+/// `outside`: the cases outside their band, by ID.
+fn compensation_table(r: &Report, outside: Vec<CompensationCase>) -> HtmlTable {
     let c = &r.compensation;
     let cur = &r.scope.currency;
     HtmlTable {
@@ -451,21 +502,7 @@ fn compensation_table(r: &Report) -> HtmlTable {
             "col-position",
         ]),
         numeric: vec![false, true, true, true, true, false],
-        rows: c
-            .cases
-            .iter()
-            .filter(|x| x.position != BandPosition::Within)
-            .map(|x| {
-                vec![
-                    x.case.clone(),
-                    money(x.harm),
-                    money(x.granted),
-                    percent(Some(x.share)),
-                    format!("{}–{}", money(x.band_min), money(x.band_max)),
-                    super::position_word(position_name(x.position)),
-                ]
-            })
-            .collect(),
+        rows: Value::from_object(CompensationRows(outside)),
     }
 }
 
