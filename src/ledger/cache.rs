@@ -33,6 +33,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 const MAGIC: &[u8; 8] = b"RDRSCAC2";
+/// The magic, the format hash and the count of entries, before the index.
+const HEAD_LEN: u64 = 24;
 /// Raise when the binary layout changes.
 const FORMAT: u64 = 2;
 
@@ -107,6 +109,17 @@ impl Key {
 
     pub fn from_parts(parts: [u64; 7]) -> Key {
         Key(parts)
+    }
+
+    /// What the index keeps of a key in memory: a hash of it. A file whose
+    /// key hashes alike but differs still fails its entry's checksum,
+    /// which covers the whole key.
+    fn digest(&self) -> u64 {
+        let mut bytes = [0u8; 56];
+        for (chunk, k) in bytes.chunks_exact_mut(8).zip(self.0) {
+            chunk.copy_from_slice(&k.to_le_bytes());
+        }
+        hash(&bytes, 0x6b65_79)
     }
 
     /// Whether the file was changed at or after `second` (or in the
@@ -213,8 +226,9 @@ pub struct Cache {
 
 struct Entry {
     /// Where its path is in `names`.
-    path: std::ops::Range<usize>,
-    key: Key,
+    path: std::ops::Range<u32>,
+    /// [`Key::digest`] of its key (the whole key stays in the file).
+    key: u64,
     /// Where its tree is in the file, and how long.
     tree_at: u64,
     tree_len: u32,
@@ -293,7 +307,7 @@ impl Cache {
         let mut entries = Vec::with_capacity(count.min((size / 64) as usize));
         let mut names = Vec::with_capacity(count.saturating_mul(40).min(size as usize));
         for _ in 0..count {
-            entries.push(r.entry(&mut names)?);
+            entries.push(r.entry(&mut names)?.1);
         }
         // The trees follow the index, one after the other, to the end.
         let mut at = r.at;
@@ -304,9 +318,8 @@ impl Cache {
         if at != size {
             return None;
         }
-        let sorted = entries
-            .windows(2)
-            .all(|w| names.get(w[0].path.clone()) < names.get(w[1].path.clone()));
+        let name = |e: &Entry| names.get(e.path.start as usize..e.path.end as usize);
+        let sorted = entries.windows(2).all(|w| name(&w[0]) < name(&w[1]));
         sorted.then_some(Cache {
             on: true,
             file: Some(f),
@@ -324,12 +337,13 @@ impl Cache {
     }
 
     fn name(&self, e: &Entry) -> &[u8] {
-        self.names.get(e.path.clone()).unwrap_or_default()
+        let range = e.path.start as usize..e.path.end as usize;
+        self.names.get(range).unwrap_or_default()
     }
 
     /// Entry `i`'s tree, taken from `batch` when it holds it, else read
-    /// from the file, when its checksum holds.
-    fn tree<'b>(&self, i: usize, batch: &'b Batch) -> Option<std::borrow::Cow<'b, [u8]>> {
+    /// from the file, when its checksum (with `key`) holds.
+    fn tree<'b>(&self, i: usize, key: Key, batch: &'b Batch) -> Option<std::borrow::Cow<'b, [u8]>> {
         let e = self.entries.get(i)?;
         let tree = match batch.slice(e.tree_at, e.tree_len) {
             Some(bytes) => std::borrow::Cow::Borrowed(bytes),
@@ -339,7 +353,31 @@ impl Cache {
                 std::borrow::Cow::Owned(buf)
             }
         };
-        (checksum(self.name(e), e.key, &tree) == e.sum).then_some(tree)
+        (checksum(self.name(e), key, &tree) == e.sum).then_some(tree)
+    }
+
+    /// Every entry's whole key, read again from the index of the file this
+    /// cache was read from (in memory each is only a digest): for writing
+    /// the next cache, which keeps some entries.
+    fn keys(&self) -> Option<Vec<Key>> {
+        use std::io::{Seek, SeekFrom};
+        let Some(mut f) = self.file.as_ref() else {
+            return Some(Vec::new());
+        };
+        f.seek(SeekFrom::Start(HEAD_LEN)).ok()?;
+        let mut r = Reader {
+            r: std::io::BufReader::with_capacity(1 << 16, f),
+            at: HEAD_LEN,
+        };
+        let mut names = Vec::new();
+        let mut keys = Vec::with_capacity(self.entries.len());
+        for e in &self.entries {
+            names.clear();
+            let (key, again) = r.entry(&mut names)?;
+            (again.key == e.key && again.sum == e.sum).then_some(())?;
+            keys.push(key);
+        }
+        Some(keys)
     }
 
     fn index_of(&self, rel: &str) -> Option<usize> {
@@ -374,10 +412,10 @@ impl Cache {
             None => self.index_of(rel)?,
         };
         let e = self.entries.get(i)?;
-        if e.key != key {
+        if e.key != key.digest() {
             return None;
         }
-        let tree = self.tree(i, batch)?;
+        let tree = self.tree(i, key, batch)?;
         let case = crate::case::fast::tree::case(&tree)?;
         Some((i, case))
     }
@@ -453,11 +491,14 @@ impl Cache {
         let damaged = || std::io::Error::other("damaged entry");
         // Each part's key, tree length and checksum, for the index.
         let mut index = Vec::with_capacity(parts.len());
+        // The kept entries' whole keys, from the file's index.
+        let keys = self.keys().ok_or_else(damaged)?;
         for (path, s) in parts {
             match s {
                 Stored::Keep(i) => {
                     let e = self.entries.get(*i).ok_or_else(damaged)?;
-                    index.push((*path, e.key, e.tree_len, e.sum));
+                    let key = *keys.get(*i).ok_or_else(damaged)?;
+                    index.push((*path, key, e.tree_len, e.sum));
                 }
                 Stored::Fresh(f) => {
                     let len = u32::try_from(f.tree.len()).map_err(|_| damaged())?;
@@ -477,7 +518,7 @@ impl Cache {
         out.write_all(MAGIC)?;
         out.write_all(&version().to_le_bytes())?;
         out.write_all(&(index.len() as u64).to_le_bytes())?;
-        let mut tree_at = 24 + index_len;
+        let mut tree_at = HEAD_LEN + index_len;
         for (path, key, len, sum) in &index {
             out.write_all(&(path.len() as u32).to_le_bytes())?;
             out.write_all(path)?;
@@ -492,7 +533,10 @@ impl Cache {
         for (_, s) in parts {
             match s {
                 Stored::Keep(i) => {
-                    out.write_all(&self.tree(*i, &Batch::default()).ok_or_else(damaged)?)?
+                    let key = *keys.get(*i).ok_or_else(damaged)?;
+                    let none = Batch::default();
+                    let tree = self.tree(*i, key, &none);
+                    out.write_all(&tree.ok_or_else(damaged)?)?
                 }
                 Stored::Fresh(f) => out.write_all(&f.tree)?,
                 Stored::Nothing => {}
@@ -593,7 +637,8 @@ impl<R: std::io::Read> Reader<R> {
     }
 
     /// One entry of the index, its path added to `names`.
-    fn entry(&mut self, names: &mut Vec<u8>) -> Option<Entry> {
+    /// One entry of the index, and its whole key.
+    fn entry(&mut self, names: &mut Vec<u8>) -> Option<(Key, Entry)> {
         let len = self.u32()?;
         let from = names.len();
         names.resize(from.checked_add(len as usize)?, 0);
@@ -603,13 +648,16 @@ impl<R: std::io::Read> Reader<R> {
         for k in &mut key {
             *k = self.u64()?;
         }
-        Some(Entry {
-            path: from..names.len(),
-            key: Key(key),
+        let key = Key(key);
+        let path = u32::try_from(from).ok()?..u32::try_from(names.len()).ok()?;
+        let entry = Entry {
+            path,
+            key: key.digest(),
             tree_at: self.u64()?,
             tree_len: self.u32()?,
             sum: self.u64()?,
-        })
+        };
+        Some((key, entry))
     }
 }
 
@@ -670,6 +718,39 @@ mod tests {
         );
         std::fs::write(&file, &bytes[..bytes.len() - 1]).unwrap();
         assert!(Cache::read(&file).is_none(), "a truncated cache is dropped");
+    }
+
+    #[test]
+    fn kept_entries_keep_their_whole_keys_in_the_next_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
+        let tree = crate::case::fast::encode(text).unwrap();
+        let (ka, kb) = (Key([1, 2, 3, 4, 5, 6, 7]), Key([9, 2, 3, 4, 5, 6, 7]));
+        let stored = [
+            entry("a.yaml", ka, &tree, 100),
+            entry("b.yaml", kb, &tree, 100),
+        ];
+        let empty = Cache {
+            on: true,
+            ..Cache::default()
+        };
+        empty.save(dir.path(), &stored.iter().collect::<Vec<_>>());
+        let first = Cache::read(&path(dir.path())).unwrap();
+        assert_eq!(first.keys(), Some(vec![ka, kb]));
+        // a is kept, b dropped, c new: the next cache is written from this one.
+        let kc = Key([5, 5, 5, 5, 5, 5, 5]);
+        let next = [
+            Stored::Keep(0),
+            Stored::Nothing,
+            entry("c.yaml", kc, &tree, 100),
+        ];
+        first.save(dir.path(), &next.iter().collect::<Vec<_>>());
+        let second = Cache::read(&path(dir.path())).unwrap();
+        assert_eq!(second.keys(), Some(vec![ka, kc]));
+        assert!(second.get("a.yaml", ka).is_some());
+        assert!(second.get("c.yaml", kc).is_some());
+        assert!(second.get("b.yaml", kb).is_none());
+        assert!(second.get("a.yaml", kb).is_none(), "another key is refused");
     }
 
     #[test]
