@@ -119,7 +119,7 @@ impl Key {
         for (chunk, k) in bytes.chunks_exact_mut(8).zip(self.0) {
             chunk.copy_from_slice(&k.to_le_bytes());
         }
-        hash(&bytes, 0x6b65_79)
+        hash(&bytes, 0x006b_6579)
     }
 
     /// Whether the file was changed at or after `second` (or in the
