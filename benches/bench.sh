@@ -10,8 +10,10 @@
 #   rg        `rg -c event: cases/` (reads every case file);
 #   cold      `audit --format json` with no cache (the first run; it also
 #             writes the cache);
-#   warm      audit, check and list with the cache in place;
-#   peak MB   audit --format json, check, report --format html, policy impact;
+#   warm      audit (json, and the default table), check and list with
+#             the cache in place;
+#   peak MB   audit --format json and table, check, report --format html,
+#             policy impact;
 #   one case  `show` and `audit --case` by a 4-character suffix.
 # Each time is the best of $RUNS runs (default 3) with a warm page cache.
 # ripgrep is installed (apt-get, else cargo install) when missing.
@@ -81,6 +83,7 @@ for n in "${sizes[@]}"; do
   cold_t=$(cold "$bin" audit --format json --fail-on never)
   "$bin" --ledger "$dir" audit --fail-on never >/dev/null # the cache is in place
   audit_t=$(best "$bin" audit --format json --fail-on never)
+  table_t=$(best "$bin" audit --fail-on never)
   check_t=$(best "$bin" check)
   list_t=$(best "$bin" list)
   rg2_t=$(best rg -c event: cases/)
@@ -90,16 +93,18 @@ for n in "${sizes[@]}"; do
   show_t=$(best "$bin" show "$suffix")
   one_t=$(best "$bin" audit --case "$suffix" --fail-on never)
   audit_mb=$(peak_mb "$bin" audit --format json --fail-on never)
+  table_mb=$(peak_mb "$bin" audit --fail-on never)
   check_mb=$(peak_mb "$bin" check)
   html_mb=$(peak_mb "$bin" report --format html)
   impact_mb=$(peak_mb "$bin" policy impact --base HEAD --format json)
   printf '%s cases (best of %s; rg -c event: cases/ %ss)\n' "$n" "$runs" "$rg_t"
   printf '  audit cold  %6ss  %sx rg   (target <= 2.0)\n' "$cold_t" "$(ratio "$cold_t" "$rg_t")"
   printf '  audit warm  %6ss  %sx rg   (target <= 1.0)\n' "$audit_t" "$(ratio "$audit_t" "$rg_t")"
+  printf '  audit table %6ss  %sx rg   (the default format, to a pipe)\n' "$table_t" "$(ratio "$table_t" "$rg_t")"
   printf '  check warm  %6ss  %sx rg   (target <= 1.0)\n' "$check_t" "$(ratio "$check_t" "$rg_t")"
   printf '  list warm   %6ss  %sx rg   (target <= 0.5)\n' "$list_t" "$(ratio "$list_t" "$rg_t")"
   printf '  show by suffix %ss, audit --case by suffix %ss (target < 0.02)\n' "$show_t" "$one_t"
-  printf '  peak MB: audit json %s (<= 100), check %s, report html %s (<= 100), policy impact %s (<= 150)\n' \
-    "$audit_mb" "$check_mb" "$html_mb" "$impact_mb"
+  printf '  peak MB: audit json %s (<= 100), audit table %s, check %s, report html %s (<= 100), policy impact %s (<= 150)\n' \
+    "$audit_mb" "$table_mb" "$check_mb" "$html_mb" "$impact_mb"
 done
 rm -f "$tfile"

@@ -254,7 +254,8 @@ impl TableShape {
         if let Some(c) = self.counts.get_mut(shown_at(sev)) {
             *c += 1;
         }
-        widen(&mut self.widths, texts.iter().map(String::as_str));
+        // The message is the free-text column, whose width lays out nothing.
+        widen(&mut self.widths, texts.iter().take(3).map(String::as_str));
     }
 
     pub fn merge(&mut self, other: &TableShape) {

@@ -304,7 +304,11 @@ impl RowWriter {
 /// The width a text takes on screen: its visible characters (ANSI colour
 /// codes count for nothing) as a terminal draws them (`unicode-width`).
 pub fn text_width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(strip_ansi(text).as_str())
+    if text.contains('\x1b') {
+        unicode_width::UnicodeWidthStr::width(strip_ansi(text).as_str())
+    } else {
+        unicode_width::UnicodeWidthStr::width(text)
+    }
 }
 
 /// The text without its ANSI escape sequences (`ESC [ … letter`).
