@@ -118,7 +118,13 @@ audit-severity-title = { $severity ->
 } ({ $count })
 audit-invalid-heading = FICHIERS INVALIDES ({ $count }) : non audités
 audit-invalid-title = Fichiers invalides ({ $count }), non audités
-audit-counts = { $errors } erreur(s), { $warnings } avertissement(s), { $infos } pour information
+audit-counts = { $errors ->
+    [one] { $errors } erreur
+   *[other] { $errors } erreurs
+}, { $warnings ->
+    [one] { $warnings } avertissement
+   *[other] { $warnings } avertissements
+}, { $infos } pour information
 audit-md-title = Audit redress — { $as_of }
 audit-md-summary = **{ $counts }** sur { $cases } cas.
 audit-md-indicator = Indicateur

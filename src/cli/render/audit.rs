@@ -179,11 +179,16 @@ fn counts_line(counts: [usize; 3]) -> String {
     tr_args(
         "audit-counts",
         &[
-            ("errors", counts[0].to_string().into()),
-            ("warnings", counts[1].to_string().into()),
-            ("infos", counts[2].to_string().into()),
+            ("errors", count(counts[0])),
+            ("warnings", count(counts[1])),
+            ("infos", count(counts[2])),
         ],
     )
+}
+
+/// A count as a number, so that French words its plural.
+fn count(n: usize) -> fluent_bundle::FluentValue<'static> {
+    i64::try_from(n).unwrap_or(i64::MAX).into()
 }
 
 /// `ERROR (3)` or `Errors (3)`: `id` names the form.
@@ -483,4 +488,25 @@ pub fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::with_lang;
+
+    #[test]
+    fn the_counts_line_has_french_plurals_and_keeps_its_english() {
+        let fr = |c| with_lang(Lang::Fr, || counts_line(c));
+        assert_eq!(
+            fr([1, 0, 2]),
+            "1 erreur, 0 avertissement, 2 pour information"
+        );
+        assert_eq!(
+            fr([2, 3, 0]),
+            "2 erreurs, 3 avertissements, 0 pour information"
+        );
+        let en = with_lang(Lang::En, || counts_line([67630, 1, 0]));
+        assert_eq!(en, "67630 error(s), 1 warning(s), 0 info");
+    }
 }
