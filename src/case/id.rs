@@ -59,6 +59,23 @@ pub fn relative_path(id: &str) -> Option<String> {
     ))
 }
 
+/// Whether `rel` is the [`relative_path`] of `id`, worked out without
+/// making that path (every scan asks it of every case).
+pub fn filed_at(id: &str, rel: &str) -> bool {
+    let (Some(year), Some(month)) = (id.get(0..4), id.get(4..6)) else {
+        return false;
+    };
+    date_of(id).is_some()
+        && rel
+            .strip_prefix("cases/")
+            .and_then(|r| r.strip_prefix(year))
+            .and_then(|r| r.strip_prefix('/'))
+            .and_then(|r| r.strip_prefix(month))
+            .and_then(|r| r.strip_prefix('/'))
+            .and_then(|r| r.strip_prefix(id))
+            .is_some_and(|r| r == ".yaml")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +102,37 @@ mod tests {
             relative_path("20261122-k7q2").as_deref(),
             Some("cases/2026/11/20261122-k7q2.yaml")
         );
+    }
+
+    #[test]
+    fn filed_at_agrees_with_relative_path() {
+        let ids = [
+            "20261122-k7q2",
+            "00010102-k7q2",
+            "20250229-k7q2",
+            "2026112-k7q2",
+            "x",
+            "",
+        ];
+        let rels = [
+            "cases/2026/11/20261122-k7q2.yaml",
+            "cases/2026/12/20261122-k7q2.yaml",
+            "cases/0001/01/00010102-k7q2.yaml",
+            "cases/2025/02/20250229-k7q2.yaml",
+            "cases/2026/11/20261122-k7q2.yml",
+            "cases/2026/11/sub/20261122-k7q2.yaml",
+            "elsewhere/20261122-k7q2.yaml",
+            "",
+        ];
+        for id in ids {
+            for rel in rels {
+                assert_eq!(
+                    filed_at(id, rel),
+                    relative_path(id).as_deref() == Some(rel),
+                    "{id} {rel}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -728,10 +728,10 @@ fn checked(mut case: Case, rel: &str, policies: &Policies) -> Result<Case, Vec<h
     let stem = Path::new(rel).file_stem().and_then(|s| s.to_str());
     let mut problems = history::problems(&case, stem);
     problems.extend(crate::policy::validate::case_problems(&case, policies));
-    if let Some(expected) = crate::case::id::relative_path(&case.id)
-        && stem == Some(case.id.as_str())
-        && expected != rel
+    if stem == Some(case.id.as_str())
         && rel.starts_with("cases/")
+        && !crate::case::id::filed_at(&case.id, rel)
+        && let Some(expected) = crate::case::id::relative_path(&case.id)
     {
         problems.push(history::Problem {
             code: DiagCode::IdMismatch,
