@@ -665,11 +665,25 @@ impl<R: std::io::Read> Reader<R> {
 mod tests {
     use super::*;
 
+    /// The tree of a small valid case.
+    fn sample_tree() -> Vec<u8> {
+        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
+        crate::case::fast::encode(text).unwrap()
+    }
+
+    /// Writes a cache of `stored` (fresh entries) at `root`.
+    fn write_fresh(root: &Path, stored: &[&Stored]) {
+        let empty = Cache {
+            on: true,
+            ..Cache::default()
+        };
+        empty.save(root, stored);
+    }
+
     #[test]
     fn entries_are_kept_in_path_order_whatever_the_walk_order() {
         let dir = tempfile::tempdir().unwrap();
-        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
-        let tree = crate::case::fast::encode(text).unwrap();
+        let tree = sample_tree();
         let key = Key([1, 2, 3, 4, 5, 6, 7]);
         // A folder walk lists `a/x` before `a-b`; bytes order the other way.
         let stored = [
@@ -677,11 +691,7 @@ mod tests {
             entry("a-b.yaml", key, &tree, 100),
         ];
         let refs: Vec<&Stored> = stored.iter().collect();
-        let empty = Cache {
-            on: true,
-            ..Cache::default()
-        };
-        empty.save(dir.path(), &refs);
+        write_fresh(dir.path(), &refs);
         let cache = Cache::read(&path(dir.path())).unwrap();
         assert_eq!(cache.len(), 2);
         assert!(cache.get("a/x.yaml", key).is_some());
@@ -692,19 +702,14 @@ mod tests {
     #[test]
     fn a_damaged_tree_is_refused_and_a_truncated_cache_dropped() {
         let dir = tempfile::tempdir().unwrap();
-        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
-        let tree = crate::case::fast::encode(text).unwrap();
+        let tree = sample_tree();
         let key = Key([1, 2, 3, 4, 5, 6, 7]);
         let stored = [
             entry("a.yaml", key, &tree, 100),
             entry("b.yaml", key, &tree, 100),
         ];
         let refs: Vec<&Stored> = stored.iter().collect();
-        let empty = Cache {
-            on: true,
-            ..Cache::default()
-        };
-        empty.save(dir.path(), &refs);
+        write_fresh(dir.path(), &refs);
         let file = path(dir.path());
         let mut bytes = std::fs::read(&file).unwrap();
         let last = bytes.len() - 3;
@@ -723,18 +728,13 @@ mod tests {
     #[test]
     fn kept_entries_keep_their_whole_keys_in_the_next_cache() {
         let dir = tempfile::tempdir().unwrap();
-        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
-        let tree = crate::case::fast::encode(text).unwrap();
+        let tree = sample_tree();
         let (ka, kb) = (Key([1, 2, 3, 4, 5, 6, 7]), Key([9, 2, 3, 4, 5, 6, 7]));
         let stored = [
             entry("a.yaml", ka, &tree, 100),
             entry("b.yaml", kb, &tree, 100),
         ];
-        let empty = Cache {
-            on: true,
-            ..Cache::default()
-        };
-        empty.save(dir.path(), &stored.iter().collect::<Vec<_>>());
+        write_fresh(dir.path(), &stored.iter().collect::<Vec<_>>());
         let first = Cache::read(&path(dir.path())).unwrap();
         assert_eq!(first.keys(), Some(vec![ka, kb]));
         // a is kept, b dropped, c new: the next cache is written from this one.
@@ -756,16 +756,11 @@ mod tests {
     #[test]
     fn a_batch_read_at_once_gives_the_same_cases_and_the_same_refusals() {
         let dir = tempfile::tempdir().unwrap();
-        let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
-        let tree = crate::case::fast::encode(text).unwrap();
+        let tree = sample_tree();
         let key = Key([1, 2, 3, 4, 5, 6, 7]);
         let names = ["a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml"];
         let stored: Vec<Stored> = names.iter().map(|n| entry(n, key, &tree, 100)).collect();
-        let empty = Cache {
-            on: true,
-            ..Cache::default()
-        };
-        empty.save(dir.path(), &stored.iter().collect::<Vec<_>>());
+        write_fresh(dir.path(), &stored.iter().collect::<Vec<_>>());
         let file = path(dir.path());
         let cache = Cache::read(&file).unwrap();
         // b and c, and a name the cache does not have.
