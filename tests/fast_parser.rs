@@ -1,10 +1,12 @@
 //! The fast reader of the writer's own layout (`case::fast`) is equal to
 //! the general YAML reader wherever it accepts a file: over generated
 //! cases written by the writer, over damaged versions of them, and over
-//! every case file of the sample ledger and the test fixtures.
+//! every case file of the sample ledger and the test fixtures. The packed
+//! form the parse cache keeps (`case::packed`) reads back every such case
+//! whole.
 
 use proptest::prelude::*;
-use redress::case::{self, Case, Event, fast, yaml};
+use redress::case::{self, Case, Event, fast, packed, yaml};
 use std::path::Path;
 
 /// What both readers must agree on: the whole case, field by field.
@@ -94,9 +96,79 @@ fn a_case() -> impl Strategy<Value = Case> {
         .prop_map(|(t, n, d, g, e)| build(t, n, d, g, e))
 }
 
+/// Sets every field `a_case` leaves alone from `pick`: words of the
+/// vocabulary by their place, amounts of any scale, times in any offset,
+/// with fractions, or bare dates.
+fn fill(mut c: Case, pick: &[u32]) -> Case {
+    use redress::case::money::Money;
+    use redress::case::vocab::{Channel, Justice, Kind, Outcome, Profile, Risk, Severity};
+    let at = |i: usize| pick.get(i).copied().unwrap_or(0);
+    let code = |i: usize| (at(i) % 16) as u8;
+    let money = |i: usize| {
+        let d = rust_decimal::Decimal::try_from_i128_with_scale(
+            i128::from(at(i)) - 2_000_000_000,
+            at(i + 1) % 29,
+        );
+        d.ok().map(Money)
+    };
+    let time = |i: usize, base: case::time::Timestamp| {
+        let offset = chrono::FixedOffset::east_opt((at(i) % 100_000) as i32 - 50_000);
+        let mut t = base;
+        if let Some(o) = offset {
+            t.at = (t.at + chrono::Duration::nanoseconds(i64::from(at(i + 1)))).with_timezone(&o);
+        }
+        t.date_only = at(i + 2) % 2 == 0;
+        t
+    };
+    c.kind = Kind::from_code(code(0)).unwrap_or(c.kind);
+    c.channel = Channel::from_code(code(1)).unwrap_or(c.channel);
+    c.severity = Severity::from_code(code(2)).unwrap_or(c.severity);
+    c.justice = Justice::from_code(code(3));
+    c.customer.profile = Profile::from_code(code(4));
+    c.customer.language = redress::i18n::Lang::ALL.get(at(5) as usize % 3).copied();
+    c.risks = (0..code(6))
+        .filter_map(|i| Risk::from_code(i * 3 % 14))
+        .collect();
+    c.harm = money(7);
+    c.customer.annual_value = money(9);
+    c.wants = c.tags.iter().rev().cloned().collect();
+    c.source = (at(11) % 2 == 0).then(|| case::Source {
+        system: c.title.clone(),
+        id: c.customer.name.clone(),
+    });
+    c.received = time(12, c.received);
+    for (n, e) in c.history.iter_mut().enumerate() {
+        e.at = time(15 + n, e.at);
+        e.to = (n % 2 == 0).then(|| format!("to{n}"));
+        e.reason = e.note.clone().filter(|_| n % 3 == 0);
+        e.outcome = Outcome::from_code(code(20 + n));
+        e.amount = money(25 + n);
+    }
+    c
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn packed_cases_read_back_whole(
+        c in a_case(),
+        pick in proptest::collection::vec(any::<u32>(), 32),
+    ) {
+        let c = fill(c, &pick);
+        let bytes = packed::pack(&c);
+        let back = packed::unpack(&bytes);
+        prop_assert!(back.is_some(), "not read back: {c:?}");
+        prop_assert!(same(&c, &back.unwrap()));
+        // A cut never reads as a case.
+        let cut = &bytes[..bytes.len() / 2];
+        prop_assert!(packed::unpack(cut).is_none());
+    }
+}
+
 /// When the fast reader accepts `text`, the general one reads the same case.
 fn agree(text: &str) -> Result<bool, TestCaseError> {
-    let Some((fast_case, _)) = fast::parse(text) else {
+    let Some(fast_case) = fast::parse(text) else {
         return Ok(false);
     };
     // The fast reader runs after the same pre-checks as the general one.
@@ -178,8 +250,10 @@ fn every_sample_and_fixture_file_reads_the_same() {
             continue;
         };
         let general = case::parse_general(&text, "x.yaml");
-        if let Some((c, _)) = fast::parse(&text) {
+        if let Some(c) = fast::parse(&text) {
             fast_count += 1;
+            let back = packed::unpack(&packed::pack(&c));
+            assert!(back.is_some_and(|b| same(&b, &c)), "{} packs", f.display());
             let g = general
                 .as_ref()
                 .unwrap_or_else(|e| panic!("{}: fast accepted, general: {e}", f.display()));

@@ -39,12 +39,10 @@ pub fn encode(text: &str) -> Option<Vec<u8>> {
 }
 
 /// The case in `text` when it is in the writer's layout and valid as a
-/// case, with its encoded tree; `None` sends the caller to the general
-/// reader, which also words any error.
-pub fn parse(text: &str) -> Option<(Case, Vec<u8>)> {
-    let tree = encode(text)?;
-    let case = tree::case(&tree)?;
-    Some((case, tree))
+/// case; `None` sends the caller to the general reader, which also words
+/// any error.
+pub fn parse(text: &str) -> Option<Case> {
+    tree::case(&encode(text)?)
 }
 
 struct Parser<'a> {
@@ -336,7 +334,7 @@ mod tests {
     #[test]
     fn reads_the_writers_layout() {
         let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: \"M \\\"x\\\"\"\ncategory: delivery\nseverity: low\ntags: [a, \"b, c\"]\ndescription: |\n  one\n\n  two\nhistory:\n  - at: 2026-11-02T10:00:00-05:00\n    by: alice\n    event: followed-up\n    satisfied: true\n";
-        let (case, _) = parse(text).expect("fast path");
+        let case = parse(text).expect("fast path");
         assert_eq!(case.customer.name, "M \"x\"");
         assert_eq!(case.tags, vec!["a".to_string(), "b, c".to_string()]);
         assert_eq!(case.description, "one\n\ntwo\n");

@@ -6,6 +6,7 @@ pub mod fast;
 pub mod history;
 pub mod id;
 pub mod money;
+pub mod packed;
 pub mod privacy;
 pub mod search;
 pub mod time;
@@ -290,18 +291,18 @@ pub fn text_of(bytes: Vec<u8>, path: &str) -> Result<String, Diagnostic> {
 
 /// Parses a case file's text. The error is a diagnostic at the parser's position.
 pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
-    parse_tree(text, path).map(|(case, _)| case)
+    parse_noting_layout(text, path).map(|(case, _)| case)
 }
 
-/// Like [`parse`], and also the document tree when the file is in the
-/// writer's own layout ([`fast`]): the tree is what the parse cache keeps.
-pub fn parse_tree(text: &str, path: &str) -> Result<(Case, Option<Vec<u8>>), Diagnostic> {
+/// Like [`parse`], and also whether the file is in the writer's own
+/// layout ([`fast`]): only such files are kept by the parse cache.
+pub fn parse_noting_layout(text: &str, path: &str) -> Result<(Case, bool), Diagnostic> {
     prechecks(text, path)?;
-    if let Some((case, tree)) = fast::parse(text) {
-        return Ok((case, Some(tree)));
+    if let Some(case) = fast::parse(text) {
+        return Ok((case, true));
     }
     serde_yaml::from_str::<Case>(text)
-        .map(|case| (case, None))
+        .map(|case| (case, false))
         .map_err(|e| yaml_diagnostic(&e, text, path))
 }
 

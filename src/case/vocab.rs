@@ -177,6 +177,16 @@ macro_rules! string_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
+
+            /// Its place in [`Self::ALL`]: how the parse cache keeps it.
+            pub fn code(self) -> u8 {
+                self as u8
+            }
+
+            /// The value at `code` in [`Self::ALL`], if any.
+            pub fn from_code(code: u8) -> Option<$name> {
+                Self::ALL.get(usize::from(code)).copied()
+            }
         }
 
         impl fmt::Display for $name {

@@ -1,11 +1,14 @@
 //! The parse cache, `.redress/cache/cases.bin`: for each case file read
-//! through the writer's layout ([`crate::case::fast`]), its document tree
-//! in a compact binary form, keyed by the file's path, size, modification
-//! and change times (to the nanosecond), inode and device.
+//! through the writer's layout ([`crate::case::fast`]), the case as read
+//! from it in a compact binary form ([`crate::case::packed`]), keyed by
+//! the file's path, size, modification and change times (to the
+//! nanosecond), inode and device.
 //!
-//! What is kept is the tree, not the case: the case, its times in the
-//! ledger's zone and every check on it are made from the tree on each run,
-//! with the code and policies of that run. A file is trusted from the
+//! What is kept is the case as its file says it, before anything else is
+//! applied: its bare dates are pinned to the ledger's zone, and every check
+//! is made on it, on each run with the code and policies of that run. The
+//! format hash covers the code that reads a file into a case, so a case
+//! read by older code is never used. A file is trusted from the
 //! cache only when every part of its key is unchanged and its entry's
 //! checksum holds; anything else (another key, a bad checksum, a
 //! truncated or foreign file, another format) means the file is read
@@ -19,13 +22,13 @@
 //! not read back or synced: it is not a case file, and a damaged one is
 //! only rebuilt): two processes each write a whole file, and the last
 //! rename wins. Only its index (paths and keys) is held in memory; each
-//! tree is read from the file when its case is asked for. It is bypassed
+//! case is read from the file when it is asked for. It is bypassed
 //! with `--no-cache` or `REDRESS_NO_CACHE`.
 //!
 //! Layout: magic, format hash (u64), entry count (u64); then the index,
-//! per entry: path length (u32) and path, key (7 × u64), where its tree
-//! is in the file (u64) and its length (u32), and a checksum (u64) of the
-//! path, key and tree; then the trees. Opening the cache reads the index
+//! per entry: path length (u32) and path, key (7 × u64), where its packed
+//! case is in the file (u64) and its length (u32), and a checksum (u64) of
+//! the path, key and packed case; then the packed cases. Opening the cache reads the index
 //! alone (a tenth of the file). Integers little-endian.
 
 use std::fs::Metadata;
@@ -130,8 +133,10 @@ impl Key {
     }
 }
 
-/// The format hash: this file's layout, the reader that makes the trees,
-/// and the case's shape. Any change to them discards old caches.
+/// The format hash: this file's layout, the code that reads a file into a
+/// case (the writer's-layout reader, times, amounts, words, the character
+/// checks), the case's shape and its packed form. Any change to them
+/// discards old caches.
 fn version() -> u64 {
     let mut h = hash(FORMAT.to_le_bytes().as_slice(), 0);
     for part in [
@@ -139,8 +144,12 @@ fn version() -> u64 {
         include_bytes!("cache.rs").as_slice(),
         include_bytes!("../case/fast.rs").as_slice(),
         include_bytes!("../case/fast/tree.rs").as_slice(),
+        include_bytes!("../case/packed.rs").as_slice(),
         include_bytes!("../case/mod.rs").as_slice(),
         include_bytes!("../case/vocab.rs").as_slice(),
+        include_bytes!("../case/time.rs").as_slice(),
+        include_bytes!("../case/money.rs").as_slice(),
+        include_bytes!("../case/yaml_guard.rs").as_slice(),
     ] {
         h = hash(part, h);
     }
@@ -229,9 +238,9 @@ struct Entry {
     path: std::ops::Range<u32>,
     /// [`Key::digest`] of its key (the whole key stays in the file).
     key: u64,
-    /// Where its tree is in the file, and how long.
-    tree_at: u64,
-    tree_len: u32,
+    /// Where its packed case is in the file, and how long.
+    case_at: u64,
+    case_len: u32,
     sum: u64,
 }
 
@@ -267,17 +276,17 @@ pub enum Stored {
 pub struct Fresh {
     path: String,
     key: Key,
-    tree: Vec<u8>,
+    packed: Vec<u8>,
 }
 
-/// An entry's checksum: of its path, key and tree.
-fn checksum(path: &[u8], key: Key, tree: &[u8]) -> u64 {
+/// An entry's checksum: of its path, key and packed case.
+fn checksum(path: &[u8], key: Key, packed: &[u8]) -> u64 {
     let mut head = Vec::with_capacity(path.len() + 56);
     head.extend_from_slice(path);
     for k in key.0 {
         head.extend_from_slice(&k.to_le_bytes());
     }
-    hash(tree, hash(&head, 0))
+    hash(packed, hash(&head, 0))
 }
 
 impl Cache {
@@ -291,7 +300,7 @@ impl Cache {
         Cache { on: true, ..cache }
     }
 
-    /// The index of the cache at `file`, read in one pass: the trees
+    /// The index of the cache at `file`, read in one pass: the cases
     /// are skipped, and read again from the file when asked for.
     fn read(file: &Path) -> Option<Cache> {
         let f = std::fs::File::open(file).ok()?;
@@ -309,11 +318,11 @@ impl Cache {
         for _ in 0..count {
             entries.push(r.entry(&mut names)?.1);
         }
-        // The trees follow the index, one after the other, to the end.
+        // The cases follow the index, one after the other, to the end.
         let mut at = r.at;
         for e in &entries {
-            (e.tree_at == at).then_some(())?;
-            at = at.checked_add(u64::from(e.tree_len))?;
+            (e.case_at == at).then_some(())?;
+            at = at.checked_add(u64::from(e.case_len))?;
         }
         if at != size {
             return None;
@@ -341,19 +350,24 @@ impl Cache {
         self.names.get(range).unwrap_or_default()
     }
 
-    /// Entry `i`'s tree, taken from `batch` when it holds it, else read
+    /// Entry `i`'s packed case, taken from `batch` when it holds it, else read
     /// from the file, when its checksum (with `key`) holds.
-    fn tree<'b>(&self, i: usize, key: Key, batch: &'b Batch) -> Option<std::borrow::Cow<'b, [u8]>> {
+    fn packed<'b>(
+        &self,
+        i: usize,
+        key: Key,
+        batch: &'b Batch,
+    ) -> Option<std::borrow::Cow<'b, [u8]>> {
         let e = self.entries.get(i)?;
-        let tree = match batch.slice(e.tree_at, e.tree_len) {
+        let packed = match batch.slice(e.case_at, e.case_len) {
             Some(bytes) => std::borrow::Cow::Borrowed(bytes),
             None => {
-                let mut buf = vec![0u8; e.tree_len as usize];
-                read_at(self.file.as_ref()?, &mut buf, e.tree_at)?;
+                let mut buf = vec![0u8; e.case_len as usize];
+                read_at(self.file.as_ref()?, &mut buf, e.case_at)?;
                 std::borrow::Cow::Owned(buf)
             }
         };
-        (checksum(self.name(e), key, &tree) == e.sum).then_some(tree)
+        (checksum(self.name(e), key, &packed) == e.sum).then_some(packed)
     }
 
     /// Every entry's whole key, read again from the index of the file this
@@ -388,12 +402,12 @@ impl Cache {
 
     /// The case kept for `rel` under exactly `key`, with its entry's
     /// index; `None` when there is none, the key differs, the entry is
-    /// damaged, or its tree is not a valid case for this program.
+    /// damaged, or does not hold a case this program packed.
     pub fn get(&self, rel: &str, key: Key) -> Option<(usize, crate::case::Case)> {
         self.get_in((rel, 0), key, &Batch::default())
     }
 
-    /// [`Cache::get`] for the file at `pos` in the batch, taking its tree
+    /// [`Cache::get`] for the file at `pos` in the batch, taking its case
     /// from `batch` when it holds it.
     pub fn get_in(
         &self,
@@ -415,14 +429,14 @@ impl Cache {
         if e.key != key.digest() {
             return None;
         }
-        let tree = self.tree(i, key, batch)?;
-        let case = crate::case::fast::tree::case(&tree)?;
+        let packed = self.packed(i, key, batch)?;
+        let case = crate::case::packed::unpack(&packed)?;
         Some((i, case))
     }
 
-    /// The trees of `rels` read in one go, when they lie close together in
+    /// The packed cases of `rels` read in one go, when they lie close together in
     /// the file (a scan meets files in about the order the cache keeps
-    /// them): one read for a batch of files instead of one each. Trees it
+    /// them): one read for a batch of files instead of one each. Cases it
     /// does not hold are read one by one, as without it.
     pub fn batch<'a>(&self, rels: impl IntoIterator<Item = &'a str>) -> Batch {
         let Some(file) = self.file.as_ref() else {
@@ -431,9 +445,9 @@ impl Cache {
         let found: Vec<Option<usize>> = rels.into_iter().map(|r| self.index_of(r)).collect();
         let (mut start, mut end, mut wanted) = (u64::MAX, 0u64, 0u64);
         for e in found.iter().filter_map(|i| self.entries.get((*i)?)) {
-            start = start.min(e.tree_at);
-            end = end.max(e.tree_at + u64::from(e.tree_len));
-            wanted += u64::from(e.tree_len);
+            start = start.min(e.case_at);
+            end = end.max(e.case_at + u64::from(e.case_len));
+            wanted += u64::from(e.case_len);
         }
         let span = end.saturating_sub(start);
         let mut bytes = Vec::new();
@@ -489,7 +503,7 @@ impl Cache {
     fn replace(&self, dir: &Path, file: &Path, parts: &[(&[u8], &Stored)]) -> std::io::Result<()> {
         use std::io::Write;
         let damaged = || std::io::Error::other("damaged entry");
-        // Each part's key, tree length and checksum, for the index.
+        // Each part's key, length and checksum, for the index.
         let mut index = Vec::with_capacity(parts.len());
         // The kept entries' whole keys, from the file's index.
         let keys = self.keys().ok_or_else(damaged)?;
@@ -498,11 +512,11 @@ impl Cache {
                 Stored::Keep(i) => {
                     let e = self.entries.get(*i).ok_or_else(damaged)?;
                     let key = *keys.get(*i).ok_or_else(damaged)?;
-                    index.push((*path, key, e.tree_len, e.sum));
+                    index.push((*path, key, e.case_len, e.sum));
                 }
                 Stored::Fresh(f) => {
-                    let len = u32::try_from(f.tree.len()).map_err(|_| damaged())?;
-                    index.push((*path, f.key, len, checksum(path, f.key, &f.tree)));
+                    let len = u32::try_from(f.packed.len()).map_err(|_| damaged())?;
+                    index.push((*path, f.key, len, checksum(path, f.key, &f.packed)));
                 }
                 Stored::Nothing => {}
             }
@@ -518,27 +532,27 @@ impl Cache {
         out.write_all(MAGIC)?;
         out.write_all(&version().to_le_bytes())?;
         out.write_all(&(index.len() as u64).to_le_bytes())?;
-        let mut tree_at = HEAD_LEN + index_len;
+        let mut case_at = HEAD_LEN + index_len;
         for (path, key, len, sum) in &index {
             out.write_all(&(path.len() as u32).to_le_bytes())?;
             out.write_all(path)?;
             for k in key.0 {
                 out.write_all(&k.to_le_bytes())?;
             }
-            out.write_all(&tree_at.to_le_bytes())?;
+            out.write_all(&case_at.to_le_bytes())?;
             out.write_all(&len.to_le_bytes())?;
             out.write_all(&sum.to_le_bytes())?;
-            tree_at += u64::from(*len);
+            case_at += u64::from(*len);
         }
         for (_, s) in parts {
             match s {
                 Stored::Keep(i) => {
                     let key = *keys.get(*i).ok_or_else(damaged)?;
                     let none = Batch::default();
-                    let tree = self.tree(*i, key, &none);
-                    out.write_all(&tree.ok_or_else(damaged)?)?
+                    let packed = self.packed(*i, key, &none);
+                    out.write_all(&packed.ok_or_else(damaged)?)?
                 }
-                Stored::Fresh(f) => out.write_all(&f.tree)?,
+                Stored::Fresh(f) => out.write_all(&f.packed)?,
                 Stored::Nothing => {}
             }
         }
@@ -597,14 +611,14 @@ pub fn now_second() -> i64 {
 }
 
 /// A new entry for `rel`, or nothing when its key is racy against `second`.
-pub fn entry(rel: &str, key: Key, tree: &[u8], second: i64) -> Stored {
+pub fn entry(rel: &str, key: Key, packed: Vec<u8>, second: i64) -> Stored {
     if key.racy(second) {
         return Stored::Nothing;
     }
     Stored::Fresh(Box::new(Fresh {
         path: rel.to_string(),
         key,
-        tree: tree.to_vec(),
+        packed,
     }))
 }
 
@@ -653,8 +667,8 @@ impl<R: std::io::Read> Reader<R> {
         let entry = Entry {
             path,
             key: key.digest(),
-            tree_at: self.u64()?,
-            tree_len: self.u32()?,
+            case_at: self.u64()?,
+            case_len: self.u32()?,
             sum: self.u64()?,
         };
         Some((key, entry))
@@ -665,10 +679,10 @@ impl<R: std::io::Read> Reader<R> {
 mod tests {
     use super::*;
 
-    /// The tree of a small valid case.
-    fn sample_tree() -> Vec<u8> {
+    /// A small valid case, packed.
+    fn sample_case() -> Vec<u8> {
         let text = "id: 20261102-k7q2\nkind: claim\ntitle: Lamp\nreceived: 2026-11-02T09:00:00-05:00\nchannel: email\ncustomer:\n  name: M\ncategory: delivery\nseverity: low\nhistory:\n";
-        crate::case::fast::encode(text).unwrap()
+        crate::case::packed::pack(&crate::case::parse(text, "x.yaml").unwrap())
     }
 
     /// Writes a cache of `stored` (fresh entries) at `root`.
@@ -683,12 +697,12 @@ mod tests {
     #[test]
     fn entries_are_kept_in_path_order_whatever_the_walk_order() {
         let dir = tempfile::tempdir().unwrap();
-        let tree = sample_tree();
+        let case = sample_case();
         let key = Key([1, 2, 3, 4, 5, 6, 7]);
         // A folder walk lists `a/x` before `a-b`; bytes order the other way.
         let stored = [
-            entry("a/x.yaml", key, &tree, 100),
-            entry("a-b.yaml", key, &tree, 100),
+            entry("a/x.yaml", key, case.clone(), 100),
+            entry("a-b.yaml", key, case.clone(), 100),
         ];
         let refs: Vec<&Stored> = stored.iter().collect();
         write_fresh(dir.path(), &refs);
@@ -700,13 +714,13 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_tree_is_refused_and_a_truncated_cache_dropped() {
+    fn a_damaged_case_is_refused_and_a_truncated_cache_dropped() {
         let dir = tempfile::tempdir().unwrap();
-        let tree = sample_tree();
+        let case = sample_case();
         let key = Key([1, 2, 3, 4, 5, 6, 7]);
         let stored = [
-            entry("a.yaml", key, &tree, 100),
-            entry("b.yaml", key, &tree, 100),
+            entry("a.yaml", key, case.clone(), 100),
+            entry("b.yaml", key, case.clone(), 100),
         ];
         let refs: Vec<&Stored> = stored.iter().collect();
         write_fresh(dir.path(), &refs);
@@ -719,7 +733,7 @@ mod tests {
         assert!(cache.get("a.yaml", key).is_some(), "the other entry holds");
         assert!(
             cache.get("b.yaml", key).is_none(),
-            "the damaged tree is refused"
+            "the damaged case is refused"
         );
         std::fs::write(&file, &bytes[..bytes.len() - 1]).unwrap();
         assert!(Cache::read(&file).is_none(), "a truncated cache is dropped");
@@ -728,11 +742,11 @@ mod tests {
     #[test]
     fn kept_entries_keep_their_whole_keys_in_the_next_cache() {
         let dir = tempfile::tempdir().unwrap();
-        let tree = sample_tree();
+        let case = sample_case();
         let (ka, kb) = (Key([1, 2, 3, 4, 5, 6, 7]), Key([9, 2, 3, 4, 5, 6, 7]));
         let stored = [
-            entry("a.yaml", ka, &tree, 100),
-            entry("b.yaml", kb, &tree, 100),
+            entry("a.yaml", ka, case.clone(), 100),
+            entry("b.yaml", kb, case.clone(), 100),
         ];
         write_fresh(dir.path(), &stored.iter().collect::<Vec<_>>());
         let first = Cache::read(&path(dir.path())).unwrap();
@@ -742,7 +756,7 @@ mod tests {
         let next = [
             Stored::Keep(0),
             Stored::Nothing,
-            entry("c.yaml", kc, &tree, 100),
+            entry("c.yaml", kc, case.clone(), 100),
         ];
         first.save(dir.path(), &next.iter().collect::<Vec<_>>());
         let second = Cache::read(&path(dir.path())).unwrap();
@@ -756,16 +770,19 @@ mod tests {
     #[test]
     fn a_batch_read_at_once_gives_the_same_cases_and_the_same_refusals() {
         let dir = tempfile::tempdir().unwrap();
-        let tree = sample_tree();
+        let case = sample_case();
         let key = Key([1, 2, 3, 4, 5, 6, 7]);
         let names = ["a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml"];
-        let stored: Vec<Stored> = names.iter().map(|n| entry(n, key, &tree, 100)).collect();
+        let stored: Vec<Stored> = names
+            .iter()
+            .map(|n| entry(n, key, case.clone(), 100))
+            .collect();
         write_fresh(dir.path(), &stored.iter().collect::<Vec<_>>());
         let file = path(dir.path());
         let cache = Cache::read(&file).unwrap();
         // b and c, and a name the cache does not have.
         let batch = cache.batch(["b.yaml", "c.yaml", "zz.yaml"]);
-        assert_eq!(batch.bytes.len(), 2 * tree.len(), "one read of b and c");
+        assert_eq!(batch.bytes.len(), 2 * case.len(), "one read of b and c");
         for (pos, n) in names.iter().enumerate() {
             assert_eq!(
                 cache.get_in((n, pos), key, &batch).map(|(i, c)| (i, c.id)),
@@ -780,7 +797,7 @@ mod tests {
                 "{n}"
             );
         }
-        // Damage c's tree in the batch only: its checksum refuses it.
+        // Damage c's case in the batch only: its checksum refuses it.
         let mut damaged = cache.batch(["b.yaml", "c.yaml"]);
         let last = damaged.bytes.len() - 3;
         damaged.bytes[last] ^= 0x55;

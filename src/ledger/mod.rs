@@ -371,27 +371,30 @@ impl Ledger {
             Err(d) => return ((None, Err(vec![d])), cache::Stored::Nothing),
         };
         let after = folders.key(rel, &abs);
-        match case::parse_tree(&text, rel) {
-            Ok((case, tree)) => match checked(case, rel, policies) {
-                Ok(case) => {
-                    let stored = match (key, tree) {
-                        (Some(k), Some(tree)) if after == Some(k) && cache.on => {
-                            cache::entry(rel, k, &tree, second)
-                        }
-                        _ => cache::Stored::Nothing,
-                    };
-                    let id = Some(case.id.clone());
-                    let lc = LoadedCase {
-                        path: rel.to_string(),
-                        case,
-                    };
-                    ((id, Ok(lc)), stored)
+        match case::parse_noting_layout(&text, rel) {
+            Ok((case, in_layout)) => {
+                // Kept as read, before the checks pin its dates to the zone.
+                let packed = (in_layout && cache.on && key.is_some() && after == key)
+                    .then(|| case::packed::pack(&case));
+                match checked(case, rel, policies) {
+                    Ok(case) => {
+                        let stored = match (key, packed) {
+                            (Some(k), Some(packed)) => cache::entry(rel, k, packed, second),
+                            _ => cache::Stored::Nothing,
+                        };
+                        let id = Some(case.id.clone());
+                        let lc = LoadedCase {
+                            path: rel.to_string(),
+                            case,
+                        };
+                        ((id, Ok(lc)), stored)
+                    }
+                    Err(p) => (
+                        (id_line(&text), Err(locate(&text, rel, p))),
+                        cache::Stored::Nothing,
+                    ),
                 }
-                Err(p) => (
-                    (id_line(&text), Err(locate(&text, rel, p))),
-                    cache::Stored::Nothing,
-                ),
-            },
+            }
             Err(d) => ((id_line(&text), Err(vec![d])), cache::Stored::Nothing),
         }
     }
