@@ -223,7 +223,7 @@ fn check_event_keys(i: usize, e: &Event, out: &mut Vec<Problem>) {
         }
     }
     for key in required {
-        let present = e.keys().contains(key);
+        let present = e.keys().any(|k| k == *key);
         let blank = match *key {
             "note" => e.note.as_deref().is_some_and(|s| s.trim().is_empty()),
             "to" => e.to.as_deref().is_some_and(|s| s.trim().is_empty()),

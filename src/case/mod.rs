@@ -195,9 +195,9 @@ impl Event {
         }
     }
 
-    /// The keys this event carries besides `at`, `by`, `event`, in file order.
-    pub fn keys(&self) -> Vec<&'static str> {
-        let mut keys = Vec::new();
+    /// The keys this event carries besides `at`, `by`, `event`, in file
+    /// order (without a list: every case's every event is checked).
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + Clone {
         let present = [
             ("to", self.to.is_some()),
             ("reason", self.reason.is_some()),
@@ -208,12 +208,7 @@ impl Event {
             ("satisfied", self.satisfied.is_some()),
             ("note", self.note.is_some()),
         ];
-        for (k, p) in present {
-            if p {
-                keys.push(k);
-            }
-        }
-        keys
+        present.into_iter().filter(|(_, p)| *p).map(|(k, _)| k)
     }
 }
 
