@@ -192,7 +192,54 @@ type Interval = Option<(DateTime<Utc>, DateTime<Utc>)>;
 /// changes after the policies are read (a calendar made from another with
 /// `..` takes a fresh `Intervals::default()` unless nothing was asked yet).
 #[derive(Clone)]
-pub struct Intervals(Vec<std::sync::OnceLock<Box<[Interval]>>>);
+pub struct Intervals(Vec<std::sync::OnceLock<Year>>);
+
+/// One year's working intervals, and the working time before each day,
+/// so that a due time far ahead is found without walking every day.
+#[derive(Clone)]
+struct Year {
+    days: Box<[Interval]>,
+    /// `before[i]`: the working time of days `0..i` (one more than `days`).
+    before: Box<[TimeDelta]>,
+}
+
+impl Year {
+    /// The working time of days `from..to`.
+    fn between(&self, from: usize, to: usize) -> Option<TimeDelta> {
+        Some(*self.before.get(to)? - *self.before.get(from)?)
+    }
+
+    /// The first working day at or after `from`, if any.
+    fn next_working(&self, from: usize) -> Option<usize> {
+        let base = *self.before.get(from)?;
+        let rest = self.before.get(from + 1..)?;
+        let k = rest.partition_point(|b| *b <= base);
+        (k < rest.len()).then_some(from + k)
+    }
+
+    /// Days idle at the end of the year.
+    fn idle_at_end(&self) -> usize {
+        let total = self.before.last().copied().unwrap_or_default();
+        self.before
+            .iter()
+            .rev()
+            .take_while(|b| **b == total)
+            .count()
+            - 1
+    }
+}
+
+/// What [`Calendar::leap`] found.
+enum Leap {
+    /// The search is over: the due time, or never.
+    Done(Option<DateTime<Utc>>),
+    /// The year ran out first: go on from the next year's first day.
+    On {
+        remaining: TimeDelta,
+        idle: u32,
+        days: u32,
+    },
+}
 
 impl Default for Intervals {
     fn default() -> Intervals {
@@ -324,22 +371,88 @@ impl Calendar {
         let year = usize::try_from(date.year() - FIRST_YEAR).ok();
         match year.and_then(|y| self.intervals.0.get(y)) {
             Some(kept) => {
-                let days = kept.get_or_init(|| self.year_intervals(date.year()));
-                days.get(date.ordinal0() as usize).copied().flatten()
+                let year = kept.get_or_init(|| self.year_intervals(date.year()));
+                year.days.get(date.ordinal0() as usize).copied().flatten()
             }
             None => self.work_out_interval(date),
         }
     }
 
     /// Every day of `year`'s working interval, in order.
-    fn year_intervals(&self, year: i32) -> Box<[Interval]> {
+    fn year_intervals(&self, year: i32) -> Year {
         let mut day = NaiveDate::from_yo_opt(year, 1);
-        let mut out = Vec::with_capacity(366);
+        let mut days = Vec::with_capacity(366);
+        let mut before = Vec::with_capacity(367);
+        let mut total = TimeDelta::zero();
         while let Some(d) = day.filter(|d| d.year() == year) {
-            out.push(self.work_out_interval(d));
+            let interval = self.work_out_interval(d);
+            before.push(total);
+            total += interval.map_or(TimeDelta::zero(), |(open, close)| close - open);
+            days.push(interval);
             day = d.succ_opt();
         }
-        out.into_boxed_slice()
+        before.push(total);
+        Year {
+            days: days.into_boxed_slice(),
+            before: before.into_boxed_slice(),
+        }
+    }
+
+    /// The year table of `date`'s year, when it is one that is kept.
+    fn year_of(&self, date: NaiveDate) -> Option<&Year> {
+        let y = usize::try_from(date.year() - FIRST_YEAR).ok()?;
+        let kept = self.intervals.0.get(y)?;
+        Some(kept.get_or_init(|| self.year_intervals(date.year())))
+    }
+
+    /// [`Calendar::due_seconds`]' walk from `date`, whose working time (and
+    /// every later day's) counts whole, nothing paused, taken a year at a
+    /// time: the same answer as walking day by day with the same limits
+    /// (`idle` idle days so far, `days` days walked). `None` when the year
+    /// is not kept (then walk).
+    fn leap(&self, date: NaiveDate, remaining: TimeDelta, idle: u32, days: u32) -> Option<Leap> {
+        let year = self.year_of(date)?;
+        let from = date.ordinal0() as usize;
+        let n = year.days.len();
+        let Some(first) = year.next_working(from) else {
+            // No working day left this year: all of it is idle.
+            let left = u32::try_from(n - from).ok()?;
+            if idle + left > IDLE_LIMIT_DAYS || days + left > HORIZON_DAYS {
+                return Some(Leap::Done(None));
+            }
+            return Some(Leap::On {
+                remaining,
+                idle: idle + left,
+                days: days + left,
+            });
+        };
+        let lead = u32::try_from(first - from).ok()?;
+        if idle + lead > IDLE_LIMIT_DAYS {
+            return Some(Leap::Done(None));
+        }
+        let left = year.between(from, n)?;
+        if remaining > left {
+            let walked = u32::try_from(n - from).ok()?;
+            if days + walked > HORIZON_DAYS {
+                return Some(Leap::Done(None));
+            }
+            let idle = u32::try_from(year.idle_at_end()).ok()?;
+            return Some(Leap::On {
+                remaining: remaining - left,
+                idle,
+                days: days + walked,
+            });
+        }
+        // The first day by whose close `remaining` is worked.
+        let base = *year.before.get(from)?;
+        let ends = year.before.get(from + 1..)?;
+        let k = from + ends.partition_point(|b| *b - base < remaining);
+        if days + u32::try_from(k - from).ok()? >= HORIZON_DAYS {
+            return Some(Leap::Done(None));
+        }
+        let (open, _) = year.days.get(k).copied().flatten()?;
+        let done = year.between(from, k)?;
+        Some(Leap::Done(open.checked_add_signed(remaining - done)))
     }
 
     fn work_out_interval(&self, date: NaiveDate) -> Interval {
@@ -481,30 +594,55 @@ impl Calendar {
         if seconds <= 0 {
             return Some(start);
         }
-        let mut remaining = TimeDelta::try_seconds(seconds)?;
+        // Cells: the walk below reads and sets them between calls.
+        let remaining = std::cell::Cell::new(TimeDelta::try_seconds(seconds)?);
         let mut spans = Spans::new(pauses);
         let forever_from = spans.forever_from();
         // Some(due) once found; Some(None) if the due time overflows.
-        let mut found: Option<Option<DateTime<Utc>>> = None;
-        let mut consume = |s: DateTime<Utc>, e: DateTime<Utc>| {
+        let found: std::cell::Cell<Option<Option<DateTime<Utc>>>> = std::cell::Cell::new(None);
+        let consume = |s: DateTime<Utc>, e: DateTime<Utc>| {
             let len = e - s;
-            if remaining <= len {
-                found = Some(s.checked_add_signed(remaining));
+            if remaining.get() <= len {
+                found.set(Some(s.checked_add_signed(remaining.get())));
                 true
             } else {
-                remaining -= len;
+                remaining.set(remaining.get() - len);
                 false
             }
         };
         match mode {
             Mode::Always => {
-                spans.each_unpaused(start, FOREVER, &mut consume);
-                found.flatten()
+                spans.each_unpaused(start, FOREVER, consume);
+                found.get().flatten()
             }
             Mode::Business => {
                 let mut date = self.first_date(start);
                 let mut idle = 0;
-                for _ in 0..HORIZON_DAYS {
+                // Once past the day of `start`, with no pause after it,
+                // every day counts whole: take a year at a time.
+                let unpaused = spans.spans.iter().all(|&(_, e)| e <= start);
+                let start_day = start.with_timezone(&self.tz).date_naive();
+                let mut days = 0;
+                while days < HORIZON_DAYS {
+                    if unpaused
+                        && date > start_day
+                        && let Some(leap) = self.leap(date, remaining.get(), idle, days)
+                    {
+                        match leap {
+                            Leap::Done(due) => return due,
+                            Leap::On {
+                                remaining: r,
+                                idle: i,
+                                days: d,
+                            } => {
+                                remaining.set(r);
+                                (idle, days) = (i, d);
+                                date = NaiveDate::from_yo_opt(date.year() + 1, 1)?;
+                                continue;
+                            }
+                        }
+                    }
+                    days += 1;
                     match self.working_interval(date) {
                         Some((open, close)) => {
                             idle = 0;
@@ -513,8 +651,8 @@ impl Calendar {
                                 if forever_from.is_some_and(|f| f <= a) {
                                     return None;
                                 }
-                                if spans.each_unpaused(a, close, &mut consume) {
-                                    return found.flatten();
+                                if spans.each_unpaused(a, close, consume) {
+                                    return found.get().flatten();
                                 }
                             }
                         }
@@ -586,6 +724,80 @@ mod tests {
 
     const B: Mode = Mode::Business;
     const A: Mode = Mode::Always;
+
+    /// Taking a year at a time (no pause) gives what walking day by day
+    /// does: a pause far beyond every due time makes `due_seconds` walk.
+    /// Across years, DST changes, holidays, a working night, a calendar
+    /// idle for most of a year, one idle past the idle limit, and targets
+    /// from a minute to past the horizon.
+    #[test]
+    fn leaping_a_year_at_a_time_agrees_with_walking() {
+        let idle_2027: BTreeSet<NaiveDate> = (0..330)
+            .filter_map(|d| date("2027-01-20").checked_add_days(chrono::Days::new(d)))
+            .collect();
+        // From Saturday 2027-02-27 on: idle for the gap's length plus two
+        // days; 1 096 days is the longest gap under the idle limit.
+        let gap = |len: u64| Calendar {
+            holidays: (0..len)
+                .filter_map(|d| date("2027-03-01").checked_add_days(chrono::Days::new(d)))
+                .collect(),
+            intervals: Intervals::default(),
+            ..toronto()
+        };
+        let cals = [
+            toronto(),
+            toronto_every_day(),
+            toronto_night(hm(2, 30), hm(4, 0)),
+            Calendar {
+                holidays: idle_2027,
+                intervals: Intervals::default(),
+                ..toronto()
+            },
+            gap(4 * 366),
+            gap(1096),
+            gap(1097),
+        ];
+        let far = [Pause {
+            start: t("2400-01-01T00:00:00Z"),
+            end: Some(t("2400-01-01T01:00:00Z")),
+        }];
+        let day = 8 * 3600 + 1800;
+        let targets = [
+            60,
+            9 * 3600,
+            3 * day,
+            10 * day + 7,
+            45 * day,
+            300 * day,
+            700 * day,
+        ];
+        let mut start = t("2026-12-20T07:13:00-05:00");
+        let mut checked = 0;
+        while start < t("2027-03-05T00:00:00-05:00") {
+            for cal in &cals {
+                for secs in targets {
+                    let leapt = cal.due_seconds(B, start, secs, &[]);
+                    let walked = cal.due_seconds(B, start, secs, &far);
+                    assert_eq!(leapt, walked, "{start} + {secs}s");
+                    checked += 1;
+                }
+            }
+            start += TimeDelta::minutes(17 * 60 + 11);
+        }
+        assert!(checked > 3000);
+        // Past the horizon and past the idle limit: never, either way.
+        let cal = toronto();
+        let huge = i64::from(HORIZON_DAYS) * day;
+        assert_eq!(cal.due_seconds(B, start, huge, &[]), None);
+        assert_eq!(cal.due_seconds(B, start, huge, &far), None);
+        let friday = t("2027-02-26T09:00:00-05:00");
+        assert_eq!(cals[4].due_seconds(B, friday, 3 * day, &[]), None);
+        assert_eq!(cals[6].due_seconds(B, friday, 3 * day, &[]), None);
+        assert_eq!(
+            cals[5].due_seconds(B, friday, 3 * day, &[]),
+            Some(t("2030-03-05T09:00:00-05:00"))
+        );
+    }
 
     /// (mode, start, target, pauses (start, end), expected due)
     type Row = (
