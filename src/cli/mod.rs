@@ -3,6 +3,7 @@
 //! (`commands`) and the renderers that turn computed structs into text
 //! (`render`). Only this layer prints.
 
+pub mod alloc;
 pub mod args;
 pub mod commands;
 pub mod exit;
@@ -21,6 +22,7 @@ use session::Session;
 
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli) -> anyhow::Result<Verdict> {
+    alloc::purge_delay(1);
     let s = Session::new(&cli);
     match cli.command {
         Command::Init(a) => commands::init::run(&s, a),

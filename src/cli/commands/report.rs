@@ -91,7 +91,9 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     if args.regulator.is_some() || args.review.is_some() || args.for_period.is_some() {
         return crate::cli::commands::report_compliance::run(ctx, args);
     }
-    release_freed_memory_at_once();
+    // Reading a large ledger frees as much as the report keeps: without
+    // this, the report's memory came on top of the reading's.
+    crate::cli::alloc::purge_delay(0);
     let open = ctx.open()?;
     let estimates = crate::policy::estimates::load(&open.ledger.root).map_err(|d| {
         anyhow::Error::new(Diagnostics(d))
@@ -162,24 +164,6 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     }
     Ok(Verdict::Pass)
 }
-
-/// Has the allocator (mimalloc) give memory back to the system as soon as
-/// it is freed, rather than some milliseconds later: reading a large ledger
-/// frees as much as the report keeps, and the report's figures and page
-/// are made right after, so with the delay their memory came on top of
-/// the reading's. At 100,000 cases this lowers the peak by about a quarter
-/// and costs no measurable time (README, Performance).
-fn release_freed_memory_at_once() {
-    // SAFETY: `mi_option_set` stores a number in mimalloc's table of
-    // options, which it reads afresh each time it frees; it is safe to call
-    // at any time, from any thread, whatever the global allocator (without
-    // mimalloc in use, as in tests, nothing reads it).
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) }
-}
-
-/// `mi_option_purge_delay` in mimalloc's `mimalloc.h` (v2 and v3): the
-/// Rust bindings do not name it.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// The corrective actions of `actions/`, whose effects the report shows
 /// (each with the cases before and after it); `None` when an action file
