@@ -444,9 +444,9 @@ impl Calendar {
             });
         }
         // The first day by whose close `remaining` is worked.
-        let base = *year.before.get(from)?;
+        let goal = year.before.get(from)?.checked_add(&remaining)?;
         let ends = year.before.get(from + 1..)?;
-        let k = from + ends.partition_point(|b| *b - base < remaining);
+        let k = from + ends.partition_point(|b| *b < goal);
         if days + u32::try_from(k - from).ok()? >= HORIZON_DAYS {
             return Some(Leap::Done(None));
         }
@@ -616,12 +616,13 @@ impl Calendar {
                 found.get().flatten()
             }
             Mode::Business => {
-                let mut date = self.first_date(start);
+                let start_day = start.with_timezone(&self.tz).date_naive();
+                // As `first_date`, without converting `start` again.
+                let mut date = start_day.pred_opt().unwrap_or(start_day);
                 let mut idle = 0;
                 // Once past the day of `start`, with no pause after it,
                 // every day counts whole: take a year at a time.
                 let unpaused = spans.spans.iter().all(|&(_, e)| e <= start);
-                let start_day = start.with_timezone(&self.tz).date_naive();
                 let mut days = 0;
                 while days < HORIZON_DAYS {
                     if unpaused
