@@ -3,6 +3,8 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // First: a purge the allocator schedules keeps its delay (README, Performance).
+    redress::cli::alloc::purge_delay(1);
     ExitCode::from(redress::cli::exit::code(&redress::run()))
 }
 

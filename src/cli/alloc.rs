@@ -1,5 +1,6 @@
 //! The one allocator setting redress changes: how soon mimalloc gives
-//! freed memory back to the system (its "purge delay"; 10 ms by default).
+//! freed memory back to the system (its "purge delay"; 1 s by default in
+//! mimalloc 3).
 //!
 //! A scan frees each batch of cases as the next is read, on other threads
 //! than allocated it; with the default delay that memory is still held
@@ -7,6 +8,10 @@
 //! delay of 1 ms lowers the peak of `audit`, `check` and `list` by 10 to
 //! 20 MB at no measurable cost in time; `report`, whose figures and page
 //! are made right after the reading, frees at once (README, Performance).
+//!
+//! `main` sets it before anything else: once mimalloc has scheduled a
+//! purge, that purge keeps the delay it was scheduled with, so a delay set
+//! later only shortens later purges.
 
 /// Freed memory goes back to the system after at most `ms` milliseconds.
 pub fn purge_delay(ms: std::ffi::c_long) {

@@ -22,7 +22,6 @@ use session::Session;
 
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli) -> anyhow::Result<Verdict> {
-    alloc::purge_delay(1);
     let s = Session::new(&cli);
     match cli.command {
         Command::Init(a) => commands::init::run(&s, a),

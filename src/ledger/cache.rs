@@ -257,6 +257,11 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// Its memory, for the next batch.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+
     fn slice(&self, at: u64, len: u32) -> Option<&[u8]> {
         let from = usize::try_from(at.checked_sub(self.start)?).ok()?;
         self.bytes.get(from..from.checked_add(len as usize)?)
@@ -439,8 +444,23 @@ impl Cache {
     /// them): one read for a batch of files instead of one each. Cases it
     /// does not hold are read one by one, as without it.
     pub fn batch<'a>(&self, rels: impl IntoIterator<Item = &'a str>) -> Batch {
+        self.batch_in(rels, Vec::new())
+    }
+
+    /// [`Cache::batch`] into `bytes`, the memory of an earlier batch
+    /// ([`Batch::into_bytes`]): a scan reuses one buffer rather than have
+    /// the system hand it fresh, zeroed pages for every batch.
+    pub fn batch_in<'a>(
+        &self,
+        rels: impl IntoIterator<Item = &'a str>,
+        mut bytes: Vec<u8>,
+    ) -> Batch {
+        bytes.clear();
         let Some(file) = self.file.as_ref() else {
-            return Batch::default();
+            return Batch {
+                bytes,
+                ..Batch::default()
+            };
         };
         let found: Vec<Option<usize>> = rels.into_iter().map(|r| self.index_of(r)).collect();
         let (mut start, mut end, mut wanted) = (u64::MAX, 0u64, 0u64);
@@ -450,11 +470,10 @@ impl Cache {
             wanted += u64::from(e.case_len);
         }
         let span = end.saturating_sub(start);
-        let mut bytes = Vec::new();
         if wanted > 0 && span <= BATCH_MAX && span <= wanted.saturating_mul(2) {
-            bytes = vec![0u8; span as usize];
+            bytes.resize(span as usize, 0);
             if read_at(file, &mut bytes, start).is_none() {
-                bytes = Vec::new();
+                bytes.clear();
             }
         }
         Batch {

@@ -301,12 +301,13 @@ impl Ledger {
             sink,
         };
         let mut pending = None;
+        let mut buffer = Vec::new();
         for (b, batch) in files.chunks(SCAN_BATCH).enumerate() {
             let done = pending.take();
-            let (results, ()) = rayon::join(
+            let ((results, bytes), ()) = rayon::join(
                 || {
-                    let trees = cache.batch(batch.iter().map(String::as_str));
-                    batch
+                    let trees = cache.batch_in(batch.iter().map(String::as_str), buffer);
+                    let results = batch
                         .par_iter()
                         .enumerate()
                         .map(|(pos, rel)| {
@@ -315,10 +316,12 @@ impl Ledger {
                                 self.load_cached((rel, pos), policies, kept, second);
                             ((id, r.map(&f)), stored)
                         })
-                        .collect::<Vec<_>>()
+                        .collect::<Vec<_>>();
+                    (results, trees.into_bytes())
                 },
                 || done.into_iter().for_each(|(b, r)| out.take(b, r)),
             );
+            buffer = bytes;
             pending = Some((b, results));
         }
         pending.into_iter().for_each(|(b, r)| out.take(b, r));
