@@ -274,14 +274,77 @@ pub enum Stored {
     Nothing,
     /// The old entry, unchanged (its index).
     Keep(usize),
-    /// A new entry.
+    /// A new entry, its packed case in memory.
     Fresh(Box<Fresh>),
+    /// A new entry, its packed case in a [`Spool`].
+    Spooled(Box<Spooled>),
 }
 
 pub struct Fresh {
-    path: String,
     key: Key,
     packed: Vec<u8>,
+    sum: u64,
+}
+
+/// A new entry's index row; its path is its file's (see [`Cache::save`]).
+pub struct Spooled {
+    key: Key,
+    /// Where its packed case is in the spool, and how long.
+    at: u64,
+    len: u32,
+    sum: u64,
+}
+
+/// The packed cases of a scan's new entries, written to a temporary file
+/// as the scan meets them: a first run would otherwise hold every case it
+/// read until the cache is written (80 MB at 100 000 cases).
+#[derive(Default)]
+pub struct Spool {
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    len: u64,
+    /// A write failed: nothing more is spooled (the cache is only slower).
+    failed: bool,
+}
+
+impl Spool {
+    /// `s`, with its packed case moved to the spool when it is new; a new
+    /// entry the spool cannot take is not kept.
+    pub fn take(&mut self, s: Stored) -> Stored {
+        let Stored::Fresh(f) = s else {
+            return s;
+        };
+        let Fresh { key, packed, sum } = *f;
+        match (u32::try_from(packed.len()), self.append(&packed)) {
+            (Ok(len), Some(at)) => Stored::Spooled(Box::new(Spooled { key, at, len, sum })),
+            _ => Stored::Nothing,
+        }
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Option<u64> {
+        use std::io::Write;
+        if self.failed {
+            return None;
+        }
+        if self.file.is_none() {
+            let f = tempfile::tempfile().ok();
+            self.failed = f.is_none();
+            self.file = Some(std::io::BufWriter::with_capacity(1 << 16, f?));
+        }
+        let at = self.len;
+        let written = self.file.as_mut()?.write_all(bytes);
+        self.failed = written.is_err();
+        written.ok()?;
+        self.len += bytes.len() as u64;
+        Some(at)
+    }
+
+    /// The file to read the spooled cases back from, once all are written.
+    fn into_file(self) -> Option<std::fs::File> {
+        if self.failed {
+            return None;
+        }
+        self.file?.into_inner().ok()
+    }
 }
 
 /// An entry's checksum: of its path, key and packed case.
@@ -483,18 +546,21 @@ impl Cache {
         }
     }
 
-    /// Writes the next cache when it differs from this one: `stored` in
-    /// the order of the files (sorted by path). Errors are ignored: a
-    /// cache that cannot be written is only a slower next run.
-    pub fn save(&self, root: &Path, stored: &[&Stored]) {
+    /// Writes the next cache when it differs from this one: each file's
+    /// path and what was decided for it, in the order of the files, and
+    /// the spool of the new entries' cases. Errors are ignored: a cache
+    /// that cannot be written is only a slower next run.
+    pub fn save(&self, root: &Path, stored: &[(&str, &Stored)], spool: Spool) {
         if !self.on {
             return;
         }
         let kept = stored
             .iter()
-            .filter(|s| matches!(s, Stored::Keep(_)))
+            .filter(|(_, s)| matches!(s, Stored::Keep(_)))
             .count();
-        let fresh = stored.iter().any(|s| matches!(s, Stored::Fresh(_)));
+        let fresh = stored
+            .iter()
+            .any(|(_, s)| matches!(s, Stored::Fresh(_) | Stored::Spooled(_)));
         if !fresh && kept == self.entries.len() {
             return;
         }
@@ -502,47 +568,47 @@ impl Cache {
         // (`a/x` comes before `a-b` there): lookups search by path.
         let mut parts: Vec<(&[u8], &Stored)> = stored
             .iter()
-            .filter_map(|s| match s {
-                Stored::Nothing => None,
-                Stored::Keep(i) => Some((self.name(self.entries.get(*i)?), *s)),
-                Stored::Fresh(f) => Some((f.path.as_bytes(), *s)),
-            })
+            .filter(|(_, s)| !matches!(s, Stored::Nothing))
+            .map(|(path, s)| (path.as_bytes(), *s))
             .collect();
         parts.sort_by(|a, b| a.0.cmp(b.0));
         parts.dedup_by(|a, b| a.0 == b.0);
         if let Some(dir) = ready_dir(root) {
-            let _ = self.replace(&dir, &path(root), &parts);
+            let _ = self.replace(&dir, &path(root), &parts, spool.into_file());
         }
     }
 
     /// Writes `parts` to a temporary file beside `file` and renames it
     /// over `file`: readers see the old cache or the new one, whole. A
     /// cache is not a case file: it is not read back or synced (a cache
-    /// damaged by a crash fails its checks and is rebuilt).
-    fn replace(&self, dir: &Path, file: &Path, parts: &[(&[u8], &Stored)]) -> std::io::Result<()> {
+    /// damaged by a crash fails its checks and is rebuilt). Kept entries
+    /// are copied from this cache's file, spooled ones from `spooled`.
+    fn replace(
+        &self,
+        dir: &Path,
+        file: &Path,
+        parts: &[(&[u8], &Stored)],
+        spooled: Option<std::fs::File>,
+    ) -> std::io::Result<()> {
         use std::io::Write;
         let damaged = || std::io::Error::other("damaged entry");
-        // Each part's key, length and checksum, for the index.
-        let mut index = Vec::with_capacity(parts.len());
         // The kept entries' whole keys, from the file's index.
         let keys = self.keys().ok_or_else(damaged)?;
-        for (path, s) in parts {
+        // Each part's key, length and checksum, for the index.
+        let row = |s: &Stored| -> Option<(Key, u32, u64)> {
             match s {
                 Stored::Keep(i) => {
-                    let e = self.entries.get(*i).ok_or_else(damaged)?;
-                    let key = *keys.get(*i).ok_or_else(damaged)?;
-                    index.push((*path, key, e.case_len, e.sum));
+                    let e = self.entries.get(*i)?;
+                    Some((*keys.get(*i)?, e.case_len, e.sum))
                 }
-                Stored::Fresh(f) => {
-                    let len = u32::try_from(f.packed.len()).map_err(|_| damaged())?;
-                    index.push((*path, f.key, len, checksum(path, f.key, &f.packed)));
-                }
-                Stored::Nothing => {}
+                Stored::Fresh(f) => Some((f.key, u32::try_from(f.packed.len()).ok()?, f.sum)),
+                Stored::Spooled(f) => Some((f.key, f.len, f.sum)),
+                Stored::Nothing => None,
             }
-        }
-        let index_len: u64 = index
+        };
+        let index_len: u64 = parts
             .iter()
-            .map(|(p, ..)| 4 + p.len() as u64 + 56 + 12 + 8)
+            .map(|(p, _)| 4 + p.len() as u64 + 56 + 12 + 8)
             .sum();
         let tmp = tempfile::Builder::new()
             .prefix(".cases.bin.")
@@ -550,9 +616,10 @@ impl Cache {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file());
         out.write_all(MAGIC)?;
         out.write_all(&version().to_le_bytes())?;
-        out.write_all(&(index.len() as u64).to_le_bytes())?;
+        out.write_all(&(parts.len() as u64).to_le_bytes())?;
         let mut case_at = HEAD_LEN + index_len;
-        for (path, key, len, sum) in &index {
+        for (path, s) in parts {
+            let (key, len, sum) = row(s).ok_or_else(damaged)?;
             out.write_all(&(path.len() as u32).to_le_bytes())?;
             out.write_all(path)?;
             for k in key.0 {
@@ -561,8 +628,9 @@ impl Cache {
             out.write_all(&case_at.to_le_bytes())?;
             out.write_all(&len.to_le_bytes())?;
             out.write_all(&sum.to_le_bytes())?;
-            case_at += u64::from(*len);
+            case_at += u64::from(len);
         }
+        let mut buf = Vec::new();
         for (_, s) in parts {
             match s {
                 Stored::Keep(i) => {
@@ -572,6 +640,12 @@ impl Cache {
                     out.write_all(&packed.ok_or_else(damaged)?)?
                 }
                 Stored::Fresh(f) => out.write_all(&f.packed)?,
+                Stored::Spooled(f) => {
+                    buf.resize(f.len as usize, 0);
+                    read_at(spooled.as_ref().ok_or_else(damaged)?, &mut buf, f.at)
+                        .ok_or_else(damaged)?;
+                    out.write_all(&buf)?
+                }
                 Stored::Nothing => {}
             }
         }
@@ -634,11 +708,8 @@ pub fn entry(rel: &str, key: Key, packed: Vec<u8>, second: i64) -> Stored {
     if key.racy(second) {
         return Stored::Nothing;
     }
-    Stored::Fresh(Box::new(Fresh {
-        path: rel.to_string(),
-        key,
-        packed,
-    }))
+    let sum = checksum(rel.as_bytes(), key, &packed);
+    Stored::Fresh(Box::new(Fresh { key, packed, sum }))
 }
 
 struct Reader<R> {
@@ -705,12 +776,12 @@ mod tests {
     }
 
     /// Writes a cache of `stored` (fresh entries) at `root`.
-    fn write_fresh(root: &Path, stored: &[&Stored]) {
+    fn write_fresh(root: &Path, stored: &[(&str, &Stored)]) {
         let empty = Cache {
             on: true,
             ..Cache::default()
         };
-        empty.save(root, stored);
+        empty.save(root, stored, Spool::default());
     }
 
     #[test]
@@ -723,8 +794,10 @@ mod tests {
             entry("a/x.yaml", key, case.clone(), 100),
             entry("a-b.yaml", key, case.clone(), 100),
         ];
-        let refs: Vec<&Stored> = stored.iter().collect();
-        write_fresh(dir.path(), &refs);
+        write_fresh(
+            dir.path(),
+            &[("a/x.yaml", &stored[0]), ("a-b.yaml", &stored[1])],
+        );
         let cache = Cache::read(&path(dir.path())).unwrap();
         assert_eq!(cache.len(), 2);
         assert!(cache.get("a/x.yaml", key).is_some());
@@ -741,8 +814,10 @@ mod tests {
             entry("a.yaml", key, case.clone(), 100),
             entry("b.yaml", key, case.clone(), 100),
         ];
-        let refs: Vec<&Stored> = stored.iter().collect();
-        write_fresh(dir.path(), &refs);
+        write_fresh(
+            dir.path(),
+            &[("a.yaml", &stored[0]), ("b.yaml", &stored[1])],
+        );
         let file = path(dir.path());
         let mut bytes = std::fs::read(&file).unwrap();
         let last = bytes.len() - 3;
@@ -767,17 +842,28 @@ mod tests {
             entry("a.yaml", ka, case.clone(), 100),
             entry("b.yaml", kb, case.clone(), 100),
         ];
-        write_fresh(dir.path(), &stored.iter().collect::<Vec<_>>());
+        write_fresh(
+            dir.path(),
+            &[("a.yaml", &stored[0]), ("b.yaml", &stored[1])],
+        );
         let first = Cache::read(&path(dir.path())).unwrap();
         assert_eq!(first.keys(), Some(vec![ka, kb]));
         // a is kept, b dropped, c new: the next cache is written from this one.
         let kc = Key([5, 5, 5, 5, 5, 5, 5]);
+        // c goes through a spool, as in a scan.
+        let mut spool = Spool::default();
         let next = [
             Stored::Keep(0),
             Stored::Nothing,
-            entry("c.yaml", kc, case.clone(), 100),
+            spool.take(entry("c.yaml", kc, case.clone(), 100)),
         ];
-        first.save(dir.path(), &next.iter().collect::<Vec<_>>());
+        assert!(matches!(next[2], Stored::Spooled(_)));
+        let next = [
+            ("a.yaml", &next[0]),
+            ("b.yaml", &next[1]),
+            ("c.yaml", &next[2]),
+        ];
+        first.save(dir.path(), &next, spool);
         let second = Cache::read(&path(dir.path())).unwrap();
         assert_eq!(second.keys(), Some(vec![ka, kc]));
         assert!(second.get("a.yaml", ka).is_some());
@@ -796,7 +882,8 @@ mod tests {
             .iter()
             .map(|n| entry(n, key, case.clone(), 100))
             .collect();
-        write_fresh(dir.path(), &stored.iter().collect::<Vec<_>>());
+        let pairs: Vec<(&str, &Stored)> = names.iter().copied().zip(&stored).collect();
+        write_fresh(dir.path(), &pairs);
         let file = path(dir.path());
         let cache = Cache::read(&file).unwrap();
         // b and c, and a name the cache does not have.

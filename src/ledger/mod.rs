@@ -45,6 +45,8 @@ type Loaded<T = LoadedCase> = (Option<String>, Result<T, Vec<Diagnostic>>);
 struct Delivery<'a, S> {
     files: &'a [String],
     stored: Vec<cache::Stored>,
+    /// The new entries' packed cases, out of memory until the cache is written.
+    spool: cache::Spool,
     /// Each parsed file's ID, kept only where it is not the file's name.
     ids: Vec<(usize, Option<Box<str>>)>,
     problems: Vec<Diagnostic>,
@@ -60,7 +62,7 @@ impl<S> Delivery<'_, S> {
         let start = b * SCAN_BATCH;
         let batch = self.files.get(start..).unwrap_or_default();
         for (i, (rel, ((id, r), s))) in batch.iter().zip(results).enumerate() {
-            self.stored.push(s);
+            self.stored.push(self.spool.take(s));
             if let Some(id) = id {
                 let own = (id != file_stem(rel)).then(|| id.into_boxed_str());
                 self.ids.push((start + i, own));
@@ -296,6 +298,7 @@ impl Ledger {
         let mut out = Delivery {
             files: &files,
             stored: Vec::with_capacity(files.len()),
+            spool: cache::Spool::default(),
             ids: Vec::with_capacity(files.len()),
             problems,
             sink,
@@ -327,12 +330,14 @@ impl Ledger {
         pending.into_iter().for_each(|(b, r)| out.take(b, r));
         let Delivery {
             stored,
+            spool,
             ids,
             mut problems,
             ..
         } = out;
-        let refs: Vec<&cache::Stored> = stored.iter().collect();
-        cache.save(&self.root, &refs);
+        let entries: Vec<(&str, &cache::Stored)> =
+            files.iter().map(String::as_str).zip(&stored).collect();
+        cache.save(&self.root, &entries, spool);
         let named = ids.iter().filter_map(|(i, own)| {
             let rel = files.get(*i)?.as_str();
             Some((own.as_deref().unwrap_or_else(|| file_stem(rel)), rel))
