@@ -13,7 +13,8 @@
 #   warm      audit (json, and the default table), check and list with
 #             the cache in place;
 #   peak MB   audit --format json and table, check, report --format html,
-#             policy impact;
+#             policy impact; and audit, report and policy impact on a first
+#             run (no cache);
 #   one case  `show` and `audit --case` by a 4-character suffix.
 # Each time is the best of $RUNS runs (default 3) with a warm page cache.
 # ripgrep is installed (apt-get, else cargo install) when missing.
@@ -97,6 +98,13 @@ for n in "${sizes[@]}"; do
   check_mb=$(peak_mb "$bin" check)
   html_mb=$(peak_mb "$bin" report --format html)
   impact_mb=$(peak_mb "$bin" policy impact --base HEAD --format json)
+  # The same on a first run, which also writes the cache.
+  rm -rf "$dir/.redress/cache"
+  cold_audit_mb=$(peak_mb "$bin" audit --format json --fail-on never)
+  rm -rf "$dir/.redress/cache"
+  cold_html_mb=$(peak_mb "$bin" report --format html)
+  rm -rf "$dir/.redress/cache"
+  cold_impact_mb=$(peak_mb "$bin" policy impact --base HEAD --format json)
   printf '%s cases (best of %s; rg -c event: cases/ %ss)\n' "$n" "$runs" "$rg_t"
   printf '  audit cold  %6ss  %sx rg   (target <= 2.0)\n' "$cold_t" "$(ratio "$cold_t" "$rg_t")"
   printf '  audit warm  %6ss  %sx rg   (target <= 1.0)\n' "$audit_t" "$(ratio "$audit_t" "$rg_t")"
@@ -106,5 +114,7 @@ for n in "${sizes[@]}"; do
   printf '  show by suffix %ss, audit --case by suffix %ss (target < 0.02)\n' "$show_t" "$one_t"
   printf '  peak MB: audit json %s (<= 100), audit table %s, check %s, report html %s (<= 100), policy impact %s (<= 150)\n' \
     "$audit_mb" "$table_mb" "$check_mb" "$html_mb" "$impact_mb"
+  printf '  peak MB on a first run: audit json %s, report html %s, policy impact %s\n' \
+    "$cold_audit_mb" "$cold_html_mb" "$cold_impact_mb"
 done
 rm -f "$tfile"

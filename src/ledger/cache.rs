@@ -276,8 +276,8 @@ pub enum Stored {
     Keep(usize),
     /// A new entry, its packed case in memory.
     Fresh(Box<Fresh>),
-    /// A new entry, its packed case in a [`Spool`].
-    Spooled(Box<Spooled>),
+    /// A new entry, its key and packed case in a [`Spool`].
+    Spooled(Spooled),
 }
 
 pub struct Fresh {
@@ -286,10 +286,11 @@ pub struct Fresh {
     sum: u64,
 }
 
-/// A new entry's index row; its path is its file's (see [`Cache::save`]).
+/// Where a new entry is in its [`Spool`]: its key (56 bytes) at `at`, then
+/// its packed case, `len` bytes. Its path is its file's (see
+/// [`Cache::save`]); 24 bytes a file stay in memory.
+#[derive(Clone, Copy)]
 pub struct Spooled {
-    key: Key,
-    /// Where its packed case is in the spool, and how long.
     at: u64,
     len: u32,
     sum: u64,
@@ -314,8 +315,14 @@ impl Spool {
             return s;
         };
         let Fresh { key, packed, sum } = *f;
-        match (u32::try_from(packed.len()), self.append(&packed)) {
-            (Ok(len), Some(at)) => Stored::Spooled(Box::new(Spooled { key, at, len, sum })),
+        let at = self.len;
+        let appended = key
+            .0
+            .iter()
+            .all(|k| self.append(&k.to_le_bytes()).is_some())
+            && self.append(&packed).is_some();
+        match u32::try_from(packed.len()) {
+            Ok(len) if appended => Stored::Spooled(Spooled { at, len, sum }),
             _ => Stored::Nothing,
         }
     }
@@ -602,7 +609,15 @@ impl Cache {
                     Some((*keys.get(*i)?, e.case_len, e.sum))
                 }
                 Stored::Fresh(f) => Some((f.key, u32::try_from(f.packed.len()).ok()?, f.sum)),
-                Stored::Spooled(f) => Some((f.key, f.len, f.sum)),
+                Stored::Spooled(f) => {
+                    let mut k = [0u8; 56];
+                    read_at(spooled.as_ref()?, &mut k, f.at)?;
+                    let mut parts = [0u64; 7];
+                    for (p, c) in parts.iter_mut().zip(k.chunks_exact(8)) {
+                        *p = u64::from_le_bytes(c.try_into().ok()?);
+                    }
+                    Some((Key(parts), f.len, f.sum))
+                }
                 Stored::Nothing => None,
             }
         };
@@ -642,7 +657,7 @@ impl Cache {
                 Stored::Fresh(f) => out.write_all(&f.packed)?,
                 Stored::Spooled(f) => {
                     buf.resize(f.len as usize, 0);
-                    read_at(spooled.as_ref().ok_or_else(damaged)?, &mut buf, f.at)
+                    read_at(spooled.as_ref().ok_or_else(damaged)?, &mut buf, f.at + 56)
                         .ok_or_else(damaged)?;
                     out.write_all(&buf)?
                 }
