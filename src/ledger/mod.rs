@@ -309,18 +309,18 @@ impl Ledger {
             let done = pending.take();
             let ((results, bytes), ()) = rayon::join(
                 || {
-                    let trees = cache.batch_in(batch.iter().map(String::as_str), buffer);
+                    let read = cache.batch_in(batch.iter().map(String::as_str), buffer);
                     let results = batch
                         .par_iter()
                         .enumerate()
                         .map(|(pos, rel)| {
-                            let kept = (&cache, &folders, &trees);
+                            let kept = (&cache, &folders, &read);
                             let ((id, r), stored) =
                                 self.load_cached((rel, pos), policies, kept, second);
                             ((id, r.map(&f)), stored)
                         })
                         .collect::<Vec<_>>();
-                    (results, trees.into_bytes())
+                    (results, read.into_bytes())
                 },
                 || done.into_iter().for_each(|(b, r)| out.take(b, r)),
             );
@@ -352,19 +352,19 @@ impl Ledger {
     }
 
     /// [`load_with_id`](Self::load_with_id) through the parse cache: a file
-    /// whose key is unchanged is made from its kept tree and checked anew;
+    /// whose key is unchanged is made from its kept case and checked anew;
     /// any doubt, or any problem to report, reads the file.
     fn load_cached(
         &self,
         (rel, pos): (&str, usize),
         policies: &Policies,
-        (cache, folders, trees): (&cache::Cache, &cache::Folders, &cache::Batch),
+        (cache, folders, read): (&cache::Cache, &cache::Folders, &cache::Batch),
         second: i64,
     ) -> (Loaded, cache::Stored) {
         let abs = self.abs(rel);
         let key = folders.key(rel, &abs);
         if let Some(key) = key
-            && let Some((i, case)) = cache.get_in((rel, pos), key, trees)
+            && let Some((i, case)) = cache.get_in((rel, pos), key, read)
             && let Ok(case) = checked(case, rel, policies)
         {
             let id = Some(case.id.clone());

@@ -1,5 +1,6 @@
-//! The compact document tree the fast reader makes and the parse cache
-//! keeps, and the serde deserializer that reads a case straight from it.
+//! The compact document tree the fast reader makes, and the serde
+//! deserializer that reads a case straight from it. (The parse cache keeps
+//! the case itself: [`crate::case::packed`].)
 //!
 //! A value is one tag byte: [`NULL`], [`FALSE`], [`TRUE`], [`STR`] (then
 //! the length as a varint and the UTF-8 bytes), [`LIST`] (values, then
