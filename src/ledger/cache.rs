@@ -790,6 +790,16 @@ mod tests {
         crate::case::packed::pack(&crate::case::parse(text, "x.yaml").unwrap())
     }
 
+    /// Writes a cache of two fresh entries of the sample case at `root`,
+    /// `a` and `b` as (path, key).
+    fn write_two(root: &Path, a: (&str, Key), b: (&str, Key)) {
+        let stored = [
+            entry(a.0, a.1, sample_case(), 100),
+            entry(b.0, b.1, sample_case(), 100),
+        ];
+        write_fresh(root, &[(a.0, &stored[0]), (b.0, &stored[1])]);
+    }
+
     /// Writes a cache of `stored` (fresh entries) at `root`.
     fn write_fresh(root: &Path, stored: &[(&str, &Stored)]) {
         let empty = Cache {
@@ -802,17 +812,9 @@ mod tests {
     #[test]
     fn entries_are_kept_in_path_order_whatever_the_walk_order() {
         let dir = tempfile::tempdir().unwrap();
-        let case = sample_case();
         let key = Key([1, 2, 3, 4, 5, 6, 7]);
         // A folder walk lists `a/x` before `a-b`; bytes order the other way.
-        let stored = [
-            entry("a/x.yaml", key, case.clone(), 100),
-            entry("a-b.yaml", key, case.clone(), 100),
-        ];
-        write_fresh(
-            dir.path(),
-            &[("a/x.yaml", &stored[0]), ("a-b.yaml", &stored[1])],
-        );
+        write_two(dir.path(), ("a/x.yaml", key), ("a-b.yaml", key));
         let cache = Cache::read(&path(dir.path())).unwrap();
         assert_eq!(cache.len(), 2);
         assert!(cache.get("a/x.yaml", key).is_some());
@@ -823,16 +825,8 @@ mod tests {
     #[test]
     fn a_damaged_case_is_refused_and_a_truncated_cache_dropped() {
         let dir = tempfile::tempdir().unwrap();
-        let case = sample_case();
         let key = Key([1, 2, 3, 4, 5, 6, 7]);
-        let stored = [
-            entry("a.yaml", key, case.clone(), 100),
-            entry("b.yaml", key, case.clone(), 100),
-        ];
-        write_fresh(
-            dir.path(),
-            &[("a.yaml", &stored[0]), ("b.yaml", &stored[1])],
-        );
+        write_two(dir.path(), ("a.yaml", key), ("b.yaml", key));
         let file = path(dir.path());
         let mut bytes = std::fs::read(&file).unwrap();
         let last = bytes.len() - 3;
@@ -853,14 +847,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let case = sample_case();
         let (ka, kb) = (Key([1, 2, 3, 4, 5, 6, 7]), Key([9, 2, 3, 4, 5, 6, 7]));
-        let stored = [
-            entry("a.yaml", ka, case.clone(), 100),
-            entry("b.yaml", kb, case.clone(), 100),
-        ];
-        write_fresh(
-            dir.path(),
-            &[("a.yaml", &stored[0]), ("b.yaml", &stored[1])],
-        );
+        write_two(dir.path(), ("a.yaml", ka), ("b.yaml", kb));
         let first = Cache::read(&path(dir.path())).unwrap();
         assert_eq!(first.keys(), Some(vec![ka, kb]));
         // a is kept, b dropped, c new: the next cache is written from this one.
