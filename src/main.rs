@@ -3,8 +3,10 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // First: a purge the allocator schedules keeps its delay (README, Performance).
+    // First: a purge the allocator schedules keeps its delay, and huge
+    // pages would make memory never written resident (README, Decisions).
     redress::cli::alloc::purge_delay(1);
+    redress::cli::alloc::no_huge_pages();
     ExitCode::from(redress::cli::exit::code(&redress::run()))
 }
 
