@@ -42,3 +42,14 @@ pub fn no_huge_pages() {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    #[test]
+    fn huge_pages_are_off_for_the_process_after() {
+        super::no_huge_pages();
+        // SAFETY: `PR_GET_THP_DISABLE` only reads the flag.
+        let flag = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        assert_eq!(flag, 1, "the kernel keeps the flag");
+    }
+}
