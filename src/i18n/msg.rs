@@ -3,10 +3,11 @@
 //! the language in force, and machine formats keep the English wording
 //! ([`Msg::english`]) so that JSON and CSV never change with the language.
 
-use super::catalogue::tr_with;
+use super::catalogue::{self, tr_with};
 use super::{Lang, tr_args, with_lang};
 use fluent_bundle::{FluentArgs, FluentValue};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// One argument of a message.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -106,11 +107,33 @@ impl Msg {
 
     /// The message in the language in force; amounts through `money`.
     pub fn render(&self, money: &dyn Fn(Decimal, &str) -> String) -> String {
+        if let Some(text) = self.render_plain(money) {
+            return text;
+        }
         let mut values = FluentArgs::with_capacity(self.args.len());
         for (k, a) in &self.args {
             values.set(*k, value(a, money));
         }
         tr_with(self.id, &values)
+    }
+
+    /// [`Msg::render`] without Fluent's resolver when no argument is a
+    /// number ([`catalogue::format_plain`]); `None` to take Fluent's way.
+    fn render_plain(&self, money: &dyn Fn(Decimal, &str) -> String) -> Option<String> {
+        let mut worded: Vec<(&str, Cow<str>)> = Vec::with_capacity(self.args.len());
+        for (k, a) in &self.args {
+            let text = match a {
+                Arg::Text(t) => Cow::Borrowed(t.as_str()),
+                Arg::Count(_) => return None,
+                _ => match value(a, money) {
+                    FluentValue::String(s) => Cow::Owned(s.into_owned()),
+                    _ => return None,
+                },
+            };
+            worded.push((k, text));
+        }
+        let args: Vec<(&str, &str)> = worded.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+        catalogue::format_plain(super::current(), self.id, &args)
     }
 
     /// The message in English: what JSON and CSV say.
@@ -256,5 +279,45 @@ pub fn reason_for(text: &str) -> Option<Msg> {
 impl std::fmt::Display for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.plain())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain_money(d: Decimal, cur: &str) -> String {
+        format!("{d} {cur}")
+    }
+
+    #[test]
+    fn counts_choose_plural_forms_and_texts_are_worded_as_given() {
+        let unit = |n: i64| {
+            Msg::new("span-unit")
+                .arg("unit", "day")
+                .arg("n", Arg::Count(n))
+        };
+        let fr = |m: &Msg| with_lang(Lang::Fr, || m.render(&plain_money));
+        assert_eq!(fr(&unit(1)), "1 jour");
+        assert_eq!(fr(&unit(2)), "2 jours");
+        assert_eq!(unit(2).english(&plain_money), "2 days");
+        let late = Msg::new("finding-clock-late")
+            .arg("clock", "acknowledge")
+            .arg("span", Arg::Span(2 * 86_400 + 3600))
+            .arg("allowed", "1 working day")
+            .arg("rule", "default");
+        assert!(
+            late.render_plain(&plain_money).is_some(),
+            "no number: the plain way"
+        );
+        assert_eq!(
+            late.english(&plain_money),
+            "acknowledged 2 days 1 hour after receipt; the policy allows 1 working day (rule: default)"
+        );
+        assert_eq!(
+            unit(2).render_plain(&plain_money),
+            None,
+            "a count: Fluent's way"
+        );
     }
 }
