@@ -60,10 +60,15 @@ pub fn money(d: Decimal) -> String {
 /// Québec reader expects after the number: `1 234,50 $`, `12,00 $ US`.
 /// An empty currency gives the bare number (a range's lower end).
 pub fn amount(d: Decimal, currency: &str) -> String {
+    let mut out = money(d);
     match currency_sign(currency) {
-        "" => money(d),
-        sign => format!("{} {sign}", money(d)),
+        "" => {}
+        sign => {
+            out.push(' ');
+            out.push_str(sign);
+        }
     }
+    out
 }
 
 /// How a currency is written after an amount: its code in English, the
@@ -124,17 +129,21 @@ fn group(s: &str) -> String {
     let (sep, dot) = separators();
     let (sign, s) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
     let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
+    // One string, sized once: a large audit writes hundreds of thousands.
+    let seps = int.len() / 3 * sep.len_utf8();
+    let mut out = String::with_capacity(s.len() + seps + 2 * dot.len_utf8());
+    out.push_str(sign);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(sep);
         }
         out.push(c);
     }
-    match frac {
-        Some(f) => format!("{sign}{out}{dot}{f}"),
-        None => format!("{sign}{out}"),
+    if let Some(f) = frac {
+        out.push(dot);
+        out.push_str(f);
     }
+    out
 }
 
 /// The thousands separator and decimal mark of the language in force.

@@ -190,13 +190,26 @@ fn put(spool: &mut Vec<u8>, texts: &render::RowTexts) {
     }
 }
 
-/// Reads back the rows [`put`] wrote, handing each to `each`.
+/// How many rows [`take_rows`] hands over at once, to be laid out together.
+const ROWS_AT_ONCE: usize = 4096;
+
+/// Reads back the rows [`put`] wrote, handing them to `each` a batch at a
+/// time.
 fn take_rows(spool: Spool, each: &mut render::EachRow) -> std::io::Result<()> {
     let mut r = spool.into_reader()?;
+    let mut batch = Vec::with_capacity(ROWS_AT_ONCE);
     while let Some(texts) = row(&mut r)? {
-        each(&texts)?;
+        batch.push(texts);
+        if batch.len() == ROWS_AT_ONCE {
+            each(&batch)?;
+            batch.clear();
+        }
     }
-    Ok(())
+    if batch.is_empty() {
+        Ok(())
+    } else {
+        each(&batch)
+    }
 }
 
 /// The next row of a spool, `None` at its end.
