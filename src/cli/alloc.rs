@@ -28,11 +28,11 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// No transparent huge pages for this process. mimalloc asks for them on
 /// the arena it reserves (1 GiB, before `main`), and the kernel then backs
-/// each touched 2 MiB stretch whole: at 100,000 cases that put 25 to
-/// 30 MB on the peak of `report` and `audit`, for memory never written,
-/// and zeroing it cost more time than the fewer page faults saved
-/// (README, Performance). The kernel checks this flag at each fault, so
-/// it holds for the arena reserved already.
+/// each touched 2 MiB stretch whole: at 100,000 cases that put 12 to
+/// 29 MB on the peaks of `check`, `list`, `audit` and `report`, for memory
+/// never written, and turning it off cost no CPU time that could be
+/// measured (README, Decisions). The kernel checks this flag at each
+/// fault, so it holds for the arena reserved already.
 pub fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: `PR_SET_THP_DISABLE` sets one flag of this process's memory
