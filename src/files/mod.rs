@@ -22,7 +22,7 @@ pub use lock::Lock;
 pub use read::{
     describe, escapes, kind_msg, read_bytes, read_bytes_at_most, read_text, unreadable,
 };
-pub use write::{Existing, write, write_output};
+pub use write::{Existing, Make, write, write_output, write_output_made};
 
 /// Names of the temporary files redress writes: `.redress-XXXXXX.tmp`.
 pub const TEMP_PREFIX: &str = ".redress-";

@@ -73,6 +73,43 @@ impl Spool {
     }
 }
 
+/// Appends `n`, 8 bytes little-endian: a text's length, or how many
+/// texts follow. Spooled records are made of these and [`put_text`].
+pub fn put_count(buf: &mut Vec<u8>, n: usize) {
+    buf.extend_from_slice(&(n as u64).to_le_bytes());
+}
+
+/// Appends a text, its length first.
+pub fn put_text(buf: &mut Vec<u8>, text: &str) {
+    put_count(buf, text.len());
+    buf.extend_from_slice(text.as_bytes());
+}
+
+/// The next count [`put_count`] wrote; `None` at the end of the spool.
+pub fn read_count(r: &mut impl io::Read) -> io::Result<Option<usize>> {
+    let mut n = [0u8; 8];
+    match r.read_exact(&mut n) {
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
+        Err(e) => Err(e),
+        Ok(()) => usize::try_from(u64::from_le_bytes(n))
+            .map(Some)
+            .map_err(io::Error::other),
+    }
+}
+
+/// The next text [`put_text`] wrote (its end is an error here).
+pub fn read_text(r: &mut impl io::Read) -> io::Result<String> {
+    let len = read_count(r)?.ok_or(io::ErrorKind::UnexpectedEof)?;
+    text_of_len(r, len)
+}
+
+/// A text of `len` bytes.
+pub fn text_of_len(r: &mut impl io::Read, len: usize) -> io::Result<String> {
+    let mut bytes = vec![0; len];
+    r.read_exact(&mut bytes)?;
+    String::from_utf8(bytes).map_err(io::Error::other)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +137,22 @@ mod tests {
             io::Read::read_to_string(&mut s.into_reader().unwrap(), &mut back).unwrap();
             assert_eq!(back, "alpha-beta-gamma", "limit {limit}");
         }
+    }
+
+    #[test]
+    fn texts_and_counts_read_back_in_order_through_a_file() {
+        let mut s = Spool::with_limit(5);
+        let mut record = Vec::new();
+        put_count(&mut record, 2);
+        put_text(&mut record, "Ève");
+        put_text(&mut record, "");
+        s.append(&record).unwrap();
+        let mut r = s.into_reader().unwrap();
+        assert_eq!(read_count(&mut r).unwrap(), Some(2));
+        assert_eq!(read_text(&mut r).unwrap(), "Ève");
+        assert_eq!(read_text(&mut r).unwrap(), "");
+        assert_eq!(read_count(&mut r).unwrap(), None, "the end");
+        assert!(read_text(&mut r).is_err(), "a text cannot be missing");
     }
 
     #[test]

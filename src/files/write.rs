@@ -33,6 +33,23 @@ pub fn write(
     existing: Existing,
     validate: Option<Validate>,
 ) -> Result<()> {
+    replace(path, Content::Bytes(bytes, validate), existing)
+}
+
+/// What goes into the temporary file.
+enum Content<'a> {
+    /// Bytes at hand: read back and compared whole, then checked.
+    Bytes(&'a [u8], Option<Validate<'a>>),
+    /// Bytes written as they are made, never all held (a large export):
+    /// read back and compared by length and digest.
+    Made(Make<'a>),
+}
+
+/// Writes an output's bytes as it makes them.
+pub type Make<'a> = &'a mut dyn FnMut(&mut dyn Write) -> Result<()>;
+
+/// [`write`] of any [`Content`].
+fn replace(path: &Path, content: Content, existing: Existing) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -40,7 +57,7 @@ pub fn write(
     let before = current(path, existing)?;
     let mut tmp = create_temp(dir)?;
     let tmp_path = tmp.path().to_path_buf();
-    let result = fill(&mut tmp, path, bytes, before.as_ref(), validate)
+    let result = fill(&mut tmp, path, content, before.as_ref())
         .and_then(|()| put_in_place(tmp, path, existing));
     // On error the temporary file is gone already (dropped); forget it too.
     cleanup::forget(&mut cleanup::registry(), &tmp_path);
@@ -100,11 +117,14 @@ fn create_temp(dir: &Path) -> Result<NamedTempFile> {
 fn fill(
     tmp: &mut NamedTempFile,
     path: &Path,
-    bytes: &[u8],
+    content: Content,
     before: Option<&Metadata>,
-    validate: Option<Validate>,
 ) -> Result<()> {
     let shown = path.display();
+    let (bytes, validate) = match content {
+        Content::Bytes(bytes, validate) => (bytes, validate),
+        Content::Made(make) => return fill_made(tmp, path, make, before),
+    };
     tmp.write_all(bytes)
         .with_context(|| format!("writing {shown}"))?;
     if let Some(meta) = before {
@@ -125,6 +145,84 @@ fn fill(
         check(&reread)?;
     }
     Ok(())
+}
+
+/// [`fill`] with bytes made as they are written: the digest of what was
+/// written must be that of what reads back.
+fn fill_made(
+    tmp: &mut NamedTempFile,
+    path: &Path,
+    make: Make,
+    before: Option<&Metadata>,
+) -> Result<()> {
+    let shown = path.display();
+    let written = {
+        let mut out = Digesting::new(std::io::BufWriter::with_capacity(1 << 16, tmp.as_file()));
+        make(&mut out).with_context(|| format!("writing {shown}"))?;
+        out.inner
+            .flush()
+            .with_context(|| format!("writing {shown}"))?;
+        out.digest()
+    };
+    if let Some(meta) = before {
+        keep_owner_and_mode(tmp.as_file(), meta)
+            .with_context(|| format!("keeping the mode of {shown}"))?;
+    }
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("syncing {shown}"))?;
+    pause_for_tests();
+    let mut reread = Digesting::new(std::io::sink());
+    let file = fs::File::open(tmp.path()).with_context(|| format!("re-reading {shown}"))?;
+    std::io::copy(
+        &mut std::io::BufReader::with_capacity(1 << 16, file),
+        &mut reread,
+    )
+    .with_context(|| format!("re-reading {shown}"))?;
+    if reread.digest() != written {
+        bail!(
+            "writing {shown}: the temporary file does not read back as written; nothing was changed"
+        );
+    }
+    Ok(())
+}
+
+/// A writer that passes bytes on and keeps their count and a digest of
+/// them (SipHash, which reads a stream the same however it is cut).
+struct Digesting<W> {
+    inner: W,
+    len: u64,
+    hasher: std::hash::DefaultHasher,
+}
+
+impl<W: Write> Digesting<W> {
+    fn new(inner: W) -> Self {
+        Digesting {
+            inner,
+            len: 0,
+            hasher: std::hash::DefaultHasher::new(),
+        }
+    }
+
+    fn digest(&self) -> (u64, u64) {
+        use std::hash::Hasher;
+        (self.len, self.hasher.finish())
+    }
+}
+
+impl<W: Write> Write for Digesting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        use std::hash::Hasher;
+        let n = self.inner.write(buf)?;
+        let done = buf.get(..n).unwrap_or(buf);
+        self.hasher.write(done);
+        self.len += done.len() as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// The group first (changing it may clear set-id bits), then the mode.
@@ -193,6 +291,20 @@ fn pause_for_tests() {
 /// folder; existing components, symlinks included, are used as they are,
 /// the way the user's shell would.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
+    make_output_folder(path)?;
+    write(path, bytes, Existing::Replace, None)
+}
+
+/// [`write_output`] of bytes `make` writes as it makes them (an export of
+/// a large ledger, never held whole): the same temporary file, checks and
+/// rename, the bytes read back compared by length and digest.
+pub fn write_output_made(path: &Path, make: Make) -> Result<()> {
+    make_output_folder(path)?;
+    replace(path, Content::Made(make), Existing::Replace)
+}
+
+/// The missing folders on the way to an output file.
+fn make_output_folder(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
         && !parent.is_dir()
@@ -205,5 +317,67 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
             )
         })?;
     }
-    write(path, bytes, Existing::Replace, None)
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_made_output_lands_whole_and_keeps_the_mode_it_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new/folder/export.jsonl");
+        let line = "{\"id\":\"20261102-k7q2\"}\n".repeat(20_000);
+        write_output_made(&path, &mut |out| {
+            // Written in pieces, as an export is.
+            for chunk in line.as_bytes().chunks(777) {
+                out.write_all(chunk)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), line);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+            write_output_made(&path, &mut |out| Ok(out.write_all(b"again\n")?)).unwrap();
+            let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "the replaced file's mode is kept");
+        }
+        assert_eq!(fs::read_to_string(&path).unwrap(), "again\n");
+    }
+
+    #[test]
+    fn a_made_output_that_fails_midway_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.csv");
+        fs::write(&path, "before\n").unwrap();
+        let failed = write_output_made(&path, &mut |out| {
+            out.write_all(b"half an export")?;
+            anyhow::bail!("the ledger could not be read")
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "before\n");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left");
+    }
+
+    #[test]
+    fn the_digest_of_a_stream_does_not_depend_on_how_it_is_cut() {
+        let text = b"a stream of bytes, cut in many ways".repeat(100);
+        let digest = |cut: usize| {
+            let mut d = Digesting::new(std::io::sink());
+            for chunk in text.chunks(cut) {
+                d.write_all(chunk).unwrap();
+            }
+            d.digest()
+        };
+        assert_eq!(digest(1), digest(7));
+        assert_eq!(digest(7), digest(text.len()));
+        let mut other = Digesting::new(std::io::sink());
+        other.write_all(b"another stream").unwrap();
+        assert_ne!(other.digest(), digest(13));
+    }
 }

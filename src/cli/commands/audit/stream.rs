@@ -185,8 +185,7 @@ fn part(lc: &LoadedCase, mut a: CaseAudit, filters: &Filters, rows: Rows) -> Opt
 /// then the text.
 fn put(spool: &mut Vec<u8>, texts: &render::RowTexts) {
     for t in texts {
-        spool.extend_from_slice(&(t.len() as u64).to_le_bytes());
-        spool.extend_from_slice(t.as_bytes());
+        crate::files::spool::put_text(spool, t);
     }
 }
 
@@ -214,17 +213,17 @@ fn take_rows(spool: Spool, each: &mut render::EachRow) -> std::io::Result<()> {
 
 /// The next row of a spool, `None` at its end.
 fn row(r: &mut impl Read) -> std::io::Result<Option<render::RowTexts>> {
+    use crate::files::spool::{read_count, read_text, text_of_len};
+    let Some(first) = read_count(r)? else {
+        return Ok(None);
+    };
     let mut texts: render::RowTexts = Default::default();
     for (i, t) in texts.iter_mut().enumerate() {
-        let mut len = [0u8; 8];
-        match r.read_exact(&mut len) {
-            Err(e) if i == 0 && e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
-            done => done?,
-        }
-        let len = usize::try_from(u64::from_le_bytes(len)).map_err(std::io::Error::other)?;
-        let mut bytes = vec![0; len];
-        r.read_exact(&mut bytes)?;
-        *t = String::from_utf8(bytes).map_err(std::io::Error::other)?;
+        *t = if i == 0 {
+            text_of_len(r, first)?
+        } else {
+            read_text(r)?
+        };
     }
     Ok(Some(texts))
 }
