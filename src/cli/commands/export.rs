@@ -2,6 +2,8 @@
 //! case with its derived status and key clock figures, for other tools.
 //! Read-only: the ledger is never written.
 
+mod stream;
+
 use crate::case::Case;
 use crate::case::history::History;
 use crate::case::vocab::{EventKind, Status};
@@ -60,36 +62,48 @@ struct Row<'a> {
 pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let xlsx = register_xlsx(&args)?;
+    let now = open.now.with_timezone(&Utc);
+    if xlsx.is_none() && stream::run(&args, &open, now)? {
+        return Ok(Verdict::Pass);
+    }
     let scan = open.ledger.scan(&open.policies);
     args.invalid.refuse_or_warn(&scan.problems, "export")?;
-    let now = open.now.with_timezone(&Utc);
     if let Some(xlsx) = xlsx {
         return register(&args, &open, &scan.cases, now, xlsx);
     }
-    let mut cases: Vec<&LoadedCase> = scan.cases.iter().collect();
+    let out = whole(&open, &scan.cases, now, args.format, args.include_contacts)?;
+    match &args.output {
+        None => crate::cli::render::style::print(&out)?,
+        Some(path) => write_file(path, &out)?,
+    }
+    Ok(Verdict::Pass)
+}
+
+/// The export (csv or jsonl) of `cases` held whole, sorted by ID: for a
+/// ledger whose files are not in the order of their IDs (see [`stream`]).
+fn whole(
+    open: &crate::cli::session::Open,
+    cases: &[LoadedCase],
+    now: DateTime<Utc>,
+    format: Format,
+    contacts: bool,
+) -> Result<String> {
+    let mut cases: Vec<&LoadedCase> = cases.iter().collect();
     cases.sort_by(|a, b| a.case.id.cmp(&b.case.id).then_with(|| a.path.cmp(&b.path)));
     // Figures come from the real cases; only the texts printed are masked.
     let shown: Vec<std::borrow::Cow<Case>> = cases
         .par_iter()
-        .map(|lc| crate::case::privacy::shown(&lc.case, args.include_contacts))
+        .map(|lc| crate::case::privacy::shown(&lc.case, contacts))
         .collect();
     let rows: Vec<Row> = cases
         .iter()
         .zip(&shown)
         .map(|(lc, shown)| derive(lc, shown, &open.policies, now))
         .collect();
-    let out = match args.format {
-        Format::Csv => csv(&rows, open.tz, args.include_contacts)?,
-        Format::Jsonl => jsonl(&rows, open.tz, args.include_contacts)?,
-        Format::Register | Format::RegisterXlsx => {
-            return register(&args, &open, &scan.cases, now, xlsx.unwrap_or(false));
-        }
-    };
-    match &args.output {
-        None => crate::cli::render::style::print(&out)?,
-        Some(path) => write_file(path, &out)?,
+    match format {
+        Format::Jsonl => jsonl(&rows, open.tz, contacts),
+        _ => csv(&rows, open.tz, contacts),
     }
-    Ok(Verdict::Pass)
 }
 
 /// For the register formats, whether to write XLSX (None for the others).
@@ -193,6 +207,15 @@ fn clock_json(c: &Option<Clock>, tz: Tz) -> Value {
 fn jsonl(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
     let mut out = String::new();
     for r in rows {
+        out.push_str(&jsonl_line(r, tz, contacts)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// One case's line of JSON Lines, without its line break.
+fn jsonl_line(r: &Row, tz: Tz, contacts: bool) -> Result<String> {
+    {
         let c = r.case;
         let mut customer = Map::new();
         if contacts {
@@ -232,10 +255,8 @@ fn jsonl(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
             "overdue": r.overdue,
             "path": r.path,
         });
-        out.push_str(&serde_json::to_string(&v)?);
-        out.push('\n');
+        Ok(serde_json::to_string(&v)?)
     }
-    Ok(out)
 }
 
 fn csv(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
@@ -246,7 +267,9 @@ fn csv(rows: &[Row], tz: Tz, contacts: bool) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(csv_header(&field_keys, contacts))?;
     for r in rows {
-        w.write_record(csv_record(r, &field_keys, tz, contacts))?;
+        let mut rec = csv_record(r, tz, contacts);
+        rec.extend(field_cells(&r.case.fields, &field_keys));
+        w.write_record(rec)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }
@@ -294,8 +317,9 @@ fn csv_header(field_keys: &BTreeSet<&str>, contacts: bool) -> Vec<String> {
     header
 }
 
-/// One case's CSV row, in `csv_header`'s order.
-fn csv_record(r: &Row, field_keys: &BTreeSet<&str>, tz: Tz, contacts: bool) -> Vec<String> {
+/// One case's CSV row, in `csv_header`'s order, up to the `fields.`
+/// columns ([`field_cells`]).
+fn csv_record(r: &Row, tz: Tz, contacts: bool) -> Vec<String> {
     let opt = |s: Option<String>| s.unwrap_or_default();
     let num = |h: Option<f64>| h.map(|h| h.to_string()).unwrap_or_default();
     let c = r.case;
@@ -348,12 +372,18 @@ fn csv_record(r: &Row, field_keys: &BTreeSet<&str>, tz: Tz, contacts: bool) -> V
         r.overdue.to_string(),
         r.path.to_string(),
     ]);
-    rec.extend(
-        field_keys
-            .iter()
-            .map(|k| c.fields.get(*k).cloned().unwrap_or_default()),
-    );
     rec
+}
+
+/// A case's cells under the `fields.<name>` columns, one per name in
+/// `field_keys` (empty where it has no such field).
+fn field_cells<'a>(
+    fields: &'a std::collections::BTreeMap<String, String>,
+    field_keys: &'a BTreeSet<&str>,
+) -> impl Iterator<Item = String> + 'a {
+    field_keys
+        .iter()
+        .map(|k| fields.get(*k).cloned().unwrap_or_default())
 }
 
 /// `-o FILE`: written by the one atomic writer, so a reader never sees
