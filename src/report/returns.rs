@@ -111,7 +111,7 @@ struct Counted {
     open_at_end: bool,
 }
 
-/// The return over `[since, until)` as of `as_of`.
+/// The return over `[since, until)` as of `as_of`, of cases held whole.
 pub fn build_return(
     all: &[LoadedCase],
     p: &Policies,
@@ -120,49 +120,109 @@ pub fn build_return(
     window: (DateTime<Utc>, DateTime<Utc>),
     as_of: DateTime<Utc>,
 ) -> Return {
-    let (since, until) = window;
-    let tz = p.tz();
-    let mut total = ReturnRow {
-        key: "total".into(),
-        ..ReturnRow::default()
-    };
-    let mut cats: BTreeMap<String, ReturnRow> = BTreeMap::new();
-    let mut kinds: BTreeMap<String, ReturnRow> = BTreeMap::new();
-    for lc in all.iter().filter(|lc| lc.case.received.utc() <= as_of) {
-        let c = count(lc, p, since, until, as_of);
-        let cat = cats
-            .entry(lc.case.category.clone())
-            .or_insert_with(|| ReturnRow {
-                key: lc.case.category.clone(),
-                ..ReturnRow::default()
-            });
-        add(cat, c);
-        let kind = kinds
-            .entry(lc.case.kind.to_string())
-            .or_insert_with(|| ReturnRow {
-                key: lc.case.kind.to_string(),
-                ..ReturnRow::default()
-            });
-        add(kind, c);
-        add(&mut total, c);
+    let mut sum = ReturnSum::new();
+    for f in all
+        .iter()
+        .filter_map(|lc| return_facts(lc, p, window, as_of))
+    {
+        sum.add(f);
     }
-    let keep = |r: &ReturnRow| r.opened + r.closed + r.open_at_end > 0;
-    Return {
-        regime,
-        period,
-        since: local(since, tz),
-        until: local(until, tz),
-        as_of: local(as_of, tz),
-        timezone: tz,
-        workdays: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-            .into_iter()
-            .zip(p.calendar.workdays)
-            .filter_map(|(d, on)| on.then_some(d))
-            .collect(),
-        holidays: holidays_in(p, since, until),
-        total,
-        categories: cats.into_values().filter(keep).collect(),
-        kinds: kinds.into_values().filter(keep).collect(),
+    sum.finish(p, regime, period, window, as_of)
+}
+
+/// What one case adds to a return: its category, its kind and its counts.
+#[derive(Debug)]
+pub struct ReturnFacts {
+    category: String,
+    kind: String,
+    counted: Counted,
+}
+
+/// What `lc` adds to the return over `window` as of `as_of` (on any
+/// thread, as the ledger is read); `None` when it was received after.
+pub fn return_facts(
+    lc: &LoadedCase,
+    p: &Policies,
+    (since, until): (DateTime<Utc>, DateTime<Utc>),
+    as_of: DateTime<Utc>,
+) -> Option<ReturnFacts> {
+    (lc.case.received.utc() <= as_of).then(|| ReturnFacts {
+        category: lc.case.category.clone(),
+        kind: lc.case.kind.to_string(),
+        counted: count(lc, p, since, until, as_of),
+    })
+}
+
+/// A return added up one case at a time, so that a ledger of any size is
+/// never held whole; the result does not depend on the order of the cases.
+#[derive(Debug)]
+pub struct ReturnSum {
+    total: ReturnRow,
+    categories: BTreeMap<String, ReturnRow>,
+    kinds: BTreeMap<String, ReturnRow>,
+}
+
+impl Default for ReturnSum {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ReturnSum {
+    pub fn new() -> ReturnSum {
+        ReturnSum {
+            total: ReturnRow {
+                key: "total".into(),
+                ..ReturnRow::default()
+            },
+            categories: BTreeMap::new(),
+            kinds: BTreeMap::new(),
+        }
+    }
+
+    pub fn add(&mut self, f: ReturnFacts) {
+        let c = f.counted;
+        for (rows, key) in [
+            (&mut self.categories, f.category),
+            (&mut self.kinds, f.kind),
+        ] {
+            let row = rows.entry(key).or_insert_with_key(|key| ReturnRow {
+                key: key.clone(),
+                ..ReturnRow::default()
+            });
+            add(row, c);
+        }
+        add(&mut self.total, c);
+    }
+
+    /// The return over `window` as of `as_of`.
+    pub fn finish(
+        self,
+        p: &Policies,
+        regime: Regime,
+        period: Option<String>,
+        (since, until): (DateTime<Utc>, DateTime<Utc>),
+        as_of: DateTime<Utc>,
+    ) -> Return {
+        let tz = p.tz();
+        let keep = |r: &ReturnRow| r.opened + r.closed + r.open_at_end > 0;
+        Return {
+            regime,
+            period,
+            since: local(since, tz),
+            until: local(until, tz),
+            as_of: local(as_of, tz),
+            timezone: tz,
+            workdays: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                .into_iter()
+                .zip(p.calendar.workdays)
+                .filter_map(|(d, on)| on.then_some(d))
+                .collect(),
+            holidays: holidays_in(p, since, until),
+            total: self.total,
+            categories: self.categories.into_values().filter(keep).collect(),
+            kinds: self.kinds.into_values().filter(keep).collect(),
+        }
     }
 }
 
@@ -320,6 +380,40 @@ mod tests {
             t("2026-08-03T09:00:00-04:00", "2026-09-29T10:00:00-04:00"),
             Timing::Later
         );
+    }
+
+    #[test]
+    fn a_return_does_not_depend_on_the_order_cases_come_in() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let p = crate::policy::load(root).unwrap();
+        let ledger = crate::ledger::Ledger {
+            root: root.to_path_buf(),
+        };
+        let cases = ledger.scan(&p).cases;
+        let window = (
+            at("2026-01-01T00:00:00-05:00"),
+            at("2026-10-01T00:00:00-04:00"),
+        );
+        let as_of = at("2026-11-22T12:00:00-05:00");
+        let json = |r: &Return| serde_json::to_string(r).unwrap();
+        let whole = build_return(&cases, &p, Regime::Fca, None, window, as_of);
+        assert!(
+            whole.total.opened > 20 && whole.total.closed > 20,
+            "{whole:?}"
+        );
+        let (odd, even): (Vec<_>, Vec<_>) = cases.iter().enumerate().partition(|(i, _)| i % 2 == 1);
+        let shuffled: Vec<&LoadedCase> = odd.into_iter().chain(even).map(|(_, c)| c).collect();
+        for order in [cases.iter().rev().collect::<Vec<_>>(), shuffled] {
+            let mut sum = ReturnSum::new();
+            for f in order
+                .iter()
+                .filter_map(|lc| return_facts(lc, &p, window, as_of))
+            {
+                sum.add(f);
+            }
+            let r = sum.finish(&p, Regime::Fca, None, window, as_of);
+            assert_eq!(json(&r), json(&whole));
+        }
     }
 
     #[test]

@@ -26,11 +26,13 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let as_of = open
         .time_flag("--as-of", args.as_of.as_deref())?
         .with_timezone(&Utc);
-    let scan = open.ledger.scan(&open.policies);
-    args.invalid.refuse_or_warn(&scan.problems, "report")?;
     let text = match (args.regulator, &args.review) {
-        (Some(reg), _) => a_return(&open, &args, reg, &scan.cases, as_of)?,
-        (None, Some(span)) => a_review(&open, &args, span, &scan.cases, as_of)?,
+        (Some(reg), _) => a_return(&open, &args, reg, as_of)?,
+        (None, Some(span)) => {
+            let scan = open.ledger.scan(&open.policies);
+            args.invalid.refuse_or_warn(&scan.problems, "report")?;
+            a_review(&open, &args, span, &scan.cases, as_of)?
+        }
         (None, None) => {
             bail!("{}", tr("report-for-needs-return"))
         }
@@ -67,19 +69,29 @@ fn window(
     }
 }
 
-fn a_return(
-    open: &Open,
-    args: &Args,
-    reg: RegulatorArg,
-    cases: &[crate::ledger::LoadedCase],
-    as_of: DateTime<Utc>,
-) -> Result<String> {
-    let (label, since, until) = window(open, args, as_of)?;
+/// A return, added up one case at a time as the ledger is read: it never
+/// holds the ledger. The ledger's problems are reported before a wrong
+/// window, as when every case was read first.
+fn a_return(open: &Open, args: &Args, reg: RegulatorArg, as_of: DateTime<Utc>) -> Result<String> {
+    let window = window(open, args, as_of);
+    let span = window
+        .as_ref()
+        .ok()
+        .map(|(_, since, until)| (*since, *until));
+    let p = &open.policies;
+    let mut sum = report::ReturnSum::new();
+    let scan = open.ledger.scan_each(
+        p,
+        |lc| span.and_then(|span| report::return_facts(&lc, p, span, as_of)),
+        |facts| facts.into_iter().for_each(|f| sum.add(f)),
+    );
+    args.invalid.refuse_or_warn(&scan.problems, "report")?;
+    let (label, since, until) = window?;
     let regime = match reg {
         RegulatorArg::Fca => Regime::Fca,
         RegulatorArg::Amf => Regime::Amf,
     };
-    let r = report::build_return(cases, &open.policies, regime, label, (since, until), as_of);
+    let r = sum.finish(p, regime, label, (since, until), as_of);
     Ok(match args.format {
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&r)?),
         Format::Csv => render_return::csv(&r),
