@@ -58,7 +58,8 @@ pub fn rows<'a>(cases: &[&'a Case], p: &Policies, as_of: DateTime<Utc>) -> Vec<R
     cases.iter().map(|c| row(c, p, as_of)).collect()
 }
 
-fn row<'a>(case: &'a Case, p: &Policies, as_of: DateTime<Utc>) -> Row<'a> {
+/// One case's row of the register as of `as_of`.
+pub fn row<'a>(case: &'a Case, p: &Policies, as_of: DateTime<Utc>) -> Row<'a> {
     let history = clock::history_at(case, as_of);
     let clocks = clock::clocks(case, p, as_of);
     let resolve = clocks.iter().rfind(|c| c.clock == ClockKind::Resolve);

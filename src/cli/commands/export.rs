@@ -63,7 +63,8 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
     let open = ctx.open()?;
     let xlsx = register_xlsx(&args)?;
     let now = open.now.with_timezone(&Utc);
-    if xlsx.is_none() && stream::run(&args, &open, now)? {
+    // The workbook is made in memory whatever is done here; the rest streams.
+    if xlsx != Some(true) && stream::run(&args, &open, now)? {
         return Ok(Verdict::Pass);
     }
     let scan = open.ledger.scan(&open.policies);
@@ -88,6 +89,11 @@ fn whole(
     format: Format,
     contacts: bool,
 ) -> Result<String> {
+    if let Format::Register | Format::RegisterXlsx = format {
+        return Ok(String::from_utf8(register_bytes(
+            open, cases, now, contacts, false,
+        )?)?);
+    }
     let mut cases: Vec<&LoadedCase> = cases.iter().collect();
     cases.sort_by(|a, b| a.case.id.cmp(&b.case.id).then_with(|| a.path.cmp(&b.path)));
     // Figures come from the real cases; only the texts printed are masked.
@@ -130,15 +136,7 @@ fn register(
     now: DateTime<Utc>,
     xlsx: bool,
 ) -> Result<Verdict> {
-    let mut sorted: Vec<&Case> = cases.iter().map(|lc| &lc.case).collect();
-    sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    let rows = crate::report::register::rows(&sorted, &open.policies, now);
-    use crate::cli::commands::register as write;
-    let bytes = if xlsx {
-        write::xlsx(&rows, open.tz, args.include_contacts)?
-    } else {
-        write::csv(&rows, open.tz, args.include_contacts)?
-    };
+    let bytes = register_bytes(open, cases, now, args.include_contacts, xlsx)?;
     match &args.output {
         None => {
             use std::io::Write as _;
@@ -149,6 +147,26 @@ fn register(
         Some(path) => crate::files::write_output(path, &bytes)?,
     }
     Ok(Verdict::Pass)
+}
+
+/// The register of `cases` held whole, by case ID: CSV, or an XLSX
+/// workbook.
+fn register_bytes(
+    open: &crate::cli::session::Open,
+    cases: &[LoadedCase],
+    now: DateTime<Utc>,
+    contacts: bool,
+    xlsx: bool,
+) -> Result<Vec<u8>> {
+    let mut sorted: Vec<&Case> = cases.iter().map(|lc| &lc.case).collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let rows = crate::report::register::rows(&sorted, &open.policies, now);
+    use crate::cli::commands::register as write;
+    if xlsx {
+        write::xlsx(&rows, open.tz, contacts)
+    } else {
+        write::csv(&rows, open.tz, contacts)
+    }
 }
 
 fn derive<'a>(

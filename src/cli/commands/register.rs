@@ -17,7 +17,7 @@ enum Cell {
 }
 
 /// The columns, contact details after the case's own when asked.
-fn header(contacts: bool) -> Vec<&'static str> {
+pub fn header(contacts: bool) -> Vec<&'static str> {
     let mut h = vec!["id", "kind", "channel", "category", "severity"];
     if contacts {
         h.extend(["customer_name", "customer_email", "customer_phone"]);
@@ -82,17 +82,21 @@ pub fn csv(rows: &[Row], tz: Tz, contacts: bool) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header(contacts))?;
     for r in rows {
-        let rec: Vec<String> = cells(r, contacts)
-            .into_iter()
-            .map(|cell| match cell {
-                Cell::Text(s) => s,
-                Cell::Time(t) => t.map(|t| local(t, tz)).unwrap_or_default(),
-                Cell::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
-            })
-            .collect();
-        w.write_record(rec)?;
+        w.write_record(csv_cells(r, tz, contacts))?;
     }
     Ok(w.into_inner()?)
+}
+
+/// One case's row of the register as CSV cells, in [`header`]'s order.
+pub fn csv_cells(r: &Row, tz: Tz, contacts: bool) -> Vec<String> {
+    cells(r, contacts)
+        .into_iter()
+        .map(|cell| match cell {
+            Cell::Text(s) => s,
+            Cell::Time(t) => t.map(|t| local(t, tz)).unwrap_or_default(),
+            Cell::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        })
+        .collect()
 }
 
 pub fn xlsx(rows: &[Row], tz: Tz, contacts: bool) -> Result<Vec<u8>> {

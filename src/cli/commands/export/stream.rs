@@ -1,4 +1,5 @@
-//! `export --format csv|jsonl` one case at a time, never holding the
+//! `export --format csv|jsonl|register` (the register as CSV; its XLSX
+//! workbook is made in memory) one case at a time, never holding the
 //! ledger: each case is derived and rendered as it is read (on every
 //! core), and waits in a spool (memory, then an unnamed temporary file)
 //! until every case is read, because the CSV's `fields.<name>` columns
@@ -81,7 +82,12 @@ fn spooled(
         let row = derive(&lc, &shown, p, now);
         let (cells, fields) = match format {
             Format::Jsonl => (vec![jsonl_line(&row, tz, contacts)?], BTreeMap::new()),
-            _ => (csv_record(&row, tz, contacts), row.case.fields.clone()),
+            Format::Register | Format::RegisterXlsx => {
+                let entry = crate::report::register::row(&lc.case, p, now);
+                let cells = crate::cli::commands::register::csv_cells(&entry, tz, contacts);
+                (cells, BTreeMap::new())
+            }
+            Format::Csv => (csv_record(&row, tz, contacts), row.case.fields.clone()),
         };
         Ok(Part {
             id: lc.case.id,
@@ -175,6 +181,14 @@ fn write_out(
         return Ok(());
     }
     let mut w = csv::Writer::from_writer(out);
+    if let Format::Register | Format::RegisterXlsx = format {
+        w.write_record(crate::cli::commands::register::header(contacts))?;
+        while let Some((cells, _)) = next(&mut r)? {
+            w.write_record(cells)?;
+        }
+        w.flush()?;
+        return Ok(());
+    }
     w.write_record(csv_header(keys, contacts))?;
     while let Some((mut cells, fields)) = next(&mut r)? {
         cells.extend(field_cells(&fields, keys));
@@ -222,7 +236,7 @@ mod tests {
             let open = open(&dir);
             let now = open.now.with_timezone(&Utc);
             let cases = open.ledger.scan(&open.policies).cases;
-            for format in [Format::Jsonl, Format::Csv] {
+            for format in [Format::Jsonl, Format::Csv, Format::Register] {
                 for contacts in [false, true] {
                     let s = streamed(&open, format, contacts).expect("files in ID order");
                     let whole = super::super::whole(&open, &cases, now, format, contacts).unwrap();
