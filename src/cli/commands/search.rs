@@ -38,8 +38,11 @@ pub enum Format {
     Json,
 }
 
-struct Hit<'a> {
-    case: &'a LoadedCase,
+/// A matching case: what is shown of it, never the case itself, so that
+/// a search of a large ledger holds only its hits.
+struct Hit {
+    id: String,
+    path: String,
     status: Status,
     /// The title as it may be printed (contacts masked unless asked).
     title: String,
@@ -55,27 +58,14 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
         );
     };
     let open = session.open()?;
-    let scan = open.ledger.scan(&open.policies);
+    let mut hits: Vec<Hit> = Vec::new();
+    let scan = open.ledger.scan_each(
+        &open.policies,
+        |lc| hit(lc, &query, args.include_contacts),
+        |found| hits.extend(found),
+    );
     args.invalid.refuse_or_warn(&scan.problems, "search")?;
-    let mut hits: Vec<Hit> = scan
-        .cases
-        .iter()
-        .filter_map(|lc| {
-            let fields = matches(&lc.case, &query)?;
-            let title = if args.include_contacts {
-                lc.case.title.clone()
-            } else {
-                crate::case::privacy::Contacts::of(&lc.case.customer).mask(&lc.case.title)
-            };
-            Some(Hit {
-                case: lc,
-                status: crate::case::history::status(&lc.case),
-                title,
-                fields,
-            })
-        })
-        .collect();
-    hits.sort_by(|a, b| a.case.case.id.cmp(&b.case.case.id));
+    hits.sort_by(|a, b| a.id.cmp(&b.id));
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&json(&hits))? + "\n",
         Format::Table => table(&hits),
@@ -88,16 +78,33 @@ pub fn run(session: &Session, args: Args) -> Result<Verdict> {
     })
 }
 
+/// `lc` as a hit, when `query` occurs in it.
+fn hit(lc: LoadedCase, query: &Query, include_contacts: bool) -> Option<Hit> {
+    let fields = matches(&lc.case, query)?;
+    let title = if include_contacts {
+        lc.case.title.clone()
+    } else {
+        crate::case::privacy::Contacts::of(&lc.case.customer).mask(&lc.case.title)
+    };
+    Some(Hit {
+        status: crate::case::history::status(&lc.case),
+        title,
+        fields,
+        id: lc.case.id,
+        path: lc.path,
+    })
+}
+
 fn json(hits: &[Hit]) -> serde_json::Value {
     hits.iter()
         .map(|h| {
             let keys: Vec<&str> = h.fields.iter().map(|f| f.key.as_str()).collect();
             serde_json::json!({
-                "id": h.case.case.id,
+                "id": h.id,
                 "status": h.status,
                 "title": h.title,
                 "matched": keys,
-                "path": h.case.path,
+                "path": h.path,
             })
         })
         .collect()
@@ -119,10 +126,7 @@ fn table(hits: &[Hit]) -> String {
     let width = terminal_width();
     let mut out = String::new();
     for ((h, m), status) in hits.iter().zip(&matched).zip(&statuses) {
-        let head = format!(
-            "{}  {:<status_w$}  {:<matched_w$}  ",
-            h.case.case.id, status, m
-        );
+        let head = format!("{}  {:<status_w$}  {:<matched_w$}  ", h.id, status, m);
         let title = match width {
             Some(w) => crate::cli::render::fmt::clip(
                 &h.title,
