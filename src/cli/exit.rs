@@ -34,6 +34,19 @@ pub fn code(outcome: &anyhow::Result<Verdict>) -> u8 {
     }
 }
 
+/// Whether `e` is a closed pipe: an I/O error, or one the JSON and CSV
+/// writers wrap (which do not name it as their source) when they write
+/// straight to standard output.
+fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == BrokenPipe)
+        || e.downcast_ref::<serde_json::Error>()
+            .is_some_and(|e| e.io_error_kind() == Some(BrokenPipe))
+        || e.downcast_ref::<csv::Error>()
+            .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe))
+}
+
 /// Prints an error the way a user should see it and returns the exit code:
 /// clap's own for usage errors, 0 for a closed pipe (`redress list | head`),
 /// 2 for everything else.
@@ -47,11 +60,7 @@ pub fn report_error(err: &anyhow::Error) -> u8 {
         }
         return e.exit_code().clamp(0, 2) as u8;
     }
-    let broken_pipe = err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    });
-    if broken_pipe {
+    if err.chain().any(is_broken_pipe) {
         return 0;
     }
     if err
@@ -83,4 +92,26 @@ pub fn report_error(err: &anyhow::Error) -> u8 {
         }
     }
     2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_closed_pipe_is_not_an_error_whichever_writer_met_it() {
+        let pipe = || Error::from(ErrorKind::BrokenPipe);
+        let errors = [
+            anyhow::Error::new(pipe()),
+            anyhow::Error::new(serde_json::Error::io(pipe())),
+            anyhow::Error::new(csv::Error::from(pipe())),
+            anyhow::Error::new(csv::Error::from(pipe())).context("writing the export"),
+        ];
+        for e in &errors {
+            assert_eq!(report_error(e), 0, "{e:?}");
+        }
+        let other = anyhow::Error::new(serde_json::Error::io(Error::from(ErrorKind::Other)));
+        assert_eq!(report_error(&other), 2);
+    }
 }

@@ -161,8 +161,10 @@ pub fn run(session: &Session, mut args: Args) -> Result<Verdict> {
     sort(&mut rows, args.sort);
     let out = match args.format {
         Format::Json => {
-            let items: Vec<serde_json::Value> = rows.iter().map(|r| json(r, open.tz)).collect();
-            serde_json::to_string_pretty(&items)? + "\n"
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            write_json(&rows, open.tz, &mut out)?;
+            std::io::Write::flush(&mut out)?;
+            return Ok(Verdict::Pass);
         }
         Format::Csv => csv(&rows, open.tz)?,
         Format::Table => table(&rows, &open, session.color),
@@ -297,6 +299,17 @@ fn sort(rows: &mut [Row], by: Sort) {
         };
         key.then_with(|| x.id.cmp(&y.id))
     });
+}
+
+/// The rows as a pretty JSON list, one row's tree at a time (never all
+/// of them at once): the bytes of `to_string_pretty` of the whole list.
+fn write_json(rows: &[Row], tz: chrono_tz::Tz, out: &mut impl std::io::Write) -> Result<()> {
+    use serde::Serializer as _;
+    let pretty = serde_json::ser::PrettyFormatter::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, pretty);
+    ser.collect_seq(rows.iter().map(|r| json(r, tz)))?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 fn json(r: &Row, tz: chrono_tz::Tz) -> serde_json::Value {
