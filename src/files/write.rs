@@ -121,49 +121,42 @@ fn fill(
     before: Option<&Metadata>,
 ) -> Result<()> {
     let shown = path.display();
-    let (bytes, validate) = match content {
-        Content::Bytes(bytes, validate) => (bytes, validate),
-        Content::Made(make) => return fill_made(tmp, path, make, before),
-    };
-    tmp.write_all(bytes)
-        .with_context(|| format!("writing {shown}"))?;
-    if let Some(meta) = before {
-        keep_owner_and_mode(tmp.as_file(), meta)
-            .with_context(|| format!("keeping the mode of {shown}"))?;
-    }
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("syncing {shown}"))?;
-    pause_for_tests();
-    let reread = fs::read(tmp.path()).with_context(|| format!("re-reading {shown}"))?;
-    if reread != bytes {
-        bail!(
+    let not_as_written = || {
+        anyhow::anyhow!(
             "writing {shown}: the temporary file does not read back as written; nothing was changed"
-        );
-    }
-    if let Some(check) = validate {
-        check(&reread)?;
+        )
+    };
+    match content {
+        Content::Bytes(bytes, validate) => {
+            tmp.write_all(bytes)
+                .with_context(|| format!("writing {shown}"))?;
+            settle(tmp, path, before)?;
+            let reread = fs::read(tmp.path()).with_context(|| format!("re-reading {shown}"))?;
+            if reread != bytes {
+                return Err(not_as_written());
+            }
+            if let Some(check) = validate {
+                check(&reread)?;
+            }
+        }
+        Content::Made(make) => {
+            let mut out = Digesting::new(std::io::BufWriter::with_capacity(1 << 16, tmp.as_file()));
+            make(&mut out).with_context(|| format!("writing {shown}"))?;
+            out.flush().with_context(|| format!("writing {shown}"))?;
+            let written = out.digest();
+            drop(out);
+            settle(tmp, path, before)?;
+            if digest_of(tmp.path()).with_context(|| format!("re-reading {shown}"))? != written {
+                return Err(not_as_written());
+            }
+        }
     }
     Ok(())
 }
 
-/// [`fill`] with bytes made as they are written: the digest of what was
-/// written must be that of what reads back.
-fn fill_made(
-    tmp: &mut NamedTempFile,
-    path: &Path,
-    make: Make,
-    before: Option<&Metadata>,
-) -> Result<()> {
+/// The written temporary file given the old file's mode, and synced.
+fn settle(tmp: &NamedTempFile, path: &Path, before: Option<&Metadata>) -> Result<()> {
     let shown = path.display();
-    let written = {
-        let mut out = Digesting::new(std::io::BufWriter::with_capacity(1 << 16, tmp.as_file()));
-        make(&mut out).with_context(|| format!("writing {shown}"))?;
-        out.inner
-            .flush()
-            .with_context(|| format!("writing {shown}"))?;
-        out.digest()
-    };
     if let Some(meta) = before {
         keep_owner_and_mode(tmp.as_file(), meta)
             .with_context(|| format!("keeping the mode of {shown}"))?;
@@ -172,19 +165,18 @@ fn fill_made(
         .sync_all()
         .with_context(|| format!("syncing {shown}"))?;
     pause_for_tests();
+    Ok(())
+}
+
+/// The length and digest of the file at `path`, read as a stream.
+fn digest_of(path: &Path) -> std::io::Result<(u64, u64)> {
     let mut reread = Digesting::new(std::io::sink());
-    let file = fs::File::open(tmp.path()).with_context(|| format!("re-reading {shown}"))?;
+    let file = fs::File::open(path)?;
     std::io::copy(
         &mut std::io::BufReader::with_capacity(1 << 16, file),
         &mut reread,
-    )
-    .with_context(|| format!("re-reading {shown}"))?;
-    if reread.digest() != written {
-        bail!(
-            "writing {shown}: the temporary file does not read back as written; nothing was changed"
-        );
-    }
-    Ok(())
+    )?;
+    Ok(reread.digest())
 }
 
 /// A writer that passes bytes on and keeps their count and a digest of

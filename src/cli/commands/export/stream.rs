@@ -77,17 +77,18 @@ fn spooled(
 ) -> Result<Option<Spooled>> {
     let (p, tz) = (&open.policies, open.tz);
     let part_of = |lc: LoadedCase| -> Result<Part> {
-        // Figures come from the real case; only the texts printed are masked.
-        let shown = crate::case::privacy::shown(&lc.case, contacts);
-        let row = derive(&lc, &shown, p, now);
-        let (cells, fields) = match format {
-            Format::Jsonl => (vec![jsonl_line(&row, tz, contacts)?], BTreeMap::new()),
-            Format::Register | Format::RegisterXlsx => {
-                let entry = crate::report::register::row(&lc.case, p, now);
-                let cells = crate::cli::commands::register::csv_cells(&entry, tz, contacts);
-                (cells, BTreeMap::new())
+        let (cells, fields) = if let Format::Register | Format::RegisterXlsx = format {
+            let entry = crate::report::register::row(&lc.case, p, now);
+            let cells = crate::cli::commands::register::csv_cells(&entry, tz, contacts);
+            (cells, BTreeMap::new())
+        } else {
+            // Figures come from the real case; only the texts printed are masked.
+            let shown = crate::case::privacy::shown(&lc.case, contacts);
+            let row = derive(&lc, &shown, p, now);
+            match format {
+                Format::Jsonl => (vec![jsonl_line(&row, tz, contacts)?], BTreeMap::new()),
+                _ => (csv_record(&row, tz, contacts), row.case.fields.clone()),
             }
-            Format::Csv => (csv_record(&row, tz, contacts), row.case.fields.clone()),
         };
         Ok(Part {
             id: lc.case.id,
