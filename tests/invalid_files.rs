@@ -44,8 +44,14 @@ fn every_scan() -> Vec<(Vec<&'static str>, i32)> {
     for f in ["table", "markdown", "json", "csv", "html"] {
         runs.push((vec!["report", "--format", f], 2));
     }
-    for f in ["csv", "jsonl"] {
+    for f in ["csv", "jsonl", "register"] {
         runs.push((vec!["export", "--format", f], 2));
+    }
+    for f in ["table", "json", "csv"] {
+        runs.push((
+            vec!["report", "--return", "fca", "--for", "2026", "--format", f],
+            2,
+        ));
     }
     for f in ["table", "markdown", "json"] {
         runs.push((vec!["policy", "impact", "--base", "HEAD", "--format", f], 2));
@@ -124,6 +130,36 @@ fn skip_invalid_warns_and_goes_on_with_the_valid_cases() {
             assert!(r.stdout.contains(GOOD), "{args:?}:\n{}", r.stdout);
         }
     }
+}
+
+#[test]
+fn an_export_to_a_file_writes_nothing_when_it_refuses() {
+    let dir = ledger();
+    for f in ["jsonl", "csv", "register"] {
+        let r = run(
+            dir.path(),
+            &["export", "--format", f, "-o", "out/cases.txt"],
+        );
+        assert_eq!(r.code, 2, "{f}: {}", r.stderr);
+        assert!(!dir.path().join("out").exists(), "{f}");
+    }
+    let r = run(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--skip-invalid",
+            "-o",
+            "cases.jsonl",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written = std::fs::read_to_string(dir.path().join("cases.jsonl")).expect("written");
+    assert!(
+        written.contains(GOOD) && written.ends_with('\n'),
+        "{written}"
+    );
 }
 
 #[test]
