@@ -427,6 +427,36 @@ fn short_at(at: &str) -> String {
 }
 
 pub fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
+    let mut out = Vec::new();
+    let written = markdown_around(
+        a,
+        problems,
+        currency,
+        severity_counts(a),
+        &mut out,
+        |sev, out| {
+            a.findings
+                .iter()
+                .filter(|f| f.severity == sev)
+                .try_for_each(|f| std::io::Write::write_all(out, markdown_row(f).as_bytes()))
+        },
+    );
+    // Writing to memory fails only if a row does not, which cannot happen.
+    debug_assert!(written.is_ok());
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The markdown audit around its findings: the title, the summary and
+/// the KPIs, then each severity's heading with `counts` of its findings,
+/// whose rows `rows` writes ([`markdown_row`]), then the invalid files.
+pub fn markdown_around<W: std::io::Write>(
+    a: &Audit,
+    problems: &[Diagnostic],
+    currency: &str,
+    counts: [usize; 3],
+    out: &mut W,
+    mut rows: impl FnMut(Severity, &mut W) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -440,7 +470,7 @@ pub fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
         tr_args(
             "audit-md-summary",
             &[
-                ("counts", counts_line(severity_counts(a)).into()),
+                ("counts", counts_line(counts).into()),
                 ("cases", a.cases.to_string().into())
             ]
         )
@@ -454,25 +484,37 @@ pub fn markdown(a: &Audit, problems: &[Diagnostic], currency: &str) -> String {
     for (label, value) in kpi_rows(&a.kpis, currency) {
         let _ = writeln!(s, "| {label} | {} |", md_escape(&value));
     }
-    for (sev, findings) in by_severity(a) {
-        let _ = writeln!(
-            s,
-            "\n### {}\n\n{}\n|---|---|---|---|---|",
-            severity_heading("audit-severity-title", sev, findings.len()),
-            tr("audit-md-columns")
-        );
-        for f in findings {
-            let _ = writeln!(
-                s,
-                "| `{}` | `{}` | {} | {} | {} |",
-                f.case,
-                f.code,
-                f.at,
-                f.due.as_deref().unwrap_or(""),
-                md_escape(&message(f))
-            );
+    out.write_all(s.as_bytes())?;
+    for (sev, count) in SEVERITIES.into_iter().zip(counts) {
+        if count == 0 {
+            continue;
         }
+        write!(
+            out,
+            "\n### {}\n\n{}\n|---|---|---|---|---|\n",
+            severity_heading("audit-severity-title", sev, count),
+            tr("audit-md-columns")
+        )?;
+        rows(sev, out)?;
     }
+    out.write_all(markdown_problems(problems).as_bytes())
+}
+
+/// One finding's row in the markdown audit, with its line break.
+pub fn markdown_row(f: &Finding) -> String {
+    format!(
+        "| `{}` | `{}` | {} | {} | {} |\n",
+        f.case,
+        f.code,
+        f.at,
+        f.due.as_deref().unwrap_or(""),
+        md_escape(&message(f))
+    )
+}
+
+/// The markdown audit's list of invalid files (nothing when there is none).
+fn markdown_problems(problems: &[Diagnostic]) -> String {
+    let mut s = String::new();
     if !problems.is_empty() {
         let _ = writeln!(
             s,

@@ -160,7 +160,7 @@ fn streamed(
         Format::Json => stream::Rows::Json,
         Format::Csv => stream::Rows::Csv,
         Format::Table => stream::Rows::Table { color, currency },
-        Format::Markdown => return Ok(None),
+        Format::Markdown => stream::Rows::Markdown { currency },
     };
     let filters = stream::Filters {
         window,

@@ -1,11 +1,11 @@
-//! `audit` (table, json, csv) over the whole ledger, in bounded memory:
+//! `audit` (table, json, csv, markdown) over the whole ledger, in bounded memory:
 //! each case is audited, filtered, sorted and rendered as soon as it is
 //! read (on every core), its rendered findings wait in a spool (memory,
 //! then an unnamed temporary file) while the KPIs are counted, and they
 //! are copied out after them. Only the hours the KPIs' medians
 //! need are held. The table's rows wait as their texts, one spool per
 //! severity, and are laid out at the end, when the widths of their
-//! columns are known. The bytes are those of the whole-audit path, which
+//! columns are known; markdown's rows wait written, one spool per severity. The bytes are those of the whole-audit path, which
 //! a test checks.
 
 use crate::audit::{self, CaseAudit, Finding, Severity, Window};
@@ -22,6 +22,7 @@ pub enum Rows<'a> {
     Json,
     Csv,
     Table { color: bool, currency: &'a str },
+    Markdown { currency: &'a str },
 }
 
 /// One case's part of the streamed audit.
@@ -30,7 +31,8 @@ struct Part {
     audit: CaseAudit,
     id: String,
     /// JSON and CSV: the findings as written, in the first; the table:
-    /// each severity's rows (see [`put`]), in the table's order.
+    /// each severity's rows (see [`put`]), in the table's order; markdown:
+    /// each severity's rows as written, in the same order.
     rendered: [Vec<u8>; 3],
     count: usize,
     worst: Option<Severity>,
@@ -118,11 +120,27 @@ pub fn run(
         return Ok(None);
     }
     let header = audit::header(kpis.kpis(), p, as_of, filters.window);
+    write_document(rows, (&header, &scan.problems), count, &shape, spools, out)?;
+    Ok(Some(Outcome {
+        worst,
+        problems: scan.problems,
+    }))
+}
+
+/// The document around the spooled findings, which it copies out.
+fn write_document(
+    rows: Rows,
+    (header, problems): (&audit::Audit, &[Diagnostic]),
+    count: usize,
+    shape: &render::TableShape,
+    spools: [Spool; 3],
+    out: &mut impl Write,
+) -> Result<()> {
     let [first, more @ ..] = spools;
     match rows {
-        Rows::Json => render::json_around(&header, &scan.problems, count, out, |out| {
-            Ok(first.copy_out(out)?)
-        })?,
+        Rows::Json => {
+            render::json_around(header, problems, count, out, |out| Ok(first.copy_out(out)?))?
+        }
         Rows::Csv => {
             out.write_all(render::CSV_HEADER)?;
             first.copy_out(out)?;
@@ -131,11 +149,11 @@ pub fn run(
             let [warnings, infos] = more;
             let mut spools = [first, warnings, infos].map(Some);
             render::table_around(
-                &header,
-                &scan.problems,
+                header,
+                problems,
                 color,
                 currency,
-                &shape,
+                shape,
                 out,
                 |sev, each| match spools.get_mut(render::shown_at(sev)).and_then(Option::take) {
                     Some(spool) => take_rows(spool, each),
@@ -143,11 +161,18 @@ pub fn run(
                 },
             )?;
         }
+        Rows::Markdown { currency } => {
+            let [warnings, infos] = more;
+            let mut spools = [first, warnings, infos].map(Some);
+            render::markdown_around(header, problems, currency, shape.counts, out, |sev, out| {
+                match spools.get_mut(render::shown_at(sev)).and_then(Option::take) {
+                    Some(spool) => spool.copy_out(out),
+                    None => Ok(()),
+                }
+            })?;
+        }
     }
-    Ok(Some(Outcome {
-        worst,
-        problems: scan.problems,
-    }))
+    Ok(())
 }
 
 /// One case's findings, filtered, in the audit's order and rendered.
@@ -166,6 +191,16 @@ fn part(lc: &LoadedCase, mut a: CaseAudit, filters: &Filters, rows: Rows) -> Opt
                 shape.add(f.severity, &texts);
                 if let Some(spool) = rendered.get_mut(render::shown_at(f.severity)) {
                     put(spool, &texts);
+                }
+            }
+            Ok(())
+        }
+        Rows::Markdown { .. } => {
+            for f in &findings {
+                let at = render::shown_at(f.severity);
+                if let (Some(spool), Some(n)) = (rendered.get_mut(at), shape.counts.get_mut(at)) {
+                    spool.extend_from_slice(render::markdown_row(f).as_bytes());
+                    *n += 1;
                 }
             }
             Ok(())
@@ -256,6 +291,9 @@ mod tests {
             Rows::Table { color, currency } => {
                 out = render::table(&a, &scan.problems, color, currency).into_bytes();
             }
+            Rows::Markdown { currency } => {
+                out = render::markdown(&a, &scan.problems, currency).into_bytes();
+            }
         }
         out
     }
@@ -313,6 +351,7 @@ mod tests {
                         color: true,
                         currency,
                     },
+                    Rows::Markdown { currency },
                 ] {
                     let as_of = at("2026-11-22T12:00:00-05:00");
                     let s = streamed(&ledger, as_of, &filters, rows).unwrap();
