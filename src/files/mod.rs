@@ -19,8 +19,11 @@ mod write;
 
 pub use cleanup::{RemoveOnSignal, while_editor_runs};
 pub use lock::Lock;
+#[cfg(unix)]
+pub use read::read_at_most_in;
 pub use read::{
-    describe, escapes, kind_msg, read_bytes, read_bytes_at_most, read_text, unreadable,
+    describe, escapes, kind_msg, read_bytes, read_bytes_at_most, read_bytes_at_most_with_meta,
+    read_text, unreadable,
 };
 pub use write::{Existing, Make, write, write_output, write_output_made};
 

@@ -29,7 +29,43 @@ pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
 /// At most `limit` bytes of a regular file, as [`read_bytes`]: a reader that
 /// enforces a size limit never holds more than the limit plus one byte.
 pub fn read_bytes_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let (file, size) = open_regular(path)?;
+    read_bytes_at_most_with_meta(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bytes_at_most`], with what the open file's `stat` said before
+/// it was read.
+pub fn read_bytes_at_most_with_meta(
+    path: &Path,
+    limit: u64,
+) -> io::Result<(Vec<u8>, std::fs::Metadata)> {
+    let (file, meta) = open_regular(path)?;
+    let bytes = read_limited(file, meta.len(), limit)?;
+    Ok((bytes, meta))
+}
+
+/// [`read_bytes_at_most`] of the file `name` in the open folder `dir`, and
+/// the open file's `stat` before it was read: one name looked up instead
+/// of the whole path, and no `stat` apart (what the parse cache reads).
+#[cfg(unix)]
+pub fn read_at_most_in(
+    dir: rustix::fd::BorrowedFd,
+    name: &str,
+    limit: u64,
+) -> io::Result<(Vec<u8>, rustix::fs::Stat)> {
+    use rustix::fs::{FileType, Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    let fd = rustix::fs::openat(dir, name, flags, Mode::empty())?;
+    let st = rustix::fs::fstat(&fd)?;
+    let file = File::from(fd);
+    if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
+        return Err(not_regular(&file.metadata()?.file_type()));
+    }
+    let bytes = read_limited(file, u64::try_from(st.st_size).unwrap_or(0), limit)?;
+    Ok((bytes, st))
+}
+
+/// At most `limit` bytes of `file`, which was `size` bytes long when opened.
+fn read_limited(file: File, size: u64, limit: u64) -> io::Result<Vec<u8>> {
     // Room for the size the file had when opened, and one byte more to see
     // its end: a read or two, where growing from nothing takes one read
     // per doubling (seven for a case file). A file that grew meanwhile is
@@ -40,8 +76,8 @@ pub fn read_bytes_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The file, opened for reading, and its size then.
-fn open_regular(path: &Path) -> io::Result<(File, u64)> {
+/// The file, opened for reading, and its `stat` then.
+fn open_regular(path: &Path) -> io::Result<(File, std::fs::Metadata)> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -51,15 +87,19 @@ fn open_regular(path: &Path) -> io::Result<(File, u64)> {
     }
     let file = options.open(path)?;
     let meta = file.metadata()?;
-    let kind = meta.file_type();
-    if !kind.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("not a regular file but {}", describe(&kind)),
-        ));
+    if !meta.file_type().is_file() {
+        return Err(not_regular(&meta.file_type()));
     }
     // O_NONBLOCK changes nothing for a regular file on Unix: keep the descriptor.
-    Ok((file, meta.len()))
+    Ok((file, meta))
+}
+
+/// The refusal of a file that is not a regular one.
+fn not_regular(kind: &std::fs::FileType) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("not a regular file but {}", describe(kind)),
+    )
 }
 
 /// What a non-regular file is, in words.

@@ -218,6 +218,30 @@ impl Folders {
         }
         std::fs::metadata(abs).ok().and_then(|m| Key::of(&m))
     }
+
+    /// At most `limit` bytes of the file at `rel` (`abs` from the root),
+    /// opened relative to its folder as [`Folders::key`] stats it, with the
+    /// key of what was read: the open file's own `stat`, taken before
+    /// reading. A change made while it is read changes the file's times
+    /// after that key, or falls in the scan's own second, which
+    /// [`Key::racy`] refuses to keep; so no second `stat` is needed.
+    pub fn read(
+        &self,
+        rel: &str,
+        abs: &Path,
+        limit: u64,
+    ) -> std::io::Result<(Vec<u8>, Option<Key>)> {
+        #[cfg(unix)]
+        if let Some((dir, name)) = rel.rsplit_once('/')
+            && let Some(fd) = self.open.get(dir)
+        {
+            use rustix::fd::AsFd;
+            let (bytes, st) = crate::files::read_at_most_in(fd.as_fd(), name, limit)?;
+            return Ok((bytes, Some(Key::of_stat(&st))));
+        }
+        let (bytes, meta) = crate::files::read_bytes_at_most_with_meta(abs, limit)?;
+        Ok((bytes, Key::of(&meta)))
+    }
 }
 
 /// A cache as read: its index (paths and keys, sorted by path) and the
@@ -480,6 +504,14 @@ impl Cache {
     /// damaged, or does not hold a case this program packed.
     pub fn get(&self, rel: &str, key: Key) -> Option<(usize, crate::case::Case)> {
         self.get_in((rel, 0), key, &Batch::default())
+    }
+
+    /// Whether the cache has an entry for `rel` (the file at `pos` in the
+    /// batch), whatever its key: when it has none, the file need not be
+    /// `stat`ed before it is read.
+    pub fn holds(&self, (rel, pos): (&str, usize), batch: &Batch) -> bool {
+        self.on
+            && (batch.found.get(pos).copied().flatten().is_some() || self.index_of(rel).is_some())
     }
 
     /// [`Cache::get`] for the file at `pos` in the batch, taking its case
@@ -807,6 +839,54 @@ mod tests {
             ..Cache::default()
         };
         empty.save(root, stored, Spool::default());
+    }
+
+    #[test]
+    fn a_read_files_key_is_the_key_its_stat_finds() {
+        // What a first run stores must be what the next run's `stat` finds,
+        // through the open folder and through the path alike.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("cases/2026/11")).unwrap();
+        let rel = "cases/2026/11/x.yaml";
+        let abs = dir.path().join(rel);
+        std::fs::write(&abs, "id: x\n").unwrap();
+        let opened = Folders::open(dir.path(), &[rel.to_string()]);
+        #[cfg(unix)]
+        assert_eq!(opened.open.len(), 1);
+        for folders in [opened, Folders::default()] {
+            let (bytes, key) = folders.read(rel, &abs, 100).unwrap();
+            assert_eq!(bytes, b"id: x\n");
+            assert!(key.is_some());
+            assert_eq!(key, folders.key(rel, &abs));
+            // At most the limit is read.
+            assert_eq!(folders.read(rel, &abs, 2).unwrap().0, b"id");
+            let gone = folders.read(
+                "cases/2026/11/y.yaml",
+                &dir.path().join("cases/2026/11/y.yaml"),
+                9,
+            );
+            assert_eq!(gone.unwrap_err().kind(), std::io::ErrorKind::NotFound);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_or_a_fifo_read_through_its_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("cases/2026/11/sub.yaml")).unwrap();
+        let fifo = dir.path().join("cases/2026/11/fifo.yaml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let rels = ["cases/2026/11/fifo.yaml", "cases/2026/11/sub.yaml"];
+        let folders = Folders::open(dir.path(), &rels.map(String::from));
+        for (rel, kind) in rels.iter().zip(["a FIFO (named pipe)", "a folder"]) {
+            let e = folders.read(rel, &dir.path().join(rel), 9).unwrap_err();
+            assert_eq!(e.kind(), std::io::ErrorKind::InvalidInput, "{rel}");
+            assert_eq!(e.to_string(), format!("not a regular file but {kind}"));
+        }
     }
 
     #[test]

@@ -362,7 +362,12 @@ impl Ledger {
         second: i64,
     ) -> (Loaded, cache::Stored) {
         let abs = self.abs(rel);
-        let key = folders.key(rel, &abs);
+        // A file the cache has no entry for is read without a `stat` first.
+        let key = if cache.holds((rel, pos), read) {
+            folders.key(rel, &abs)
+        } else {
+            None
+        };
         if let Some(key) = key
             && let Some((i, case)) = cache.get_in((rel, pos), key, read)
             && let Ok(case) = checked(case, rel, policies)
@@ -374,16 +379,15 @@ impl Ledger {
             };
             return ((id, Ok(lc)), cache::Stored::Keep(i));
         }
-        let text = match read_case_text(&abs, rel) {
+        let (text, key) = match read_case_text_keyed(folders, &abs, rel) {
             Ok(t) => t,
             Err(d) => return ((None, Err(vec![d])), cache::Stored::Nothing),
         };
-        let after = folders.key(rel, &abs);
         match case::parse_noting_layout(&text, rel) {
             Ok((case, in_layout)) => {
                 // Kept as read, before the checks pin its dates to the zone.
-                let packed = (in_layout && cache.on && key.is_some() && after == key)
-                    .then(|| case::packed::pack(&case));
+                let packed =
+                    (in_layout && cache.on && key.is_some()).then(|| case::packed::pack(&case));
                 match checked(case, rel, policies) {
                     Ok(case) => {
                         let stored = match (key, packed) {
@@ -842,13 +846,28 @@ fn duplicate_ids(mut ids: Vec<(&str, &str)>) -> Vec<Diagnostic> {
     out
 }
 
+/// The most of a case file read: the size limit and one byte, to see it.
+const CASE_READ_LIMIT: u64 = crate::case::yaml_guard::MAX_CASE_BYTES as u64 + 1;
+
 /// A case file's text: only a regular file, never more than the size limit
 /// plus one byte read, and an error at the first byte that is not UTF-8.
 fn read_case_text(path: &Path, rel: &str) -> Result<String, crate::diag::Diagnostic> {
-    let limit = crate::case::yaml_guard::MAX_CASE_BYTES as u64 + 1;
-    let bytes = crate::files::read_bytes_at_most(path, limit)
+    let bytes = crate::files::read_bytes_at_most(path, CASE_READ_LIMIT)
         .map_err(|e| crate::files::unreadable(rel, &e))?;
     case::text_of(bytes, rel)
+}
+
+/// [`read_case_text`] through the open folders, with the key of what was
+/// read ([`cache::Folders::read`]).
+fn read_case_text_keyed(
+    folders: &cache::Folders,
+    path: &Path,
+    rel: &str,
+) -> Result<(String, Option<cache::Key>), crate::diag::Diagnostic> {
+    let (bytes, key) = folders
+        .read(rel, path, CASE_READ_LIMIT)
+        .map_err(|e| crate::files::unreadable(rel, &e))?;
+    Ok((case::text_of(bytes, rel)?, key))
 }
 
 /// What a temporary or lock file named `name` at `rel` is left for.
