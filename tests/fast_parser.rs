@@ -171,7 +171,12 @@ fn agree(text: &str) -> Result<bool, TestCaseError> {
     let Some(fast_case) = fast::parse(text) else {
         return Ok(false);
     };
-    // The fast reader runs after the same pre-checks as the general one.
+    // The guard's scan for anchors, aliases and depth runs only when the
+    // fast reader gives up: what it accepts must pass that scan.
+    prop_assert!(
+        redress::case::yaml_guard::check(text).is_ok(),
+        "fast accepted what the guard refuses:\n{text}"
+    );
     let general = case::parse_general(text, "x.yaml");
     prop_assert!(
         general.is_ok(),
@@ -277,4 +282,35 @@ fn every_sample_and_fixture_file_reads_the_same() {
         "only {fast_count} of {} files took the fast path",
         files.len()
     );
+}
+
+/// A case file of the writer's layout with `levels` mappings nested under
+/// its title's key.
+fn nested(levels: usize) -> String {
+    let mut text = String::from("id: 20261101-abcd\n");
+    for level in 0..levels {
+        text.push_str(&" ".repeat(2 * level));
+        text.push_str("k:\n");
+    }
+    text
+}
+
+#[test]
+fn the_guards_refusals_stand_though_its_scan_waits_for_the_fast_reader() {
+    // Anchors, aliases and depth are refused through the ledger's entry
+    // point exactly as through the general reader's, at the same place.
+    let deep = nested(40);
+    let very_deep = nested(3000); // 9 MB: no stack overflow either
+    let anchored = "id: 20261101-abcd\ntitle: &a Parcel\nsummary: *a\n".to_string();
+    for (text, code) in [
+        (&deep, "too-deep"),
+        (&very_deep, "too-deep"),
+        (&anchored, "yaml-anchor"),
+    ] {
+        assert!(fast::parse(text).is_none());
+        let via = case::parse_noting_layout(text, "x.yaml").unwrap_err();
+        let general = case::parse_general(text, "x.yaml").unwrap_err();
+        assert_eq!(via.to_string(), general.to_string());
+        assert_eq!(via.code.to_string(), code, "{via}");
+    }
 }

@@ -45,6 +45,13 @@ pub fn parse(text: &str) -> Option<Case> {
     tree::case(&encode(text)?)
 }
 
+/// The deepest indentation of a mapping this reader takes: a case's is 4.
+/// It keeps this reader's recursion shallow, and what it accepts well
+/// under [`yaml_guard`](crate::case::yaml_guard)'s depth limit (each
+/// level indents by two), so that the guard's scan for anchors and depth
+/// need only run on what it gives up on.
+const MAX_INDENT: usize = 16;
+
 struct Parser<'a> {
     lines: Vec<&'a str>,
     at: usize,
@@ -81,6 +88,9 @@ impl<'a> Parser<'a> {
     /// A block mapping whose keys stand at exactly `indent` spaces; the
     /// number of its keys.
     fn map(&mut self, indent: usize) -> Option<usize> {
+        if indent > MAX_INDENT {
+            return None;
+        }
         self.out.push(tree::MAP);
         let mut keys: Vec<String> = Vec::new();
         while let Some((ind, content)) = self.peek() {
@@ -330,6 +340,19 @@ fn flow_list(s: &str, out: &mut Vec<u8>) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gives_up_past_its_deepest_indentation() {
+        let nested = |levels: usize| -> String {
+            (0..levels)
+                .map(|level| format!("{}k:\n", " ".repeat(2 * level)))
+                .collect()
+        };
+        // Mappings up to MAX_INDENT are encoded (a case needs 4), deeper
+        // ones are left to the guard and the general reader.
+        assert!(encode(&nested(MAX_INDENT / 2 + 1)).is_some());
+        assert!(encode(&nested(MAX_INDENT / 2 + 2)).is_none());
+    }
 
     #[test]
     fn reads_the_writers_layout() {

@@ -292,10 +292,14 @@ pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
 /// Like [`parse`], and also whether the file is in the writer's own
 /// layout ([`fast`]): only such files are kept by the parse cache.
 pub fn parse_noting_layout(text: &str, path: &str) -> Result<(Case, bool), Diagnostic> {
-    prechecks(text, path)?;
+    // The guard's scan for anchors and depth waits until the fast reader
+    // gives up: it accepts neither (see `fast::MAX_INDENT`), and the
+    // refusals come out the same, since the other checks still come first.
+    prechecks_but_structure(text, path)?;
     if let Some(case) = fast::parse(text) {
         return Ok((case, true));
     }
+    guard_refusal(text, path, crate::case::yaml_guard::check_structure(text))?;
     serde_yaml::from_str::<Case>(text)
         .map(|case| (case, false))
         .map_err(|e| yaml_diagnostic(&e, text, path))
@@ -311,6 +315,12 @@ pub fn parse_general(text: &str, path: &str) -> Result<Case, Diagnostic> {
 /// What refuses a file before any reader sees it: conflict markers, and
 /// the hostile-YAML scan ([`yaml_guard`]).
 fn prechecks(text: &str, path: &str) -> Result<(), Diagnostic> {
+    prechecks_but_structure(text, path)?;
+    guard_refusal(text, path, crate::case::yaml_guard::check_structure(text))
+}
+
+/// [`prechecks`] but the guard's scan for anchors and depth.
+fn prechecks_but_structure(text: &str, path: &str) -> Result<(), Diagnostic> {
     if let Some(line) = diag::conflict_markers(text).first() {
         return Err(Diagnostic::new(
             path,
@@ -320,13 +330,25 @@ fn prechecks(text: &str, path: &str) -> Result<(), Diagnostic> {
         .at(*line, 1)
         .help(crate::i18n::Msg::new("diag-conflict-case-help")));
     }
-    if let Err(r) = crate::case::yaml_guard::check(text) {
+    guard_refusal(
+        text,
+        path,
+        crate::case::yaml_guard::check_size_and_characters(text),
+    )
+}
+
+/// The guard's refusal as a diagnostic at its line and column.
+fn guard_refusal(
+    text: &str,
+    path: &str,
+    checked: Result<(), crate::case::yaml_guard::Refusal>,
+) -> Result<(), Diagnostic> {
+    checked.map_err(|r| {
         let (line, column) = diag::line_col(text, r.offset);
-        return Err(Diagnostic::new(path, r.code, r.message)
+        Diagnostic::new(path, r.code, r.message)
             .at(line, column)
-            .help(r.help));
-    }
-    Ok(())
+            .help(r.help)
+    })
 }
 
 fn yaml_diagnostic(e: &serde_yaml::Error, text: &str, path: &str) -> Diagnostic {

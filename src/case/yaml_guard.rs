@@ -35,10 +35,23 @@ pub struct Refusal {
 
 /// Checks the text; see the module documentation for the rules.
 pub fn check(text: &str) -> Result<(), Refusal> {
+    check_size_and_characters(text)?;
+    check_structure(text)
+}
+
+/// The size limit and the characters: what the writer's-layout reader
+/// ([`crate::case::fast`]) relies on too.
+pub fn check_size_and_characters(text: &str) -> Result<(), Refusal> {
     if text.len() > MAX_CASE_BYTES {
         return Err(too_large(text));
     }
-    check_characters(text)?;
+    check_characters(text)
+}
+
+/// No anchors, no aliases, no deeper nesting than [`MAX_DEPTH`]: the scan
+/// the writer's-layout reader makes needless for what it accepts (it takes
+/// no `&` or `*` node and no mapping deeper than a few levels).
+pub fn check_structure(text: &str) -> Result<(), Refusal> {
     Lexer::new(text.as_bytes()).run()
 }
 
