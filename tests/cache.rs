@@ -296,3 +296,44 @@ fn check_reports_a_file_broken_after_it_was_cached() {
     assert!(String::from_utf8_lossy(&out).contains("evenx"));
     assert_same_as_uncached(d);
 }
+
+#[test]
+fn files_outside_the_writers_layout_are_cached_too() {
+    // Files as hands and other tools write them (a comment, other quoting,
+    // lists not indented under their key) are read by the general YAML
+    // reader; they are kept like the others, and give the same results.
+    let dir = ledger(false);
+    let d = dir.path();
+    let files = case_files(d);
+    let restyled: Vec<(PathBuf, String)> = files
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, path)| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let new = match i {
+                0 => format!("# written by hand\n{text}"),
+                1 => text.replacen("\nkind: ", "\nkind: !!str ", 1),
+                _ => text.replace("\n  - ", "\n- ").replace("\n    ", "\n  "),
+            };
+            assert!(redress::case::fast::parse(&new).is_none(), "{new}");
+            redress::case::parse_general(&new, "x.yaml").expect("still a valid case");
+            std::fs::write(path, &new).unwrap();
+            let rel = path.strip_prefix(d).unwrap().to_string_lossy().into_owned();
+            (path.clone(), rel)
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(2100));
+    let first = run(d, false, COMMANDS[0]);
+    let index = std::fs::read(cache_file(d)).unwrap();
+    for (_, rel) in &restyled {
+        let kept = index.windows(rel.len()).any(|w| w == rel.as_bytes());
+        assert!(kept, "{rel} is not in the cache");
+    }
+    assert_eq!(first, run(d, false, COMMANDS[0]));
+    assert_same_as_uncached(d);
+    // An edit to one of them is seen.
+    let (path, _) = &restyled[0];
+    edit_same_size(path);
+    assert_same_as_uncached(d);
+}

@@ -308,7 +308,7 @@ fn the_guards_refusals_stand_though_its_scan_waits_for_the_fast_reader() {
         (&anchored, "yaml-anchor"),
     ] {
         assert!(fast::parse(text).is_none());
-        let via = case::parse_noting_layout(text, "x.yaml").unwrap_err();
+        let via = case::parse(text, "x.yaml").unwrap_err();
         let general = case::parse_general(text, "x.yaml").unwrap_err();
         assert_eq!(via.to_string(), general.to_string());
         assert_eq!(via.code.to_string(), code, "{via}");

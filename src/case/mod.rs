@@ -284,25 +284,19 @@ pub fn text_of(bytes: Vec<u8>, path: &str) -> Result<String, Diagnostic> {
     })
 }
 
-/// Parses a case file's text. The error is a diagnostic at the parser's position.
+/// Parses a case file's text: through the reader of the writer's own
+/// layout ([`fast`]) when it takes it, else the general YAML reader. The
+/// error is a diagnostic at the reader's position.
 pub fn parse(text: &str, path: &str) -> Result<Case, Diagnostic> {
-    parse_noting_layout(text, path).map(|(case, _)| case)
-}
-
-/// Like [`parse`], and also whether the file is in the writer's own
-/// layout ([`fast`]): only such files are kept by the parse cache.
-pub fn parse_noting_layout(text: &str, path: &str) -> Result<(Case, bool), Diagnostic> {
     // The guard's scan for anchors and depth waits until the fast reader
     // gives up: it accepts neither (see `fast::MAX_INDENT`), and the
     // refusals come out the same, since the other checks still come first.
     prechecks_but_structure(text, path)?;
     if let Some(case) = fast::parse(text) {
-        return Ok((case, true));
+        return Ok(case);
     }
     guard_refusal(text, path, crate::case::yaml_guard::check_structure(text))?;
-    serde_yaml::from_str::<Case>(text)
-        .map(|case| (case, false))
-        .map_err(|e| yaml_diagnostic(&e, text, path))
+    serde_yaml::from_str::<Case>(text).map_err(|e| yaml_diagnostic(&e, text, path))
 }
 
 /// [`parse`] through the general YAML reader only, never [`fast`]: what

@@ -1,6 +1,5 @@
-//! The parse cache, `.redress/cache/cases.bin`: for each case file read
-//! through the writer's layout ([`crate::case::fast`]), the case as read
-//! from it in a compact binary form ([`crate::case::packed`]), keyed by
+//! The parse cache, `.redress/cache/cases.bin`: for each valid case file,
+//! the case as read from it in a compact binary form ([`crate::case::packed`]), keyed by
 //! the file's path, size, modification and change times (to the
 //! nanosecond), inode and device.
 //!
@@ -14,9 +13,11 @@
 //! truncated or foreign file, another format) means the file is read
 //! again. A file changed within the second before the cache is written
 //! (git's "racy" entries) is not kept, so a change that leaves the key as
-//! it was cannot hide. Files that do not parse, or are outside the
-//! writer's layout, or have problems, are never kept: their diagnostics
-//! always come from reading them.
+//! it was cannot hide. Files that do not parse or have problems are never
+//! kept: their diagnostics always come from reading them. Files outside
+//! the writer's layout (comments, other quoting or indentation, as other
+//! tools and hands write them) are kept like the others: the general
+//! reader's case is the reference the fast reader is proven equal to.
 //!
 //! The cache is replaced atomically (a temporary file renamed over it,
 //! not read back or synced: it is not a case file, and a damaged one is
@@ -135,8 +136,9 @@ impl Key {
 
 /// The format hash: this file's layout, the code that reads a file into a
 /// case (the writer's-layout reader, times, amounts, words, the character
-/// checks), the case's shape and its packed form. Any change to them
-/// discards old caches.
+/// checks), the case's shape and its packed form, and the versions of the
+/// libraries (`Cargo.lock`: the general YAML reader among them). Any
+/// change to them discards old caches.
 fn version() -> u64 {
     let mut h = hash(FORMAT.to_le_bytes().as_slice(), 0);
     for part in [
@@ -150,6 +152,7 @@ fn version() -> u64 {
         include_bytes!("../case/time.rs").as_slice(),
         include_bytes!("../case/money.rs").as_slice(),
         include_bytes!("../case/yaml_guard.rs").as_slice(),
+        include_bytes!("../../Cargo.lock").as_slice(),
     ] {
         h = hash(part, h);
     }

@@ -383,11 +383,10 @@ impl Ledger {
             Ok(t) => t,
             Err(d) => return ((None, Err(vec![d])), cache::Stored::Nothing),
         };
-        match case::parse_noting_layout(&text, rel) {
-            Ok((case, in_layout)) => {
+        match case::parse(&text, rel) {
+            Ok(case) => {
                 // Kept as read, before the checks pin its dates to the zone.
-                let packed =
-                    (in_layout && cache.on && key.is_some()).then(|| case::packed::pack(&case));
+                let packed = (cache.on && key.is_some()).then(|| case::packed::pack(&case));
                 match checked(case, rel, policies) {
                     Ok(case) => {
                         let stored = match (key, packed) {
