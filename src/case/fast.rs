@@ -15,6 +15,7 @@
 pub mod tree;
 
 use crate::case::Case;
+use std::borrow::Cow;
 
 /// The document tree of `text` in the compact form of [`tree`], or `None`
 /// when the text is not in the writer's layout (then the general YAML
@@ -92,7 +93,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.out.push(tree::MAP);
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: Vec<Cow<'a, str>> = Vec::new();
         while let Some((ind, content)) = self.peek() {
             if ind < indent {
                 break;
@@ -223,10 +224,10 @@ impl<'a> Parser<'a> {
 
 /// `key: rest` → (key, rest after the colon). Keys are plain words, or
 /// double-quoted (the writer quotes the names under `fields:`).
-fn split_key(content: &str) -> Option<(String, &str)> {
+fn split_key(content: &str) -> Option<(Cow<'_, str>, &str)> {
     if content.starts_with('"') {
         let (key, after) = double_quoted(content)?;
-        return Some((key, after.strip_prefix(':')?));
+        return Some((Cow::Owned(key), after.strip_prefix(':')?));
     }
     let end = content.find(':')?;
     let key = &content[..end];
@@ -235,13 +236,15 @@ fn split_key(content: &str) -> Option<(String, &str)> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         && key.as_bytes()[0].is_ascii_alphabetic();
-    word.then(|| (key.to_string(), &content[end + 1..]))
+    word.then(|| (Cow::Borrowed(key), &content[end + 1..]))
 }
 
 /// Whether every character stands for itself outside quotes.
 fn all_raw(s: &str) -> bool {
-    s.chars()
-        .all(|c| crate::case::yaml_guard::is_allowed_raw(c, false))
+    // Printable ASCII, most of a case, stands for itself.
+    s.bytes().all(|b| matches!(b, b' '..=b'~'))
+        || s.chars()
+            .all(|c| crate::case::yaml_guard::is_allowed_raw(c, false))
 }
 
 /// A plain scalar as the YAML reader hands it to the case's serde code:
