@@ -53,6 +53,9 @@ fn every_scan() -> Vec<(Vec<&'static str>, i32)> {
             2,
         ));
     }
+    for f in ["table", "json", "html"] {
+        runs.push((vec!["report", "--review", "2026-Q4", "--format", f], 2));
+    }
     for f in ["table", "markdown", "json"] {
         runs.push((vec!["policy", "impact", "--base", "HEAD", "--format", f], 2));
     }

@@ -126,56 +126,260 @@ pub struct ReviewOptions<'a> {
     pub include_contacts: bool,
 }
 
+/// The review of `all`, the cases in memory (`report --review` streams the
+/// ledger through a [`ReviewReader`] and a [`ReviewSum`] instead).
 pub fn build_review(
     all: &[LoadedCase],
     actions: &[Action],
     p: &Policies,
     o: &ReviewOptions,
 ) -> Review {
-    let tz = p.tz();
-    let report_of = |s: &Span| {
-        build(
-            all,
+    let scopes = ReviewScopes::new(p, o);
+    let reader = ReviewReader::new(p, o, &scopes, actions);
+    let facts: Vec<ReviewFacts> = all.par_iter().filter_map(|lc| reader.facts(lc)).collect();
+    let mut sum = ReviewSum::new(&scopes);
+    for f in facts {
+        sum.add(f);
+    }
+    sum.finish(p, o, &scopes, actions)
+}
+
+/// The options of the review's two reports: its period's and the one
+/// before's.
+pub struct ReviewScopes {
+    now: Options,
+    before: Options,
+}
+
+impl ReviewScopes {
+    pub fn new(p: &Policies, o: &ReviewOptions) -> ReviewScopes {
+        let tz = p.tz();
+        let report_of = |s: &Span| Options {
+            period: Period::Month,
+            since: Some(s.since(tz)),
+            until: Some(s.until(tz)),
+            by: vec![Dim::Category],
+            as_of: o.as_of,
+            estimates: o.estimates.clone(),
+            include_contacts: o.include_contacts,
+        };
+        ReviewScopes {
+            now: report_of(o.span),
+            before: report_of(o.previous),
+        }
+    }
+}
+
+/// Reads cases for a review: what each case adds to it ([`ReviewFacts`]),
+/// on any thread, as the ledger is read.
+pub struct ReviewReader<'a> {
+    p: &'a Policies,
+    now: Reader<'a>,
+    before: Reader<'a>,
+    named: Option<BTreeSet<String>>,
+    /// The period, cut at `as_of`.
+    since: DateTime<Utc>,
+    until: DateTime<Utc>,
+    as_of: DateTime<Utc>,
+    include_contacts: bool,
+}
+
+/// What one case received at or before `as_of` adds to the review.
+#[derive(Debug)]
+pub struct ReviewFacts {
+    now: Option<Facts>,
+    before: Option<Facts>,
+    /// For repeat customers and customers who came back: only cases
+    /// received before the period's end.
+    customer: Option<CustomerFacts>,
+    reopened: Option<DoubleDeviation>,
+    open_findings: Vec<OpenFinding>,
+    action: Option<ActionFacts>,
+}
+
+/// What the customer sections need of a case.
+#[derive(Debug)]
+struct CustomerFacts {
+    id: String,
+    received: DateTime<Utc>,
+    keys: Vec<String>,
+    /// Its customer's name, with --include-contacts.
+    name: Option<String>,
+    /// Each resolution, as (the latest time of the events up to it, its
+    /// time): it is in the history as it stood at `t` when the first is
+    /// at or before `t` ([`clock::history_at`] stops at the first later event).
+    resolutions: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+}
+
+impl CustomerFacts {
+    /// The last resolution in the history as it stood at `t`.
+    fn last_resolution(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.resolutions
+            .iter()
+            .take_while(|(seen_by, _)| *seen_by <= t)
+            .map(|(_, at)| *at)
+            .last()
+    }
+}
+
+impl<'a> ReviewReader<'a> {
+    pub fn new(
+        p: &'a Policies,
+        o: &ReviewOptions,
+        scopes: &'a ReviewScopes,
+        actions: &[Action],
+    ) -> ReviewReader<'a> {
+        let tz = p.tz();
+        ReviewReader {
             p,
-            &Options {
-                period: Period::Month,
-                since: Some(s.since(tz)),
-                until: Some(s.until(tz)),
-                by: vec![Dim::Category],
-                as_of: o.as_of,
-                estimates: o.estimates.clone(),
-                include_contacts: o.include_contacts,
+            now: Reader::new(p, &scopes.now, &[]),
+            before: Reader::new(p, &scopes.before, &[]),
+            named: ActionBasis::named(actions),
+            since: o.span.since(tz),
+            until: o.span.until(tz).min(o.as_of),
+            as_of: o.as_of,
+            include_contacts: o.include_contacts,
+        }
+    }
+
+    /// What `lc` adds to the review; `None` when it was received after
+    /// `as_of`.
+    pub fn facts(&self, lc: &LoadedCase) -> Option<ReviewFacts> {
+        let c = &lc.case;
+        let received = c.received.utc();
+        if received > self.as_of {
+            return None;
+        }
+        let in_period = received >= self.since && received < self.until;
+        Some(ReviewFacts {
+            now: self.now.facts(lc),
+            before: self.before.facts(lc),
+            customer: (received < self.until).then(|| self.customer(lc)),
+            reopened: self.reopened(lc),
+            open_findings: if in_period && is_open(lc, self.as_of) {
+                open_findings(lc, self.p, self.as_of)
+            } else {
+                Vec::new()
             },
-        )
-    };
-    let now = report_of(o.span);
-    let before = report_of(o.previous);
-    let (since, until) = (o.span.since(tz), o.span.until(tz).min(o.as_of));
-    let seen: Vec<&LoadedCase> = all
-        .iter()
-        .filter(|c| c.case.received.utc() <= o.as_of)
-        .collect();
-    let in_period = |c: &&LoadedCase| {
-        let r = c.case.received.utc();
-        r >= since && r < until
-    };
-    let period_cases: Vec<&LoadedCase> = seen.iter().copied().filter(in_period).collect();
-    Review {
-        period: o.span.label.clone(),
-        previous_period: o.previous.label.clone(),
-        since: local(since, tz),
-        until: local(o.span.until(tz), tz),
-        as_of: local(o.as_of, tz),
-        currency: p.currency.clone(),
-        causes: causes(&now.pareto, &before.pareto),
-        repeat_customers: repeat_customers(&seen, since, until, o.include_contacts),
-        double_deviations: double_deviations(&seen, since, until, o.as_of, tz),
-        compensation: now.compensation,
-        findings: now.findings,
-        open_findings: open_findings(&period_cases, p, o.as_of),
-        actions: action_effects(actions, &seen, (o.as_of, tz, o.include_contacts)),
-        kpis: now.kpis,
-        previous_kpis: before.kpis,
+            action: ActionBasis::facts(lc, self.named.as_ref(), self.p.tz()),
+        })
+    }
+
+    fn customer(&self, lc: &LoadedCase) -> CustomerFacts {
+        let c = &lc.case;
+        let mut latest = None;
+        let mut resolutions = Vec::new();
+        for e in &c.history {
+            let at = e.at.utc();
+            let seen_by = latest.map_or(at, |l: DateTime<Utc>| l.max(at));
+            latest = Some(seen_by);
+            if e.event == EventKind::Resolved {
+                resolutions.push((seen_by, at));
+            }
+        }
+        CustomerFacts {
+            id: c.id.clone(),
+            received: c.received.utc(),
+            keys: customer_keys(c),
+            name: self.include_contacts.then(|| c.customer.name.clone()),
+            resolutions,
+        }
+    }
+
+    /// The case's last reopening in the period, as its history stood at
+    /// `as_of`.
+    fn reopened(&self, lc: &LoadedCase) -> Option<DoubleDeviation> {
+        let (since, until) = (self.since, self.until);
+        let e = clock::history_at(&lc.case, self.as_of).iter().rfind(|e| {
+            e.event == EventKind::Reopened && e.at.utc() >= since && e.at.utc() < until
+        })?;
+        Some(DoubleDeviation {
+            case: lc.case.id.clone(),
+            kind: "reopened",
+            after: None,
+            at: local(e.at.utc(), self.p.tz()),
+        })
+    }
+}
+
+/// The review, added up one case at a time: the two reports are sums
+/// ([`ReportSum`]); the customer sections keep a few facts per case
+/// received before the period's end, and group them at the end.
+pub struct ReviewSum {
+    now: ReportSum,
+    before: ReportSum,
+    customers: Vec<CustomerFacts>,
+    reopened: Vec<DoubleDeviation>,
+    open_findings: Vec<OpenFinding>,
+    actions: ActionBasis,
+}
+
+impl ReviewSum {
+    pub fn new(scopes: &ReviewScopes) -> ReviewSum {
+        ReviewSum {
+            now: ReportSum::new(&scopes.now),
+            before: ReportSum::new(&scopes.before),
+            customers: Vec::new(),
+            reopened: Vec::new(),
+            open_findings: Vec::new(),
+            actions: ActionBasis::default(),
+        }
+    }
+
+    /// Adds what [`ReviewReader::facts`] made of one case.
+    pub fn add(&mut self, f: ReviewFacts) {
+        if let Some(now) = f.now {
+            self.now.add(now);
+        }
+        if let Some(before) = f.before {
+            self.before.add(before);
+        }
+        self.customers.extend(f.customer);
+        self.reopened.extend(f.reopened);
+        self.open_findings.extend(f.open_findings);
+        self.actions.add(f.action);
+    }
+
+    /// The review; `actions` are those [`ReviewReader::new`] was given.
+    pub fn finish(
+        mut self,
+        p: &Policies,
+        o: &ReviewOptions,
+        scopes: &ReviewScopes,
+        actions: &[Action],
+    ) -> Review {
+        let tz = p.tz();
+        let now = self.now.finish(p, &scopes.now, &[]);
+        let before = self.before.finish(p, &scopes.before, &[]);
+        let since = o.span.since(tz);
+        // Cases by receipt, then ID: the order groups and labels follow.
+        self.customers
+            .sort_by(|a, b| (a.received, &a.id).cmp(&(b.received, &b.id)));
+        let groups = customers(&self.customers);
+        let mut double = self.reopened;
+        double.extend(came_back(&self.customers, &groups, since, tz));
+        double.sort_by(|a, b| (a.at, &a.case).cmp(&(b.at, &b.case)));
+        self.open_findings
+            .sort_by(|a, b| (&a.case, a.code).cmp(&(&b.case, b.code)));
+        Review {
+            period: o.span.label.clone(),
+            previous_period: o.previous.label.clone(),
+            since: local(since, tz),
+            until: local(o.span.until(tz), tz),
+            as_of: local(o.as_of, tz),
+            currency: p.currency.clone(),
+            causes: causes(&now.pareto, &before.pareto),
+            repeat_customers: repeat_customers(&self.customers, &groups, since),
+            double_deviations: double,
+            compensation: now.compensation,
+            findings: now.findings,
+            open_findings: self.open_findings,
+            actions: self
+                .actions
+                .effects(actions, (o.as_of, tz, o.include_contacts)),
+            kpis: now.kpis,
+            previous_kpis: before.kpis,
+        }
     }
 }
 
@@ -231,7 +435,7 @@ fn customer_keys(c: &crate::case::Case) -> Vec<String> {
 
 /// Groups of case indices that share a customer (union by any key), in
 /// order of their first case.
-fn customers(cases: &[&LoadedCase]) -> Vec<Vec<usize>> {
+fn customers(cases: &[CustomerFacts]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..cases.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -240,9 +444,9 @@ fn customers(cases: &[&LoadedCase]) -> Vec<Vec<usize>> {
         }
         i
     }
-    let mut first: BTreeMap<String, usize> = BTreeMap::new();
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, c) in cases.iter().enumerate() {
-        for k in customer_keys(&c.case) {
+        for k in &c.keys {
             let j = *first.entry(k).or_insert(i);
             let (a, b) = (root(&mut parent, i), root(&mut parent, j));
             parent[a.max(b)] = a.min(b);
@@ -256,110 +460,72 @@ fn customers(cases: &[&LoadedCase]) -> Vec<Vec<usize>> {
     groups.into_values().collect()
 }
 
-/// Cases by receipt, then ID: the order groups and labels follow.
-fn by_receipt<'a>(seen: &[&'a LoadedCase], until: DateTime<Utc>) -> Vec<&'a LoadedCase> {
-    let mut v: Vec<&LoadedCase> = seen
-        .iter()
-        .copied()
-        .filter(|c| c.case.received.utc() < until)
-        .collect();
-    v.sort_by(|a, b| (a.case.received.utc(), &a.case.id).cmp(&(b.case.received.utc(), &b.case.id)));
-    v
-}
-
+/// `cases` by receipt, grouped by [`customers`].
 fn repeat_customers(
-    seen: &[&LoadedCase],
+    cases: &[CustomerFacts],
+    groups: &[Vec<usize>],
     since: DateTime<Utc>,
-    until: DateTime<Utc>,
-    include_contacts: bool,
 ) -> Vec<RepeatCustomer> {
-    let cases = by_receipt(seen, until);
-    customers(&cases)
-        .into_iter()
-        .filter(|g| g.len() >= 2 && g.iter().any(|&i| cases[i].case.received.utc() >= since))
+    groups
+        .iter()
+        .filter(|g| g.len() >= 2 && g.iter().any(|&i| cases[i].received >= since))
         .enumerate()
         .map(|(n, g)| {
-            let named = g.first().filter(|_| include_contacts);
+            let named = g.first().and_then(|&i| cases[i].name.clone());
             RepeatCustomer {
-                customer: match named {
-                    Some(&i) => cases[i].case.customer.name.clone(),
-                    None => format!("customer {}", n + 1),
-                },
                 pseudonym: named.is_none().then_some(n + 1),
-                cases: g.iter().map(|&i| cases[i].case.id.clone()).collect(),
+                customer: named.unwrap_or_else(|| format!("customer {}", n + 1)),
+                cases: g.iter().map(|&i| cases[i].id.clone()).collect(),
             }
         })
         .collect()
 }
 
-fn double_deviations(
-    seen: &[&LoadedCase],
+/// Cases received in the period from a customer whose earlier case was
+/// resolved in the [`CAME_BACK_DAYS`] days before.
+fn came_back(
+    cases: &[CustomerFacts],
+    groups: &[Vec<usize>],
     since: DateTime<Utc>,
-    until: DateTime<Utc>,
-    as_of: DateTime<Utc>,
     tz: Tz,
 ) -> Vec<DoubleDeviation> {
     let mut out = Vec::new();
-    for c in seen {
-        let reopened = clock::history_at(&c.case, as_of)
-            .iter()
-            .rfind(|e| e.event == EventKind::Reopened && e.at.utc() >= since && e.at.utc() < until);
-        if let Some(e) = reopened {
-            out.push(DoubleDeviation {
-                case: c.case.id.clone(),
-                kind: "reopened",
-                after: None,
-                at: local(e.at.utc(), tz),
-            });
-        }
-    }
-    let cases = by_receipt(seen, until);
-    for g in customers(&cases) {
+    for g in groups {
         for (k, &i) in g.iter().enumerate() {
-            let later = cases[i];
-            let r = later.case.received.utc();
+            let later = &cases[i];
+            let r = later.received;
             if r < since {
                 continue;
             }
             let earlier = g[..k].iter().rev().find(|&&j| {
-                last_resolution(cases[j], r).is_some_and(|at| (r - at).num_days() <= CAME_BACK_DAYS)
+                cases[j]
+                    .last_resolution(r)
+                    .is_some_and(|at| (r - at).num_days() <= CAME_BACK_DAYS)
             });
             if let Some(&j) = earlier {
                 out.push(DoubleDeviation {
-                    case: later.case.id.clone(),
+                    case: later.id.clone(),
                     kind: "came-back",
-                    after: Some(cases[j].case.id.clone()),
+                    after: Some(cases[j].id.clone()),
                     at: local(r, tz),
                 });
             }
         }
     }
-    out.sort_by(|a, b| (a.at, &a.case).cmp(&(b.at, &b.case)));
     out
 }
 
-/// The last resolution of a case at or before `t`.
-fn last_resolution(c: &LoadedCase, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    clock::history_at(&c.case, t)
-        .iter()
-        .filter(|e| e.event == EventKind::Resolved)
-        .map(|e| e.at.utc())
-        .next_back()
-}
-
-fn open_findings(cases: &[&LoadedCase], p: &Policies, as_of: DateTime<Utc>) -> Vec<OpenFinding> {
-    let mut out: Vec<OpenFinding> = cases
-        .iter()
-        .filter(|c| is_open(c, as_of))
-        .flat_map(|c| audit::audit_case(c, p, as_of).findings)
+/// The findings of an open case, as the review lists them.
+fn open_findings(lc: &LoadedCase, p: &Policies, as_of: DateTime<Utc>) -> Vec<OpenFinding> {
+    audit::audit_case(lc, p, as_of)
+        .findings
+        .into_iter()
         .map(|f| OpenFinding {
             case: f.case,
             code: f.code.as_str(),
             at: f.at,
         })
-        .collect();
-    out.sort_by(|a, b| (&a.case, a.code).cmp(&(&b.case, b.code)));
-    out
+        .collect()
 }
 
 /// Each corrective action with, per category it answers, the cases
@@ -504,5 +670,86 @@ impl ActionBasis {
             before: self.count(category, start, date),
             after: self.count(category, date, end),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_review_does_not_depend_on_the_order_cases_come_in() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for (dir, period, previous) in [
+            (root.join("tests/fixtures/returns"), "2026-Q3", "2026-Q2"),
+            (root.to_path_buf(), "2026", "2025"),
+        ] {
+            let p = crate::policy::load(&dir).unwrap();
+            let ledger = crate::ledger::Ledger { root: dir.clone() };
+            let cases = ledger.scan(&p).cases;
+            let (span, previous): (Span, Span) =
+                (period.parse().unwrap(), previous.parse().unwrap());
+            let o = ReviewOptions {
+                span: &span,
+                previous: &previous,
+                as_of: at("2026-11-22T12:00:00-05:00"),
+                estimates: crate::policy::estimates::load(&dir).unwrap(),
+                include_contacts: true,
+            };
+            let (loaded, _) = ledger.actions();
+            let actions: Vec<Action> = loaded.into_iter().map(|l| l.action).collect();
+            let json = |r: &Review| serde_json::to_string(r).unwrap();
+            let whole = build_review(&cases, &actions, &p, &o);
+            let scopes = ReviewScopes::new(&p, &o);
+            let reader = ReviewReader::new(&p, &o, &scopes, &actions);
+            let (odd, even): (Vec<_>, Vec<_>) =
+                cases.iter().enumerate().partition(|(i, _)| i % 2 == 1);
+            let shuffled: Vec<&LoadedCase> = odd.into_iter().chain(even).map(|(_, c)| c).collect();
+            for order in [cases.iter().rev().collect::<Vec<_>>(), shuffled] {
+                let mut sum = ReviewSum::new(&scopes);
+                order
+                    .iter()
+                    .filter_map(|lc| reader.facts(lc))
+                    .for_each(|f| sum.add(f));
+                let r = sum.finish(&p, &o, &scopes, &actions);
+                assert_eq!(json(&r), json(&whole), "{}", dir.display());
+            }
+            if period == "2026-Q3" {
+                // The fixture's repeat customer, reopening and return.
+                assert_eq!(whole.repeat_customers.len(), 1);
+                let kinds: Vec<&str> = whole.double_deviations.iter().map(|d| d.kind).collect();
+                assert_eq!(kinds, ["reopened", "came-back"]);
+            }
+        }
+    }
+
+    #[test]
+    fn a_resolution_counts_once_every_event_before_it_had_happened() {
+        // As `clock::history_at` sees it: the history up to the first event
+        // later than `t`, even when a later one stands before an earlier.
+        let r = |seen_by: &str, at_: &str| (at(seen_by), at(at_));
+        let c = CustomerFacts {
+            id: "x".into(),
+            received: at("2026-07-01T00:00:00Z"),
+            keys: vec![],
+            name: None,
+            resolutions: vec![
+                r("2026-07-02T00:00:00Z", "2026-07-02T00:00:00Z"),
+                r("2026-07-10T00:00:00Z", "2026-07-05T00:00:00Z"),
+            ],
+        };
+        assert_eq!(c.last_resolution(at("2026-07-01T00:00:00Z")), None);
+        assert_eq!(
+            c.last_resolution(at("2026-07-06T00:00:00Z")),
+            Some(at("2026-07-02T00:00:00Z"))
+        );
+        assert_eq!(
+            c.last_resolution(at("2026-07-10T00:00:00Z")),
+            Some(at("2026-07-05T00:00:00Z"))
+        );
     }
 }

@@ -28,11 +28,7 @@ pub fn run(ctx: &Session, args: Args) -> Result<Verdict> {
         .with_timezone(&Utc);
     let text = match (args.regulator, &args.review) {
         (Some(reg), _) => a_return(&open, &args, reg, as_of)?,
-        (None, Some(span)) => {
-            let scan = open.ledger.scan(&open.policies);
-            args.invalid.refuse_or_warn(&scan.problems, "report")?;
-            a_review(&open, &args, span, &scan.cases, as_of)?
-        }
+        (None, Some(span)) => a_review(&open, &args, span, as_of)?,
         (None, None) => {
             bail!("{}", tr("report-for-needs-return"))
         }
@@ -100,32 +96,59 @@ fn a_return(open: &Open, args: &Args, reg: RegulatorArg, as_of: DateTime<Utc>) -
     })
 }
 
-fn a_review(
-    open: &Open,
-    args: &Args,
-    span: &Span,
-    cases: &[crate::ledger::LoadedCase],
-    as_of: DateTime<Utc>,
-) -> Result<String> {
-    let Some(previous) = span.previous() else {
-        let period = [("period", span.label.clone().into())];
+/// The management review, added up one case at a time as the ledger is
+/// read: it never holds the ledger. What it needs besides the cases is
+/// read first, and its errors come after the ledger's problems, as when
+/// every case was read first.
+fn a_review(open: &Open, args: &Args, span: &Span, as_of: DateTime<Utc>) -> Result<String> {
+    let previous = span.previous();
+    let estimates = crate::policy::estimates::load(&open.ledger.root);
+    let (loaded, action_problems) = open.ledger.actions();
+    let actions: Vec<_> = loaded.into_iter().map(|l| l.action).collect();
+    let options = match (&previous, &estimates) {
+        (Some(previous), Ok(estimates)) => Some(report::ReviewOptions {
+            span,
+            previous,
+            as_of,
+            estimates: estimates.clone(),
+            include_contacts: args.include_contacts,
+        }),
+        _ => None,
+    };
+    let p = &open.policies;
+    let scopes = options.as_ref().map(|o| report::ReviewScopes::new(p, o));
+    let reader = options
+        .as_ref()
+        .zip(scopes.as_ref())
+        .map(|(o, scopes)| report::ReviewReader::new(p, o, scopes, &actions));
+    let mut sum = scopes.as_ref().map(report::ReviewSum::new);
+    let scan = open.ledger.scan_each(
+        p,
+        |lc| reader.as_ref().and_then(|r| r.facts(&lc)),
+        |facts| {
+            if let (Some(sum), Some(f)) = (sum.as_mut(), facts) {
+                sum.add(f);
+            }
+        },
+    );
+    args.invalid.refuse_or_warn(&scan.problems, "report")?;
+    let period = [("period", span.label.clone().into())];
+    if previous.is_none() {
+        bail!("{}", tr_args("review-no-previous", &period));
+    }
+    if let Err(d) = estimates {
+        return Err(anyhow::Error::new(Diagnostics(d)).context(tr("review-estimates-invalid")));
+    }
+    if !action_problems.is_empty() {
+        return Err(
+            anyhow::Error::new(Diagnostics(action_problems)).context(tr("action-files-problems"))
+        );
+    }
+    // Made whenever there is a previous period and the estimates load.
+    let (Some(options), Some(scopes), Some(sum)) = (options, scopes, sum) else {
         bail!("{}", tr_args("review-no-previous", &period));
     };
-    let estimates = crate::policy::estimates::load(&open.ledger.root)
-        .map_err(|d| anyhow::Error::new(Diagnostics(d)).context(tr("review-estimates-invalid")))?;
-    let (loaded, problems) = open.ledger.actions();
-    if !problems.is_empty() {
-        return Err(anyhow::Error::new(Diagnostics(problems)).context(tr("action-files-problems")));
-    }
-    let actions: Vec<_> = loaded.into_iter().map(|l| l.action).collect();
-    let options = report::ReviewOptions {
-        span,
-        previous: &previous,
-        as_of,
-        estimates,
-        include_contacts: args.include_contacts,
-    };
-    let r = report::build_review(cases, &actions, &open.policies, &options);
+    let r = sum.finish(p, &options, &scopes, &actions);
     Ok(match args.format {
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&r)?),
         Format::Csv => bail!("{}", tr("review-no-csv")),
