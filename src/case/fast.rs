@@ -53,6 +53,9 @@ pub fn parse(text: &str) -> Option<Case> {
 /// need only run on what it gives up on.
 const MAX_INDENT: usize = 16;
 
+/// The most keys of one mapping this reader takes (a case has about 20).
+const MAX_KEYS: usize = 256;
+
 struct Parser<'a> {
     lines: Vec<&'a str>,
     at: usize,
@@ -102,7 +105,9 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let (key, rest) = split_key(content)?;
-            if keys.contains(&key) {
+            // A mapping with more keys than any case has is left to the
+            // general reader: checking for repeats stays cheap.
+            if keys.len() >= MAX_KEYS || keys.contains(&key) {
                 return None;
             }
             tree::key(&key, &mut self.out);
@@ -343,6 +348,13 @@ fn flow_list(s: &str, out: &mut Vec<u8>) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gives_up_on_a_mapping_with_more_keys_than_a_case_has() {
+        let keys = |n: usize| -> String { (0..n).map(|i| format!("k{i}: x\n")).collect() };
+        assert!(encode(&keys(MAX_KEYS)).is_some());
+        assert!(encode(&keys(MAX_KEYS + 1)).is_none());
+    }
 
     #[test]
     fn gives_up_past_its_deepest_indentation() {
